@@ -1,0 +1,225 @@
+"""Validation of the answers contract: untrusted JSON-like data in, a normalised Study out.
+
+Every problem is reported against its field path (`datasets[1].em_method`); nothing here raises anything
+but InvalidAnswers, whatever it is given.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from policy.engine.questions import (
+    DATASET_ID_PATTERN,
+    DATASET_QUESTIONS,
+    DATASET_QUESTIONS_BY_FIELD,
+    MAX_DATASETS,
+    PUBLICATION,
+    REQUIRED,
+    STUDY_FIELDS,
+    Question,
+)
+
+ROOT = "answers"
+MAX_CORRELATION_GROUPS = 100
+# What each EM method implies about dimensionality: a contradicting answer is a mistake worth reporting.
+DIMENSIONALITY_OF_EM_METHOD = {"single_particle": "3d", "cryo_et": "3d", "volume_em": "3d", "2d": "2d"}
+
+
+class InvalidAnswers(ValueError):
+    def __init__(self, errors: Mapping[str, list[str]]):
+        super().__init__(f"{len(errors)} invalid field(s)")
+        self.errors = dict(errors)
+
+
+@dataclass(frozen=True, slots=True)
+class Study:
+    publication: bool
+    datasets: tuple[Mapping[str, Any], ...]  # normalised, sorted by id, defaults filled in
+    correlations: tuple[tuple[str, ...], ...]  # each group sorted, groups sorted, no repeats
+
+    def answers(self) -> dict:
+        """The canonical answers: the same study always gives the same dict."""
+        canonical: dict[str, Any] = {
+            "publication": self.publication,
+            "datasets": [dict(dataset) for dataset in self.datasets],
+        }
+        if self.correlations:
+            canonical["correlations"] = [list(group) for group in self.correlations]
+        return canonical
+
+
+def answers_validate(answers: Any) -> Study:
+    errors: dict[str, list[str]] = {}
+
+    def add(path: str, message: str) -> None:
+        errors.setdefault(path, []).append(message)
+
+    if not isinstance(answers, dict):
+        raise InvalidAnswers({ROOT: ["Expected a JSON object with the study's answers."]})
+
+    for key in answers:
+        if key not in STUDY_FIELDS:
+            add(_field_path(None, key), "Unknown field.")
+
+    publication = answers.get("publication", PUBLICATION.default)
+    if type(publication) is not bool:
+        add("publication", "Expected true or false.")
+
+    datasets = _datasets_validate(answers.get("datasets"), add)
+    correlations = _correlations_validate(answers.get("correlations", []), _labels_listed(answers), add)
+
+    if errors:
+        raise InvalidAnswers(errors)
+    return Study(
+        publication=publication,
+        datasets=tuple(sorted(datasets, key=lambda dataset: dataset["id"])),
+        correlations=correlations,
+    )
+
+
+def _labels_listed(answers: dict) -> set[str]:
+    """Every label the study lists, valid dataset or not, so a correlation is judged on its own."""
+    raw = answers.get("datasets")
+    if not isinstance(raw, list):
+        return set()
+    return {item["id"] for item in raw if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def _field_path(prefix: str | None, key: Any) -> str:
+    name = key if isinstance(key, str) else repr(key)
+    name = "".join(ch if ch.isprintable() else "?" for ch in name[:60])
+    return f"{prefix}.{name}" if prefix else name
+
+
+def _datasets_validate(raw: Any, add) -> list[dict]:
+    if raw is None:
+        add("datasets", "Required: list the study's datasets (at least 1).")
+        return []
+    if not isinstance(raw, list):
+        add("datasets", "Expected a list of datasets.")
+        return []
+    if not raw:
+        add("datasets", "List at least one dataset.")
+        return []
+    if len(raw) > MAX_DATASETS:
+        add("datasets", f"At most {MAX_DATASETS} datasets; this study lists {len(raw)}.")
+        return []
+
+    valid: list[dict] = []
+    first_index_of_id: dict[str, int] = {}
+    for index, item in enumerate(raw):
+        path = f"datasets[{index}]"
+        dataset = _dataset_validate(item, path, add)
+        if dataset is None:
+            continue
+        if dataset["id"] in first_index_of_id:
+            add(
+                f"{path}.id",
+                f"Duplicate label '{dataset['id']}': datasets[{first_index_of_id[dataset['id']]}] uses it.",
+            )
+            continue
+        first_index_of_id[dataset["id"]] = index
+        valid.append(dataset)
+    return valid
+
+
+def _dataset_validate(raw: Any, path: str, add) -> dict | None:
+    """The normalised dataset, or None when anything about it is invalid (errors reported through add)."""
+    if not isinstance(raw, dict):
+        add(path, "Expected an object describing one dataset.")
+        return None
+
+    error_count = 0
+
+    def fail(field_name: str, message: str) -> None:
+        nonlocal error_count
+        error_count += 1
+        add(f"{path}.{field_name}", message)
+
+    for key in raw:
+        if key not in DATASET_QUESTIONS_BY_FIELD:
+            error_count += 1
+            add(_field_path(path, key), "Unknown field.")
+
+    clean: dict[str, Any] = {}
+    unknown_fields: set[str] = set()
+    for question in DATASET_QUESTIONS:
+        # A follow-up question cannot be judged while an answer it depends on is missing or invalid.
+        depends_on = {name for name, _ in question.allowed.conditions + question.asked_when.conditions}
+        if depends_on & unknown_fields:
+            unknown_fields.add(question.field)
+            continue
+        if question.field in raw:
+            if not question.allowed.matches(clean):
+                fail(question.field, f"Not asked for this dataset: only when {question.allowed.describe()}.")
+                unknown_fields.add(question.field)
+                continue
+            problem = _value_problem(question, raw[question.field])
+            if problem:
+                fail(question.field, problem)
+                unknown_fields.add(question.field)
+                continue
+            clean[question.field] = raw[question.field]
+        elif question.is_required_for(clean):
+            fail(question.field, f"Required when {question.asked_when.describe()}.")
+            unknown_fields.add(question.field)
+        elif question.default is not REQUIRED:
+            clean[question.field] = question.default
+
+    if error_count == 0:
+        _consistency_check(clean, fail)
+    return clean if error_count == 0 else None
+
+
+def _value_problem(question: Question, value: Any) -> str | None:
+    if question.kind == "boolean":
+        return None if type(value) is bool else "Expected true or false."
+    if not isinstance(value, str):
+        return "Expected a string."
+    if question.kind == "id":
+        if DATASET_ID_PATTERN.fullmatch(value) is None:
+            return "Use 1 to 40 letters, digits, hyphens or underscores."
+        return None
+    if value not in question.enumeration.values:
+        return f"Expected one of: {', '.join(question.enumeration.values)}."
+    return None
+
+
+def _consistency_check(dataset: dict, fail) -> None:
+    em_method = dataset.get("em_method")
+    dimensionality = dataset.get("dimensionality")
+    if em_method and dimensionality and DIMENSIONALITY_OF_EM_METHOD[em_method] != dimensionality:
+        fail(
+            "dimensionality",
+            f"Contradicts em_method '{em_method}', which is {DIMENSIONALITY_OF_EM_METHOD[em_method]}.",
+        )
+    if em_method == "cryo_et" and dataset["tilt_series"] is False and dataset["tomograms"] == "none":
+        fail("tomograms", "A cryo-ET dataset needs tilt series or tomograms to deposit.")
+
+
+def _correlations_validate(raw: Any, dataset_ids: set[str], add) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(raw, list):
+        add("correlations", "Expected a list of groups of dataset labels.")
+        return ()
+    if len(raw) > MAX_CORRELATION_GROUPS:
+        add("correlations", f"At most {MAX_CORRELATION_GROUPS} groups.")
+        return ()
+    groups: set[tuple[str, ...]] = set()
+    for index, group in enumerate(raw):
+        path = f"correlations[{index}]"
+        if not isinstance(group, list) or not all(isinstance(member, str) for member in group):
+            add(path, "Expected a list of dataset labels.")
+            continue
+        if len(group) < 2:
+            add(path, "A correlative group names at least two datasets.")
+            continue
+        if len(set(group)) != len(group):
+            add(path, "Names a dataset more than once.")
+            continue
+        unknown = [member for member in group if member not in dataset_ids]
+        if unknown:
+            shown = ", ".join(repr(member[:40]) for member in unknown[:5])
+            add(path, f"Names datasets that the study does not list: {shown}.")
+            continue
+        groups.add(tuple(sorted(group)))
+    return tuple(sorted(groups))

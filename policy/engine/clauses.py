@@ -1,0 +1,265 @@
+"""The clauses a reason can cite: the policy's own words, and marked well-known practice beyond it.
+
+Policy clauses quote "Image archiving at EBI" (policy/sources/image-archiving-at-ebi.md, the copy we follow)
+word for word. Clauses whose id starts with "beyond-policy:" come from the archives' own public pages
+(policy/sources/ebi-archive-facts.md), each with its address, and are shown apart from the policy's words.
+"""
+
+from dataclasses import dataclass
+
+POLICY_SOURCE = "Image archiving at EBI (policy/sources/image-archiving-at-ebi.md)"
+BEYOND_POLICY = "beyond-policy:"
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    id: str
+    title: str
+    text: str
+    source: str = POLICY_SOURCE
+
+    @property
+    def beyond_policy(self) -> bool:
+        return self.id.startswith(BEYOND_POLICY)
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "text": self.text,
+            "source": self.source,
+            "beyond_policy": self.beyond_policy,
+        }
+
+
+POLICY_CLAUSES: tuple[Clause, ...] = (
+    Clause(
+        "background",
+        "Background",
+        "Image data should be deposited into the resource that can provide the most added value related to "
+        "that deposition.",
+    ),
+    Clause(
+        "background-patient",
+        "Background: patient data",
+        "Patient associated medical imaging data cannot currently be deposited into any resource at EBI.",
+    ),
+    Clause(
+        "spatial-omics",
+        "Spatial-omics data",
+        "Within this framework, spatial data (i.e. images, segmentations etc.) pertinent to each of these "
+        "domains is centralised within the BioImage Archive, while the corresponding omics data is deposited "
+        "in relevant omics repositories. These datasets can then be linked to one another.",
+    ),
+    Clause(
+        "spatial-omics-no-repository",
+        "Spatial-omics data: no fitting omics repository",
+        "For cases where the omics data doesn’t fit into any existing omics repositories, you can submit all "
+        "data to the BioImage Archive along with the spatial data.",
+    ),
+    Clause(
+        "rule-1",
+        "Image data submission policy, 1",
+        "EMPIAR accepts raw images underpinning 3D cryo-EM maps and tomograms, 3D images obtained with volume "
+        "EM techniques, and soft and hard X-ray tomography imaging. Image data in these categories should be "
+        "deposited into EMPIAR.",
+    ),
+    Clause(
+        "rule-2",
+        "Image data submission policy, 2",
+        "All other imaging data associated with a publication should be deposited in the BioImage Archive, "
+        "using the BioStudies/BioImage Archive shared submission system with an imaging-specific metadata "
+        "template.",
+    ),
+    Clause(
+        "rule-3",
+        "Image data submission policy, 3",
+        "For studies that generate both data suitable for EMPIAR and other image data (for example "
+        "correlative X-ray/light microscopy), datasets should be deposited separately into EMPIAR and the "
+        "BioImage Archive. Linking information, such as registrations or transformations into common "
+        "coordinate space, should be deposited in the BioImage Archive.",
+    ),
+    Clause(
+        "rule-4",
+        "Image data submission policy, 4",
+        "Image data may be moved between the EBI image data resources, according to operational need. "
+        "Accession identifiers will remain valid.",
+    ),
+    Clause(
+        "contact",
+        "Queries",
+        "For queries, please get in touch at image-presubmission@ebi.ac.uk.",
+    ),
+    Clause(
+        "table-light-microscopy",
+        "Examples: light microscopy",
+        "Light microscopy: BioImage Archive ✅, EMPIAR ❌. Including many super-resolution techniques. "
+        "Examples: S-BIAD287, S-BIAD332.",
+    ),
+    Clause(
+        "table-2d-em",
+        "Examples: 2D electron microscopy",
+        "2D Electron microscopy: BioImage Archive ✅, EMPIAR ❌. Note that 3D (volume) EM data should be "
+        "deposited to EMPIAR. Examples: S-BIAD217, S-BIAD15.",
+    ),
+    Clause(
+        "table-high-content-screening",
+        "Examples: high content screening images",
+        "High content screening images: BioImage Archive ✅, EMPIAR ❌. Examples: S-BIAD29, S-BIAD235.",
+    ),
+    Clause(
+        "table-other-imaging",
+        "Examples: other imaging",
+        "Other imaging, e.g. AFM, ultrasound: BioImage Archive ✅, EMPIAR ❌. Includes all biological imaging "
+        "methods not explicitly listed elsewhere. Examples: S-BIAD189, S-BIAD194.",
+    ),
+    Clause(
+        "table-cryo-em",
+        "Examples: cryo-EM",
+        "cryo-EM: BioImage Archive ❌, EMPIAR ✅. Examples: EMPIAR-10002, EMPIAR-10061.",
+    ),
+    Clause(
+        "table-cryo-et",
+        "Examples: cryo-ET",
+        "cryo-ET: BioImage Archive ❌, EMPIAR (✅). Examples: EMPIAR-10164, EMPIAR-10453.",
+    ),
+    Clause(
+        "table-volume-em-xm",
+        "Examples: volume EM/XM",
+        "Volume EM/XM: BioImage Archive ❌, EMPIAR ✅. Examples: EMPIAR-10462 (SBF-SEM), EMPIAR-10310 "
+        "(FIB-SEM), EMPIAR-10087 (SXT).",
+    ),
+    Clause(
+        "table-correlative",
+        "Examples: correlative microscopy where one component is 3D EM/XM",
+        "Correlative microscopy where one component is 3D EM/XM: BioImage Archive ✅ (Light Microscopy data "
+        "and correlation info), EMPIAR ✅ (EM/XM data). Examples: S-BIAD17 AND EMPIAR-10412, S-BSST729 AND "
+        "EMPIAR-10847.",
+    ),
+    Clause(
+        "table-patient",
+        "Examples: patient identifiable imaging data",
+        "Patient identifiable imaging data: BioImage Archive ❌, EMPIAR ❌.",
+    ),
+    Clause(
+        "note-1",
+        "Note 1: high content screening",
+        "For high content screening studies, specific metadata templates are available for different screen "
+        "types, e.g. compound screens, genetic knockout screens. Please contact us at "
+        "bioimage-archive@ebi.ac.uk for more information.",
+    ),
+    Clause(
+        "note-2-tomograms",
+        "Note 2: cryo-ET tomograms",
+        "For Cryo-ET, 3D tomograms: if there are only a small number, they should all be deposited to EMDB. "
+        "If there are many, then one or a few representative tomograms should be deposited to EMDB; the rest "
+        "can be deposited to EMPIAR.",
+    ),
+    Clause(
+        "note-2-tilt-series",
+        "Note 2: cryo-ET raw data",
+        "Raw data (tilt series): should only be deposited to EMPIAR.",
+    ),
+    Clause(
+        "note-3.1",
+        "Note 3.1: correlative studies, EM/X-ray part",
+        "For correlative studies: 3D EM or X-ray images should be deposited into EMPIAR.",
+    ),
+    Clause(
+        "note-3.2",
+        "Note 3.2: correlative studies, other modalities",
+        "For correlative studies: Other modalities (e.g. Light Microscopy) should be deposited into the "
+        "BioImage Archive.",
+    ),
+    Clause(
+        "note-3.3",
+        "Note 3.3: correlative studies, correlation information",
+        "For correlative studies: Information that describes the correlation between the images from "
+        "modalities, e.g. transformations into a shared physical coordinate space, registrations etc. should "
+        "be deposited into the BioImage Archive.",
+    ),
+    Clause(
+        "note-3-protocol",
+        "Note 3: the Iudin et al 2021 protocol",
+        "For more information, see Iudin et al 2021, though note that where the protocol references "
+        "deposition to BioStudies, the “BioImaging” template should be used during deposition.",
+    ),
+)
+
+BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
+    Clause(
+        "beyond-policy:bia-submission",
+        "BioImage Archive: how to submit",
+        "Submitted through the BioStudies submission system: register, upload the data, prepare a file list "
+        "(a .tsv, .xls or .xlsx file whose first column header is Files), fill the web form with the "
+        "imaging (BioImaging, REMBI) template. Large uploads by FTP or Aspera.",
+        "https://www.ebi.ac.uk/bioimage-archive/submit/",
+    ),
+    Clause(
+        "beyond-policy:emdb-maps",
+        "EMDB: reconstructions",
+        "Reconstructions go to EMDB, models to PDB, raw data (tilt series included) to EMPIAR, each "
+        "referencing the others.",
+        "http://emdataresource.org/news/emdb_policy_2020.html",
+    ),
+    Clause(
+        "beyond-policy:emdb-onedep",
+        "EMDB: deposition through wwPDB OneDep",
+        "Deposition through wwPDB OneDep; a primary map and an image are required; half-maps for "
+        "single-particle, subtomogram-averaging and helical maps. Related depositions can be linked in "
+        "OneDep.",
+        "https://www.ebi.ac.uk/emdb/pages/documentation/deposition/general",
+    ),
+    Clause(
+        "beyond-policy:empiar-emdb-link",
+        "EMPIAR: entries tied to EMDB entries",
+        "EMPIAR entries are normally associated with one or more EMDB entries (note the EMD accession before "
+        "starting). Exceptions include 3D modalities that EMDB does not cover (e.g. 3D SEM, soft X-ray "
+        "tomography).",
+        "https://empiar.org/deposition/manual",
+    ),
+    Clause(
+        "beyond-policy:empiar-raw",
+        "EMPIAR: rawest form and licence",
+        "Deposit the rawest form of the data (e.g. unaligned movies); intermediate files are welcome. EMPIAR "
+        "data is released under CC0.",
+        "https://empiar.org/policies",
+    ),
+    Clause(
+        "beyond-policy:omics-first",
+        "Spatial omics: order and linking",
+        "Submit the omics part first (ENA or ArrayExpress), then the images to the BioImage Archive, and link "
+        "the two submissions.",
+        "https://www.ebi.ac.uk/bioimage-archive/help-submit-ST",
+    ),
+    Clause(
+        "beyond-policy:arrayexpress",
+        "ArrayExpress: spatial transcriptomics",
+        "ArrayExpress (through Annotare, single cell sequencing template) takes sequencing-based spatial "
+        "transcriptomics; raw reads go on to ENA. Imaging-based spatial transcriptomics readouts are not "
+        "taken there and stay with the images in the BioImage Archive.",
+        "https://ebi-gene-expression-group.github.io/annotare-help/pages/SEQ_Spatial_Transcriptomics.html",
+    ),
+    Clause(
+        "beyond-policy:st-metadata",
+        "Spatial transcriptomics: shared metadata table",
+        "A shared spatial-transcriptomics metadata table exists; Sample ID, Slide ID and others are required "
+        "on both sides.",
+        "https://www.ebi.ac.uk/spatial-transcriptomics/metadata",
+    ),
+    Clause(
+        "beyond-policy:omics-repositories",
+        "Omics repositories by data type",
+        "Proteomics: PRIDE; metabolomics: MetaboLights; sequence data that is not expression data: ENA. "
+        "Link to the images by accession.",
+        "https://www.ebi.ac.uk/services/data-resources-and-tools",
+    ),
+    Clause(
+        "beyond-policy:idr",
+        "High-content screens: IDR",
+        "The Image Data Resource (IDR) is a curated added-value resource for screens, not the archive of record.",
+        "https://idr.openmicroscopy.org/about/faq/",
+    ),
+)
+
+CLAUSES: dict[str, Clause] = {clause.id: clause for clause in POLICY_CLAUSES + BEYOND_POLICY_CLAUSES}

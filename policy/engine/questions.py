@@ -1,0 +1,187 @@
+"""The answers contract (version 1) as data: each question, when it is asked and what it accepts.
+
+The API validates against these, the wizard builds its pages from them and the rules match on the same
+conditions, so a question is described once.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from policy.engine.vocabulary import (
+    DIMENSIONALITY,
+    EM_METHOD,
+    MODALITY,
+    OMICS_TYPE,
+    SCREEN_TYPE,
+    TOMOGRAMS,
+    Enumeration,
+)
+
+ANSWERS_CONTRACT_VERSION = 1
+MAX_DATASETS = 50
+DATASET_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,40}")
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A condition on one dataset's answers: each named field holds one of the listed values."""
+
+    conditions: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+
+    def matches(self, dataset: Mapping[str, Any]) -> bool:
+        for name, accepted in self.conditions:
+            value = dataset.get(name)
+            # `True in (1,)` holds in Python; compare types too so a boolean never matches a string or int.
+            if not any(value is option or (type(value) is type(option) and value == option) for option in accepted):
+                return False
+        return True
+
+    def describe(self) -> str:
+        if not self.conditions:
+            return "always"
+        return " and ".join(
+            f"{name} is {' or '.join(str(option) for option in accepted)}" for name, accepted in self.conditions
+        )
+
+
+def when(**conditions: Any) -> When:
+    """when(modality="electron_microscopy", em_method=("cryo_et", "volume_em"))"""
+    return When(
+        tuple((name, value if isinstance(value, tuple) else (value,)) for name, value in sorted(conditions.items()))
+    )
+
+
+ALWAYS = When()
+REQUIRED = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    field: str
+    kind: str  # "id" | "choice" | "boolean"
+    text: str
+    hint: str
+    asked_when: When = ALWAYS
+    allowed_when: When | None = None  # defaults to asked_when
+    enumeration: Enumeration | None = None
+    default: Any = field(default=REQUIRED)
+
+    @property
+    def allowed(self) -> When:
+        return self.allowed_when or self.asked_when
+
+    def is_required_for(self, dataset: Mapping[str, Any]) -> bool:
+        return self.default is REQUIRED and self.asked_when.matches(dataset)
+
+    def as_dict(self) -> dict:
+        return {
+            "field": self.field,
+            "type": self.kind,
+            "question": self.text,
+            "hint": self.hint,
+            "asked_when": self.asked_when.describe(),
+            "allowed_when": self.allowed.describe(),
+            "required": self.default is REQUIRED,
+            "default": None if self.default is REQUIRED else self.default,
+            "choices": self.enumeration.name if self.enumeration else None,
+        }
+
+
+PUBLICATION = Question(
+    field="publication",
+    kind="boolean",
+    text="Is the image data associated with a publication?",
+    hint="A published paper or a preprint. Data without one can often still be archived: we will tell you whom to ask.",
+    default=True,
+)
+
+DATASET_QUESTIONS: tuple[Question, ...] = (
+    Question(
+        field="id",
+        kind="id",
+        text="Give the dataset a short label",
+        hint="Up to 40 letters, digits, hyphens or underscores, unique in your study, for example lm or fib-sem.",
+    ),
+    Question(
+        field="modality",
+        kind="choice",
+        enumeration=MODALITY,
+        text="How were these images made?",
+        hint="Choose the imaging modality of this dataset.",
+    ),
+    Question(
+        field="em_method",
+        kind="choice",
+        enumeration=EM_METHOD,
+        asked_when=when(modality="electron_microscopy"),
+        text="Which electron microscopy method did you use?",
+        hint="Volume EM includes SBF-SEM, FIB-SEM, serial-section TEM and array tomography.",
+    ),
+    Question(
+        field="tilt_series",
+        kind="boolean",
+        asked_when=when(modality="electron_microscopy", em_method="cryo_et"),
+        text="Will you deposit the raw tilt series?",
+        hint="The tilt series are the raw images recorded while tilting the sample, before reconstruction.",
+    ),
+    Question(
+        field="tomograms",
+        kind="choice",
+        enumeration=TOMOGRAMS,
+        asked_when=when(modality="electron_microscopy", em_method="cryo_et"),
+        text="How many reconstructed tomograms will you deposit?",
+        hint="If you are unsure whether you have many, EMDB can advise.",
+    ),
+    Question(
+        field="dimensionality",
+        kind="choice",
+        enumeration=DIMENSIONALITY,
+        asked_when=when(modality="xray_imaging"),
+        allowed_when=ALWAYS,
+        text="Are the X-ray images 2D or 3D (tomography)?",
+        hint="Soft and hard X-ray tomography produce 3D volumes.",
+    ),
+    Question(
+        field="omics_type",
+        kind="choice",
+        enumeration=OMICS_TYPE,
+        asked_when=when(modality="spatial_omics"),
+        text="What kind of omics data goes with the images?",
+        hint="Choose the readout that the spatial data is paired with.",
+    ),
+    Question(
+        field="omics_repository_fits",
+        kind="boolean",
+        asked_when=when(modality="spatial_omics"),
+        text="Does the omics data fit an existing omics repository?",
+        hint=(
+            "Sequencing-based spatial transcriptomics (for example Visium) fits ArrayExpress. Imaging-based "
+            "readouts such as MERFISH do not: answer no, and they stay with the images."
+        ),
+    ),
+    Question(
+        field="screen_type",
+        kind="choice",
+        enumeration=SCREEN_TYPE,
+        asked_when=when(modality="high_content_screening"),
+        text="What kind of screen is it?",
+        hint="The BioImage Archive has metadata templates for different screen types.",
+    ),
+    Question(
+        field="patient_identifiable",
+        kind="boolean",
+        text="Does this dataset contain patient-identifiable images?",
+        hint="For example medical images that could identify a patient. No EBI archive can accept these.",
+        default=False,
+    ),
+)
+
+DATASET_QUESTIONS_BY_FIELD: dict[str, Question] = {question.field: question for question in DATASET_QUESTIONS}
+STUDY_FIELDS = ("publication", "datasets", "correlations")
+
+
+def questions_asked_for(dataset: Mapping[str, Any]) -> tuple[Question, ...]:
+    """The questions the wizard asks about one dataset, given the answers so far, in asking order."""
+    return tuple(question for question in DATASET_QUESTIONS if question.asked_when.matches(dataset))

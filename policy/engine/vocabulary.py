@@ -1,0 +1,167 @@
+"""The shared vocabulary: every enumeration of the answers contract (version 1) and of the plan.
+
+The wizard's forms, the JSON API's validation and the routing rules all read these; no other module
+spells out a choice list.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    value: str
+    label: str
+    hint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    name: str
+    choices: tuple[Choice, ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(choice.value for choice in self.choices)
+
+    def label(self, value: str) -> str:
+        for choice in self.choices:
+            if choice.value == value:
+                return choice.label
+        raise KeyError(value)
+
+    def as_django_choices(self) -> list[tuple[str, str]]:
+        return [(choice.value, choice.label) for choice in self.choices]
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "choices": [{"value": c.value, "label": c.label, "hint": c.hint} for c in self.choices],
+        }
+
+
+MODALITY = Enumeration(
+    "modality",
+    (
+        Choice(
+            "light_microscopy",
+            "Light microscopy",
+            "Widefield, confocal, light-sheet, super-resolution and other optical microscopy.",
+        ),
+        Choice(
+            "electron_microscopy",
+            "Electron microscopy",
+            "Single-particle cryo-EM, cryo-electron tomography, volume EM or 2D EM.",
+        ),
+        Choice("xray_imaging", "X-ray imaging", "Soft or hard X-ray tomography, or 2D X-ray images."),
+        Choice(
+            "high_content_screening",
+            "High-content screen",
+            "Automated imaging of many wells or conditions, such as a compound or genetic screen.",
+        ),
+        Choice(
+            "spatial_omics",
+            "Spatial omics",
+            "Images and segmentations with spatially resolved transcriptomics, proteomics or metabolomics.",
+        ),
+        Choice(
+            "other",
+            "Other imaging",
+            "Any other biological imaging, for example atomic force microscopy (AFM) or ultrasound.",
+        ),
+    ),
+)
+
+DIMENSIONALITY = Enumeration(
+    "dimensionality",
+    (
+        Choice("2d", "2D images", "Single planes or projections."),
+        Choice("3d", "3D images (tomography)", "Volumes reconstructed from many views or sections."),
+    ),
+)
+
+EM_METHOD = Enumeration(
+    "em_method",
+    (
+        Choice(
+            "single_particle",
+            "Single-particle cryo-EM",
+            "Movies or micrographs of many copies of a molecule, averaged into a 3D map.",
+        ),
+        Choice(
+            "cryo_et",
+            "Cryo-electron tomography (cryo-ET)",
+            "Tilt series of a frozen sample, reconstructed into 3D tomograms.",
+        ),
+        Choice(
+            "volume_em",
+            "Volume EM",
+            "SBF-SEM, FIB-SEM, serial-section TEM or array tomography: 3D stacks of a cell or tissue.",
+        ),
+        Choice("2d", "2D electron microscopy", "Individual 2D micrographs, not reconstructed into 3D."),
+    ),
+)
+
+TOMOGRAMS = Enumeration(
+    "tomograms",
+    (
+        Choice("none", "No tomograms", "You are depositing tilt series only."),
+        Choice("few", "A few tomograms", "A small number, all of which can be deposited to EMDB."),
+        Choice(
+            "many",
+            "Many tomograms",
+            "Too many to deposit each to EMDB: a few representative ones go to EMDB, the rest to EMPIAR.",
+        ),
+    ),
+)
+
+OMICS_TYPE = Enumeration(
+    "omics_type",
+    (
+        Choice("transcriptomics", "Spatial transcriptomics", "For example Visium or Slide-seq sequencing data."),
+        Choice("proteomics", "Spatial proteomics", "Mass-spectrometry-based protein data."),
+        Choice("metabolomics", "Spatial metabolomics", "For example mass-spectrometry imaging of metabolites."),
+        Choice("other", "Other omics", "Any other omics readout, for example spatial ATAC-seq."),
+    ),
+)
+
+SCREEN_TYPE = Enumeration(
+    "screen_type",
+    (
+        Choice("compound", "Compound screen", "Cells treated with a library of chemical compounds."),
+        Choice("genetic", "Genetic screen", "For example a genetic knockout, knockdown or CRISPR screen."),
+        Choice("other", "Another kind of screen", "Any other high-content screen."),
+    ),
+)
+
+ARCHIVE = Enumeration(
+    "archive",
+    (
+        Choice("bia", "BioImage Archive"),
+        Choice("empiar", "EMPIAR"),
+        Choice("emdb", "EMDB"),
+        Choice("arrayexpress", "ArrayExpress"),
+        Choice("pride", "PRIDE"),
+        Choice("metabolights", "MetaboLights"),
+        Choice("ena", "ENA"),
+    ),
+)
+
+LINK_KIND = Enumeration(
+    "link_kind",
+    (
+        Choice("correlation", "Correlation information", "Registrations and transformations between modalities."),
+        Choice("omics_link", "Image–omics link", "The accessions that tie images to their omics data."),
+        Choice("cross_reference", "Accession cross-reference", "Each deposition cites the others' accessions."),
+    ),
+)
+
+ENUMERATIONS: tuple[Enumeration, ...] = (
+    MODALITY,
+    DIMENSIONALITY,
+    EM_METHOD,
+    TOMOGRAMS,
+    OMICS_TYPE,
+    SCREEN_TYPE,
+    ARCHIVE,
+    LINK_KIND,
+)

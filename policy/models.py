@@ -1,0 +1,39 @@
+import secrets
+
+from django.db import models
+
+
+def result_id_new() -> str:
+    """128 bits from the OS's CSPRNG, URL-safe: 22 characters, short enough to paste in an email."""
+    return secrets.token_urlsafe(16)
+
+
+class ImmutableResultError(RuntimeError):
+    pass
+
+
+class Result(models.Model):
+    """A computed plan, stored once and never changed, so its link shows the same advice forever."""
+
+    id = models.CharField(primary_key=True, max_length=32, default=result_id_new, editable=False)
+    answers = models.JSONField(help_text="The canonical answers (version 1 of the contract).")
+    plan = models.JSONField(help_text="The plan exactly as computed when the result was made.")
+    policy_version = models.CharField(max_length=64, db_index=True)
+    answers_digest = models.CharField(max_length=64, help_text="SHA-256 of the canonical answers.")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["policy_version", "answers_digest"], name="one_result_per_answers_and_policy_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.id
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise ImmutableResultError("A stored result never changes; compute a new one instead.")
+        super().save(*args, **kwargs)
