@@ -1,7 +1,8 @@
 """Settings for depositwizard, read from environment variables with safe defaults.
 
 DJANGO_DEBUG (off), DJANGO_SECRET_KEY (required when DEBUG is off), DJANGO_ALLOWED_HOSTS (comma-separated),
-DATABASE_URL (PostgreSQL in production; an SQLite file under var/ otherwise).
+DATABASE_URL (PostgreSQL in production; an SQLite file under var/ otherwise), DJANGO_SECURE (HTTPS only: on
+unless DEBUG is on), DJANGO_CSRF_TRUSTED_ORIGINS (comma-separated). README "Deploying" lists them all.
 """
 
 import os
@@ -106,6 +107,18 @@ STORAGES = {
         )
     },
 }
+
+# --- Production serving (ops) -------------------------------------------------------------------------------
+# DJANGO_SECURE: the site is reached over HTTPS only (TLS ends at the load balancer; gunicorn trusts its
+# X-Forwarded-Proto from FORWARDED_ALLOW_IPS, see gunicorn.conf.py). On unless DEBUG is on; DJANGO_SECURE=0 is for
+# plain HTTP on 127.0.0.1 only (the benchmark, the test suite's live server).
+SECURE = env_flag("DJANGO_SECURE", default=not DEBUG)
+SECURE_SSL_REDIRECT = SECURE
+SESSION_COOKIE_SECURE = SECURE
+CSRF_COOKIE_SECURE = SECURE
+# Only needed when the public origin differs from the Host header the app sees (e.g. "https://wizard.example").
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# --- end production serving ----------------------------------------------------------------------------------
 
 # Largest JSON body the API reads; bigger bodies get 413 before any parsing.
 API_MAX_BODY_BYTES = 64 * 1024

@@ -1,7 +1,21 @@
-"""The production settings, with a throwaway secret key so that the suite needs no environment."""
+"""The production settings, with a throwaway secret key so that the suite needs no environment.
+
+Two differences from production, both because the suite runs without a deployment around it: plain HTTP
+(DJANGO_SECURE=0: the test client and the browser tests' live server speak HTTP), and static files under their
+own names (no collectstatic before the run). tests/config/ checks the production behaviour of both.
+"""
 
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-suite-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz")
+os.environ.setdefault("DJANGO_SECURE", "0")
 
 from config.settings import *  # noqa: F403
+
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# WhiteNoise serves the files from static/ as they are (as under DEBUG), not from an uncollected STATIC_ROOT.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

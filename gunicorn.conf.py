@@ -1,0 +1,31 @@
+"""gunicorn's settings: `gunicorn` run from this folder reads this file by itself (README "Deploying").
+
+Every value can be overridden from the environment: WEB_CONCURRENCY (workers), GUNICORN_BIND, and
+GUNICORN_CMD_ARGS for any other gunicorn option (e.g. "--access-logfile /var/log/depositwizard/access.log").
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "config.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+# Sync workers: the app does short CPU-bound work and one or two SQL queries per request, nothing that waits.
+# (2 x cores) + 1 keeps every core busy while one worker waits on the database.
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
+# Load the app once in the master, then fork: faster starts and shared memory.
+preload_app = True
+timeout = 30
+graceful_timeout = 30
+# Behind a load balancer that keeps connections open.
+keepalive = 5
+# Recycle workers now and then, so a slow leak can never take a server down.
+max_requests = 5000
+max_requests_jitter = 500
+# Heartbeat files in memory, not on a disk that may stall.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+accesslog = "-"
+errorlog = "-"
+# The usual combined format plus the time taken in milliseconds.
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'

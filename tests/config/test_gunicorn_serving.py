@@ -1,0 +1,135 @@
+"""The production stack end to end: collectstatic, then gunicorn with gunicorn.conf.py and production settings,
+spoken to over HTTP on 127.0.0.1."""
+
+import http.client
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+CONFIG_VARIABLES = ("DJANGO_", "DATABASE_URL", "DEPOSITWIZARD_", "GUNICORN_", "WEB_CONCURRENCY")
+TEN_YEARS = 315360000
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def production_environment(tmp_path: Path, **overrides: str) -> dict[str, str]:
+    clean = {name: value for name, value in os.environ.items() if not name.startswith(CONFIG_VARIABLES)}
+    return {
+        **clean,
+        "DJANGO_SECRET_KEY": "gunicorn-test-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
+        "DEPOSITWIZARD_DATA_DIR": str(tmp_path / "var"),
+        "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
+        "WEB_CONCURRENCY": "1",
+        **overrides,
+    }
+
+
+@pytest.fixture(scope="module")
+def collected_static(tmp_path_factory) -> Path:
+    tmp_path = tmp_path_factory.mktemp("production")
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        env=production_environment(tmp_path),
+        cwd=settings.BASE_DIR,
+        check=True,
+        timeout=120,
+    )
+    return tmp_path
+
+
+def gunicorn_start(tmp_path: Path, **overrides: str) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}"],
+        env=production_environment(tmp_path, **overrides),
+        cwd=settings.BASE_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert server.poll() is None, server.communicate()[0]
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return server, port
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    pytest.fail("gunicorn did not start listening within 30 s")
+
+
+def gunicorn_stop(server: subprocess.Popen) -> str:
+    server.terminate()
+    return server.communicate(timeout=30)[0]
+
+
+def http_get(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[http.client.HTTPResponse, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path, headers=headers or {})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response, body
+
+
+@pytest.fixture(scope="module")
+def plain_http_server(collected_static):
+    server, port = gunicorn_start(collected_static, DJANGO_SECURE="0")
+    yield port
+    gunicorn_stop(server)
+
+
+def test_pages_link_static_files_under_content_hashed_names(plain_http_server):
+    response, body = http_get(plain_http_server, "/")
+
+    assert response.status == 200
+    assert re.search(rb'href="/static/css/app\.[0-9a-f]{12}\.css"', body)
+    assert re.search(rb'src="/static/vendor/htmx/htmx\.min\.[0-9a-f]{12}\.js"', body)
+
+
+def test_hashed_static_files_are_compressed_and_cached_for_years(plain_http_server):
+    _, page = http_get(plain_http_server, "/")
+    stylesheet = re.search(rb'href="(/static/css/app\.[0-9a-f]{12}\.css)"', page).group(1).decode()
+
+    for encoding in ("br", "gzip"):
+        response, body = http_get(plain_http_server, stylesheet, {"Accept-Encoding": encoding})
+
+        assert response.status == 200
+        assert response.getheader("Content-Encoding") == encoding
+        assert f"max-age={TEN_YEARS}" in response.getheader("Cache-Control")
+        assert "immutable" in response.getheader("Cache-Control")
+        assert len(body) < (Path(settings.BASE_DIR) / "static/css/app.css").stat().st_size / 2
+
+
+def test_every_request_is_written_to_the_access_log_with_its_duration(collected_static):
+    server, port = gunicorn_start(collected_static, DJANGO_SECURE="0")
+    http_get(port, "/")
+    log = gunicorn_stop(server)
+
+    assert re.search(r'"GET / HTTP/1\.1" 200 \d+ .* \d+ms', log), log
+
+
+def test_https_only_mode_redirects_plain_http_and_trusts_the_local_proxy(collected_static):
+    server, port = gunicorn_start(collected_static)
+    try:
+        redirected, _ = http_get(port, "/")
+        # As the load balancer on 127.0.0.1 (gunicorn's default FORWARDED_ALLOW_IPS) would send it.
+        proxied, _ = http_get(port, "/", {"X-Forwarded-Proto": "https"})
+    finally:
+        gunicorn_stop(server)
+
+    assert redirected.status == 301
+    assert redirected.getheader("Location") == f"https://127.0.0.1:{port}/"
+    assert proxied.status == 200
