@@ -7,8 +7,9 @@ python_is_recent() {
 
 python_find() {
     local candidate
+    # Newest first; pyenv's shims answer only for the selected version, so look in its versions too.
     for candidate in "${PYTHON:-}" python3.14 python3.13 python3.12 python3 \
-        "$(pyenv root 2>/dev/null)"/versions/3.1[2-9]*/bin/python3 \
+        $(ls -d "$(pyenv root 2>/dev/null)"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV) \
         /usr/local/bin/python3.1[2-9] /usr/bin/python3.1[2-9]; do
         [ -n "$candidate" ] || continue
         if python_is_recent "$candidate"; then

@@ -18,11 +18,31 @@ from policy.engine.questions import (
     STUDY_FIELDS,
     Question,
 )
+from policy.engine.vocabulary import MODALITY
 
 ROOT = "answers"
 MAX_CORRELATION_GROUPS = 100
 # What each EM method implies about dimensionality: a contradicting answer is a mistake worth reporting.
 DIMENSIONALITY_OF_EM_METHOD = {"single_particle": "3d", "cryo_et": "3d", "volume_em": "3d", "2d": "2d"}
+
+
+def _questions_by_modality() -> tuple[dict[str, tuple[Question, ...]], dict[str, frozenset[str]]]:
+    """For each modality, the questions that may apply to it, and the fields never asked of it: most follow-up
+    questions concern one modality, and validating thousands of studies a second cannot afford to try each."""
+    candidates: dict[str, tuple[Question, ...]] = {}
+    never: dict[str, frozenset[str]] = {}
+    for modality in MODALITY.values:
+        fits = tuple(question for question in DATASET_QUESTIONS if _may_apply(question, modality))
+        candidates[modality] = fits
+        never[modality] = frozenset(DATASET_QUESTIONS_BY_FIELD) - {question.field for question in fits}
+    return candidates, never
+
+
+def _may_apply(question: Question, modality: str) -> bool:
+    return all(modality in values for name, values in question.allowed.conditions if name == "modality")
+
+
+QUESTIONS_BY_MODALITY, NEVER_ASKED_BY_MODALITY = _questions_by_modality()
 
 
 class InvalidAnswers(ValueError):
@@ -141,30 +161,37 @@ def _dataset_validate(raw: Any, path: str, add) -> dict | None:
             error_count += 1
             add(_field_path(path, key), "Unknown field.")
 
+    modality = raw.get("modality")
+    questions = QUESTIONS_BY_MODALITY.get(modality) if isinstance(modality, str) else None
+    if questions is None:
+        questions = DATASET_QUESTIONS
+    else:
+        for name in raw.keys() & NEVER_ASKED_BY_MODALITY[modality]:
+            question = DATASET_QUESTIONS_BY_FIELD[name]
+            fail(name, f"Not asked for this dataset: only when {question.allowed.describe()}.")
+
     clean: dict[str, Any] = {}
     unknown_fields: set[str] = set()
-    for question in DATASET_QUESTIONS:
+    for question in questions:
+        name = question.field
         # A follow-up question cannot be judged while an answer it depends on is missing or invalid.
-        depends_on = {name for name, _ in question.allowed.conditions + question.asked_when.conditions}
-        if depends_on & unknown_fields:
-            unknown_fields.add(question.field)
-            continue
-        if question.field in raw:
+        if unknown_fields and not question.depends_on.isdisjoint(unknown_fields):
+            unknown_fields.add(name)
+        elif name in raw:
             if not question.allowed.matches(clean):
-                fail(question.field, f"Not asked for this dataset: only when {question.allowed.describe()}.")
-                unknown_fields.add(question.field)
-                continue
-            problem = _value_problem(question, raw[question.field])
-            if problem:
-                fail(question.field, problem)
-                unknown_fields.add(question.field)
-                continue
-            clean[question.field] = raw[question.field]
-        elif question.is_required_for(clean):
-            fail(question.field, f"Required when {question.asked_when.describe()}.")
-            unknown_fields.add(question.field)
-        elif question.default is not REQUIRED:
-            clean[question.field] = question.default
+                fail(name, f"Not asked for this dataset: only when {question.allowed.describe()}.")
+                unknown_fields.add(name)
+            elif problem := _value_problem(question, raw[name]):
+                fail(name, problem)
+                unknown_fields.add(name)
+            else:
+                clean[name] = raw[name]
+        elif question.default is REQUIRED:
+            if question.asked_when.matches(clean):
+                fail(name, f"Required when {question.asked_when.describe()}.")
+                unknown_fields.add(name)
+        elif question.allowed.matches(clean):
+            clean[name] = question.default
 
     if error_count == 0:
         _consistency_check(clean, fail)

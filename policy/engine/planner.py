@@ -1,9 +1,11 @@
 """Turns a validated Study into the deposition plan: plain, JSON-able, deterministic data."""
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from policy.engine.answers import Study, answers_validate
+from policy.engine.questions import DATASET_QUESTIONS
 from policy.engine.rules import (
     ARCHIVE_ORDER,
     ARCHIVES,
@@ -36,6 +38,27 @@ from policy.engine.rules import (
 )
 from policy.engine.version import POLICY_VERSION
 
+# A dataset's placements depend on its answers alone, never on its label or the rest of the study, and valid
+# answers take a few hundred combinations: computing each combination once keeps planning fast.
+SIGNATURE_FIELDS = tuple(question.field for question in DATASET_QUESTIONS if question.field != "id")
+
+
+@functools.cache
+def _placements_for(signature: tuple) -> tuple[tuple[str, str, tuple[Reason, ...]], ...]:
+    answers = dict(zip(SIGNATURE_FIELDS, signature, strict=True))
+    return tuple(
+        (placement.route, placement.contents, rule.reasons)
+        for rule in DATASET_RULES
+        if rule.applies.matches(answers)
+        for placement in rule.places
+    )
+
+
+def dataset_placements(dataset: Mapping[str, Any]) -> tuple[tuple[str, str, tuple[Reason, ...]], ...]:
+    """(route key, contents, reasons) for each place the routing table sends this dataset's data."""
+    return _placements_for(tuple(dataset.get(name) for name in SIGNATURE_FIELDS))
+
+
 OMICS_ARCHIVES = frozenset({"arrayexpress", "pride", "metabolights", "ena"})
 LINK_KIND_ORDER = {"omics_link": 0, "correlation": 1, "cross_reference": 2}
 
@@ -51,10 +74,8 @@ def plan_build(*, study: Study) -> dict:
 
     depositions = _Depositions()
     for dataset in accepted:
-        for rule in DATASET_RULES:
-            if rule.applies.matches(dataset):
-                for placement in rule.places:
-                    depositions.place(dataset["id"], placement.route, placement.contents, rule.reasons)
+        for route_key, contents, reasons in dataset_placements(dataset):
+            depositions.place(dataset["id"], route_key, contents, reasons)
 
     linking: list[dict] = []
     notes: list[dict] = []
@@ -188,6 +209,8 @@ def _emdb_empiar_cross_references_add(accepted: list[Mapping], depositions: _Dep
 def _correlations_add(
     study: Study, refused: set[str], depositions: _Depositions, linking: list[dict], notes: list[dict]
 ) -> None:
+    if not study.correlations:
+        return
     by_id = {dataset["id"]: dataset for dataset in study.datasets}
     protocol_noted = False
     for group in study.correlations:

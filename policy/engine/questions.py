@@ -24,17 +24,24 @@ MAX_DATASETS = 50
 DATASET_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
 
+ANSWER_TYPES = (str, bool)
+
+
 @dataclass(frozen=True, slots=True)
 class When:
     """A condition on one dataset's answers: each named field holds one of the listed values."""
 
     conditions: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    _lookup: tuple[tuple[str, frozenset], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_lookup", tuple((name, frozenset(values)) for name, values in self.conditions))
 
     def matches(self, dataset: Mapping[str, Any]) -> bool:
-        for name, accepted in self.conditions:
+        for name, accepted in self._lookup:
             value = dataset.get(name)
-            # `True in (1,)` holds in Python; compare types too so a boolean never matches a string or int.
-            if not any(value is option or (type(value) is type(option) and value == option) for option in accepted):
+            # Answers are strings or booleans; `1 in {True}` holds in Python, so check the type first.
+            if value.__class__ not in ANSWER_TYPES or value not in accepted:
                 return False
         return True
 
@@ -67,10 +74,16 @@ class Question:
     allowed_when: When | None = None  # defaults to asked_when
     enumeration: Enumeration | None = None
     default: Any = field(default=REQUIRED)
+    # Derived once, because validation consults them for every dataset of every study.
+    allowed: When = field(init=False, repr=False, compare=False)
+    depends_on: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def allowed(self) -> When:
-        return self.allowed_when or self.asked_when
+    def __post_init__(self) -> None:
+        allowed = self.allowed_when or self.asked_when
+        object.__setattr__(self, "allowed", allowed)
+        object.__setattr__(
+            self, "depends_on", frozenset(name for name, _ in allowed.conditions + self.asked_when.conditions)
+        )
 
     def is_required_for(self, dataset: Mapping[str, Any]) -> bool:
         return self.default is REQUIRED and self.asked_when.matches(dataset)

@@ -4,7 +4,7 @@ The wizard's forms, the JSON API's validation and the routing rules all read the
 spells out a choice list.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,10 +18,10 @@ class Choice:
 class Enumeration:
     name: str
     choices: tuple[Choice, ...]
+    values: tuple[str, ...] = field(init=False, compare=False)
 
-    @property
-    def values(self) -> tuple[str, ...]:
-        return tuple(choice.value for choice in self.choices)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "values", tuple(choice.value for choice in self.choices))
 
     def label(self, value: str) -> str:
         for choice in self.choices:

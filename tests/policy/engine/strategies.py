@@ -1,0 +1,55 @@
+"""Hypothesis strategies for valid studies, drawn from the answers contract itself (policy/engine/questions.py).
+
+Each dataset draws a modality, then answers every question the contract asks of it, and sometimes the
+optional ones it allows, so the generator follows the contract as it changes.
+"""
+
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from policy.engine import InvalidAnswers, answers_validate
+from policy.engine.questions import DATASET_QUESTIONS, Question
+
+LABELS = st.from_regex(r"[A-Za-z0-9_-]{1,12}", fullmatch=True)
+
+
+def _value(question: Question) -> st.SearchStrategy:
+    if question.kind == "boolean":
+        return st.booleans()
+    return st.sampled_from(question.enumeration.values)
+
+
+@st.composite
+def dataset_fields(draw) -> dict:
+    fields: dict = {}
+    for question in DATASET_QUESTIONS:
+        if question.field == "id":
+            continue
+        required = question.is_required_for(fields)
+        if required or (question.allowed.matches(fields) and draw(st.booleans())):
+            fields[question.field] = draw(_value(question))
+    return fields
+
+
+def _is_valid(answers: dict) -> bool:
+    try:
+        answers_validate(answers)
+    except InvalidAnswers:
+        return False
+    return True
+
+
+@st.composite
+def studies(draw, *, max_datasets: int = 8) -> dict:
+    labels = draw(st.lists(LABELS, min_size=1, max_size=max_datasets, unique=True))
+    answers: dict = {"datasets": [{"id": label, **draw(dataset_fields())} for label in labels]}
+    if len(labels) >= 2:
+        groups = draw(st.lists(st.lists(st.sampled_from(labels), min_size=2, max_size=4, unique=True), max_size=3))
+        if groups:
+            answers["correlations"] = groups
+    if draw(st.booleans()):
+        answers["publication"] = draw(st.booleans())
+    # A few combinations are invalid by design (a cryo-ET dataset with nothing to deposit, a dimensionality
+    # that contradicts the EM method): those are not studies.
+    assume(_is_valid(answers))
+    return answers

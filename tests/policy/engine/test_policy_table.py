@@ -1,0 +1,398 @@
+"""One row per line of the policy's examples table and per numbered note, named after the policy's examples.
+
+Each row gives one study and what the plan must send where: the (archive, dataset) placements, the route
+family, and the clauses that must be cited. A wrong rule changes a placement or a clause and fails its row.
+"""
+
+import pytest
+
+from policy import plan_for
+
+LM = {"modality": "light_microscopy"}
+EM_2D = {"modality": "electron_microscopy", "em_method": "2d"}
+VOLUME_EM = {"modality": "electron_microscopy", "em_method": "volume_em"}
+SINGLE_PARTICLE = {"modality": "electron_microscopy", "em_method": "single_particle"}
+SXT = {"modality": "xray_imaging", "dimensionality": "3d"}
+XRAY_2D = {"modality": "xray_imaging", "dimensionality": "2d"}
+
+
+def cryo_et(*, tilt_series: bool, tomograms: str) -> dict:
+    return {
+        "modality": "electron_microscopy",
+        "em_method": "cryo_et",
+        "tilt_series": tilt_series,
+        "tomograms": tomograms,
+    }
+
+
+def study(*datasets: tuple[str, dict], correlations=None, publication=None) -> dict:
+    answers: dict = {"datasets": [{"id": dataset_id, **fields} for dataset_id, fields in datasets]}
+    if correlations is not None:
+        answers["correlations"] = correlations
+    if publication is not None:
+        answers["publication"] = publication
+    return answers
+
+
+def placements(plan: dict) -> set[tuple[str, str]]:
+    return {
+        (deposition["archive"], dataset) for deposition in plan["depositions"] for dataset in deposition["datasets"]
+    }
+
+
+def cited_clauses(items: list[dict]) -> set[str]:
+    return {reason["clause"] for item in items for reason in item["reasons"]}
+
+
+def deposition(plan: dict, archive: str, dataset: str) -> dict:
+    (found,) = [d for d in plan["depositions"] if d["archive"] == archive and dataset in d["datasets"]]
+    return found
+
+
+TABLE_ROWS = [
+    pytest.param(
+        study(("lm", LM)),
+        {("bia", "lm")},
+        {"table-light-microscopy", "rule-2"},
+        id="light-microscopy-S-BIAD287",
+    ),
+    pytest.param(
+        study(("sim", {**LM, "dimensionality": "3d"})),
+        {("bia", "sim")},
+        {"table-light-microscopy"},
+        id="super-resolution-3d-light-microscopy-S-BIAD332",
+    ),
+    pytest.param(
+        study(("tem", EM_2D)),
+        {("bia", "tem")},
+        {"table-2d-em", "rule-2"},
+        id="2d-electron-microscopy-S-BIAD217",
+    ),
+    pytest.param(
+        study(("screen", {"modality": "high_content_screening", "screen_type": "compound"})),
+        {("bia", "screen")},
+        {"table-high-content-screening", "note-1"},
+        id="high-content-compound-screen-S-BIAD29",
+    ),
+    pytest.param(
+        study(("screen", {"modality": "high_content_screening", "screen_type": "genetic"})),
+        {("bia", "screen")},
+        {"table-high-content-screening", "note-1"},
+        id="high-content-genetic-screen-S-BIAD235",
+    ),
+    pytest.param(
+        study(("afm", {"modality": "other"})),
+        {("bia", "afm")},
+        {"table-other-imaging", "rule-2"},
+        id="other-imaging-afm-S-BIAD189",
+    ),
+    pytest.param(
+        study(("ultrasound", {"modality": "other", "dimensionality": "3d"})),
+        {("bia", "ultrasound")},
+        {"table-other-imaging"},
+        id="other-imaging-ultrasound-S-BIAD194",
+    ),
+    pytest.param(
+        study(("radiograph", XRAY_2D)),
+        {("bia", "radiograph")},
+        {"table-other-imaging", "rule-2"},
+        id="other-imaging-2d-xray",
+    ),
+    pytest.param(
+        study(("spa", SINGLE_PARTICLE)),
+        {("empiar", "spa"), ("emdb", "spa")},
+        {"table-cryo-em", "rule-1", "beyond-policy:emdb-maps"},
+        id="cryo-em-EMPIAR-10002",
+    ),
+    pytest.param(
+        study(("tomo", cryo_et(tilt_series=True, tomograms="few"))),
+        {("empiar", "tomo"), ("emdb", "tomo")},
+        {"note-2-tilt-series", "note-2-tomograms"},
+        id="cryo-et-EMPIAR-10164",
+    ),
+    pytest.param(
+        study(("sbf", VOLUME_EM)),
+        {("empiar", "sbf")},
+        {"table-volume-em-xm", "rule-1"},
+        id="volume-em-sbf-sem-EMPIAR-10462",
+    ),
+    pytest.param(
+        study(("fib", VOLUME_EM)),
+        {("empiar", "fib")},
+        {"table-volume-em-xm", "rule-1"},
+        id="volume-em-fib-sem-EMPIAR-10310",
+    ),
+    pytest.param(
+        study(("sxt", SXT)),
+        {("empiar", "sxt")},
+        {"table-volume-em-xm", "rule-1"},
+        id="volume-xm-soft-xray-tomography-EMPIAR-10087",
+    ),
+    pytest.param(
+        study(("lm", LM), ("sbf", VOLUME_EM), correlations=[["lm", "sbf"]]),
+        {("bia", "lm"), ("empiar", "sbf")},
+        {"table-light-microscopy", "table-volume-em-xm"},
+        id="correlative-3d-em-S-BIAD17-and-EMPIAR-10412",
+    ),
+    pytest.param(
+        study(("lm", LM), ("sxt", SXT), correlations=[["sxt", "lm"]]),
+        {("bia", "lm"), ("empiar", "sxt")},
+        {"table-light-microscopy", "table-volume-em-xm"},
+        id="correlative-xray-light-S-BSST729-and-EMPIAR-10847",
+    ),
+    pytest.param(
+        study(("mri", {"modality": "other", "patient_identifiable": True})),
+        set(),
+        set(),
+        id="patient-identifiable-imaging-data",
+    ),
+]
+
+
+@pytest.mark.parametrize(("answers", "expected_placements", "expected_clauses"), TABLE_ROWS)
+def test_policy_table_row_places_data_where_the_table_says(answers, expected_placements, expected_clauses):
+    plan = plan_for(answers)
+
+    assert placements(plan) == expected_placements
+    assert expected_clauses <= cited_clauses(plan["depositions"])
+
+
+def test_light_microscopy_goes_to_the_bia_with_the_imaging_template():
+    plan = plan_for(study(("lm", LM)))
+
+    (only,) = plan["depositions"]
+    assert "BioStudies/BioImage Archive" in only["route"]
+    assert "BioImaging" in only["route"]
+
+
+def test_patient_identifiable_dataset_is_not_accepted_with_the_reason():
+    plan = plan_for(study(("mri", {"modality": "other", "patient_identifiable": True})))
+
+    assert plan["not_accepted"] == [
+        {"dataset": "mri", "reasons": plan["not_accepted"][0]["reasons"]},
+    ]
+    assert {"background-patient", "table-patient"} <= cited_clauses(plan["not_accepted"])
+    assert plan["depositions"] == []
+    assert plan["linking"] == []
+    assert any("None of this study's datasets" in note["text"] for note in plan["notes"])
+
+
+def test_patient_identifiable_dataset_leaves_the_rest_of_the_study_planned():
+    plan = plan_for(study(("lm", LM), ("mri", {"modality": "other", "patient_identifiable": True})))
+
+    assert placements(plan) == {("bia", "lm")}
+    assert [item["dataset"] for item in plan["not_accepted"]] == ["mri"]
+    assert not any("None of this study's datasets" in note["text"] for note in plan["notes"])
+
+
+# Note 1: high-content screens.
+
+
+@pytest.mark.parametrize(
+    ("screen_type", "template_words"),
+    [("compound", "compound-screen"), ("genetic", "genetic"), ("other", "recommends for your screen type")],
+)
+def test_note_1_screen_gets_its_screen_type_template_and_the_bia_contact(screen_type, template_words):
+    plan = plan_for(study(("screen", {"modality": "high_content_screening", "screen_type": screen_type})))
+
+    (screen,) = plan["depositions"]
+    assert template_words in screen["route"]
+    assert "bioimage-archive@ebi.ac.uk" in plan["contacts"]
+    assert "note-1" in cited_clauses(plan["notes"])
+
+
+def test_note_1_screens_are_separate_submissions_from_other_bia_imaging():
+    plan = plan_for(study(("lm", LM), ("screen", {"modality": "high_content_screening", "screen_type": "compound"})))
+
+    bia = [d for d in plan["depositions"] if d["archive"] == "bia"]
+    assert [d["datasets"] for d in bia] == [["screen"], ["lm"]]
+
+
+def test_study_without_screens_lists_only_the_presubmission_contact():
+    assert plan_for(study(("lm", LM)))["contacts"] == ["image-presubmission@ebi.ac.uk"]
+
+
+# Note 2: cryo-ET.
+
+
+def test_note_2_tilt_series_only_go_only_to_empiar():
+    plan = plan_for(study(("tomo", cryo_et(tilt_series=True, tomograms="none"))))
+
+    assert placements(plan) == {("empiar", "tomo")}
+    assert deposition(plan, "empiar", "tomo")["contents"] == ["tomo: raw tilt series"]
+    assert "note-2-tilt-series" in cited_clauses(plan["depositions"])
+
+
+def test_note_2_few_tomograms_all_go_to_emdb():
+    plan = plan_for(study(("tomo", cryo_et(tilt_series=False, tomograms="few"))))
+
+    assert placements(plan) == {("emdb", "tomo")}
+    assert deposition(plan, "emdb", "tomo")["contents"] == ["tomo: all the tomograms"]
+    assert "wwPDB OneDep" in deposition(plan, "emdb", "tomo")["route"]
+
+
+def test_note_2_many_tomograms_split_representative_to_emdb_and_the_rest_to_empiar():
+    plan = plan_for(study(("tomo", cryo_et(tilt_series=False, tomograms="many"))))
+
+    assert placements(plan) == {("emdb", "tomo"), ("empiar", "tomo")}
+    assert deposition(plan, "emdb", "tomo")["contents"] == ["tomo: one or a few representative tomograms"]
+    assert deposition(plan, "empiar", "tomo")["contents"] == ["tomo: the remaining tomograms"]
+
+
+def test_note_2_tilt_series_and_many_tomograms_share_one_empiar_entry_cross_referenced_to_emdb():
+    plan = plan_for(study(("tomo", cryo_et(tilt_series=True, tomograms="many"))))
+
+    assert deposition(plan, "empiar", "tomo")["contents"] == ["tomo: raw tilt series", "tomo: the remaining tomograms"]
+    [cross_reference] = [item for item in plan["linking"] if item["kind"] == "cross_reference"]
+    assert cross_reference["archive"] == "empiar"
+    assert cross_reference["datasets"] == ["tomo"]
+    assert [d["archive"] for d in plan["depositions"]] == ["emdb", "empiar"]
+
+
+# Note 3 and rule 3: correlative studies.
+
+
+def test_note_3_correlation_with_3d_em_splits_data_and_puts_correlation_info_in_the_bia():
+    plan = plan_for(study(("lm", LM), ("fib", VOLUME_EM), correlations=[["lm", "fib"]]))
+
+    [correlation] = [item for item in plan["linking"] if item["kind"] == "correlation"]
+    assert correlation["archive"] == "bia"
+    assert correlation["datasets"] == ["fib", "lm"]
+    assert {"note-3.3", "rule-3", "table-correlative"} <= cited_clauses([correlation])
+    assert "correlation information for fib, lm" in deposition(plan, "bia", "lm")["contents"]
+    [cross_reference] = [item for item in plan["linking"] if item["kind"] == "cross_reference"]
+    assert cross_reference["archive"] == "bia"
+    assert "EMPIAR accession" in cross_reference["contents"][0]
+    assert [d["archive"] for d in plan["depositions"]] == ["empiar", "bia"]
+    assert "note-3-protocol" in cited_clauses(plan["notes"])
+
+
+def test_note_3_correlation_without_3d_em_keeps_everything_in_the_bia():
+    plan = plan_for(study(("lm", LM), ("tem", EM_2D), correlations=[["lm", "tem"]]))
+
+    assert placements(plan) == {("bia", "lm"), ("bia", "tem")}
+    [correlation] = plan["linking"]
+    assert correlation["kind"] == "correlation"
+    assert correlation["archive"] == "bia"
+    assert "rule-3" not in cited_clauses([correlation])
+    assert "note-3-protocol" not in cited_clauses(plan["notes"])
+
+
+def test_note_3_correlation_of_only_empiar_data_still_gets_a_bia_submission_for_the_correlation():
+    plan = plan_for(study(("fib", VOLUME_EM), ("sxt", SXT), correlations=[["fib", "sxt"]]))
+
+    bia = [d for d in plan["depositions"] if d["archive"] == "bia"]
+    assert len(bia) == 1
+    assert bia[0]["datasets"] == []
+    assert bia[0]["contents"] == ["correlation information for fib, sxt"]
+    assert plan["depositions"][-1]["archive"] == "bia"
+
+
+def test_note_3_patient_member_is_left_out_of_its_correlation_group():
+    plan = plan_for(
+        study(
+            ("lm", LM),
+            ("fib", VOLUME_EM),
+            ("ct", {"modality": "other", "patient_identifiable": True}),
+            correlations=[["lm", "fib", "ct"]],
+        )
+    )
+
+    [correlation] = [item for item in plan["linking"] if item["kind"] == "correlation"]
+    assert correlation["datasets"] == ["fib", "lm"]
+    assert any(note["text"].startswith("ct cannot be deposited") for note in plan["notes"])
+
+
+def test_note_3_group_reduced_to_one_dataset_by_patient_data_has_no_correlation_item():
+    plan = plan_for(
+        study(("lm", LM), ("ct", {"modality": "other", "patient_identifiable": True}), correlations=[["lm", "ct"]])
+    )
+
+    assert plan["linking"] == []
+    assert any("no correlation information" in note["text"] for note in plan["notes"])
+
+
+# Spatial omics.
+
+
+@pytest.mark.parametrize(
+    ("omics_type", "repository"),
+    [("transcriptomics", "arrayexpress"), ("proteomics", "pride"), ("metabolomics", "metabolights"), ("other", "ena")],
+)
+def test_spatial_omics_that_fits_a_repository_is_split_deposited_omics_first_and_linked(omics_type, repository):
+    plan = plan_for(
+        study(("st", {"modality": "spatial_omics", "omics_type": omics_type, "omics_repository_fits": True}))
+    )
+
+    assert [(d["archive"], d["datasets"]) for d in plan["depositions"]] == [(repository, ["st"]), ("bia", ["st"])]
+    assert deposition(plan, "bia", "st")["contents"] == ["st: spatial data: images and segmentations"]
+    [link] = plan["linking"]
+    assert (link["kind"], link["archive"], link["datasets"]) == ("omics_link", "bia", ["st"])
+    assert "spatial-omics" in cited_clauses(plan["depositions"])
+    assert "beyond-policy:omics-first" in cited_clauses([link])
+
+
+def test_spatial_omics_without_a_fitting_repository_goes_wholly_to_the_bia():
+    plan = plan_for(
+        study(
+            ("merfish", {"modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": False})
+        )
+    )
+
+    assert placements(plan) == {("bia", "merfish")}
+    assert "omics data" in deposition(plan, "bia", "merfish")["contents"][0]
+    assert "spatial-omics-no-repository" in cited_clauses(plan["depositions"])
+    assert plan["linking"] == []
+
+
+# Study-level clauses.
+
+
+def test_rule_4_note_is_on_every_plan():
+    for answers in (study(("lm", LM)), study(("mri", {"modality": "other", "patient_identifiable": True}))):
+        assert "rule-4" in cited_clauses(plan_for(answers)["notes"])
+
+
+def test_data_without_a_publication_is_planned_with_a_note_to_contact_presubmission():
+    with_publication = plan_for(study(("lm", LM)))
+    without = plan_for(study(("lm", LM), publication=False))
+
+    assert without["depositions"] == with_publication["depositions"]
+    assert "image-presubmission@ebi.ac.uk" in without["notes"][0]["text"]
+    assert {"rule-2", "contact"} <= cited_clauses(without["notes"][:1])
+    assert not any("publication" in note["text"] for note in with_publication["notes"])
+
+
+def test_beyond_policy_reasons_are_marked_as_such():
+    plan = plan_for(study(("spa", SINGLE_PARTICLE)))
+
+    emdb = deposition(plan, "emdb", "spa")
+    assert all(reason["clause"].startswith("beyond-policy:") for reason in emdb["reasons"])
+    empiar = deposition(plan, "empiar", "spa")
+    assert "beyond-policy:empiar-raw" in cited_clauses([empiar])
+
+
+def test_empiar_entry_without_emdb_says_why_it_stands_alone():
+    plan = plan_for(study(("fib", VOLUME_EM)))
+
+    assert "EMDB does not cover" in " ".join(r["why"] for r in deposition(plan, "empiar", "fib")["reasons"])
+
+
+def test_order_puts_omics_then_emdb_then_empiar_then_bia():
+    plan = plan_for(
+        study(
+            ("lm", LM),
+            ("st", {"modality": "spatial_omics", "omics_type": "proteomics", "omics_repository_fits": True}),
+            ("spa", SINGLE_PARTICLE),
+        )
+    )
+
+    assert [d["archive"] for d in plan["depositions"]] == ["pride", "emdb", "empiar", "bia"]
+    [order_note] = [note for note in plan["notes"] if note["text"].startswith("Deposit in the order")]
+    assert {"rule-3", "beyond-policy:omics-first", "beyond-policy:empiar-emdb-link"} == cited_clauses([order_note])
+
+
+def test_several_light_microscopy_datasets_share_one_bia_submission():
+    plan = plan_for(study(("a", LM), ("b", LM), ("c", {"modality": "other"})))
+
+    assert [(d["archive"], d["datasets"]) for d in plan["depositions"]] == [("bia", ["a", "b", "c"])]

@@ -1,0 +1,137 @@
+"""Invariants of every plan, over generated valid studies."""
+
+import json
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policy import plan_for
+from policy.engine.clauses import CLAUSES
+from policy.engine.questions import when
+from tests.policy.engine.strategies import studies
+
+VOLUME_3D = (
+    when(modality="electron_microscopy", em_method=("single_particle", "volume_em")),
+    when(modality="xray_imaging", dimensionality="3d"),
+)
+CRYO_ET = when(modality="electron_microscopy", em_method="cryo_et")
+
+
+def archives_of(plan: dict, dataset_id: str) -> set[str]:
+    return {d["archive"] for d in plan["depositions"] if dataset_id in d["datasets"]}
+
+
+def all_items(plan: dict) -> list[dict]:
+    return plan["depositions"] + plan["linking"] + plan["not_accepted"] + plan["notes"]
+
+
+def patient_ids(answers: dict) -> set[str]:
+    return {d["id"] for d in answers["datasets"] if d.get("patient_identifiable")}
+
+
+@settings(max_examples=300)
+@given(studies())
+def test_every_accepted_dataset_lands_in_at_least_one_deposition(answers):
+    plan = plan_for(answers)
+
+    for dataset in answers["datasets"]:
+        if dataset["id"] not in patient_ids(answers):
+            assert archives_of(plan, dataset["id"]), dataset
+
+
+@settings(max_examples=300)
+@given(studies())
+def test_patient_identifiable_datasets_are_in_no_deposition_and_no_linking_item(answers):
+    plan = plan_for(answers)
+    refused = patient_ids(answers)
+
+    assert {item["dataset"] for item in plan["not_accepted"]} == refused
+    for item in plan["depositions"] + plan["linking"]:
+        assert not refused & set(item["datasets"])
+
+
+@settings(max_examples=300)
+@given(studies())
+def test_light_microscopy_never_goes_to_empiar(answers):
+    plan = plan_for(answers)
+
+    for dataset in answers["datasets"]:
+        if dataset["modality"] == "light_microscopy":
+            assert "empiar" not in archives_of(plan, dataset["id"])
+
+
+@settings(max_examples=300)
+@given(studies())
+def test_3d_em_and_xm_always_go_to_empiar(answers):
+    """Volume EM/XM and single-particle raw data always; cryo-ET too, except what note 2 sends wholly to EMDB:
+    a few tomograms deposited without their tilt series."""
+    plan = plan_for(answers)
+
+    for dataset in answers["datasets"]:
+        if dataset["id"] in patient_ids(answers):
+            continue
+        archives = archives_of(plan, dataset["id"])
+        if any(condition.matches(dataset) for condition in VOLUME_3D):
+            assert "empiar" in archives
+        elif CRYO_ET.matches(dataset):
+            only_few_tomograms = not dataset["tilt_series"] and dataset["tomograms"] == "few"
+            assert archives == ({"emdb"} if only_few_tomograms else archives | {"empiar"})
+
+
+@settings(max_examples=300)
+@given(studies())
+def test_every_correlation_group_of_two_accepted_datasets_yields_a_bia_correlation_item(answers):
+    plan = plan_for(answers)
+    refused = patient_ids(answers)
+    correlation_items = {
+        tuple(i["datasets"]) for i in plan["linking"] if i["kind"] == "correlation" and i["archive"] == "bia"
+    }
+
+    for group in answers.get("correlations", []):
+        accepted = tuple(sorted(member for member in group if member not in refused))
+        if len(accepted) >= 2:
+            assert accepted in correlation_items
+    if correlation_items:
+        assert plan["depositions"][-1]["archive"] == "bia"
+
+
+@settings(max_examples=300)
+@given(studies())
+def test_every_item_has_a_reason_and_every_reason_cites_a_known_clause(answers):
+    plan = plan_for(answers)
+
+    for item in all_items(plan):
+        assert item["reasons"]
+        for reason in item["reasons"]:
+            assert reason["clause"] in CLAUSES
+            assert reason["why"]
+
+
+@settings(max_examples=300)
+@given(studies())
+def test_every_linking_item_is_deposited_in_an_archive_the_plan_deposits_to(answers):
+    plan = plan_for(answers)
+
+    deposited = {d["archive"] for d in plan["depositions"]}
+    assert {item["archive"] for item in plan["linking"]} <= deposited
+
+
+@settings(max_examples=200)
+@given(studies(), st.randoms(use_true_random=False))
+def test_shuffling_datasets_and_correlations_does_not_change_the_plan(answers, shuffler: random.Random):
+    shuffled = json.loads(json.dumps(answers))
+    shuffler.shuffle(shuffled["datasets"])
+    for group in shuffled.get("correlations", []):
+        shuffler.shuffle(group)
+    shuffler.shuffle(shuffled.get("correlations", []))
+
+    assert plan_for(shuffled) == plan_for(answers)
+
+
+@settings(max_examples=200)
+@given(studies())
+def test_plan_is_plain_json(answers):
+    plan = plan_for(answers)
+
+    assert json.loads(json.dumps(plan)) == plan
