@@ -1,7 +1,8 @@
 """The JSON API: the engine over HTTP.
 
-CSRF-exempt on purpose: these endpoints read no cookie or session and change no user's state, so a
-cross-site request can gain nothing a direct one could not.
+CSRF-exempt on purpose: these endpoints read no cookie or session and change no user's state (storing a
+plan changes nobody's: the same answers always give the same public result), so a cross-site request can
+gain nothing a direct one could not.
 """
 
 from django.http import HttpRequest, JsonResponse
@@ -11,11 +12,18 @@ from django.views.decorators.http import require_GET, require_POST
 from policy.engine import POLICY_VERSION, InvalidAnswers, plan_for
 from policy.engine.answers import ROOT
 from policy.engine.catalogue import policy_describe
+from policy.exports import result_as_json
 from policy.json_body import BodyRejected, json_body_read
+from policy.results import result_create, result_find, result_url
 
 
 def errors_response(status: int, errors: dict[str, list[str]]) -> JsonResponse:
     return JsonResponse({"errors": errors}, status=status)
+
+
+def result_not_found() -> JsonResponse:
+    """The same answer for every id that leads nowhere, so ids cannot be probed."""
+    return errors_response(404, {"id": ["No stored plan has this id."]})
 
 
 @csrf_exempt
@@ -30,6 +38,34 @@ def plan_compute(request: HttpRequest) -> JsonResponse:
     except InvalidAnswers as invalid:
         return errors_response(400, invalid.errors)
     return JsonResponse(plan)
+
+
+@csrf_exempt
+@require_POST
+def plan_store(request: HttpRequest) -> JsonResponse:
+    """Compute and store a plan: 201 with its permanent link, or 200 with the same link for answers stored
+    before under this policy version."""
+    try:
+        answers = json_body_read(request)
+    except BodyRejected as rejected:
+        return errors_response(rejected.status, {ROOT: [rejected.message]})
+    try:
+        result, created = result_create(answers=answers)
+    except InvalidAnswers as invalid:
+        return errors_response(400, invalid.errors)
+    url = result_url(request, result)
+    response = JsonResponse({"id": result.id, "url": url, "plan": result.plan}, status=201 if created else 200)
+    if created:
+        response["Location"] = url
+    return response
+
+
+@require_GET
+def plan_stored_show(request: HttpRequest, result_id: str) -> JsonResponse:
+    result = result_find(result_id=result_id)
+    if result is None:
+        return result_not_found()
+    return JsonResponse(result_as_json(result=result, url=result_url(request, result)))
 
 
 @require_GET

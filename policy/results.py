@@ -2,12 +2,24 @@
 
 import hashlib
 import json
+import re
+from dataclasses import dataclass
+from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.urls import reverse
 
-from policy.engine import answers_validate, plan_build
+from policy.engine import InvalidAnswers, Study, answers_validate, plan_build
+from policy.engine.clauses import CLAUSES
+from policy.engine.questions import DATASET_QUESTIONS, PUBLICATION
+from policy.engine.rules import ARCHIVES
 from policy.engine.version import POLICY_VERSION
-from policy.models import Result
+from policy.engine.vocabulary import LINK_KIND
+from policy.models import Result, archives_field_value
+
+# What result_id_new makes (22 characters of the URL-safe alphabet), with room for longer ids later.
+RESULT_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,32}")
 
 
 def answers_digest(canonical_answers: dict) -> str:
@@ -15,20 +27,73 @@ def answers_digest(canonical_answers: dict) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def result_create(*, answers: dict) -> tuple[Result, bool]:
+def texts_collect(*, plan: dict, answers: dict) -> dict:
+    """The engine's words a result page quotes, taken from the engine now: the clauses the plan cites, the
+    archives it names, the question texts and the labels of the answers given."""
+    reasons = [
+        reason
+        for section in ("depositions", "linking", "not_accepted", "notes")
+        for item in plan[section]
+        for reason in item["reasons"]
+    ]
+    cited = dict.fromkeys(reason["clause"] for reason in reasons)
+    archive_codes = dict.fromkeys(item["archive"] for section in ("depositions", "linking") for item in plan[section])
+    questions = {PUBLICATION.field: PUBLICATION.text}
+    labels: dict[str, dict[str, str]] = {}
+    for question in DATASET_QUESTIONS:
+        questions[question.field] = question.text
+        if question.enumeration is None:
+            continue
+        given = {dataset[question.field] for dataset in answers["datasets"] if question.field in dataset}
+        if given:
+            labels[question.field] = {value: question.enumeration.label(value) for value in sorted(given)}
+    return {
+        "clauses": {
+            clause_id: {
+                "title": CLAUSES[clause_id].title,
+                "text": CLAUSES[clause_id].text,
+                "source": CLAUSES[clause_id].source,
+                "beyond_policy": CLAUSES[clause_id].beyond_policy,
+            }
+            for clause_id in cited
+            if clause_id in CLAUSES
+        },
+        "archives": {
+            code: {
+                "name": ARCHIVES[code].name,
+                "url": ARCHIVES[code].url,
+                "accession_example": ARCHIVES[code].accession_example,
+            }
+            for code in archive_codes
+            if code in ARCHIVES
+        },
+        "link_kinds": {item["kind"]: LINK_KIND.label(item["kind"]) for item in plan["linking"]},
+        "questions": questions,
+        "labels": labels,
+    }
+
+
+def _result_stored(*, policy_version: str, digest: str) -> Result | None:
+    return Result.objects.filter(policy_version=policy_version, answers_digest=digest).first()
+
+
+def result_create(*, answers: Any) -> tuple[Result, bool]:
     """Validate (raises InvalidAnswers), plan and store; the same answers under the same policy version give
     the same result. Returns (result, created)."""
     study = answers_validate(answers)
     canonical = study.answers()
     digest = answers_digest(canonical)
-    existing = Result.objects.filter(policy_version=POLICY_VERSION, answers_digest=digest).first()
+    existing = _result_stored(policy_version=POLICY_VERSION, digest=digest)
     if existing is not None:
         return existing, False
+    plan = plan_build(study=study)
     try:
         with transaction.atomic():
             result = Result.objects.create(
                 answers=canonical,
-                plan=plan_build(study=study),
+                plan=plan,
+                texts=texts_collect(plan=plan, answers=canonical),
+                archives=archives_field_value(plan),
                 policy_version=POLICY_VERSION,
                 answers_digest=digest,
             )
@@ -38,8 +103,40 @@ def result_create(*, answers: dict) -> tuple[Result, bool]:
     return result, True
 
 
-def result_find(*, result_id: str) -> Result | None:
+def result_find(*, result_id: Any) -> Result | None:
     """The stored result, or None for an unknown or malformed id (the two are never told apart)."""
-    if not isinstance(result_id, str) or not 1 <= len(result_id) <= 32:
+    if not isinstance(result_id, str) or RESULT_ID_PATTERN.fullmatch(result_id) is None:
         return None
     return Result.objects.filter(pk=result_id).first()
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyChange:
+    """What the current policy says about a stored result's answers."""
+
+    plan_differs: bool
+    answers_still_valid: bool
+
+
+def _without_version(plan: dict) -> dict:
+    return {key: value for key, value in plan.items() if key != "policy_version"}
+
+
+def result_policy_change(*, result: Result) -> PolicyChange:
+    """Whether the current policy plans the stored answers differently (policy versions aside)."""
+    if result.policy_version == POLICY_VERSION:
+        # The engine is deterministic and its version fingerprints its source: same version, same plan.
+        return PolicyChange(plan_differs=False, answers_still_valid=True)
+    try:
+        study: Study = answers_validate(result.answers)
+    except InvalidAnswers:
+        return PolicyChange(plan_differs=True, answers_still_valid=False)
+    return PolicyChange(
+        plan_differs=_without_version(plan_build(study=study)) != _without_version(result.plan),
+        answers_still_valid=True,
+    )
+
+
+def result_url(request: HttpRequest, result: Result) -> str:
+    """The result's permanent link, absolute, as it is shared."""
+    return request.build_absolute_uri(reverse("result", args=[result.id]))

@@ -1,13 +1,100 @@
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+"""The result page and its downloads. Thin: presenters shape the stored plan, templates lay it out."""
 
-from policy.results import result_find
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from policy.api import result_not_found
+from policy.engine import InvalidAnswers
+from policy.exports import result_as_json, result_markdown, template_render, templates_offered
+from policy.picture import plan_picture
+from policy.presenters import answers_summary, checklist_build
+from policy.results import result_create, result_find, result_policy_change, result_url
+
+RESULT_MISSING_TEMPLATE = "policy/result_missing.html"
+
+
+def result_missing(request: HttpRequest) -> HttpResponse:
+    """The same page for every id that leads nowhere, so ids cannot be probed."""
+    return render(request, RESULT_MISSING_TEMPLATE, status=404)
+
+
+def _download(content: str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @require_GET
 def result_show(request: HttpRequest, result_id: str) -> HttpResponse:
     result = result_find(result_id=result_id)
     if result is None:
-        raise Http404("No result has this link.")
-    return render(request, "policy/result.html", {"result": result, "plan": result.plan})
+        return result_missing(request)
+    checklist = checklist_build(plan=result.plan, texts=result.texts)
+    context = {
+        "result": result,
+        "share_url": result_url(request, result),
+        "checklist": checklist,
+        "answers": answers_summary(answers=result.answers, texts=result.texts),
+        "picture": plan_picture(checklist=checklist, dataset_ids=[d["id"] for d in result.answers["datasets"]]),
+        "templates": templates_offered(checklist=checklist, answers=result.answers),
+        "policy_change": result_policy_change(result=result),
+    }
+    return render(request, "policy/result.html", context)
+
+
+@require_POST
+def result_update(request: HttpRequest, result_id: str) -> HttpResponse:
+    """The stored answers planned under the current policy: a new result, the old one untouched."""
+    result = result_find(result_id=result_id)
+    if result is None:
+        return result_missing(request)
+    try:
+        updated, _ = result_create(answers=result.answers)
+    except InvalidAnswers:
+        return redirect("start")
+    return redirect("result", result_id=updated.id)
+
+
+@require_GET
+def result_json(request: HttpRequest, result_id: str) -> HttpResponse:
+    result = result_find(result_id=result_id)
+    if result is None:
+        return result_not_found()
+    response = JsonResponse(result_as_json(result=result, url=result_url(request, result)))
+    response["Content-Disposition"] = f'inline; filename="deposition-plan-{result.id}.json"'
+    return response
+
+
+@require_GET
+def result_markdown_show(request: HttpRequest, result_id: str) -> HttpResponse:
+    result = result_find(result_id=result_id)
+    if result is None:
+        return result_missing(request)
+    checklist = checklist_build(plan=result.plan, texts=result.texts)
+    markdown = result_markdown(
+        result=result,
+        url=result_url(request, result),
+        checklist=checklist,
+        answers=answers_summary(answers=result.answers, texts=result.texts),
+        templates=templates_offered(checklist=checklist, answers=result.answers),
+    )
+    response = HttpResponse(markdown, content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="deposition-plan-{result.id}.md"'
+    return response
+
+
+@require_GET
+def result_template(request: HttpRequest, result_id: str, slug: str) -> HttpResponse:
+    result = result_find(result_id=result_id)
+    if result is None:
+        return result_missing(request)
+    checklist = checklist_build(plan=result.plan, texts=result.texts)
+    for template in templates_offered(checklist=checklist, answers=result.answers):
+        if template.slug == slug:
+            return _download(
+                template_render(template=template, checklist=checklist),
+                "text/tab-separated-values; charset=utf-8",
+                f"{result.id}-{template.filename}",
+            )
+    return result_missing(request)

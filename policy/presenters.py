@@ -1,0 +1,231 @@
+"""Presenters: pure functions turning a stored plan, its answers and its quoted texts into what pages show.
+
+They read the words a result stored when it was made (Result.texts) first and the current engine only for
+what an older result did not store, so a stored result keeps showing what it showed.
+"""
+
+from dataclasses import dataclass, field
+
+from policy.engine.clauses import CLAUSES
+from policy.engine.questions import DATASET_QUESTIONS, PUBLICATION
+from policy.engine.rules import ARCHIVES
+from policy.engine.vocabulary import ENUMERATIONS, LINK_KIND
+
+YES_NO = {True: "Yes", False: "No"}
+CORRELATIONS_KEY = "Correlative groups"
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveView:
+    code: str
+    name: str
+    url: str
+    accession_example: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonView:
+    clause_id: str
+    title: str
+    quote: str
+    source: str
+    why: str
+    beyond_policy: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistStep:
+    number: int
+    archive: ArchiveView
+    datasets: tuple[str, ...]
+    contents: tuple[str, ...]
+    route: str
+    reasons: tuple[ReasonView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkingItem:
+    kind: str
+    kind_label: str
+    archive: ArchiveView
+    datasets: tuple[str, ...]
+    contents: tuple[str, ...]
+    reasons: tuple[ReasonView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedDataset:
+    dataset: str
+    reasons: tuple[ReasonView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    text: str
+    reasons: tuple[ReasonView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
+    key: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetAnswers:
+    dataset: str
+    rows: tuple[AnswerRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswersSummary:
+    study_rows: tuple[AnswerRow, ...]
+    datasets: tuple[DatasetAnswers, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    steps: tuple[ChecklistStep, ...]
+    linking: tuple[LinkingItem, ...]
+    not_accepted: tuple[RefusedDataset, ...]
+    notes: tuple[Note, ...]
+    contacts: tuple[str, ...]
+    archives_used: tuple[ArchiveView, ...] = field(default=())
+
+
+def archive_view(code: str, texts: dict) -> ArchiveView:
+    stored = texts.get("archives", {}).get(code)
+    if stored is not None:
+        return ArchiveView(code, stored["name"], stored["url"], stored["accession_example"])
+    current = ARCHIVES.get(code)
+    if current is not None:
+        return ArchiveView(code, current.name, current.url, current.accession_example)
+    return ArchiveView(code, code, "", "")
+
+
+def reason_view(reason: dict, texts: dict) -> ReasonView:
+    clause_id = reason["clause"]
+    stored = texts.get("clauses", {}).get(clause_id)
+    if stored is not None:
+        return ReasonView(
+            clause_id, stored["title"], stored["text"], stored["source"], reason["why"], stored["beyond_policy"]
+        )
+    current = CLAUSES.get(clause_id)
+    if current is not None:
+        return ReasonView(clause_id, current.title, current.text, current.source, reason["why"], current.beyond_policy)
+    return ReasonView(clause_id, clause_id, "", "", reason["why"], clause_id.startswith("beyond-policy:"))
+
+
+def _reasons(item: dict, texts: dict) -> tuple[ReasonView, ...]:
+    return tuple(reason_view(reason, texts) for reason in item["reasons"])
+
+
+def link_kind_label(kind: str, texts: dict) -> str:
+    stored = texts.get("link_kinds", {}).get(kind)
+    if stored is not None:
+        return stored
+    try:
+        return LINK_KIND.label(kind)
+    except KeyError:
+        return kind.replace("_", " ").capitalize()
+
+
+def checklist_build(*, plan: dict, texts: dict) -> Checklist:
+    steps = tuple(
+        ChecklistStep(
+            number=number,
+            archive=archive_view(deposition["archive"], texts),
+            datasets=tuple(deposition["datasets"]),
+            contents=tuple(deposition["contents"]),
+            route=deposition["route"],
+            reasons=_reasons(deposition, texts),
+        )
+        for number, deposition in enumerate(plan["depositions"], start=1)
+    )
+    linking = tuple(
+        LinkingItem(
+            kind=item["kind"],
+            kind_label=link_kind_label(item["kind"], texts),
+            archive=archive_view(item["archive"], texts),
+            datasets=tuple(item["datasets"]),
+            contents=tuple(item["contents"]),
+            reasons=_reasons(item, texts),
+        )
+        for item in plan["linking"]
+    )
+    archives_used = tuple(archive_view(code, texts) for code in dict.fromkeys(step.archive.code for step in steps))
+    return Checklist(
+        steps=steps,
+        linking=linking,
+        not_accepted=tuple(
+            RefusedDataset(dataset=item["dataset"], reasons=_reasons(item, texts)) for item in plan["not_accepted"]
+        ),
+        notes=tuple(Note(text=note["text"], reasons=_reasons(note, texts)) for note in plan["notes"]),
+        contacts=tuple(plan["contacts"]),
+        archives_used=archives_used,
+    )
+
+
+def _question_text(field_name: str, texts: dict) -> str:
+    stored = texts.get("questions", {}).get(field_name)
+    if stored is not None:
+        return stored
+    if field_name == PUBLICATION.field:
+        return PUBLICATION.text
+    for question in DATASET_QUESTIONS:
+        if question.field == field_name:
+            return question.text
+    return field_name.replace("_", " ").capitalize()
+
+
+def _value_label(field_name: str, value, texts: dict) -> str:
+    if isinstance(value, bool):
+        return YES_NO[value]
+    stored = texts.get("labels", {}).get(field_name, {}).get(value)
+    if stored is not None:
+        return stored
+    for enumeration in ENUMERATIONS:
+        if enumeration.name == field_name and value in enumeration.values:
+            return enumeration.label(value)
+    return str(value)
+
+
+def _field_order(texts: dict) -> list[str]:
+    stored = list(texts.get("questions", {}))
+    current = [question.field for question in DATASET_QUESTIONS]
+    return stored + [name for name in current if name not in stored]
+
+
+def _group_text(group: list[str]) -> str:
+    return group[0] if len(group) == 1 else f"{', '.join(group[:-1])} and {group[-1]}"
+
+
+def answers_summary(*, answers: dict, texts: dict) -> AnswersSummary:
+    """Check-your-answers rows: the study's answers, then one card per dataset, in the order asked."""
+    study_rows = [
+        AnswerRow(
+            _question_text(PUBLICATION.field, texts),
+            _value_label(PUBLICATION.field, answers.get("publication", True), texts),
+        )
+    ]
+    groups = answers.get("correlations", [])
+    study_rows.append(AnswerRow(CORRELATIONS_KEY, "; ".join(_group_text(group) for group in groups) or "None"))
+    order = [name for name in _field_order(texts) if name not in {"id", PUBLICATION.field}]
+    datasets = tuple(
+        DatasetAnswers(
+            dataset=dataset["id"],
+            rows=tuple(
+                AnswerRow(_question_text(name, texts), _value_label(name, dataset[name], texts))
+                for name in order
+                if name in dataset
+            ),
+        )
+        for dataset in answers["datasets"]
+    )
+    return AnswersSummary(study_rows=tuple(study_rows), datasets=datasets)
+
+
+def dataset_contents(contents: tuple[str, ...], dataset: str) -> str:
+    """What of one dataset a deposition holds, from the plan's "dataset: contents" lines."""
+    prefix = f"{dataset}: "
+    return "; ".join(line.removeprefix(prefix) for line in contents if line.startswith(prefix))
