@@ -10,6 +10,8 @@ from policy.presenters import AnswersSummary, Checklist, ChecklistStep, dataset_
 
 # The planner names the correlation it adds to the BioImage Archive imaging submission with these words.
 CORRELATION_CONTENTS = "correlation information for "
+# Three spaces nest a Markdown list under "1. " as well as under "- ".
+INDENT = "   "
 SCREEN_COLUMNS = {"compound": "Compound", "genetic": "Gene", "other": "Condition"}
 
 
@@ -180,9 +182,9 @@ def _reasons_markdown(reasons) -> list[str]:
     lines = []
     for reason in reasons:
         marker = " (beyond the policy)" if reason.beyond_policy else ""
-        lines.append(f"  - Why{marker}: {reason.why} ({reason.title})")
+        lines.append(f"{INDENT}- Why{marker}: {reason.why} ({reason.title})")
         if reason.quote:
-            lines.append(f"    > {reason.quote}")
+            lines.append(f"{INDENT}  > {reason.quote}")
     return lines
 
 
@@ -200,11 +202,11 @@ def result_markdown(
         lines += ["## Depositions, in this order", ""]
         for step in checklist.steps:
             lines.append(f"{step.number}. [ ] {step.archive.name} ({step.archive.url}): {', '.join(step.datasets)}")
-            lines += [f"  - Deposit: {content}" for content in step.contents]
-            lines.append(f"  - How: {step.route}")
+            lines += [f"{INDENT}- Deposit: {content}" for content in step.contents]
+            lines.append(f"{INDENT}- How: {step.route}")
             if step.archive.accession_example:
                 lines.append(
-                    f"  - Note the accession you receive (it looks like {step.archive.accession_example}): "
+                    f"{INDENT}- Note the accession you receive (it looks like {step.archive.accession_example}): "
                     "later steps cite it."
                 )
             lines += _reasons_markdown(step.reasons)
@@ -213,7 +215,7 @@ def result_markdown(
         lines += ["## Linking information", ""]
         for item in checklist.linking:
             lines.append(f"- [ ] {item.kind_label} ({', '.join(item.datasets)}), deposited in {item.archive.name}")
-            lines += [f"  - {content}" for content in item.contents]
+            lines += [f"{INDENT}- {content}" for content in item.contents]
             lines += _reasons_markdown(item.reasons)
         lines.append("")
     if checklist.not_accepted:
@@ -236,7 +238,7 @@ def result_markdown(
     lines += [f"- {row.key} {row.value}" for row in answers.study_rows]
     for dataset in answers.datasets:
         lines.append(f"- Dataset {dataset.dataset}")
-        lines += [f"  - {row.key} {row.value}" for row in dataset.rows]
+        lines += [f"{INDENT}- {row.key} {row.value}" for row in dataset.rows]
     lines += ["", "## Contacts", ""]
     lines += [f"- {contact}" for contact in checklist.contacts]
     return "\n".join(lines) + "\n"

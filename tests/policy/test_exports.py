@@ -1,0 +1,152 @@
+import csv
+import io
+import json
+import re
+
+import pytest
+from django.urls import reverse
+
+from policy.engine import plan_for
+from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD
+from policy.engine.rules import ARCHIVES
+from policy.engine.vocabulary import SCREEN_TYPE
+from policy.results import result_create
+
+pytestmark = pytest.mark.django_db
+
+
+def tsv_rows(response) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(response.content.decode()), delimiter="\t"))
+
+
+def tsv_header(response) -> list[str]:
+    return next(csv.reader(io.StringIO(response.content.decode()), delimiter="\t"))
+
+
+def template_response(client, result, slug):
+    return client.get(reverse("result-template", args=[result.pk, slug]))
+
+
+def test_the_json_export_is_the_stored_answers_and_the_apis_plan(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    response = client.get(reverse("result-json", args=[result.pk]))
+    api = client.get(reverse("api-plans-show", args=[result.pk]))
+
+    body = json.loads(response.content)
+    assert response.status_code == 200
+    assert body == api.json()
+    assert body["plan"] == plan_for(full_study)
+    assert body["answers"] == result.answers
+
+
+def test_the_json_export_of_an_unknown_id_is_a_json_404(client):
+    response = client.get("/r/AAAAAAAAAAAAAAAAAAAAAA.json")
+
+    assert response.status_code == 404
+    assert response.json() == {"errors": {"id": ["No stored plan has this id."]}}
+
+
+def test_the_markdown_export_is_the_checklist(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    response = client.get(reverse("result-markdown", args=[result.pk]))
+
+    text = response.content.decode()
+    headings = re.findall(r"^## (.+)$", text, flags=re.M)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/markdown; charset=utf-8"
+    assert text.startswith("# Deposition plan\n")
+    assert headings == [
+        "Depositions, in this order",
+        "Linking information",
+        "Cannot be deposited at EBI",
+        "Files to prepare",
+        "Notes",
+        "Your answers",
+        "Contacts",
+    ]
+    steps = re.findall(r"^(\d+)\. \[ \] (.+?) \(", text, flags=re.M)
+    assert steps == [
+        (str(number), ARCHIVES[deposition["archive"]].name)
+        for number, deposition in enumerate(result.plan["depositions"], start=1)
+    ]
+    assert f"http://testserver/r/{result.pk}/" in text
+    assert result.policy_version in text
+    assert "- scan\n" in text
+    assert f"   - {DATASET_QUESTIONS_BY_FIELD['screen_type'].text} {SCREEN_TYPE.label('genetic')}\n" in text
+    assert "(beyond the policy)" in text
+    for contact in result.plan["contacts"]:
+        assert f"- {contact}" in text
+
+
+def test_the_accessions_template_lists_every_deposited_dataset_with_an_empty_accession(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    response = template_response(client, result, "accessions")
+
+    rows = tsv_rows(response)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/tab-separated-values; charset=utf-8"
+    assert f'filename="{result.pk}-accessions.tsv"' in response["Content-Disposition"]
+    assert [(row["Step"], row["Dataset"], row["Archive"]) for row in rows] == [
+        (str(number), dataset, ARCHIVES[deposition["archive"]].name)
+        for number, deposition in enumerate(result.plan["depositions"], start=1)
+        for dataset in deposition["datasets"]
+    ]
+    assert {row["Accession"] for row in rows} == {""}
+    assert {row["Accession example"] for row in rows if row["Archive"] == "EMPIAR"} == {"EMPIAR-10002"}
+    assert "scan" not in {row["Dataset"] for row in rows}
+
+
+def test_the_registrations_template_has_a_row_per_correlated_pair(client, full_study):
+    full_study["datasets"].append({"id": "xray", "modality": "xray_imaging", "dimensionality": "3d"})
+    full_study["correlations"] = [["lm", "fib-sem", "xray"]]
+    result, _ = result_create(answers=full_study)
+
+    rows = tsv_rows(template_response(client, result, "registrations"))
+
+    assert [(row["Source dataset"], row["Target dataset"]) for row in rows] == [
+        ("fib-sem", "lm"),
+        ("fib-sem", "xray"),
+        ("lm", "xray"),
+    ]
+    assert rows[0]["Source archive"] == "EMPIAR"
+    assert rows[0]["Target archive"] == "BioImage Archive"
+    assert {row["Transform file"] for row in rows} == {""}
+
+
+def test_the_bia_file_list_starts_with_files_and_lists_the_submissions_datasets(client, full_study):
+    result, _ = result_create(answers=full_study)
+    imaging_step = len(result.plan["depositions"])
+
+    response = template_response(client, result, f"bia-file-list-step-{imaging_step}")
+
+    rows = tsv_rows(response)
+    assert tsv_header(response)[0] == "Files"
+    assert [row["Dataset"] for row in rows] == ["lm", "visium", "fib-sem, lm"]
+    assert rows[0]["Files"] == "lm/"
+    assert rows[-1]["Files"] == "correlation/"
+
+
+def test_a_screens_file_list_has_plate_well_field_and_the_screen_columns(client, full_study):
+    result, _ = result_create(answers=full_study)
+    screen_step = next(
+        number for number, d in enumerate(result.plan["depositions"], start=1) if d["datasets"] == ["screen"]
+    )
+
+    response = template_response(client, result, f"bia-file-list-step-{screen_step}")
+
+    assert tsv_header(response) == ["Files", "Dataset", "Description", "Plate", "Well", "Field", "Gene"]
+
+
+def test_templates_the_plan_does_not_call_for_are_not_found(client, light_only_study, full_study):
+    light_only, _ = result_create(answers=light_only_study)
+    full, _ = result_create(answers=full_study)
+    emdb_step = next(n for n, d in enumerate(full.plan["depositions"], start=1) if d["archive"] == "emdb")
+
+    assert template_response(client, light_only, "accessions").status_code == 404
+    assert template_response(client, light_only, "registrations").status_code == 404
+    assert template_response(client, light_only, "bia-file-list-step-1").status_code == 200
+    assert template_response(client, full, f"bia-file-list-step-{emdb_step}").status_code == 404
+    assert template_response(client, full, "anything-else").status_code == 404

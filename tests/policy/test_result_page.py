@@ -1,0 +1,255 @@
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+from pytest_django.asserts import assertContains, assertInHTML, assertNotContains
+
+from policy.engine.clauses import CLAUSES, Clause
+from policy.engine.rules import ARCHIVES, Archive
+from policy.engine.vocabulary import EM_METHOD, MODALITY, SCREEN_TYPE
+from policy.models import Result
+from policy.results import result_create
+
+pytestmark = pytest.mark.django_db
+
+NEW_VERSION = "2027-01+0000000000"
+
+
+def page_of(client, result) -> str:
+    response = client.get(reverse("result", args=[result.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def assert_text_in(html: str, text: str) -> None:
+    assert escape(text) in html
+
+
+def step_headings(html: str) -> list[str]:
+    return re.findall(
+        r'<h3 class="heading-m checklist__title"><span class="checklist__number">(\d+)\.</span> ([^<]+)</h3>', html
+    )
+
+
+def without_policy_change_banner(html: str) -> str:
+    """The page without the banner, whitespace between tags aside."""
+    return re.sub(r"\s+", " ", re.sub(r'<div class="notification-banner".*?</div>', "", html, flags=re.S))
+
+
+def test_the_checklist_numbers_every_deposition_in_the_plans_order(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    headings = step_headings(page_of(client, result))
+
+    expected = [
+        (str(number), f"{ARCHIVES[deposition['archive']].name}: {', '.join(deposition['datasets'])}")
+        for number, deposition in enumerate(result.plan["depositions"], start=1)
+    ]
+    assert headings == expected
+    assert headings[0][1].startswith("ArrayExpress")
+    assert headings[-1][1] == "BioImage Archive: lm, visium"
+
+
+def test_each_step_says_where_what_how_and_which_accession_to_note(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    html = page_of(client, result)
+
+    emdb = next(d for d in result.plan["depositions"] if d["archive"] == "emdb")
+    assertInHTML(f'<a href="{ARCHIVES["emdb"].url}">EMDB</a>', html)
+    for content in emdb["contents"]:
+        assertInHTML(f"<li>{content}</li>", html)
+    assert_text_in(html, emdb["route"])
+    assertInHTML(f"<code>{ARCHIVES['emdb'].accession_example}</code>", html)
+
+
+def test_reasons_quote_the_clause_and_mark_advice_beyond_the_policy(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    html = page_of(client, result)
+
+    assert_text_in(html, CLAUSES["rule-1"].text)
+    assert_text_in(html, CLAUSES["beyond-policy:emdb-onedep"].text)
+    beyond = re.findall(r'<li class="reason reason--beyond-policy">(.*?)</li>', html, flags=re.S)
+    policy = re.findall(r'<li class="reason">(.*?)</li>', html, flags=re.S)
+    assert beyond
+    assert policy
+    assert all("Beyond the policy" in reason for reason in beyond)
+    assert not any("Beyond the policy" in reason for reason in policy)
+    assert any(CLAUSES["beyond-policy:emdb-onedep"].source in reason for reason in beyond)
+
+
+def test_linking_items_have_their_own_section(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    html = page_of(client, result)
+
+    linking = html[html.index('id="linking"') : html.index('id="files-to-prepare"')]
+    kinds = {item["kind"] for item in result.plan["linking"]}
+    assert kinds == {"omics_link", "correlation", "cross_reference"}
+    assert "Correlation information: fib-sem, lm" in linking
+    assert "Image–omics link: visium" in linking
+    for item in result.plan["linking"]:
+        for content in item["contents"]:
+            assert_text_in(linking, content)
+
+
+def test_refused_datasets_are_said_plainly_and_the_rest_of_the_plan_stays(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    html = page_of(client, result)
+
+    assert "scan cannot be deposited at EBI" in html
+    assert_text_in(html, CLAUSES["background-patient"].text)
+    assert len(step_headings(html)) == len(result.plan["depositions"])
+
+
+def test_a_study_with_nothing_depositable_still_explains_why(client):
+    result, _ = result_create(answers={"datasets": [{"id": "mri", "modality": "other", "patient_identifiable": True}]})
+
+    html = page_of(client, result)
+
+    assert step_headings(html) == []
+    assert "mri cannot be deposited at EBI" in html
+    assert_text_in(html, result.plan["notes"][0]["text"])
+    assert result.plan["notes"][0]["text"].startswith("None of this study's datasets")
+
+
+def test_the_answers_are_shown_with_the_vocabularys_labels(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    html = page_of(client, result)
+
+    answers = html[html.index('id="answers"') : html.index('id="contacts"')]
+    assert MODALITY.label("electron_microscopy") in answers
+    assert EM_METHOD.label("single_particle") in answers
+    assert SCREEN_TYPE.label("genetic") in answers
+    assert "single_particle" not in answers
+    assert "Dataset fib-sem" in answers
+    assert "fib-sem, lm and scan" in answers
+
+
+def test_the_page_shows_policy_version_date_contacts_and_a_visible_link(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    html = page_of(client, result)
+
+    link = f"http://testserver/r/{result.pk}/"
+    assertInHTML(f'<a href="{link}" data-share-link>{link}</a>', html)
+    assertInHTML(
+        '<button type="button" class="button button--secondary" data-copy-link hidden>Copy link</button>', html
+    )
+    assert result.policy_version in html
+    assert result.created_at.strftime("%-d %B %Y") in html
+    for contact in result.plan["contacts"]:
+        assertInHTML(f'<a href="mailto:{contact}">{contact}</a>', html)
+    assert 'src="/static/js/result.js"' in html
+
+
+def test_the_page_links_its_downloads(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    html = page_of(client, result)
+
+    for name in ("result-json", "result-markdown"):
+        assert f'href="{reverse(name, args=[result.pk])}"' in html
+    for slug in ("accessions", "registrations", "bia-file-list-step-5", "bia-file-list-step-6"):
+        assert f'href="{reverse("result-template", args=[result.pk, slug])}"' in html
+
+
+def test_the_picture_is_server_rendered_svg_with_a_text_alternative(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    html = page_of(client, result)
+
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert 'role="img"' in svg
+    assert '<desc id="plan-picture-desc">' in svg
+    assert "scan cannot be deposited at EBI (crossed out)." in svg
+    assert svg.count('class="plan-picture__cross"') == 2
+    assert svg.count('class="plan-picture__dash"') >= len(result.plan["linking"])
+    assert "<script" not in svg
+    assert "style=" not in html
+
+
+def test_the_result_page_is_one_query(client, full_study, django_assert_num_queries):
+    result, _ = result_create(answers=full_study)
+
+    with django_assert_num_queries(1):
+        client.get(reverse("result", args=[result.pk]))
+
+
+@pytest.mark.parametrize("result_id", ["A" * 22, "short", "x" * 40, "not%20an%20id", "-_-_-_-_-_-_-_-_-_-_-_"])
+def test_unknown_and_malformed_ids_get_the_same_helpful_404(client, result_id):
+    reference = client.get(reverse("result", args=["B" * 22]))
+
+    response = client.get(f"/r/{result_id}/")
+
+    assert response.status_code == 404
+    assert response.content == reference.content
+    assertContains(response, "We cannot find a plan at this link", status_code=404)
+
+
+def test_a_stored_result_renders_identically_under_a_new_policy_version(client, full_study, monkeypatch):
+    result, _ = result_create(answers=full_study)
+    before = page_of(client, result)
+
+    monkeypatch.setattr("policy.results.POLICY_VERSION", NEW_VERSION)
+    monkeypatch.setattr("policy.engine.planner.POLICY_VERSION", NEW_VERSION)
+    monkeypatch.setitem(CLAUSES, "rule-1", Clause("rule-1", "Rule 1, reworded", "EMPIAR takes other things now."))
+    monkeypatch.setitem(ARCHIVES, "bia", Archive("bia", "Renamed Archive", "https://example.org/", "X-1"))
+    after = page_of(client, Result.objects.get(pk=result.pk))
+
+    assert after == before
+    assert "Renamed Archive" not in after
+
+
+def test_a_changed_plan_shows_a_banner_and_otherwise_the_same_page(client, full_study, monkeypatch):
+    result, _ = result_create(answers=full_study)
+    before = page_of(client, result)
+    assertNotContains(client.get(reverse("result", args=[result.pk])), "The policy has changed")
+
+    monkeypatch.setattr("policy.results.POLICY_VERSION", NEW_VERSION)
+    monkeypatch.setattr("policy.engine.planner.POLICY_VERSION", NEW_VERSION)
+    monkeypatch.setattr("policy.engine.planner.PRESUBMISSION_CONTACT", "new-contact@ebi.ac.uk")
+    after = page_of(client, Result.objects.get(pk=result.pk))
+
+    assert "The policy has changed since this plan was made" in after
+    assert f'action="{reverse("result-update", args=[result.pk])}"' in after
+    assert without_policy_change_banner(after) == without_policy_change_banner(before)
+    assert "new-contact@ebi.ac.uk" not in without_policy_change_banner(after)
+
+
+def test_the_updated_plan_is_a_new_result_and_the_old_one_is_untouched(client, full_study, monkeypatch):
+    result, _ = result_create(answers=full_study)
+    monkeypatch.setattr("policy.results.POLICY_VERSION", NEW_VERSION)
+    monkeypatch.setattr("policy.engine.planner.POLICY_VERSION", NEW_VERSION)
+    monkeypatch.setattr("policy.engine.planner.PRESUBMISSION_CONTACT", "new-contact@ebi.ac.uk")
+
+    response = client.post(reverse("result-update", args=[result.pk]))
+
+    updated = Result.objects.exclude(pk=result.pk).get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("result", args=[updated.pk])
+    assert updated.policy_version == NEW_VERSION
+    assert "new-contact@ebi.ac.uk" in updated.plan["contacts"]
+    assert Result.objects.get(pk=result.pk).plan == result.plan
+    assert "The policy has changed" not in page_of(client, updated)
+
+
+def test_a_result_stored_before_texts_were_kept_falls_back_to_the_engines_words(client, light_only_study):
+    result, _ = result_create(answers=light_only_study)
+    Result.objects.filter(pk=result.pk).delete()
+    Result.objects.create(
+        id=result.pk,
+        answers=result.answers,
+        plan=result.plan,
+        policy_version=result.policy_version,
+        answers_digest=result.answers_digest,
+    )
+
+    html = page_of(client, result)
+
+    assert_text_in(html, CLAUSES["table-light-microscopy"].text)
+    assert MODALITY.label("light_microscopy") in html
