@@ -12,9 +12,9 @@ POLICY_EDITION = "2026-11"
 ENGINE_DIR = Path(__file__).resolve().parent
 
 
-def engine_fingerprint() -> str:
+def engine_fingerprint(directory: Path = ENGINE_DIR) -> str:
     digest = hashlib.sha256()
-    for path in sorted(ENGINE_DIR.glob("*.py")):
+    for path in sorted(directory.glob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
     return digest.hexdigest()[:10]
