@@ -1,0 +1,78 @@
+"""htmx requests get template partials, browsers get whole pages; both from the same views."""
+
+import pytest
+
+from tests.wizard.journeys import dataset_post
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HX-Request": "true", "HX-Target": "wizard"}
+
+
+@pytest.fixture
+def study(client):
+    client.get("/study/")
+    client.post("/study/publication/", {"publication-publication": "yes"})
+    dataset_post(client, {"id": "lm", "modality": "light_microscopy"})
+    dataset_post(client, {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"})
+    return client
+
+
+def test_full_page_without_htmx(study):
+    response = study.get("/study/datasets/")
+    assert response.content.startswith(b"<!DOCTYPE html>")
+    assert "HX-Request" in response["Vary"]
+
+
+def test_htmx_gets_the_content_partial_with_title_and_pushed_url(study):
+    response = study.get("/study/datasets/", headers=HTMX)
+    page = response.content.decode()
+    assert "<html" not in page
+    assert "<title>The datasets in your study – depositwizard</title>" in page
+    assert 'id="dataset-list"' in page
+    assert response["HX-Push-Url"] == "/study/datasets/"
+    assert "HX-Request" in response["Vary"]
+
+
+def test_history_restore_gets_the_whole_page(study):
+    response = study.get("/study/datasets/", headers={**HTMX, "HX-History-Restore-Request": "true"})
+    assert response.content.startswith(b"<!DOCTYPE html>")
+
+
+def test_removing_a_row_swaps_only_the_list(study):
+    headers = {"HX-Request": "true", "HX-Target": "dataset-list"}
+    response = study.post("/study/datasets/sxt/remove/", headers=headers, follow=True)
+    page = response.content.decode()
+    assert page.lstrip().startswith('<div id="dataset-list">')
+    assert "You have added 1 dataset." in page
+    assert "sxt" not in page
+    assert "HX-Push-Url" not in response
+
+
+def test_choosing_a_modality_swaps_in_its_follow_ups_without_errors(study):
+    headers = {"HX-Request": "true", "HX-Target": "follow-up-questions"}
+    response = study.post(
+        "/study/datasets/new/", {"modality": "spatial_omics", "preview": "1", "id": ""}, headers=headers
+    )
+    page = response.content.decode()
+    assert page.lstrip().startswith('<div id="follow-up-questions"')
+    assert "What kind of omics data goes with the images?" in page
+    assert "MERFISH" in page
+    assert "error" not in page
+    assert 'name="shown" value="id,modality,omics_type,omics_repository_fits,patient_identifiable"' in page
+    assert "lm" in study.get("/study/datasets/").content.decode()
+    assert "sxt" in study.get("/study/datasets/").content.decode()
+
+
+def test_validation_errors_come_back_as_a_partial(study):
+    response = study.post("/study/datasets/new/", {"id": "lm", "modality": "other"}, headers=HTMX)
+    page = response.content.decode()
+    assert "<html" not in page
+    assert "<title>Error: Add a dataset – depositwizard</title>" in page
+    assert "Another dataset is already labelled lm" in page
+
+
+def test_redirects_keep_the_partial_and_push_the_step_url(study):
+    response = study.post("/study/datasets/", {}, headers=HTMX, follow=True)
+    assert response["HX-Push-Url"] == "/study/correlations/"
+    assert "<html" not in response.content.decode()

@@ -1,0 +1,64 @@
+"""Prefill from a stored result ("Change answers" on the result page)."""
+
+import pytest
+
+from policy.models import Result
+from policy.results import result_create
+
+pytestmark = pytest.mark.django_db
+
+ANSWERS = {
+    "publication": True,
+    "datasets": [
+        {"id": "lm", "modality": "light_microscopy"},
+        {"id": "fib", "modality": "electron_microscopy", "em_method": "volume_em"},
+    ],
+    "correlations": [["lm", "fib"]],
+}
+
+
+def test_unknown_result_is_404(client):
+    assert client.get("/study/from/nope/").status_code == 404
+    assert client.get("/study/from/" + "x" * 40 + "/").status_code == 404
+
+
+def test_prefill_lands_on_check_your_answers_with_the_results_answers(client):
+    result, _ = result_create(answers=ANSWERS)
+    response = client.get(f"/study/from/{result.id}/")
+    assert response["Location"] == "/study/check/"
+    page = client.get("/study/check/").content.decode()
+    assert "Check your answers" in page
+    assert "Light microscopy" in page
+    assert "Volume EM" in page
+    assert "fib, lm" in page
+
+
+def test_prefilled_answers_submit_to_the_same_result(client):
+    result, _ = result_create(answers=ANSWERS)
+    client.get(f"/study/from/{result.id}/")
+    assert client.post("/study/check/", {})["Location"] == f"/r/{result.id}/"
+    assert Result.objects.count() == 1
+
+
+def test_a_changed_prefilled_study_gives_a_new_result(client):
+    result, _ = result_create(answers=ANSWERS)
+    client.get(f"/study/from/{result.id}/")
+    response = client.post(
+        "/study/datasets/lm/change/?return=check",
+        {"id": "lm", "modality": "light_microscopy", "patient_identifiable": "yes"},
+    )
+    assert response["Location"] == "/study/check/"
+    response = client.post("/study/check/", {})
+    new = Result.objects.exclude(pk=result.pk).get()
+    assert response["Location"] == f"/r/{new.id}/"
+    assert new.answers["datasets"][1] == {"id": "lm", "modality": "light_microscopy", "patient_identifiable": True}
+
+
+def test_prefill_replaces_a_study_in_progress(client):
+    client.get("/study/")
+    client.post("/study/publication/", {"publication-publication": "no"})
+    result, _ = result_create(answers={"datasets": [{"id": "only", "modality": "other"}]})
+    client.get(f"/study/from/{result.id}/")
+    page = client.get("/study/check/").content.decode()
+    assert "only" in page
+    assert "Other imaging" in page

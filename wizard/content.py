@@ -1,0 +1,49 @@
+"""The wizard's own words: error messages, page titles and which questions have a longer explanation.
+
+Questions, hints and choices come from policy.engine; this module only holds presentation.
+"""
+
+REQUIRED_MESSAGES = {
+    "publication": "Select yes if the image data is associated with a publication",
+    "id": "Enter a short label for the dataset",
+    "modality": "Select how these images were made",
+    "em_method": "Select the electron microscopy method",
+    "tilt_series": "Select yes if you will deposit the raw tilt series",
+    "tomograms": "Select how many reconstructed tomograms you will deposit",
+    "dimensionality": "Select whether the X-ray images are 2D or 3D",
+    "omics_type": "Select the kind of omics data",
+    "omics_repository_fits": "Select yes if the omics data fits an existing omics repository",
+    "screen_type": "Select the kind of screen",
+    "patient_identifiable": "Select yes if this dataset contains patient-identifiable images",
+}
+
+LABEL_INVALID = "Use 1 to 40 letters, digits, hyphens or underscores, with no spaces"
+LABEL_TAKEN = "Another dataset is already labelled {label}: choose a different label"
+DATASETS_NONE = "Add at least one dataset"
+DATASETS_TOO_MANY = "A study can have at most 50 datasets: remove some before you continue"
+DATASETS_LIMIT_REACHED = "You have added 50 datasets, the most one study can have"
+CORRELATED_REQUIRED = "Select yes if any of these datasets were imaged on the same sample and registered together"
+CORRELATED_QUESTION = "Were any of these datasets imaged on the same sample and registered together?"
+CORRELATED_HINT = (
+    "For example, light microscopy and FIB-SEM of the same cells, with the transformations that map one onto "
+    "the other. These are correlative groups."
+)
+GROUP_TOO_SMALL = "A correlative group needs at least two datasets: tick another, or none"
+GROUPS_NONE = "Tick at least two datasets that were registered together, or answer no"
+GROUP_UNKNOWN_LABEL = "Tick only the datasets listed"
+
+# Questions whose page carries a longer explanation: templates/wizard/explanations/<field>.html.
+EXPLAINED_FIELDS = frozenset(
+    {"modality", "em_method", "tilt_series", "tomograms", "dimensionality", "omics_repository_fits", "screen_type"}
+)
+
+STEP_TITLES = {
+    "publication": "Is the image data associated with a publication?",
+    "datasets": "The datasets in your study",
+    "correlations": "Correlative groups",
+    "check": "Check your answers before getting your plan",
+}
+
+
+def required_message(field: str) -> str:
+    return REQUIRED_MESSAGES.get(field, "Answer this question")

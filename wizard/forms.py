@@ -1,0 +1,208 @@
+"""Forms built from the engine's Question objects: the choices, texts and hints are the engine's own."""
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from django import forms
+from django.core.validators import RegexValidator
+
+from policy.engine import InvalidAnswers, answers_validate
+from policy.engine.answers import MAX_CORRELATION_GROUPS
+from policy.engine.questions import DATASET_ID_PATTERN, MAX_DATASETS, PUBLICATION, Question, questions_asked_for
+from wizard import content
+
+YES, NO = "yes", "no"
+BOOLEAN_CHOICES = [(YES, "Yes"), (NO, "No")]
+NOT_OFFERED = "Select one of the options offered."
+
+
+def boolean_from_choice(value: str) -> bool:
+    return value == YES
+
+
+def choice_from_boolean(value: bool) -> str:
+    return YES if value else NO
+
+
+def question_field(question: Question) -> forms.Field:
+    """The form field asking one question of the answers contract."""
+    messages = {"required": content.required_message(question.field), "invalid_choice": NOT_OFFERED}
+    if question.kind == "boolean":
+        return forms.TypedChoiceField(choices=BOOLEAN_CHOICES, coerce=boolean_from_choice, error_messages=messages)
+    if question.kind == "choice":
+        return forms.ChoiceField(choices=question.enumeration.as_django_choices(), error_messages=messages)
+    return forms.CharField(
+        max_length=40,
+        validators=[RegexValidator(DATASET_ID_PATTERN, content.LABEL_INVALID)],
+        error_messages={"required": messages["required"], "max_length": content.LABEL_INVALID},
+    )
+
+
+def questions_for_data(data: Mapping[str, Any]) -> tuple[Question, ...]:
+    """The dataset questions that apply, given the choices in (possibly partial, untrusted) form data.
+
+    Follow-ups depend on earlier choices (modality, then EM method), so this settles them one level at a time.
+    """
+    known: dict[str, str] = {}
+    while True:
+        questions = questions_asked_for(known)
+        settled = dict(known)
+        for question in questions:
+            value = data.get(question.field)
+            if question.enumeration is not None and value in question.enumeration.values:
+                settled[question.field] = value
+        if settled == known:
+            return questions
+        known = settled
+
+
+class PublicationForm(forms.Form):
+    publication = question_field(PUBLICATION)
+
+
+class DatasetForm(forms.Form):
+    """One dataset: its label, its modality and exactly the follow-up questions those answers call for.
+
+    `shown` names the fields the depositor has seen; a follow-up that a new answer makes necessary is not an
+    error on first sight (see `newly_asked`).
+    """
+
+    def __init__(
+        self,
+        data: Mapping[str, Any] | None = None,
+        *,
+        dataset: Mapping[str, Any] | None = None,
+        labels_taken: Iterable[str] = (),
+        **kwargs,
+    ):
+        initial = {}
+        if dataset is not None:
+            initial = {
+                name: choice_from_boolean(value) if isinstance(value, bool) else value
+                for name, value in dataset.items()
+            }
+        super().__init__(data, initial=initial, **kwargs)
+        self.labels_taken = frozenset(labels_taken)
+        self.questions = questions_for_data(data if data is not None else initial)
+        for question in self.questions:
+            self.fields[question.field] = question_field(question)
+        shown = data.get("shown") if data is not None else None
+        self.newly_asked = (
+            frozenset()
+            if shown is None
+            else frozenset(question.field for question in self.questions) - frozenset(shown.split(","))
+        )
+
+    @property
+    def follow_ups(self) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.field not in {"id", "modality", "patient_identifiable"})
+
+    def clean_id(self) -> str:
+        label = self.cleaned_data["id"]
+        if label in self.labels_taken:
+            raise forms.ValidationError(content.LABEL_TAKEN.format(label=label))
+        return label
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            answers_validate({"datasets": [self.dataset]})
+        except InvalidAnswers as invalid:
+            for path, messages in invalid.errors.items():
+                field = path.removeprefix("datasets[0].")
+                for message in messages:
+                    self.add_error(field if field in self.fields else None, message)
+        return cleaned
+
+    @property
+    def dataset(self) -> dict:
+        """The answers to this dataset's questions, in the contract's asking order."""
+        return {question.field: self.cleaned_data[question.field] for question in self.questions}
+
+    def visible_errors(self) -> dict[str, list[str]]:
+        return {name: errors for name, errors in self.errors.items() if name not in self.newly_asked}
+
+
+class DatasetsForm(forms.Form):
+    """The add-another list's "Continue": the list itself is edited on its own pages."""
+
+    def __init__(self, *args, datasets: Sequence[Mapping[str, Any]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.datasets = datasets
+
+    def clean(self) -> dict:
+        if not self.datasets:
+            raise forms.ValidationError(content.DATASETS_NONE, code="none")
+        if len(self.datasets) > MAX_DATASETS:
+            raise forms.ValidationError(content.DATASETS_TOO_MANY, code="too_many")
+        return super().clean()
+
+
+class CorrelationsForm(forms.Form):
+    """Correlative groups: "did you register any datasets together?" and, if so, which ones, group by group.
+
+    Holds as many group fields as the data names (group_1 … group_N), plus one when the depositor asks for
+    another, so that groups may overlap as the contract allows.
+    """
+
+    correlated = forms.TypedChoiceField(
+        choices=BOOLEAN_CHOICES,
+        coerce=boolean_from_choice,
+        error_messages={"required": content.CORRELATED_REQUIRED, "invalid_choice": NOT_OFFERED},
+    )
+
+    def __init__(self, *args, labels: Sequence[str] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.labels = labels
+        self.group_count = self._group_count()
+        for number in range(1, self.group_count + 1):
+            self.fields[f"group_{number}"] = forms.MultipleChoiceField(
+                choices=[(label, label) for label in labels],
+                required=False,
+                error_messages={"invalid_choice": content.GROUP_UNKNOWN_LABEL},
+            )
+
+    def _group_count(self) -> int:
+        source = self.data if self.is_bound else self.initial
+        numbers = [0]
+        for key in source:
+            name = key.removeprefix(f"{self.prefix}-") if self.prefix else key
+            number = name.removeprefix("group_")
+            if name.startswith("group_") and number.isdigit() and int(number) <= MAX_CORRELATION_GROUPS:
+                numbers.append(int(number))
+        wanted = max(numbers) + (1 if self.add_group_requested else 0)
+        return min(max(wanted, 1), MAX_CORRELATION_GROUPS)
+
+    @property
+    def add_group_requested(self) -> bool:
+        return self.is_bound and self.add_prefix("add_group") in self.data
+
+    def group_fields(self) -> list[str]:
+        return [f"group_{number}" for number in range(1, self.group_count + 1)]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("correlated") is not True:
+            return cleaned
+        groups = []
+        for name in self.group_fields():
+            members = cleaned.get(name) or []
+            if len(members) == 1:
+                self.add_error(name, content.GROUP_TOO_SMALL)
+            elif members:
+                groups.append(members)
+        if not groups and not self.errors:
+            self.add_error("group_1", content.GROUPS_NONE)
+        return cleaned
+
+    @property
+    def groups(self) -> list[list[str]]:
+        if self.cleaned_data.get("correlated") is not True:
+            return []
+        return [self.cleaned_data[name] for name in self.group_fields() if self.cleaned_data.get(name)]
+
+
+class CheckForm(forms.Form):
+    """ "Check your answers" asks nothing: its button asks for the plan."""

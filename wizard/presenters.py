@@ -1,0 +1,213 @@
+"""Turn forms and stored answers into what the templates show: question blocks, error summaries, summary rows."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django import forms
+from django.urls import reverse
+
+from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD, PUBLICATION, Question, questions_asked_for
+from wizard import content
+from wizard.forms import BOOLEAN_CHOICES, CorrelationsForm
+
+RETURN_TO_CHECK = urlencode({"return": "check"})
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    value: str
+    label: str
+    hint: str
+    checked: bool
+    input_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionBlock:
+    field: str
+    name: str
+    input_id: str
+    kind: str  # "radios" | "checkboxes" | "text"
+    text: str
+    hint: str
+    options: tuple[Option, ...] = ()
+    value: str = ""
+    error: str = ""
+    explained: bool = False
+    inline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorLink:
+    input_id: str
+    message: str
+
+
+def _options(bound: forms.BoundField, choices: Iterable[tuple[str, str, str]]) -> tuple[Option, ...]:
+    value = bound.value()
+    selected = {str(item) for item in value} if isinstance(value, list | tuple) else {str(value)}
+    return tuple(
+        Option(value=v, label=label, hint=hint, checked=v in selected, input_id=f"{bound.auto_id}-{index}")
+        for index, (v, label, hint) in enumerate(choices)
+    )
+
+
+def question_block(form: forms.Form, question: Question, *, errors: Mapping[str, list[str]]) -> QuestionBlock:
+    """One question of the contract as a form block: its words, choices and hints from the engine."""
+    bound = form[question.field]
+    error = " ".join(errors.get(question.field, []))
+    explained = question.field in content.EXPLAINED_FIELDS
+    if question.kind == "id":
+        value = bound.value()
+        return QuestionBlock(
+            field=question.field,
+            name=bound.html_name,
+            input_id=bound.auto_id,
+            kind="text",
+            text=question.text,
+            hint=question.hint,
+            value="" if value is None else str(value),
+            error=error,
+        )
+    if question.kind == "boolean":
+        choices = [(value, label, "") for value, label in BOOLEAN_CHOICES]
+    else:
+        choices = [(choice.value, choice.label, choice.hint) for choice in question.enumeration.choices]
+    options = _options(bound, choices)
+    return QuestionBlock(
+        field=question.field,
+        name=bound.html_name,
+        input_id=options[0].input_id,
+        kind="radios",
+        text=question.text,
+        hint=question.hint,
+        options=options,
+        error=error,
+        explained=explained,
+        inline=question.kind == "boolean",
+    )
+
+
+def correlation_blocks(form: CorrelationsForm, *, errors: Mapping[str, list[str]]) -> dict:
+    bound = form["correlated"]
+    correlated_options = _options(bound, [(value, label, "") for value, label in BOOLEAN_CHOICES])
+    correlated = QuestionBlock(
+        field="correlated",
+        name=bound.html_name,
+        input_id=correlated_options[0].input_id,
+        kind="radios",
+        text=content.CORRELATED_QUESTION,
+        hint=content.CORRELATED_HINT,
+        options=correlated_options,
+        error=" ".join(errors.get("correlated", [])),
+        inline=True,
+    )
+    groups = []
+    for number, name in enumerate(form.group_fields(), start=1):
+        group = form[name]
+        options = _options(group, [(label, label, "") for label in form.labels])
+        groups.append(
+            QuestionBlock(
+                field=name,
+                name=group.html_name,
+                input_id=options[0].input_id if options else group.auto_id,
+                kind="checkboxes",
+                text=f"Correlative group {number}",
+                hint="Tick the datasets registered together in this group.",
+                options=options,
+                error=" ".join(errors.get(name, [])),
+            )
+        )
+    return {"correlated": correlated, "groups": groups}
+
+
+def error_links(blocks: Iterable[QuestionBlock], non_field_errors: Iterable[str] = (), *, first_id: str = "") -> list:
+    links = [ErrorLink(input_id=first_id, message=message) for message in non_field_errors]
+    links += [ErrorLink(input_id=block.input_id, message=block.error) for block in blocks if block.error]
+    return links
+
+
+def answer_text(question: Question, value: Any) -> str:
+    if question.kind == "boolean":
+        return "Yes" if value else "No"
+    if question.kind == "choice":
+        return question.enumeration.label(value)
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    key: str
+    value: str
+    change_url: str
+    change_hint: str
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetCard:
+    label: str
+    rows: tuple[SummaryRow, ...]
+    change_url: str
+    remove_url: str
+    patient_identifiable: bool
+
+
+def dataset_card(dataset: Mapping[str, Any], *, returning: bool) -> DatasetCard:
+    change_url = reverse("wizard-dataset-change", args=[dataset["id"]])
+    if returning:
+        change_url = f"{change_url}?{RETURN_TO_CHECK}"
+    rows = []
+    # The questions that were asked, plus any other answer the study holds (e.g. prefilled from the API).
+    asked = {question.field for question in questions_asked_for(dataset)}
+    for field in DATASET_QUESTIONS_BY_FIELD:
+        if field in dataset or field in asked:
+            question = DATASET_QUESTIONS_BY_FIELD[field]
+            rows.append(
+                SummaryRow(
+                    key=question.text,
+                    value=answer_text(question, dataset[field]) if field in dataset else "Not answered",
+                    change_url=f"{change_url}#{_field_anchor(question)}",
+                    change_hint=f"{question.text.rstrip('?').lower()} for {dataset['id']}",
+                )
+            )
+    return DatasetCard(
+        label=dataset["id"],
+        rows=tuple(rows),
+        change_url=change_url,
+        remove_url=reverse("wizard-dataset-remove", args=[dataset["id"]]),
+        patient_identifiable=dataset.get("patient_identifiable") is True,
+    )
+
+
+def _field_anchor(question: Question) -> str:
+    return f"id_{question.field}" if question.kind == "id" else f"id_{question.field}-0"
+
+
+def publication_row(publication: bool) -> SummaryRow:
+    return SummaryRow(
+        key=PUBLICATION.text,
+        value=answer_text(PUBLICATION, publication),
+        change_url=f"{reverse('wizard-step', args=['publication'])}?{RETURN_TO_CHECK}",
+        change_hint="whether the data is associated with a publication",
+    )
+
+
+def correlation_rows(groups: list[list[str]]) -> list[SummaryRow]:
+    change_url = f"{reverse('wizard-step', args=['correlations'])}?{RETURN_TO_CHECK}"
+    if not groups:
+        return [
+            SummaryRow(
+                key=content.CORRELATED_QUESTION, value="No", change_url=change_url, change_hint="correlative groups"
+            )
+        ]
+    return [
+        SummaryRow(
+            key=f"Correlative group {number}",
+            value=", ".join(members),
+            change_url=change_url,
+            change_hint=f"correlative group {number}",
+        )
+        for number, members in enumerate(groups, start=1)
+    ]
