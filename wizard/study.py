@@ -28,6 +28,13 @@ def study_storage(request: HttpRequest) -> BaseStorage:
     return SessionStorage(STORAGE_PREFIX, request)
 
 
+def study_in_progress(request: HttpRequest) -> bool:
+    """Read-only (no session write, so the start page costs at most the session lookup)."""
+    data = request.session.get(f"wizard_{STORAGE_PREFIX}") or {}
+    extra = data.get("extra_data") or {}
+    return extra.get("started") is True and "result_id" not in extra
+
+
 def study_started(storage: BaseStorage) -> bool:
     return storage.extra_data.get("started", False) is True
 

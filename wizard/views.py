@@ -44,6 +44,7 @@ from wizard.study import (
     study_answers,
     study_datasets,
     study_first_unanswered,
+    study_in_progress,
     study_load,
     study_start,
     study_started,
@@ -64,9 +65,7 @@ def returning_to_check(request: HttpRequest) -> bool:
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    storage = study_storage(request)
-    in_progress = study_started(storage) and not study_submitted(storage)
-    return render(request, "wizard/start.html", {"in_progress": in_progress})
+    return render(request, "wizard/start.html", {"in_progress": study_in_progress(request)})
 
 
 @require_GET

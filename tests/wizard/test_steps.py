@@ -493,3 +493,10 @@ def test_restart_empties_the_study(client):
     started(client, datasets=[LM])
     assert client.post("/study/restart/")["Location"] == "/study/publication/"
     assert client.get("/study/datasets/")["Location"] == "/study/publication/"
+
+
+def test_start_page_offers_to_continue_a_study_in_progress(client):
+    started(client, datasets=[LM])
+    page = text(client.get("/"))
+    assert "Continue your study" in page
+    assert "Start again with a new study" in page
