@@ -23,9 +23,38 @@ PUBLICATION, DATASETS, CORRELATIONS, CHECK = "publication", "datasets", "correla
 STEPS = (PUBLICATION, DATASETS, CORRELATIONS, CHECK)
 
 
+class StudySessionStorage(SessionStorage):
+    """formtools' session storage, marking the session changed only when the study changes.
+
+    formtools marks it changed on every read, so every request writes the whole session back: a read-only
+    request (an htmx preview of follow-up questions) racing a save would write the old study over the new one.
+    """
+
+    def _get_data(self) -> dict:
+        return self.request.session[self.prefix]
+
+    data = property(_get_data, SessionStorage._set_data)
+
+    def _changed(self) -> None:
+        self.request.session.modified = True
+
+    def _set_current_step(self, step: str) -> None:
+        if step != self._get_current_step():
+            super()._set_current_step(step)
+            self._changed()
+
+    def _set_extra_data(self, extra_data: dict) -> None:
+        super()._set_extra_data(extra_data)
+        self._changed()
+
+    def set_step_data(self, step: str, cleaned_data) -> None:
+        super().set_step_data(step, cleaned_data)
+        self._changed()
+
+
 def study_storage(request: HttpRequest) -> BaseStorage:
     """The same storage the wizard view uses (formtools keys it by the prefix)."""
-    return SessionStorage(STORAGE_PREFIX, request)
+    return StudySessionStorage(STORAGE_PREFIX, request)
 
 
 def study_in_progress(request: HttpRequest) -> bool:

@@ -198,6 +198,7 @@ class StudyWizard(NamedUrlSessionWizardView):
         (CHECK, CheckForm),
     ]
     condition_dict = {CORRELATIONS: lambda wizard: correlations_asked(wizard.storage)}
+    storage_name = "wizard.study.StudySessionStorage"
 
     def get_prefix(self, request, *args, **kwargs) -> str:
         return STORAGE_PREFIX

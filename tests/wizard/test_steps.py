@@ -500,3 +500,17 @@ def test_start_page_offers_to_continue_a_study_in_progress(client):
     page = text(client.get("/"))
     assert "Continue your study" in page
     assert "Start again with a new study" in page
+
+
+def test_a_preview_of_follow_ups_never_writes_the_session(client):
+    """An htmx preview racing a save must not write the study it read back over the saved one."""
+    started(client, datasets=[LM])
+    before = client.session.session_key
+    response = client.post(
+        "/study/datasets/new/",
+        {"id": "em", "modality": "electron_microscopy", "preview": "1"},
+        headers={"HX-Request": "true", "HX-Target": "follow-up-questions"},
+    )
+    assert response.status_code == 200
+    assert "sessionid" not in response.cookies
+    assert client.session.session_key == before

@@ -1,0 +1,164 @@
+"""Complete journeys through the wizard in Chromium, with JavaScript on (htmx) and off, ending on the plan."""
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD, questions_asked_for
+from policy.models import Result
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+FIB_SEM = {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"}
+
+
+def answer_label(field: str, value: Any) -> str:
+    question = DATASET_QUESTIONS_BY_FIELD[field]
+    if question.kind == "boolean":
+        return "Yes" if value else "No"
+    return question.enumeration.label(value)
+
+
+def choose(page: Page, field: str, label: str) -> None:
+    page.locator(f"#question-{field}").get_by_label(label, exact=True).check()
+
+
+def continue_to(page: Page, button: str, path: str) -> None:
+    page.get_by_role("button", name=button, exact=True).click()
+    expect(page).to_have_url(re.compile(re.escape(path) + "$"))
+
+
+def study_start(page: Page, *, publication: bool = True) -> None:
+    page.goto("/")
+    page.get_by_role("button", name="Start now").click()
+    expect(page).to_have_url(re.compile("/study/publication/$"))
+    choose(page, "publication", "Yes" if publication else "No")
+    continue_to(page, "Continue", "/study/datasets/")
+
+
+def dataset_add(page: Page, dataset: Mapping[str, Any], *, javascript: bool) -> None:
+    """Fill the dataset page as a depositor would: follow-ups appear as the answers call for them."""
+    dataset = {"patient_identifiable": False, **dataset}
+    page.get_by_role("link", name=re.compile("^Add (a|another) dataset$")).click()
+    expect(page).to_have_url(re.compile("/study/datasets/new/$"))
+    page.get_by_label(DATASET_QUESTIONS_BY_FIELD["id"].text).fill(dataset["id"])
+    for field in ("modality", "patient_identifiable"):
+        choose(page, field, answer_label(field, dataset[field]))
+    for question in questions_asked_for(dataset):
+        if question.field in {"id", "modality", "patient_identifiable"}:
+            continue
+        block = page.locator(f"#question-{question.field}")
+        if not javascript and block.count() == 0:
+            # Without JavaScript the follow-ups come on the next page load, without an error.
+            page.get_by_role("button", name="Save and continue").click()
+            expect(page.locator("#newly-asked")).to_be_visible()
+            expect(page.locator(".error-summary")).to_have_count(0)
+        expect(block).to_be_visible()
+        choose(page, question.field, answer_label(question.field, dataset[question.field]))
+    continue_to(page, "Save and continue", "/study/datasets/")
+    expect(page.locator(f"#dataset-{dataset['id']}")).to_be_visible()
+
+
+def correlations_answer(page: Page, groups: list[list[str]]) -> None:
+    choose(page, "correlated", "Yes" if groups else "No")
+    for number, group in enumerate(groups, start=1):
+        if page.locator(f"#question-group_{number}").count() == 0:
+            page.get_by_role("button", name="Add another group").click()
+        for label in group:
+            choose(page, f"group_{number}", label)
+    continue_to(page, "Continue", "/study/check/")
+
+
+def plan_get(page: Page) -> Result:
+    page.get_by_role("button", name="Get your deposition plan").click()
+    expect(page).to_have_url(re.compile("/r/[A-Za-z0-9_-]+/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Where and how to deposit your images")
+    return Result.objects.get(pk=page.url.rstrip("/").rsplit("/", 1)[1])
+
+
+def checklist_titles(page: Page) -> list[str]:
+    return [re.sub(r"\s+", " ", title).strip() for title in page.locator(".checklist__title").all_inner_texts()]
+
+
+def test_single_light_microscopy_dataset(page, javascript_enabled):
+    study_start(page)
+    dataset_add(page, {"id": "confocal", "modality": "light_microscopy"}, javascript=javascript_enabled)
+    continue_to(page, "Continue", "/study/check/")
+    expect(page.locator("#check-confocal")).to_contain_text("Light microscopy")
+
+    result = plan_get(page)
+
+    assert result.answers == {
+        "publication": True,
+        "datasets": [{"id": "confocal", "modality": "light_microscopy", "patient_identifiable": False}],
+    }
+    assert checklist_titles(page) == ["1. BioImage Archive: confocal"]
+
+
+def test_correlative_light_and_fib_sem(page, javascript_enabled):
+    study_start(page)
+    dataset_add(page, {"id": "lm", "modality": "light_microscopy"}, javascript=javascript_enabled)
+    dataset_add(page, FIB_SEM, javascript=javascript_enabled)
+    continue_to(page, "Continue", "/study/correlations/")
+    correlations_answer(page, [["lm", "fib-sem"]])
+    expect(page.get_by_role("row", name=re.compile("^Correlative group 1"))).to_contain_text("lm, fib-sem")
+
+    result = plan_get(page)
+
+    assert result.answers["correlations"] == [["fib-sem", "lm"]]
+    # Rule 3 and note 3.3: the FIB-SEM stack to EMPIAR, the light microscopy and the correlation to the BIA.
+    assert checklist_titles(page) == [
+        "1. EMPIAR: fib-sem",
+        "2. BioImage Archive: lm",
+        "Correlation information: fib-sem, lm",
+        "Accession cross-reference: fib-sem, lm",
+    ]
+    assert ("bia", "correlation") in [(link["archive"], link["kind"]) for link in result.plan["linking"]]
+
+
+def test_cryo_et_spatial_transcriptomics_and_patient_data(page, javascript_enabled):
+    study_start(page)
+    for dataset in (
+        {
+            "id": "cryo-et",
+            "modality": "electron_microscopy",
+            "em_method": "cryo_et",
+            "tilt_series": True,
+            "tomograms": "many",
+        },
+        {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True},
+        {"id": "mri", "modality": "other", "patient_identifiable": True},
+    ):
+        dataset_add(page, dataset, javascript=javascript_enabled)
+    expect(page.locator("#dataset-mri")).to_contain_text("Patient-identifiable")
+    continue_to(page, "Continue", "/study/correlations/")
+    correlations_answer(page, [])
+    expect(page.locator("#check-mri")).to_contain_text("Cannot be deposited")
+
+    result = plan_get(page)
+
+    # Omics first, EMDB before EMPIAR; note 2: representative tomograms to EMDB, tilt series and the rest to
+    # EMPIAR; spatial omics: sequencing data to ArrayExpress, images to the BIA; patient data nowhere.
+    assert checklist_titles(page) == [
+        "1. ArrayExpress: visium",
+        "2. EMDB: cryo-et",
+        "3. EMPIAR: cryo-et",
+        "4. BioImage Archive: visium",
+        "Image–omics link: visium",
+        "Accession cross-reference: cryo-et",
+    ]
+    assert [item["dataset"] for item in result.plan["not_accepted"]] == ["mri"]
+    expect(page.locator("#not-accepted-summary")).to_contain_text("mri cannot be deposited at EBI")
+
+
+def test_all_patient_identifiable_ends_on_the_contact_page(page, javascript_enabled):
+    study_start(page)
+    dataset_add(page, {"id": "ct", "modality": "other", "patient_identifiable": True}, javascript=javascript_enabled)
+    continue_to(page, "Continue", "/study/check/")
+    continue_to(page, "Get your deposition plan", "/study/cannot-deposit/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your images cannot be deposited at EMBL-EBI")
+    expect(page.get_by_role("link", name="image-presubmission@ebi.ac.uk").first).to_be_visible()
+    assert not Result.objects.exists()
