@@ -12,11 +12,11 @@ from policy.presenters import Checklist
 BOX_HEIGHT = 44
 ROW_HEIGHT = 60
 TOP = 40
-DATASET_X, DATASET_WIDTH = 4, 190
-ARCHIVE_X, ARCHIVE_WIDTH = 300, 220
-LINK_X, LINK_WIDTH = 606, 190
+DATASET_X, DATASET_WIDTH = 4, 170
+ARCHIVE_X, ARCHIVE_WIDTH = 264, 200
+LINK_X, LINK_WIDTH = 550, 246
 WIDTH = LINK_X + LINK_WIDTH + 4
-LABEL_CHARACTERS = 22
+CHARACTER_WIDTH = 8.5  # a generous average for 15px Arial, so labels stay inside their boxes
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +86,9 @@ class Picture:
         return LINK_X
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= LABEL_CHARACTERS else text[: LABEL_CHARACTERS - 1] + "…"
+def _short(text: str, width: int) -> str:
+    fits = int((width - 16) / CHARACTER_WIDTH)
+    return text if len(text) <= fits else text[: fits - 1] + "…"
 
 
 def _spread(box: Box, count: int, index: int) -> int:
@@ -116,6 +117,15 @@ def plan_picture(*, checklist: Checklist, dataset_ids: list[str]) -> Picture:
         for item in checklist.linking
     ]
 
+    # Datasets in the order of the archives they go to, refused ones last, so that arrows cross less.
+    rows_of_datasets = sorted(
+        dataset_ids,
+        key=lambda dataset: (
+            min((archive_order.index(code) for code in destinations.get(dataset, [])), default=len(archive_order)),
+            dataset,
+        ),
+    )
+
     def row_y(index: int) -> int:
         return TOP + index * ROW_HEIGHT
 
@@ -124,15 +134,15 @@ def plan_picture(*, checklist: Checklist, dataset_ids: list[str]) -> Picture:
             DATASET_X,
             row_y(index),
             DATASET_WIDTH,
-            _short(dataset),
+            _short(dataset, DATASET_WIDTH),
             "not accepted at EBI" if dataset in refused else "",
             dataset,
             crossed_out=dataset in refused,
         )
-        for index, dataset in enumerate(dataset_ids)
+        for index, dataset in enumerate(rows_of_datasets)
     )
     archives = tuple(
-        Box(ARCHIVE_X, row_y(index), ARCHIVE_WIDTH, _short(archive_names[code]), "", archive_names[code])
+        Box(ARCHIVE_X, row_y(index), ARCHIVE_WIDTH, _short(archive_names[code], ARCHIVE_WIDTH), "", archive_names[code])
         for index, code in enumerate(archive_order)
     )
     links = tuple(
@@ -140,13 +150,13 @@ def plan_picture(*, checklist: Checklist, dataset_ids: list[str]) -> Picture:
             LINK_X,
             row_y(index),
             LINK_WIDTH,
-            _short(item.kind_label),
-            _short(", ".join(item.datasets)),
+            _short(item.kind_label, LINK_WIDTH),
+            _short(", ".join(item.datasets), int(LINK_WIDTH * 1.2)),
             f"{item.kind_label}: {', '.join(item.datasets)}",
         )
         for index, item in enumerate(checklist.linking)
     )
-    dataset_box = dict(zip(dataset_ids, datasets, strict=True))
+    dataset_box = dict(zip(rows_of_datasets, datasets, strict=True))
     archive_box = dict(zip(archive_order, archives, strict=True))
 
     arrows_in = {code: [pair for pair in pairs if pair[1] == code] for code in archive_order}
@@ -177,7 +187,7 @@ def plan_picture(*, checklist: Checklist, dataset_ids: list[str]) -> Picture:
 
     description = [
         f"{dataset} goes to {_list_text([archive_names[code] for code in destinations[dataset]])}."
-        for dataset in dataset_ids
+        for dataset in rows_of_datasets
         if dataset in destinations
     ]
     description += [
@@ -186,7 +196,7 @@ def plan_picture(*, checklist: Checklist, dataset_ids: list[str]) -> Picture:
         for item, codes in zip(checklist.linking, link_archives, strict=True)
     ]
     description += [
-        f"{dataset} cannot be deposited at EBI (crossed out)." for dataset in dataset_ids if dataset in refused
+        f"{dataset} cannot be deposited at EBI (crossed out)." for dataset in rows_of_datasets if dataset in refused
     ]
 
     rows = max(len(datasets), len(archives), len(links), 1)

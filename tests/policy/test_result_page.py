@@ -136,7 +136,7 @@ def test_the_page_shows_policy_version_date_contacts_and_a_visible_link(client, 
     html = page_of(client, result)
 
     link = f"http://testserver/r/{result.pk}/"
-    assertInHTML(f'<a href="{link}" data-share-link>{link}</a>', html)
+    assertInHTML(f'<a href="{link}" class="link--url" data-share-link>{link}</a>', html)
     assertInHTML(
         '<button type="button" class="button button--secondary" data-copy-link hidden>Copy link</button>', html
     )
