@@ -1,0 +1,84 @@
+from policy.engine import answers_validate, plan_for
+from policy.engine.clauses import CLAUSES
+from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD, PUBLICATION
+from policy.engine.vocabulary import EM_METHOD, MODALITY
+from policy.presenters import answers_summary, checklist_build, dataset_contents
+
+
+def test_stored_words_win_over_the_current_engines(full_study):
+    plan = plan_for(full_study)
+    texts = {
+        "clauses": {"rule-1": {"title": "Old title", "text": "Old words.", "source": "old", "beyond_policy": False}},
+        "archives": {"empiar": {"name": "Old EMPIAR", "url": "https://old.example/", "accession_example": "E-1"}},
+    }
+
+    checklist = checklist_build(plan=plan, texts=texts)
+
+    empiar = next(step for step in checklist.steps if step.archive.code == "empiar")
+    rule_1 = next(reason for reason in empiar.reasons if reason.clause_id == "rule-1")
+    assert empiar.archive.name == "Old EMPIAR"
+    assert (rule_1.title, rule_1.quote) == ("Old title", "Old words.")
+    table = next(reason for reason in empiar.reasons if reason.clause_id == "table-volume-em-xm")
+    assert table.quote == CLAUSES["table-volume-em-xm"].text
+
+
+def test_a_clause_unknown_to_the_stored_words_and_the_engine_still_shows_its_reason():
+    plan = {
+        "depositions": [
+            {
+                "archive": "bia",
+                "datasets": ["a"],
+                "contents": ["a: images"],
+                "route": "r",
+                "reasons": [{"clause": "retired-clause", "why": "It was so."}],
+            }
+        ],
+        "linking": [],
+        "not_accepted": [],
+        "notes": [],
+        "contacts": [],
+    }
+
+    reason = checklist_build(plan=plan, texts={}).steps[0].reasons[0]
+
+    assert (reason.title, reason.why, reason.quote) == ("retired-clause", "It was so.", "")
+
+
+def test_steps_are_numbered_from_one_in_plan_order(full_study):
+    plan = plan_for(full_study)
+
+    steps = checklist_build(plan=plan, texts={}).steps
+
+    assert [step.number for step in steps] == list(range(1, len(plan["depositions"]) + 1))
+    assert [step.archive.code for step in steps] == [d["archive"] for d in plan["depositions"]]
+
+
+def test_answers_are_rows_of_question_and_label_in_asking_order(full_study):
+    summary = answers_summary(answers=answers_validate(full_study).answers(), texts={})
+
+    assert summary.study_rows[0].key == PUBLICATION.text
+    assert summary.study_rows[0].value == "Yes"
+    assert summary.study_rows[1].value == "fib-sem, lm and scan"
+    spa = next(dataset for dataset in summary.datasets if dataset.dataset == "spa")
+    assert [(row.key, row.value) for row in spa.rows] == [
+        (DATASET_QUESTIONS_BY_FIELD["modality"].text, MODALITY.label("electron_microscopy")),
+        (DATASET_QUESTIONS_BY_FIELD["em_method"].text, EM_METHOD.label("single_particle")),
+        (DATASET_QUESTIONS_BY_FIELD["patient_identifiable"].text, "No"),
+    ]
+
+
+def test_a_value_the_vocabulary_no_longer_has_is_shown_as_stored():
+    answers = {"publication": False, "datasets": [{"id": "a", "modality": "holography"}]}
+
+    summary = answers_summary(answers=answers, texts={})
+
+    assert summary.datasets[0].rows[0].value == "holography"
+    assert summary.study_rows[0].value == "No"
+    assert summary.study_rows[1].value == "None"
+
+
+def test_dataset_contents_picks_one_datasets_lines():
+    contents = ("lm: light microscopy images", "st: spatial data", "correlation information for a, b")
+
+    assert dataset_contents(contents, "lm") == "light microscopy images"
+    assert dataset_contents(contents, "a") == ""
