@@ -147,6 +147,16 @@ def test_the_page_shows_policy_version_date_contacts_and_a_visible_link(client, 
     assert 'src="/static/js/result.js"' in html
 
 
+def test_change_answers_opens_the_wizard_prefilled_with_this_results_answers(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    html = page_of(client, result)
+    prefill = reverse("wizard-prefill", args=[result.pk])
+
+    assertInHTML(f'<a href="{prefill}" class="button button--secondary">Change answers</a>', html)
+    assert html.count(f'href="{prefill}"') == 1 + len(full_study["datasets"])
+
+
 def test_the_page_links_its_downloads(client, full_study):
     result, _ = result_create(answers=full_study)
 
