@@ -166,8 +166,12 @@ def checklist_build(*, plan: dict, texts: dict) -> Checklist:
     )
 
 
+def _stored_questions(texts: dict) -> dict[str, str]:
+    return dict(texts.get("questions", []))
+
+
 def _question_text(field_name: str, texts: dict) -> str:
-    stored = texts.get("questions", {}).get(field_name)
+    stored = _stored_questions(texts).get(field_name)
     if stored is not None:
         return stored
     if field_name == PUBLICATION.field:
@@ -191,7 +195,7 @@ def _value_label(field_name: str, value, texts: dict) -> str:
 
 
 def _field_order(texts: dict) -> list[str]:
-    stored = list(texts.get("questions", {}))
+    stored = list(_stored_questions(texts))
     current = [question.field for question in DATASET_QUESTIONS]
     return stored + [name for name in current if name not in stored]
 

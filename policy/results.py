@@ -38,10 +38,11 @@ def texts_collect(*, plan: dict, answers: dict) -> dict:
     ]
     cited = dict.fromkeys(reason["clause"] for reason in reasons)
     archive_codes = dict.fromkeys(item["archive"] for section in ("depositions", "linking") for item in plan[section])
-    questions = {PUBLICATION.field: PUBLICATION.text}
+    # A list of pairs, not a dict: PostgreSQL's jsonb does not keep the order of an object's keys.
+    questions = [[PUBLICATION.field, PUBLICATION.text]]
     labels: dict[str, dict[str, str]] = {}
     for question in DATASET_QUESTIONS:
-        questions[question.field] = question.text
+        questions.append([question.field, question.text])
         if question.enumeration is None:
             continue
         given = {dataset[question.field] for dataset in answers["datasets"] if question.field in dataset}
