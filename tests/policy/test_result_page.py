@@ -5,11 +5,12 @@ from django.urls import reverse
 from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertInHTML, assertNotContains
 
+from policy.engine import plan_for
 from policy.engine.clauses import CLAUSES, Clause
 from policy.engine.rules import ARCHIVES, Archive
 from policy.engine.vocabulary import EM_METHOD, MODALITY, SCREEN_TYPE
 from policy.models import Result
-from policy.results import result_create
+from policy.results import answers_digest, result_create
 
 pytestmark = pytest.mark.django_db
 
@@ -263,3 +264,21 @@ def test_a_result_stored_before_texts_were_kept_falls_back_to_the_engines_words(
 
     assert_text_in(html, CLAUSES["table-light-microscopy"].text)
     assert MODALITY.label("light_microscopy") in html
+
+
+def test_answers_the_current_policy_rejects_get_a_banner_to_start_again(client, light_only_study):
+    old_answers = {"publication": True, "datasets": [{"id": "a", "modality": "holography"}]}
+    result = Result.objects.create(
+        answers=old_answers,
+        plan=plan_for(light_only_study),
+        policy_version="2025-01+0123456789",
+        answers_digest=answers_digest(old_answers),
+    )
+
+    html = page_of(client, result)
+
+    assert "The current policy asks different questions" in html
+    assert f'href="{reverse("start")}"' in html
+    assert reverse("result-update", args=[result.pk]) not in html
+    assert "holography" in html
+    assert client.post(reverse("result-update", args=[result.pk]))["Location"] == reverse("start")
