@@ -148,6 +148,7 @@ class SummaryRow:
 @dataclass(frozen=True, slots=True)
 class DatasetCard:
     label: str
+    summary: str  # the chosen modality and methods, for the add-another list
     rows: tuple[SummaryRow, ...]
     change_url: str
     remove_url: str
@@ -172,8 +173,10 @@ def dataset_card(dataset: Mapping[str, Any], *, returning: bool) -> DatasetCard:
                     change_hint=f"{question.text.rstrip('?').lower()} for {dataset['id']}",
                 )
             )
+    choices = [DATASET_QUESTIONS_BY_FIELD[field] for field in dataset if field in DATASET_QUESTIONS_BY_FIELD]
     return DatasetCard(
         label=dataset["id"],
+        summary=", ".join(answer_text(q, dataset[q.field]) for q in choices if q.kind == "choice"),
         rows=tuple(rows),
         change_url=change_url,
         remove_url=reverse("wizard-dataset-remove", args=[dataset["id"]]),

@@ -1,6 +1,7 @@
 """htmx requests get template partials, browsers get whole pages; both from the same views."""
 
 import pytest
+from django.test import Client
 
 from tests.wizard.journeys import dataset_post
 
@@ -76,3 +77,16 @@ def test_redirects_keep_the_partial_and_push_the_step_url(study):
     response = study.post("/study/datasets/", {}, headers=HTMX, follow=True)
     assert response["HX-Push-Url"] == "/study/correlations/"
     assert "<html" not in response.content.decode()
+
+
+def test_a_fragment_request_after_the_session_ended_loads_the_whole_page():
+    headers = {"HX-Request": "true", "HX-Target": "follow-up-questions"}
+    response = Client().post(
+        "/study/datasets/new/", {"modality": "other", "preview": "1"}, headers=headers, follow=True
+    )
+    assert response["HX-Redirect"] == "/study/session-ended/"
+
+
+def test_the_dataset_list_summarises_each_dataset(study):
+    page = study.get("/study/datasets/").content.decode()
+    assert "X-ray imaging, 3D images (tomography)" in page
