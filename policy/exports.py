@@ -168,6 +168,14 @@ def _file_list_rows(step: ChecklistStep, checklist: Checklist, width: int) -> li
     return rows
 
 
+def steps_with_file_lists(
+    *, checklist: Checklist, templates: tuple[Template, ...]
+) -> list[tuple[ChecklistStep, Template | None]]:
+    """Each checklist step with the starter file list offered for it, if any."""
+    by_step = {template.step: template for template in templates if template.step is not None}
+    return [(step, by_step.get(step.number)) for step in checklist.steps]
+
+
 def template_render(*, template: Template, checklist: Checklist) -> str:
     header = [name for name, _ in template.columns]
     if template.slug == ACCESSIONS_TEMPLATE.slug:

@@ -6,7 +6,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from policy.api import result_not_found
 from policy.engine import InvalidAnswers
-from policy.exports import result_as_json, result_markdown, template_render, templates_offered
+from policy.exports import (
+    result_as_json,
+    result_markdown,
+    steps_with_file_lists,
+    template_render,
+    templates_offered,
+)
 from policy.picture import plan_picture
 from policy.presenters import answers_summary, checklist_build
 from policy.results import result_create, result_find, result_policy_change, result_url
@@ -31,13 +37,15 @@ def result_show(request: HttpRequest, result_id: str) -> HttpResponse:
     if result is None:
         return result_missing(request)
     checklist = checklist_build(plan=result.plan, texts=result.texts)
+    templates = templates_offered(checklist=checklist, answers=result.answers)
     context = {
         "result": result,
         "share_url": result_url(request, result),
         "checklist": checklist,
+        "steps": steps_with_file_lists(checklist=checklist, templates=templates),
         "answers": answers_summary(answers=result.answers, texts=result.texts),
         "picture": plan_picture(checklist=checklist, dataset_ids=[d["id"] for d in result.answers["datasets"]]),
-        "templates": templates_offered(checklist=checklist, answers=result.answers),
+        "templates": templates,
         "policy_change": result_policy_change(result=result),
     }
     return render(request, "policy/result.html", context)

@@ -169,6 +169,17 @@ def test_the_page_links_its_downloads(client, full_study):
         assert f'href="{reverse("result-template", args=[result.pk, slug])}"' in html
 
 
+def test_each_bioimage_archive_step_links_its_starter_file_list(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    html = page_of(client, result)
+
+    for number, deposition in enumerate(result.plan["depositions"], start=1):
+        step = re.search(rf'<li class="checklist__item" id="step-{number}">(.*?)</li>\n', html, flags=re.S).group(1)
+        file_list = reverse("result-template", args=[result.pk, f"bia-file-list-step-{number}"])
+        assert (f'href="{file_list}"' in step) == (deposition["archive"] == "bia")
+
+
 def test_the_picture_is_server_rendered_svg_with_a_text_alternative(client, full_study):
     result, _ = result_create(answers=full_study)
 
