@@ -197,7 +197,12 @@ def _reasons_markdown(reasons) -> list[str]:
 
 
 def result_markdown(
-    *, result: Result, url: str, checklist: Checklist, answers: AnswersSummary, templates: tuple[Template, ...]
+    *,
+    result: Result,
+    url: str,
+    checklist: Checklist,
+    answers: AnswersSummary,
+    templates: list[tuple[Template, str]],
 ) -> str:
     lines = [
         "# Deposition plan",
@@ -234,7 +239,9 @@ def result_markdown(
         lines.append("")
     if templates:
         lines += ["## Files to prepare", ""]
-        lines += [f"- {template.title} ({template.filename}): {template.purpose}" for template in templates]
+        lines += [
+            f"- {template.title}: {template_url}\n{INDENT}{template.purpose}" for template, template_url in templates
+        ]
         lines.append("")
     if checklist.notes:
         lines += ["## Notes", ""]

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from policy.api import result_not_found
@@ -85,7 +86,10 @@ def result_markdown_show(request: HttpRequest, result_id: str) -> HttpResponse:
         url=result_url(request, result),
         checklist=checklist,
         answers=answers_summary(answers=result.answers, texts=result.texts),
-        templates=templates_offered(checklist=checklist, answers=result.answers),
+        templates=[
+            (template, request.build_absolute_uri(reverse("result-template", args=[result.id, template.slug])))
+            for template in templates_offered(checklist=checklist, answers=result.answers)
+        ],
     )
     response = HttpResponse(markdown, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="deposition-plan-{result.id}.md"'

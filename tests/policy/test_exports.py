@@ -76,6 +76,7 @@ def test_the_markdown_export_is_the_checklist(client, full_study):
     assert "- scan\n" in text
     assert f"   - {DATASET_QUESTIONS_BY_FIELD['screen_type'].text} {SCREEN_TYPE.label('genetic')}\n" in text
     assert "(beyond the policy)" in text
+    assert f"- Accessions of each deposition: http://testserver/r/{result.pk}/accessions.tsv\n" in text
     for contact in result.plan["contacts"]:
         assert f"- {contact}" in text
 
