@@ -113,6 +113,11 @@ def wizard_prefill(request: HttpRequest, result_id: str) -> HttpResponse:
     result = result_find(result_id=result_id)
     if result is None:
         raise Http404("No result has this link.")
+    try:
+        answers_validate(result.answers)
+    except InvalidAnswers:
+        # Made with questions that have changed since: nothing to prefill honestly.
+        return render(request, "wizard/prefill_outdated.html", {"result": result}, status=409)
     study_load(study_storage(request), answers=result.answers)
     return redirect(step_url(CHECK))
 

@@ -62,3 +62,16 @@ def test_prefill_replaces_a_study_in_progress(client):
     page = client.get("/study/check/").content.decode()
     assert "only" in page
     assert "Other imaging" in page
+
+
+def test_answers_that_no_longer_fit_the_questions_are_not_loaded(client):
+    outdated = Result.objects.create(
+        answers={"publication": True, "datasets": [{"id": "x", "modality": "holography"}]},
+        plan={},
+        policy_version="2020-01+0000000000",
+        answers_digest="0" * 64,
+    )
+    response = client.get(f"/study/from/{outdated.id}/")
+    assert response.status_code == 409
+    assert "no longer fit the questions" in response.content.decode()
+    assert client.get("/study/check/")["Location"] == "/study/session-ended/"

@@ -514,3 +514,22 @@ def test_a_preview_of_follow_ups_never_writes_the_session(client):
     assert response.status_code == 200
     assert "sessionid" not in response.cookies
     assert client.session.session_key == before
+
+
+def test_a_stale_tab_cannot_store_groups_naming_a_dataset_another_tab_removed(client):
+    """Two tabs share one study; each POST is judged against the study as it is now."""
+    started(client, datasets=[LM, FIB, {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}])
+    client.post("/study/datasets/", {})
+    stale_correlations_form = {"correlations-correlated": "yes", "correlations-group_1": ["lm", "sxt"]}
+    client.post("/study/datasets/sxt/remove/")  # the other tab
+    response = client.post("/study/correlations/", stale_correlations_form)
+    assert response.status_code == 200
+    assert "Tick only the datasets listed" in text(response)
+
+
+def test_a_stale_tab_continuing_an_emptied_list_is_told_to_add_a_dataset(client):
+    started(client, datasets=[LM])
+    client.post("/study/datasets/lm/remove/")  # the other tab
+    response = client.post("/study/datasets/", {})
+    assert "Add at least one dataset" in text(response)
+    assert client.get("/study/check/")["Location"] == "/study/datasets/"

@@ -1,0 +1,55 @@
+"""Whatever a client posts to any wizard URL, the answer is a page or a redirect, never a server error."""
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policy.engine.questions import DATASET_QUESTIONS
+from tests.wizard.journeys import dataset_post
+
+pytestmark = pytest.mark.django_db
+
+URLS = [
+    "/study/publication/",
+    "/study/datasets/",
+    "/study/correlations/",
+    "/study/check/",
+    "/study/done/",
+    "/study/datasets/new/",
+    "/study/datasets/lm/change/",
+    "/study/datasets/lm/remove/",
+]
+FIELDS = [question.field for question in DATASET_QUESTIONS] + [
+    "shown",
+    "preview",
+    "publication-publication",
+    "correlations-correlated",
+    "correlations-group_1",
+    "correlations-group_2",
+    "correlations-group_100",
+    "correlations-group_101",
+    "correlations-add_group",
+    "study-current_step",
+    "wizard_goto_step",
+]
+values = st.one_of(
+    st.sampled_from(["yes", "no", "lm", "fib", "electron_microscopy", "cryo_et", "many", "", "check", "done"]),
+    st.text(max_size=50),
+)
+posts = st.dictionaries(st.sampled_from(FIELDS), st.one_of(values, st.lists(values, max_size=3)), max_size=8)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(url=st.sampled_from(URLS), data=posts, htmx=st.booleans())
+def test_no_post_is_a_server_error(url, data, htmx):
+    client = Client()
+    client.get("/study/")
+    client.post("/study/publication/", {"publication-publication": "yes"})
+    dataset_post(client, {"id": "lm", "modality": "light_microscopy"})
+    dataset_post(client, {"id": "fib", "modality": "electron_microscopy", "em_method": "volume_em"})
+    client.post("/study/datasets/", {})
+    headers = {"HX-Request": "true", "HX-Target": "wizard"} if htmx else {}
+    response = client.post(url, data, headers=headers)
+    assert response.status_code in {200, 302}
+    assert client.get("/study/check/").status_code in {200, 302}
