@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD, PUBLICATION, Question, questions_asked_for
 from wizard import content
-from wizard.forms import BOOLEAN_CHOICES, CorrelationsForm
+from wizard.forms import BOOLEAN_CHOICES, CorrelationsForm, DatasetForm
 
 RETURN_TO_CHECK = urlencode({"return": "check"})
 
@@ -88,6 +88,22 @@ def question_block(form: forms.Form, question: Question, *, errors: Mapping[str,
         explained=explained,
         inline=question.kind == "boolean",
     )
+
+
+def dataset_page_blocks(form: DatasetForm, *, errors: Mapping[str, list[str]]) -> dict:
+    """The dataset page's questions: label and modality, the follow-ups (a region htmx swaps), the patient one."""
+    blocks = [question_block(form, question, errors=errors) for question in form.questions]
+    by_field = {block.field: block for block in blocks}
+    follow_ups = {question.field for question in form.follow_ups}
+    return {
+        "label_block": by_field["id"],
+        "modality_block": by_field["modality"],
+        "follow_up_blocks": [block for block in blocks if block.field in follow_ups],
+        "patient_block": by_field["patient_identifiable"],
+        "shown": ",".join(block.field for block in blocks),
+        "newly_asked": bool(form.newly_asked) and not errors,
+        "error_links": error_links(blocks, form.non_field_errors() if errors else ()),
+    }
 
 
 def correlation_blocks(form: CorrelationsForm, *, errors: Mapping[str, list[str]]) -> dict:

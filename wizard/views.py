@@ -23,6 +23,7 @@ from wizard.presenters import (
     correlation_blocks,
     correlation_rows,
     dataset_card,
+    dataset_page_blocks,
     error_links,
     publication_row,
     question_block,
@@ -180,22 +181,13 @@ def _dataset_edit(request: HttpRequest, storage, *, dataset: dict | None) -> Htt
                     return redirect(step_url(study_first_unanswered(storage)))
                 return redirect(step_url(DATASETS))
             errors = form.visible_errors()
-    blocks = [question_block(form, question, errors=errors) for question in form.questions]
-    by_field = {block.field: block for block in blocks}
-    follow_up_fields = {question.field for question in form.follow_ups}
     title = "Add a dataset" if adding else f"Change dataset {dataset['id']}"
     context = {
+        **dataset_page_blocks(form, errors=errors),
         "title": f"Error: {title}" if errors else title,
         "heading": title,
         "back_url": step_url(CHECK) if returning_to_check(request) else step_url(DATASETS),
         "form_action": request.get_full_path(),
-        "label_block": by_field["id"],
-        "modality_block": by_field["modality"],
-        "follow_up_blocks": [block for block in blocks if block.field in follow_up_fields],
-        "patient_block": by_field["patient_identifiable"],
-        "shown": ",".join(block.field for block in blocks),
-        "newly_asked": bool(form.newly_asked) and not errors,
-        "error_links": error_links(blocks, form.non_field_errors() if errors else ()),
     }
     return page_render(request, "wizard/dataset.html", context, partials={"follow-up-questions": "follow-ups"})
 

@@ -1,0 +1,71 @@
+"""The wizard's forms are built from the engine's questions: same choices, same conditions."""
+
+import pytest
+
+from policy.engine.questions import DATASET_QUESTIONS, questions_asked_for
+from wizard.forms import BOOLEAN_CHOICES, DatasetForm, question_field, questions_for_data
+
+
+@pytest.mark.parametrize("question", DATASET_QUESTIONS, ids=lambda question: question.field)
+def test_each_field_offers_exactly_the_engines_choices(question):
+    field = question_field(question)
+    if question.kind == "choice":
+        assert field.choices == question.enumeration.as_django_choices()
+    elif question.kind == "boolean":
+        assert field.choices == BOOLEAN_CHOICES
+        assert field.clean("yes") is True
+        assert field.clean("no") is False
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"modality": "light_microscopy"},
+        {"modality": "electron_microscopy"},
+        {"modality": "electron_microscopy", "em_method": "cryo_et"},
+        {"modality": "xray_imaging"},
+        {"modality": "spatial_omics"},
+        {"modality": "high_content_screening"},
+    ],
+)
+def test_questions_follow_the_engines_conditions(data):
+    assert questions_for_data(data) == questions_asked_for(data)
+
+
+def test_values_not_offered_never_open_follow_ups():
+    assert questions_for_data({"modality": "holography", "em_method": "cryo_et"}) == questions_asked_for({})
+    assert questions_for_data({"modality": "light_microscopy", "em_method": "cryo_et"}) == questions_asked_for(
+        {"modality": "light_microscopy"}
+    )
+
+
+def test_a_changed_dataset_is_typed_as_the_contract_wants():
+    form = DatasetForm(
+        {
+            "id": "et",
+            "modality": "electron_microscopy",
+            "em_method": "cryo_et",
+            "tilt_series": "yes",
+            "tomograms": "few",
+            "patient_identifiable": "no",
+        }
+    )
+    assert form.is_valid(), form.errors
+    assert form.dataset == {
+        "id": "et",
+        "modality": "electron_microscopy",
+        "em_method": "cryo_et",
+        "tilt_series": True,
+        "tomograms": "few",
+        "patient_identifiable": False,
+    }
+
+
+def test_a_stored_dataset_fills_its_form():
+    form = DatasetForm(
+        dataset={"id": "et", "modality": "electron_microscopy", "em_method": "2d", "patient_identifiable": True}
+    )
+    assert [question.field for question in form.questions] == ["id", "modality", "em_method", "patient_identifiable"]
+    assert form["patient_identifiable"].value() == "yes"
+    assert form["em_method"].value() == "2d"
