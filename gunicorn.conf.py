@@ -1,7 +1,8 @@
 """gunicorn's settings: `gunicorn` run from this folder reads this file by itself (README "Deploying").
 
-Every value can be overridden from the environment: WEB_CONCURRENCY (workers), GUNICORN_BIND, and
-GUNICORN_CMD_ARGS for any other gunicorn option (e.g. "--access-logfile /var/log/depositwizard/access.log").
+Every value can be overridden from the environment: WEB_CONCURRENCY (workers), GUNICORN_THREADS (threads per
+worker), GUNICORN_BIND, and GUNICORN_CMD_ARGS for any other gunicorn option (e.g. "--access-logfile
+/var/log/depositwizard/access.log").
 """
 
 import multiprocessing
@@ -10,9 +11,13 @@ import os
 wsgi_app = "config.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
-# Sync workers: the app does short CPU-bound work and one or two SQL queries per request, nothing that waits.
-# (2 x cores) + 1 keeps every core busy while one worker waits on the database.
+# Processes for the CPU-bound work (Python runs one thread at a time per process): (2 x cores) + 1 keeps every
+# core busy while a worker waits on the database or a client. A few threads each, so that a slow client or a
+# kept-alive connection from the load balancer does not hold a whole process (gthread; the sync worker closes
+# every connection and needs a buffering proxy in front). bench/RESULTS.md has the figures for this choice.
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", 2))
 # Load the app once in the master, then fork: faster starts and shared memory.
 preload_app = True
 timeout = 30

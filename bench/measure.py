@@ -1,0 +1,278 @@
+"""One database backend's benchmark (bench/run calls it once for SQLite, once for PostgreSQL).
+
+Sets up a fresh production deployment in a temporary folder (migrate, collectstatic), starts gunicorn with
+gunicorn.conf.py and production settings on 127.0.0.1 (plain HTTP: DJANGO_SECURE=0), measures every page with
+wrk, then at a fixed rate, weighs the pages in chromium, and writes the figures as JSON.
+"""
+
+import argparse
+import dataclasses
+import http.client
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from load import HOST, Request, WrkResult, fixed_rate_run, wrk_run
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+BENCH_DIR = REPOSITORY / "bench"
+ANSWERS_FILE = BENCH_DIR / "answers.json"
+WIZARD_SESSIONS = 64
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def production_environment(folder: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz-0123456789",
+        "DJANGO_SECURE": "0",
+        "DJANGO_ALLOWED_HOSTS": HOST,
+        "DEPOSITWIZARD_DATA_DIR": str(folder / "var"),
+        "DJANGO_STATIC_ROOT": str(folder / "static"),
+    }
+
+
+def manage(environment: dict[str, str], *arguments: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *arguments], env=environment, cwd=REPOSITORY, check=True, timeout=300)
+
+
+def result_stored(environment: dict[str, str]) -> tuple[str, str]:
+    """A stored result for the bench's study, made the way the app makes them, and the database's version."""
+    program = (
+        "import django, json; django.setup()\n"
+        "from policy.results import result_create\n"
+        f"result, _ = result_create(answers=json.load(open({str(ANSWERS_FILE)!r})))\n"
+        "from django.db import connection\n"
+        "with connection.cursor() as cursor:\n"
+        "    cursor.execute('select sqlite_version()' if connection.vendor == 'sqlite' else 'show server_version')\n"
+        "    print(result.pk, connection.vendor, cursor.fetchone()[0])\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", program],
+        env=environment,
+        cwd=REPOSITORY,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    result_id, vendor, version = completed.stdout.strip().split(maxsplit=2)
+    return result_id, f"{vendor} {version}"
+
+
+def gunicorn_start(environment: dict[str, str], port: int, log: Path) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--bind", f"{HOST}:{port}"],
+        env=environment,
+        cwd=REPOSITORY,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn stopped: see {log}")
+        try:
+            socket.create_connection((HOST, port), timeout=1).close()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start within 60 s")
+
+
+def gunicorn_described(environment: dict[str, str]) -> str:
+    """The workers gunicorn.conf.py gives on this machine, as the report shows them."""
+    program = (
+        "import runpy\n"
+        "config = runpy.run_path('gunicorn.conf.py')\n"
+        "print(config['workers'], config['worker_class'], config['threads'])\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", program], env=environment, cwd=REPOSITORY, capture_output=True, text=True, check=True
+    )
+    workers, worker_class, threads = completed.stdout.split()
+    overridden = environment.get("GUNICORN_CMD_ARGS")
+    described = f"gunicorn.conf.py: {workers} {worker_class} workers x {threads} threads"
+    return described + (f", GUNICORN_CMD_ARGS={overridden!r}" if overridden else "")
+
+
+def http_request(
+    port: int, method: str, path: str, *, body: bytes = b"", headers: dict | None = None
+) -> tuple[int, dict[str, str], list[str], bytes]:
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    connection.request(method, path, body=body, headers=headers or {})
+    response = connection.getresponse()
+    content = response.read()
+    connection.close()
+    cookies = [value.split(";", 1)[0] for name, value in response.getheaders() if name.lower() == "set-cookie"]
+    return response.status, dict(response.getheaders()), cookies, content
+
+
+def static_file_path(port: int) -> str:
+    status, _, _, page = http_request(port, "GET", "/")
+    assert status == 200, f"GET / answered {status}"
+    return re.search(rb'href="(/static/css/app\.[0-9a-f]{12}\.css)"', page).group(1).decode()
+
+
+def csrf_token(page: bytes) -> str:
+    return re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
+
+
+def wizard_question_path(port: int) -> str | None:
+    """The first question of the wizard, reached the way a depositor reaches it (start, then "Start now"), or
+    None while main has no wizard yet."""
+    return None
+
+
+def wizard_answer_sessions(port: int, question_path: str, count: int) -> tuple[str, list[str]]:
+    """`count` depositors, each with a session of their own on the first question, and the form POST that
+    answers it for each (cookie, then urlencoded body, tab-separated)."""
+    raise NotImplementedError
+
+
+def targets_build(port: int, result_id: str, folder: Path) -> dict[str, dict]:
+    """Name -> wrk arguments, in the order of the report: the dynamic pages, then the static file."""
+    targets: dict[str, dict] = {"start page (GET /)": {"path": "/", "page": True}}
+    question = wizard_question_path(port)
+    if question:
+        targets["question page (GET)"] = {"path": question, "page": True}
+        answer_path, sessions = wizard_answer_sessions(port, question, WIZARD_SESSIONS)
+        sessions_file = folder / "sessions.tsv"
+        sessions_file.write_text("\n".join(sessions) + "\n")
+        targets["answer a question (POST)"] = {
+            "path": answer_path,
+            "script": "post_form.lua",
+            "env": {"BENCH_SESSIONS_FILE": str(sessions_file)},
+        }
+    targets["result page (GET)"] = {"path": f"/r/{result_id}/", "page": True}
+    targets["POST /api/v1/plan"] = {
+        "path": "/api/v1/plan",
+        "script": "post_json.lua",
+        "env": {"BENCH_BODY_FILE": str(ANSWERS_FILE)},
+    }
+    targets["static file (WhiteNoise)"] = {"path": static_file_path(port)}
+    return targets
+
+
+def median_run(rounds: list[WrkResult]) -> WrkResult:
+    return sorted(rounds, key=lambda run: run.requests_per_second)[len(rounds) // 2]
+
+
+def fixed_rate_requests(targets: dict[str, dict]) -> list[Request]:
+    """One of each page a depositor loads, in turn (the answering POST needs a session per request, so the
+    fixed-rate mix reads pages only)."""
+    requests = []
+    for target in targets.values():
+        if "script" not in target:
+            requests.append(Request("GET", target["path"]))
+    requests.append(Request("POST", "/api/v1/plan", (("Content-Type", "application/json"),), ANSWERS_FILE.read_bytes()))
+    return requests
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--backend", required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--seconds", type=int, default=15, help="each wrk measurement")
+    parser.add_argument("--warmup", type=int, default=3, help="a wrk run before each measurement, not counted")
+    parser.add_argument("--rounds", type=int, default=3, help="measurements of each target; the median counts")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--rate", type=int, default=50)
+    parser.add_argument("--rate-seconds", type=int, default=60)
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    arguments = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="depositwizard-bench-") as temporary:
+        folder = Path(temporary)
+        environment = production_environment(folder)
+        manage(environment, "migrate", "--no-input", "-v0")
+        manage(environment, "collectstatic", "--no-input", "-v0")
+        result_id, database = result_stored(environment)
+        port = free_port()
+        log = arguments.out.with_suffix(".gunicorn.log")
+        server = gunicorn_start(environment, port, log)
+        try:
+            targets = targets_build(port, result_id, folder)
+            load_before = os.getloadavg()
+            runs: dict[str, list] = {name: [] for name in targets}
+            # Rounds over every target in turn, so that the static file and the pages share whatever else the
+            # machine is doing; each target's figure is its median round.
+            for _ in range(arguments.rounds):
+                for name, target in targets.items():
+                    wrk_arguments = {
+                        "port": port,
+                        "path": target["path"],
+                        "connections": arguments.connections,
+                        "threads": arguments.threads,
+                        "script": target.get("script"),
+                        "env": {**os.environ, **target.get("env", {})},
+                    }
+                    wrk_run(seconds=arguments.warmup, **wrk_arguments)
+                    runs[name].append(wrk_run(seconds=arguments.seconds, **wrk_arguments))
+                    print(f"{arguments.backend}: {name}: {runs[name][-1].requests_per_second:.0f} req/s", flush=True)
+            figures = {name: dataclasses.asdict(median_run(rounds)) for name, rounds in runs.items()}
+            raw_output = "\n\n".join(
+                f"== {name}, round {number}\n$ {run.command}\n{run.output}"
+                for name, rounds in runs.items()
+                for number, run in enumerate(rounds, 1)
+            )
+            arguments.out.with_suffix(".wrk.log").write_text(raw_output)
+            fixed_rate = fixed_rate_run(
+                port=port, requests=fixed_rate_requests(targets), rate=arguments.rate, seconds=arguments.rate_seconds
+            )
+            print(f"{arguments.backend}: fixed rate: p95 {fixed_rate.p95_ms:.1f} ms", flush=True)
+            weights = {}
+            if Path(arguments.chromium).exists():
+                from weight import pages_weigh
+
+                pages = {name: target["path"] for name, target in targets.items() if target.get("page")}
+                weighed = pages_weigh(base_url=f"http://{HOST}:{port}", paths=pages, chromium=arguments.chromium)
+                weights = {name: dataclasses.asdict(weight) for name, weight in weighed.items()}
+            load_after = os.getloadavg()
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+    for figure in figures.values():
+        del figure["output"]
+    arguments.out.write_text(
+        json.dumps(
+            {
+                "backend": arguments.backend,
+                "database": database,
+                "settings": {
+                    "seconds": arguments.seconds,
+                    "warmup": arguments.warmup,
+                    "connections": arguments.connections,
+                    "threads": arguments.threads,
+                    "rounds": arguments.rounds,
+                    "rate": arguments.rate,
+                    "rate_seconds": arguments.rate_seconds,
+                },
+                "gunicorn": gunicorn_described(environment),
+                "load_average_before": load_before,
+                "load_average_after": load_after,
+                "wrk": figures,
+                "fixed_rate": dataclasses.asdict(fixed_rate),
+                "weights": weights,
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,208 @@
+"""Writes bench/RESULTS.md from the figures bench/measure.py left in bench/out/ (bench/run calls it last)."""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import django
+import gunicorn
+
+BENCH_DIR = Path(__file__).resolve().parent
+OUT = BENCH_DIR / "out"
+BACKENDS = ("sqlite", "postgresql")
+STATIC = "static file (WhiteNoise)"
+# The budget from issue 5: pages against the static file on the same server, latency, errors, weight.
+RATIO_TARGET = 0.5
+RATIO_PAGES = ("question page (GET)", "result page (GET)")
+P99_TARGET_MS = 50
+FIXED_RATE_P95_TARGET_MS = 100
+WEIGHT_TARGET_BYTES = 40 * 1024
+REQUESTS_TARGET = 4
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def git_commit() -> str:
+    completed = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], cwd=BENCH_DIR, capture_output=True, text=True, check=False
+    )
+    return completed.stdout.strip() or "unknown"
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "**missed**"
+
+
+def throughput_section(run: dict) -> list[str]:
+    settings = run["settings"]
+    static_rps = run["wrk"][STATIC]["requests_per_second"]
+    lines = [
+        f"### {run['database']}",
+        "",
+        f"wrk, {settings['connections']} connections, {settings['threads']} threads, {settings['seconds']} s per "
+        f"measurement after {settings['warmup']} s of warm-up, median of {settings['rounds']} rounds "
+        f"(load average before {run['load_average_before'][0]:.2f}, after {run['load_average_after'][0]:.2f}).",
+        "",
+        "| target | requests/s | of static | p50 ms | p99 ms | requests | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, figures in run["wrk"].items():
+        ratio = figures["requests_per_second"] / static_rps
+        lines.append(
+            f"| {name} | {figures['requests_per_second']:.0f} | {ratio:.0%} | {figures['p50_ms']:.1f} | "
+            f"{figures['p99_ms']:.1f} | {figures['requests']} | {figures['errors']} |"
+        )
+    fixed = run["fixed_rate"]
+    lines += [
+        "",
+        f"Fixed rate, {fixed['rate']} requests/s for {fixed['seconds']} s (open loop, latency counted from when "
+        f"each request was due), the pages and the API in turn: {fixed['requests']} requests, {fixed['errors']} "
+        f"errors, p50 {fixed['p50_ms']:.1f} ms, **p95 {fixed['p95_ms']:.1f} ms**, p99 {fixed['p99_ms']:.1f} ms, "
+        f"max {fixed['max_ms']:.1f} ms.",
+        "",
+    ]
+    return lines
+
+
+def targets_section(runs: list[dict]) -> list[str]:
+    lines = ["## Targets", "", "| target | " + " | ".join(run["backend"] for run in runs) + " |"]
+    lines.append("| --- |" + " --- |" * len(runs))
+
+    def row(label: str, cells: list[str]) -> None:
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+
+    for page in RATIO_PAGES:
+        cells = []
+        for run in runs:
+            if page not in run["wrk"]:
+                cells.append("not on main yet")
+                continue
+            ratio = run["wrk"][page]["requests_per_second"] / run["wrk"][STATIC]["requests_per_second"]
+            cells.append(f"{ratio:.0%}: {verdict(ratio >= RATIO_TARGET)}")
+        row(f"{page} ≥ {RATIO_TARGET:.0%} of the static file's requests/s", cells)
+    cells = []
+    for run in runs:
+        worst = max(run["wrk"].items(), key=lambda item: item[1]["p99_ms"])
+        cells.append(f"worst {worst[1]['p99_ms']:.1f} ms ({worst[0]}): {verdict(worst[1]['p99_ms'] < P99_TARGET_MS)}")
+    row(f"p99 < {P99_TARGET_MS} ms at 16 connections, every target", cells)
+    cells = []
+    for run in runs:
+        errors = sum(figures["errors"] for figures in run["wrk"].values()) + run["fixed_rate"]["errors"]
+        cells.append(f"{errors}: {verdict(errors == 0)}")
+    row("zero errors", cells)
+    row(
+        f"fixed rate p95 < {FIXED_RATE_P95_TARGET_MS} ms",
+        [
+            f"{run['fixed_rate']['p95_ms']:.1f} ms: {verdict(run['fixed_rate']['p95_ms'] < FIXED_RATE_P95_TARGET_MS)}"
+            for run in runs
+        ],
+    )
+    cells = []
+    for run in runs:
+        weights = run["weights"].values()
+        if not weights:
+            cells.append("not measured (no chromium)")
+            continue
+        heaviest = max(weight["bytes_transferred"] for weight in weights)
+        most = max(weight["requests"] for weight in weights)
+        elsewhere = sorted({host for weight in weights for host in weight["other_hosts"]})
+        met = heaviest < WEIGHT_TARGET_BYTES and most <= REQUESTS_TARGET and not elsewhere
+        cells.append(
+            f"heaviest {heaviest / 1024:.1f} KB, at most {most} requests, other hosts: "
+            f"{', '.join(elsewhere) or 'none'}: {verdict(met)}"
+        )
+    row(f"every page < 40 KB in ≤ {REQUESTS_TARGET} requests, no other host", cells)
+    return [*lines, ""]
+
+
+def weight_section(weights: dict) -> list[str]:
+    if not weights:
+        return ["## Page weight", "", "Not measured: chromium is missing (`apt-get install chromium`).", ""]
+    lines = [
+        "## Page weight",
+        "",
+        "Each page loaded by Debian's chromium with a cold cache; bytes on the wire (compressed bodies and headers)"
+        " for every request it made.",
+        "",
+        "| page | requests | bytes transferred | of which bodies | other hosts | requests made |",
+        "| --- | ---: | ---: | ---: | --- | --- |",
+    ]
+    for name, weight in weights.items():
+        made = ", ".join(f"`{path}` {size} B" for path, size in weight["resources"])
+        lines.append(
+            f"| {name} | {weight['requests']} | {weight['bytes_transferred'] / 1024:.1f} KB | "
+            f"{weight['body_bytes'] / 1024:.1f} KB | {', '.join(weight['other_hosts']) or 'none'} | {made} |"
+        )
+    return [*lines, ""]
+
+
+def plans_section() -> list[str]:
+    plans = OUT / "plans.txt"
+    if not plans.exists():
+        return ["## Engine", "", "`bench/plans.py` is not on main yet: no engine figure.", ""]
+    return [
+        "## Engine",
+        "",
+        "`.venv/bin/python bench/plans.py` (the policy engine alone, no Django, no HTTP):",
+        "",
+        "```",
+        plans.read_text().strip(),
+        "```",
+        "",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--command", required=True, help="how bench/run was called, for the record")
+    parser.add_argument("--out", type=Path, default=BENCH_DIR / "RESULTS.md")
+    arguments = parser.parse_args()
+    runs = [json.loads((OUT / f"{name}.json").read_text()) for name in BACKENDS if (OUT / f"{name}.json").exists()]
+    skipped = [name for name in BACKENDS if not (OUT / f"{name}.json").exists()]
+    first = runs[0]
+    commands = sorted(
+        {re.sub(r"/r/[^/]+/", "/r/$RESULT_ID/", figures["command"]) for run in runs for figures in run["wrk"].values()}
+    )
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Written by `{arguments.command}` on {now}, at commit `{git_commit()}`. Reproduce with the same command "
+        "on a fresh clone; `bench/README.md` says what each figure means.",
+        "",
+        f"Machine: {os.cpu_count()} cores ({cpu_model()}), Linux {platform.release()}; Python "
+        f"{platform.python_version()}, Django {django.get_version()}, gunicorn {gunicorn.__version__} "
+        f"({first['gunicorn']}), "
+        + ", ".join(run["database"] for run in runs)
+        + ". Server and load generator share the machine."
+        + "".join(f" **Not measured: {name}** (see bench/run's output)." for name in skipped),
+        "",
+        *targets_section(runs),
+        "## Requests per second and latency",
+        "",
+    ]
+    for run in runs:
+        lines += throughput_section(run)
+    lines += weight_section(first["weights"])
+    lines += plans_section()
+    lines += ["## Commands", "", "```", *commands, "```", ""]
+    arguments.out.write_text("\n".join(lines))
+    print(f"wrote {arguments.out.relative_to(BENCH_DIR.parent)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
