@@ -1,0 +1,75 @@
+"""Profile one page in-process with pyinstrument, under production settings on a throwaway SQLite database:
+
+    .venv/bin/python bench/profile.py /r/RESULT/          # RESULT: replaced by a stored result for answers.json
+    .venv/bin/python bench/profile.py /api/v1/plan --post-json bench/answers.json
+
+Prints the time per request and where it goes (no server, no network: the view, middleware and templates).
+"""
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("path")
+    parser.add_argument("--post-json", type=Path, help="POST this JSON file instead of a GET")
+    parser.add_argument("--requests", type=int, default=500)
+    arguments = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="depositwizard-profile-") as folder:
+        profile(arguments, Path(folder))
+
+
+def profile(arguments: argparse.Namespace, folder: Path) -> None:
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_SECRET_KEY="profile-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
+        DJANGO_SECURE="0",
+        DEPOSITWIZARD_DATA_DIR=str(folder / "var"),
+        DJANGO_STATIC_ROOT=str(folder / "static"),
+    )
+    os.environ.pop("DATABASE_URL", None)
+    sys.path.insert(0, str(REPOSITORY))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+    from pyinstrument import Profiler
+
+    from policy.results import result_create
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    result, _ = result_create(answers=json.loads((REPOSITORY / "bench/answers.json").read_text()))
+    path = arguments.path.replace("RESULT", result.pk)
+    client = Client(HTTP_HOST="127.0.0.1")
+
+    def request():
+        if arguments.post_json:
+            return client.post(path, arguments.post_json.read_bytes(), content_type="application/json")
+        return client.get(path)
+
+    status = request().status_code
+    for _ in range(50):
+        request()
+    profiler = Profiler(interval=0.0002)
+    started = time.perf_counter()
+    with profiler:
+        for _ in range(arguments.requests):
+            request()
+    elapsed = time.perf_counter() - started
+    print(f"{path}: status {status}, {elapsed / arguments.requests * 1000:.2f} ms per request (in-process)")
+    print(profiler.output_text(color=False, show_all=False))
+
+
+if __name__ == "__main__":
+    main()
