@@ -27,6 +27,8 @@ keepalive = 5
 # Recycle workers now and then, so a slow leak can never take a server down.
 max_requests = 5000
 max_requests_jitter = 500
+# No runtime control socket (gunicorn 27 opens one in $HOME by default, shared by every instance there).
+control_socket_disable = True
 # Heartbeat files in memory, not on a disk that may stall.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from load import HOST, Request, WrkResult, fixed_rate_run, wrk_run
 
@@ -131,55 +132,109 @@ def csrf_token(page: bytes) -> str:
     return re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
 
 
-def wizard_question_path(port: int) -> str | None:
-    """The first question of the wizard, reached the way a depositor reaches it (start, then "Start now"), or
-    None while main has no wizard yet."""
-    return None
+def depositor_session(port: int) -> tuple[str, str]:
+    """A new depositor who pressed "Start now" and answered the publication question: their cookies and CSRF
+    token, so that every wizard page is reachable."""
+    status, headers, cookies, _ = http_request(port, "GET", reverse("wizard-begin"))
+    assert status == 302, f"{reverse('wizard-begin')} answered {status}"
+    cookie = "; ".join(cookies)
+    status, _, more_cookies, page = http_request(port, "GET", headers["Location"], headers={"Cookie": cookie})
+    assert status == 200, f"{headers['Location']} answered {status}"
+    cookie = "; ".join(cookies + more_cookies)
+    token = csrf_token(page)
+    status, _, _, _ = answer_publication(port, cookie, token)
+    assert status == 302, f"answering the publication question answered {status}"
+    return cookie, token
 
 
-def wizard_answer_sessions(port: int, question_path: str, count: int) -> tuple[str, list[str]]:
-    """`count` depositors, each with a session of their own on the first question, and the form POST that
-    answers it for each (cookie, then urlencoded body, tab-separated)."""
-    raise NotImplementedError
+def publication_answer_body(token: str) -> str:
+    return urlencode({"csrfmiddlewaretoken": token, "publication-publication": "yes"})
 
 
-def targets_build(port: int, result_id: str, folder: Path) -> dict[str, dict]:
-    """Name -> wrk arguments, in the order of the report: the dynamic pages, then the static file."""
-    targets: dict[str, dict] = {"start page (GET /)": {"path": "/", "page": True}}
-    question = wizard_question_path(port)
-    if question:
-        targets["question page (GET)"] = {"path": question, "page": True}
-        answer_path, sessions = wizard_answer_sessions(port, question, WIZARD_SESSIONS)
-        sessions_file = folder / "sessions.tsv"
-        sessions_file.write_text("\n".join(sessions) + "\n")
-        targets["answer a question (POST)"] = {
-            "path": answer_path,
-            "script": "post_form.lua",
-            "env": {"BENCH_SESSIONS_FILE": str(sessions_file)},
-        }
-    targets["result page (GET)"] = {"path": f"/r/{result_id}/", "page": True}
-    targets["POST /api/v1/plan"] = {
-        "path": "/api/v1/plan",
-        "script": "post_json.lua",
-        "env": {"BENCH_BODY_FILE": str(ANSWERS_FILE)},
+def answer_publication(port: int, cookie: str, token: str):
+    return http_request(
+        port,
+        "POST",
+        reverse("wizard-step", args=["publication"]),
+        body=publication_answer_body(token).encode(),
+        headers={"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"},
+    )
+
+
+@dataclasses.dataclass
+class Target:
+    path: str
+    page: bool = False  # an HTML page a depositor loads: weighed in chromium, read in the fixed-rate run
+    script: str | None = None
+    env: dict[str, str] = dataclasses.field(default_factory=dict)
+    cookie: str = ""  # one depositor's session, for the pages that need one outside wrk
+
+
+def wizard_targets(port: int, folder: Path) -> dict[str, Target]:
+    """Many depositors, each with a session of their own: wrk takes them in turn (`sessions.lua`)."""
+    sessions = [depositor_session(port) for _ in range(WIZARD_SESSIONS)]
+    sessions_file = folder / "sessions.tsv"
+    sessions_file.write_text("".join(f"{cookie}\t{publication_answer_body(token)}\n" for cookie, token in sessions))
+    question = reverse("wizard-step", args=["publication"])
+    dataset_question = reverse("wizard-dataset-add")
+    cookie = sessions[0][0]
+    for path in (question, dataset_question):
+        status, _, _, _ = http_request(port, "GET", path, headers={"Cookie": cookie})
+        assert status == 200, f"GET {path} answered {status}"
+
+    def with_sessions(method: str) -> dict:
+        return {"script": "sessions.lua", "env": {"BENCH_SESSIONS_FILE": str(sessions_file), "BENCH_METHOD": method}}
+
+    return {
+        "question page (GET)": Target(question, page=True, cookie=cookie, **with_sessions("GET")),
+        "dataset question page (GET)": Target(dataset_question, page=True, cookie=cookie, **with_sessions("GET")),
+        "answer a question (POST)": Target(question, **with_sessions("POST")),
     }
-    targets["static file (WhiteNoise)"] = {"path": static_file_path(port)}
-    return targets
+
+
+def targets_build(port: int, result_id: str, folder: Path) -> dict[str, Target]:
+    """Name -> target, in the order of the report: the pages, the API, then the static file."""
+    return {
+        "start page (GET /)": Target("/", page=True),
+        **wizard_targets(port, folder),
+        "result page (GET)": Target(reverse("result", args=[result_id]), page=True),
+        "POST /api/v1/plan": Target(
+            reverse("api-plan"), script="post_json.lua", env={"BENCH_BODY_FILE": str(ANSWERS_FILE)}
+        ),
+        "static file (WhiteNoise)": Target(static_file_path(port)),
+    }
 
 
 def median_run(rounds: list[WrkResult]) -> WrkResult:
     return sorted(rounds, key=lambda run: run.requests_per_second)[len(rounds) // 2]
 
 
-def fixed_rate_requests(targets: dict[str, dict]) -> list[Request]:
-    """One of each page a depositor loads, in turn (the answering POST needs a session per request, so the
-    fixed-rate mix reads pages only)."""
-    requests = []
-    for target in targets.values():
-        if "script" not in target:
-            requests.append(Request("GET", target["path"]))
-    requests.append(Request("POST", "/api/v1/plan", (("Content-Type", "application/json"),), ANSWERS_FILE.read_bytes()))
+def fixed_rate_requests(targets: dict[str, Target]) -> list[Request]:
+    """Each page a depositor loads, then the API, in turn."""
+    requests = [
+        Request("GET", target.path, (("Cookie", target.cookie),) if target.cookie else ())
+        for target in targets.values()
+        if target.page
+    ]
+    requests.append(
+        Request("POST", reverse("api-plan"), (("Content-Type", "application/json"),), ANSWERS_FILE.read_bytes())
+    )
     return requests
+
+
+def django_configure(environment: dict[str, str]) -> None:
+    """The bench names pages by their URL names, as the app does (settings only: no database from here)."""
+    os.environ.update(environment)
+    sys.path.insert(0, str(REPOSITORY))
+    import django
+
+    django.setup()
+
+
+def reverse(name: str, args: list | None = None) -> str:
+    from django.urls import reverse as django_reverse
+
+    return django_reverse(name, args=args)
 
 
 def main() -> None:
@@ -199,6 +254,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="depositwizard-bench-") as temporary:
         folder = Path(temporary)
         environment = production_environment(folder)
+        django_configure(environment)
         manage(environment, "migrate", "--no-input", "-v0")
         manage(environment, "collectstatic", "--no-input", "-v0")
         result_id, database = result_stored(environment)
@@ -215,11 +271,11 @@ def main() -> None:
                 for name, target in targets.items():
                     wrk_arguments = {
                         "port": port,
-                        "path": target["path"],
+                        "path": target.path,
                         "connections": arguments.connections,
                         "threads": arguments.threads,
-                        "script": target.get("script"),
-                        "env": {**os.environ, **target.get("env", {})},
+                        "script": target.script,
+                        "env": {**os.environ, **target.env},
                     }
                     wrk_run(seconds=arguments.warmup, **wrk_arguments)
                     runs[name].append(wrk_run(seconds=arguments.seconds, **wrk_arguments))
@@ -239,8 +295,8 @@ def main() -> None:
             if Path(arguments.chromium).exists():
                 from weight import pages_weigh
 
-                pages = {name: target["path"] for name, target in targets.items() if target.get("page")}
-                weighed = pages_weigh(base_url=f"http://{HOST}:{port}", paths=pages, chromium=arguments.chromium)
+                pages = {name: (target.path, target.cookie) for name, target in targets.items() if target.page}
+                weighed = pages_weigh(base_url=f"http://{HOST}:{port}", pages=pages, chromium=arguments.chromium)
                 weights = {name: dataclasses.asdict(weight) for name, weight in weighed.items()}
             load_after = os.getloadavg()
         finally:

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/profile.py /r/RESULT/          # RESULT: replaced by a stored result for answers.json
     .venv/bin/python bench/profile.py /api/v1/plan --post-json bench/answers.json
+    .venv/bin/python bench/profile.py /study/datasets/new/ --depositor   # a started study, publication answered
 
 Prints the time per request and where it goes (no server, no network: the view, middleware and templates).
 """
@@ -21,7 +22,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("path")
     parser.add_argument("--post-json", type=Path, help="POST this JSON file instead of a GET")
+    parser.add_argument("--depositor", action="store_true", help="start a study and answer the first question")
     parser.add_argument("--requests", type=int, default=500)
+    parser.add_argument("--all", action="store_true", help="show library frames too")
     arguments = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="depositwizard-profile-") as folder:
@@ -43,6 +46,7 @@ def profile(arguments: argparse.Namespace, folder: Path) -> None:
     django.setup()
     from django.core.management import call_command
     from django.test import Client
+    from django.urls import reverse
     from pyinstrument import Profiler
 
     from policy.results import result_create
@@ -52,6 +56,9 @@ def profile(arguments: argparse.Namespace, folder: Path) -> None:
     result, _ = result_create(answers=json.loads((REPOSITORY / "bench/answers.json").read_text()))
     path = arguments.path.replace("RESULT", result.pk)
     client = Client(HTTP_HOST="127.0.0.1")
+    if arguments.depositor:
+        client.get(reverse("wizard-begin"))
+        client.post(reverse("wizard-step", args=["publication"]), {"publication-publication": "yes"})
 
     def request():
         if arguments.post_json:
@@ -68,7 +75,7 @@ def profile(arguments: argparse.Namespace, folder: Path) -> None:
             request()
     elapsed = time.perf_counter() - started
     print(f"{path}: status {status}, {elapsed / arguments.requests * 1000:.2f} ms per request (in-process)")
-    print(profiler.output_text(color=False, show_all=False))
+    print(profiler.output_text(color=False, show_all=arguments.all))
 
 
 if __name__ == "__main__":

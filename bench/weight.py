@@ -16,9 +16,13 @@ class PageWeight:
     resources: list[tuple[str, int]]  # (path, bytes transferred)
 
 
-def page_weigh(browser, *, base_url: str, path: str) -> PageWeight:
+def page_weigh(browser, *, base_url: str, path: str, cookie: str) -> PageWeight:
+    """`cookie` ("name=value; name=value", or empty): the depositor's session, for the wizard's pages."""
     context = browser.new_context(base_url=base_url)
     try:
+        if cookie:
+            pairs = [pair.split("=", 1) for pair in cookie.split("; ")]
+            context.add_cookies([{"name": name, "value": value, "url": base_url} for name, value in pairs])
         page = context.new_page()
         made, finished = [], []
         page.on("request", lambda request: made.append(request))
@@ -39,12 +43,16 @@ def page_weigh(browser, *, base_url: str, path: str) -> PageWeight:
         context.close()
 
 
-def pages_weigh(*, base_url: str, paths: dict[str, str], chromium: str) -> dict[str, PageWeight]:
+def pages_weigh(*, base_url: str, pages: dict[str, tuple[str, str]], chromium: str) -> dict[str, PageWeight]:
+    """`pages`: name -> (path, cookie)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            return {name: page_weigh(browser, base_url=base_url, path=path) for name, path in paths.items()}
+            return {
+                name: page_weigh(browser, base_url=base_url, path=path, cookie=cookie)
+                for name, (path, cookie) in pages.items()
+            }
         finally:
             browser.close()
