@@ -1,6 +1,7 @@
 """The production stack end to end: collectstatic, then gunicorn with gunicorn.conf.py and production settings,
 spoken to over HTTP on 127.0.0.1."""
 
+import gzip
 import http.client
 import os
 import re
@@ -111,6 +112,16 @@ def test_hashed_static_files_are_compressed_and_cached_for_years(plain_http_serv
         assert f"max-age={TEN_YEARS}" in response.getheader("Cache-Control")
         assert "immutable" in response.getheader("Cache-Control")
         assert len(body) < (Path(settings.BASE_DIR) / "static/css/app.css").stat().st_size / 2
+
+
+def test_pages_are_compressed_for_browsers_that_accept_it(plain_http_server):
+    plain, plain_body = http_get(plain_http_server, "/")
+    compressed, compressed_body = http_get(plain_http_server, "/", {"Accept-Encoding": "gzip"})
+
+    assert plain.getheader("Content-Encoding") is None
+    assert compressed.getheader("Content-Encoding") == "gzip"
+    assert gzip.decompress(compressed_body).startswith(b"<!DOCTYPE html>")
+    assert len(compressed_body) < len(plain_body)
 
 
 def test_every_request_is_written_to_the_access_log_with_its_duration(collected_static):

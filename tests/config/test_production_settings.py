@@ -119,6 +119,35 @@ def test_without_database_url_an_sqlite_file_lives_in_the_data_dir(tmp_path):
     assert shown["database"]["NAME"] == str(tmp_path / "db.sqlite3")
 
 
+def test_sqlite_runs_in_wal_mode_so_that_readers_never_wait_for_a_writer(tmp_path):
+    program = (
+        "import django; django.setup()\n"
+        "from django.db import connection\n"
+        "with connection.cursor() as cursor:\n"
+        "    print(cursor.execute('PRAGMA journal_mode').fetchone()[0], "
+        "cursor.execute('PRAGMA synchronous').fetchone()[0])\n"
+    )
+    clean = {name: value for name, value in os.environ.items() if not name.startswith(CONFIG_VARIABLES)}
+    completed = subprocess.run(
+        [sys.executable, "-c", program],
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_SECRET_KEY": "k" * 50,
+            "DEPOSITWIZARD_DATA_DIR": str(tmp_path),
+        },
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    # synchronous 1 = NORMAL: a commit does not wait for the disk; the WAL keeps the file consistent.
+    assert completed.stdout.split() == ["wal", "1"]
+
+
 @pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="the PostgreSQL run only (DATABASE_URL)"
 )
