@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_ratelimit",
     "formtools",
     "policy",
     "wizard",
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -147,3 +150,59 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# --- Hardening: security headers, CSP, cookies, rate limits, error pages ------------------------------------
+# Each choice is explained in README.md, "Security and accessibility".
+
+# Over HTTPS (SECURE, from the production block above) browsers must never use plain HTTP again: two years.
+SECURE_HSTS_SECONDS = 2 * 365 * 24 * 60 * 60 if SECURE else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
+SECURE_HSTS_PRELOAD = SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Result links are secret: no other site may learn one from a Referer header.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# The __Host- prefix makes browsers refuse these cookies unless Secure, host-only and Path=/.
+SESSION_COOKIE_NAME = "__Host-sessionid" if SECURE else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if SECURE else "csrftoken"
+SESSION_COOKIE_HTTPONLY = True
+# No script reads the CSRF cookie: htmx sends the token from the page (hx-headers on <body>).
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
+
+# Nothing inline and nothing evaluated: every script and stylesheet is a file served by this site.
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+
+# Rate limits per client address (django-ratelimit). The counts live in this process's memory: each
+# gunicorn worker counts on its own, which is enough for one host; see the README before adding hosts.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_RATES = {
+    "api": os.environ.get("DJANGO_RATELIMIT_API", "300/m"),
+    "results": os.environ.get("DJANGO_RATELIMIT_RESULTS", "30/m"),
+}
+# Behind load balancers every request comes from their address: DJANGO_TRUSTED_PROXY_COUNT says how many
+# proxies append to X-Forwarded-For, so that the client's own address is counted (config/ratelimits.py).
+RATELIMIT_IP_META_KEY = "config.ratelimits.client_address"
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+SILENCED_SYSTEM_CHECKS = [
+    # django-ratelimit wants memcached or django-redis; per-process memory is our documented choice.
+    "django_ratelimit.E003",
+    "django_ratelimit.W001",
+]

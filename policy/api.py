@@ -9,6 +9,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from config.ratelimits import api_ratelimit, results_ratelimit
 from policy.engine import POLICY_VERSION, InvalidAnswers, plan_for
 from policy.engine.answers import ROOT
 from policy.engine.catalogue import policy_describe
@@ -27,6 +28,7 @@ def result_not_found() -> JsonResponse:
 
 
 @csrf_exempt
+@api_ratelimit
 @require_POST
 def plan_compute(request: HttpRequest) -> JsonResponse:
     try:
@@ -41,6 +43,8 @@ def plan_compute(request: HttpRequest) -> JsonResponse:
 
 
 @csrf_exempt
+@api_ratelimit
+@results_ratelimit
 @require_POST
 def plan_store(request: HttpRequest) -> JsonResponse:
     """Compute and store a plan: 201 with its permanent link, or 200 with the same link for answers stored
@@ -60,6 +64,7 @@ def plan_store(request: HttpRequest) -> JsonResponse:
     return response
 
 
+@api_ratelimit
 @require_GET
 def plan_stored_show(request: HttpRequest, result_id: str) -> JsonResponse:
     result = result_find(result_id=result_id)
@@ -68,6 +73,7 @@ def plan_stored_show(request: HttpRequest, result_id: str) -> JsonResponse:
     return JsonResponse(result_as_json(result=result, url=result_url(request, result)))
 
 
+@api_ratelimit
 @require_GET
 def policy_show(request: HttpRequest) -> JsonResponse:
     response = JsonResponse(policy_describe())

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from config.ratelimits import results_ratelimit
 from policy.api import result_not_found
 from policy.engine import InvalidAnswers
 from policy.exports import (
@@ -52,6 +53,7 @@ def result_show(request: HttpRequest, result_id: str) -> HttpResponse:
     return render(request, "policy/result.html", context)
 
 
+@results_ratelimit
 @require_POST
 def result_update(request: HttpRequest, result_id: str) -> HttpResponse:
     """The stored answers planned under the current policy: a new result, the old one untouched."""

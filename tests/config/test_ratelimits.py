@@ -1,0 +1,85 @@
+"""Rate limits: a client over the limit gets 429 with a clear message; other clients are not affected.
+
+The limits are lowered here to a handful of requests; the real ones (settings.RATELIMIT_RATES) are far above
+what a person or the rest of the suite sends.
+"""
+
+import pytest
+from django.test import Client
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.config.urls_faulty")]
+
+
+@pytest.fixture
+def tiny_limits(settings):
+    settings.RATELIMIT_RATES = {"api": "3/m", "results": "2/m"}
+
+
+def api_call(client: Client):
+    return client.post("/api/v1/plan", data="{}", content_type="application/json")
+
+
+def test_the_api_answers_429_in_json_past_its_limit(tiny_limits):
+    client = Client()
+    assert [api_call(client).status_code for _ in range(3)] == [400, 400, 400]
+    response = api_call(client)
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/json"
+    assert response["Retry-After"] == "60"
+    [messages] = response.json()["errors"].values()
+    assert "Too many requests" in messages[0]
+
+
+def test_every_api_endpoint_counts_against_one_limit(tiny_limits):
+    client = Client()
+    for _ in range(3):
+        client.get("/api/v1/policy")
+    assert api_call(client).status_code == 429
+
+
+def test_another_address_keeps_its_own_allowance(tiny_limits):
+    for _ in range(4):
+        api_call(Client(REMOTE_ADDR="192.0.2.1"))
+    assert api_call(Client(REMOTE_ADDR="192.0.2.2")).status_code == 400
+
+
+def test_a_person_past_the_result_limit_gets_the_429_page(tiny_limits):
+    client = Client()
+    assert [client.post("/limited/").status_code for _ in range(2)] == [200, 200]
+    response = client.post("/limited/")
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "<title>Too many requests – depositwizard</title>" in page
+    assert "Wait a minute" in page
+    assert "mailto:image-presubmission@ebi.ac.uk" in page
+
+
+def test_reading_pages_never_counts_against_the_result_limit(tiny_limits):
+    client = Client()
+    for _ in range(5):
+        client.get("/limited/")
+    assert client.post("/limited/").status_code == 200
+
+
+def test_behind_a_trusted_proxy_clients_are_told_apart_by_their_forwarded_address(tiny_limits, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    load_balancer = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(4):
+        api_call(Client(**load_balancer, HTTP_X_FORWARDED_FOR="198.51.100.7"))
+    assert api_call(Client(**load_balancer, HTTP_X_FORWARDED_FOR="198.51.100.7")).status_code == 429
+    assert api_call(Client(**load_balancer, HTTP_X_FORWARDED_FOR="198.51.100.8")).status_code == 400
+
+
+def test_a_client_cannot_escape_its_limit_by_forging_forwarded_addresses(tiny_limits, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for forged in range(4):
+        api_call(Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"203.0.113.{forged}, 198.51.100.7"))
+    response = api_call(Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.99, 198.51.100.7"))
+    assert response.status_code == 429
+
+
+@pytest.mark.parametrize("forwarded", ["", "not an address", "1.2.3.4, , ", "::1]"])
+def test_a_malformed_forwarded_header_falls_back_to_the_connection_address(tiny_limits, settings, forwarded):
+    settings.TRUSTED_PROXY_COUNT = 1
+    response = api_call(Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded))
+    assert response.status_code == 400
