@@ -168,7 +168,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_NAME = "__Host-sessionid" if SECURE else "sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken" if SECURE else "csrftoken"
 SESSION_COOKIE_HTTPONLY = True
-# No script reads the CSRF cookie: htmx sends the token from the page (hx-headers on <body>).
+# No script reads the CSRF cookie: htmx sends the token of the page's form (static/js/app.js).
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "config.errors.csrf_failure"

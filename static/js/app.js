@@ -13,6 +13,15 @@
     focusErrorSummary(document);
   });
 
+  // Every htmx request carries the CSRF token of the page's form in X-CSRFToken, also when the element that
+  // sends it is outside the form. Pages without a form have no token, and send nothing that needs one.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var token = document.querySelector("input[name=csrfmiddlewaretoken]");
+    if (token) {
+      event.detail.headers["X-CSRFToken"] = token.value;
+    }
+  });
+
   // After htmx swaps in a page fragment, move focus as a full page load would.
   document.addEventListener("htmx:afterSettle", function (event) {
     focusErrorSummary(event.target);

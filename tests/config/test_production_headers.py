@@ -25,21 +25,26 @@ def production_responses(tmp_path_factory):
         from django.conf import settings
         from django.core.management import call_command
         call_command("collectstatic", "--no-input", verbosity=0)
+        call_command("migrate", "--no-input", verbosity=0)
+        from django.contrib.auth.models import User
+        User.objects.create_superuser("probe", password="probe-password-0123456789")
         plain = client.get("/")
         secure = client.get("/", secure=True)
+        # Pages with a form set the CSRF cookie; a login sets the session cookie.
+        login_form = client.get("/admin/login/", secure=True)
+        credentials = {"username": "probe", "password": "probe-password-0123456789"}
+        login = client.post("/admin/login/", credentials, secure=True)
         static = client.get("/static/css/app.css", secure=True)
-        csrf_cookie = secure.cookies[settings.CSRF_COOKIE_NAME]
+
+        def cookie_shown(cookie):
+            return {"name": cookie.key, **{key: cookie[key] for key in cookie.keys()}}
+
         print(json.dumps({
             "plain": {"status": plain.status_code, "location": plain.get("Location")},
             "secure": {"status": secure.status_code, "headers": dict(secure.headers)},
             "static": {"status": static.status_code, "headers": dict(static.headers)},
-            "csrf_cookie": {"name": csrf_cookie.key, **{key: csrf_cookie[key] for key in csrf_cookie.keys()}},
-            "session_cookie": {
-                "name": settings.SESSION_COOKIE_NAME,
-                "secure": settings.SESSION_COOKIE_SECURE,
-                "httponly": settings.SESSION_COOKIE_HTTPONLY,
-                "samesite": settings.SESSION_COOKIE_SAMESITE,
-            },
+            "csrf_cookie": cookie_shown(login_form.cookies[settings.CSRF_COOKIE_NAME]),
+            "session_cookie": cookie_shown(login.cookies[settings.SESSION_COOKIE_NAME]),
         }))
         """,
         production_env(tmp_path_factory.mktemp("production")),
@@ -62,16 +67,12 @@ def test_https_responses_carry_hsts_of_at_least_a_year(production_responses, kin
     assert "includeSubDomains" in directives
 
 
-def test_the_csrf_cookie_is_secure_host_only_httponly_and_samesite(production_responses):
-    cookie = production_responses["csrf_cookie"]
+@pytest.mark.parametrize("cookie", ["csrf_cookie", "session_cookie"])
+def test_cookies_are_secure_host_only_httponly_and_samesite(production_responses, cookie):
+    cookie = production_responses[cookie]
     assert cookie["name"].startswith("__Host-")
     assert cookie["secure"] is True
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"
     assert cookie["path"] == "/"
     assert not cookie["domain"]
-
-
-def test_the_session_cookie_is_secure_host_only_httponly_and_samesite(production_responses):
-    cookie = production_responses["session_cookie"]
-    assert cookie == {"name": "__Host-sessionid", "secure": True, "httponly": True, "samesite": "Lax"}
