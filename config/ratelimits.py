@@ -8,7 +8,9 @@ import ipaddress
 
 from django.conf import settings
 from django.http import HttpRequest
+from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
 
 
 def rate_for(group: str, request: HttpRequest) -> str:
@@ -37,3 +39,10 @@ def client_address(request: HttpRequest) -> str:
 api_ratelimit = ratelimit(group="api", key="ip", rate=rate_for, method=ratelimit.ALL)
 # Every request that may store a new result (the wizard's final POST, POST /api/v1/plans).
 results_ratelimit = ratelimit(group="results", key="ip", rate=rate_for, method=ratelimit.UNSAFE)
+
+
+def result_creation_count(request: HttpRequest) -> None:
+    """Counts a request against the `results` limit (the same count as results_ratelimit), raising Ratelimited
+    past it: for a view where only one branch stores a result, such as the wizard's final step."""
+    if is_ratelimited(request, group="results", key="ip", rate=rate_for, method=ratelimit.UNSAFE, increment=True):
+        raise Ratelimited

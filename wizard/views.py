@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from formtools.wizard.views import NamedUrlSessionWizardView
 
+from config.ratelimits import result_creation_count
 from policy.engine import InvalidAnswers, answers_validate
 from policy.engine.questions import MAX_DATASETS
 from policy.engine.questions import PUBLICATION as PUBLICATION_QUESTION
@@ -262,6 +263,7 @@ class StudyWizard(NamedUrlSessionWizardView):
 
     def render_done(self, form, **kwargs) -> HttpResponse:
         """Submit the study. The stored answers are checked again by the engine, never trusted."""
+        result_creation_count(self.request)
         answers = study_answers(self.storage)
         try:
             answers_validate(answers)

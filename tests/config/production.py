@@ -13,7 +13,7 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 HOST = "depositwizard.example.org"
 
 
-def production_env(directory: Path, **extra: str) -> dict[str, str]:
+def production_env(directory: Path, *, static_root: Path, **extra: str) -> dict[str, str]:
     env = {
         name: value
         for name, value in os.environ.items()
@@ -24,7 +24,7 @@ def production_env(directory: Path, **extra: str) -> dict[str, str]:
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS=HOST,
         DEPOSITWIZARD_DATA_DIR=str(directory / "data"),
-        DJANGO_STATIC_ROOT=str(directory / "static"),
+        DJANGO_STATIC_ROOT=str(static_root),
         **extra,
     )
     return env
@@ -55,3 +55,19 @@ def django_probe(code: str, env: dict[str, str]) -> dict:
     completed = django_run(textwrap.dedent(preamble) + textwrap.dedent(code), env)
     assert completed.returncode == 0, completed.stderr[-3000:]
     return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def static_collect(directory: Path) -> Path:
+    """collectstatic with production storage (hashed names and a manifest, which pages need to render)."""
+    static_root = directory / "static"
+    completed = django_run(
+        """
+        import django
+        django.setup()
+        from django.core.management import call_command
+        call_command("collectstatic", "--no-input", verbosity=0)
+        """,
+        production_env(directory, static_root=static_root),
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return static_root

@@ -7,13 +7,12 @@ directory disappearing (as a database server going away would), with the open co
 from tests.config.production import django_probe, production_env
 
 
-def test_a_missing_database_gets_a_503_page_and_the_service_recovers(tmp_path):
+def test_a_missing_database_gets_a_503_page_and_the_service_recovers(tmp_path, production_static):
     outcome = django_probe(
         f"""
         import shutil
         from django.core.management import call_command
         from django.db import connections
-        call_command("collectstatic", "--no-input", verbosity=0)
         call_command("migrate", "--no-input", verbosity=0)
 
         def result_page():
@@ -29,7 +28,7 @@ def test_a_missing_database_gets_a_503_page_and_the_service_recovers(tmp_path):
         after = result_page()
         print(json.dumps({{"before": before, "during": during, "after": after}}))
         """,
-        production_env(tmp_path),
+        production_env(tmp_path, static_root=production_static),
     )
     assert outcome["before"]["status"] == 404
     for response in outcome["during"]:

@@ -5,35 +5,31 @@ import pytest
 from tests.config.production import django_probe, django_run, production_env
 
 
-def test_the_deployment_checks_pass_with_production_settings(tmp_path):
+def test_the_deployment_checks_pass_with_production_settings(tmp_path, production_static):
     completed = django_run(
         """
         import sys
         from django.core.management import execute_from_command_line
         execute_from_command_line(["manage.py", "check", "--deploy", "--fail-level", "WARNING"])
         """,
-        production_env(tmp_path),
+        production_env(tmp_path, static_root=production_static),
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "no issues" in completed.stdout
 
 
 @pytest.fixture(scope="module")
-def production_responses(tmp_path_factory):
+def production_responses(tmp_path_factory, production_static):
     return django_probe(
         """
         from django.conf import settings
         from django.core.management import call_command
-        call_command("collectstatic", "--no-input", verbosity=0)
         call_command("migrate", "--no-input", verbosity=0)
-        from django.contrib.auth.models import User
-        User.objects.create_superuser("probe", password="probe-password-0123456789")
         plain = client.get("/")
         secure = client.get("/", secure=True)
-        # Pages with a form set the CSRF cookie; a login sets the session cookie.
-        login_form = client.get("/admin/login/", secure=True)
-        credentials = {"username": "probe", "password": "probe-password-0123456789"}
-        login = client.post("/admin/login/", credentials, secure=True)
+        # Starting the wizard sets the session cookie; its first question (a form) the CSRF cookie.
+        begin = client.get("/study/", secure=True)
+        question = client.get("/study/publication/", secure=True)
         static = client.get("/static/css/app.css", secure=True)
 
         def cookie_shown(cookie):
@@ -43,11 +39,11 @@ def production_responses(tmp_path_factory):
             "plain": {"status": plain.status_code, "location": plain.get("Location")},
             "secure": {"status": secure.status_code, "headers": dict(secure.headers)},
             "static": {"status": static.status_code, "headers": dict(static.headers)},
-            "csrf_cookie": cookie_shown(login_form.cookies[settings.CSRF_COOKIE_NAME]),
-            "session_cookie": cookie_shown(login.cookies[settings.SESSION_COOKIE_NAME]),
+            "csrf_cookie": cookie_shown(question.cookies[settings.CSRF_COOKIE_NAME]),
+            "session_cookie": cookie_shown(begin.cookies[settings.SESSION_COOKIE_NAME]),
         }))
         """,
-        production_env(tmp_path_factory.mktemp("production")),
+        production_env(tmp_path_factory.mktemp("production"), static_root=production_static),
     )
 
 

@@ -7,7 +7,12 @@ what a person or the rest of the suite sends.
 import pytest
 from django.test import Client
 
+from tests.wizard.journeys import dataset_post, study_enter
+
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.config.urls_faulty")]
+
+
+LM = {"id": "lm", "modality": "light_microscopy"}
 
 
 @pytest.fixture
@@ -43,22 +48,37 @@ def test_another_address_keeps_its_own_allowance(tiny_limits):
     assert api_call(Client(REMOTE_ADDR="192.0.2.2")).status_code == 400
 
 
-def test_a_person_past_the_result_limit_gets_the_429_page(tiny_limits):
+def test_a_person_past_the_result_limit_gets_the_429_page_and_keeps_their_answers(tiny_limits):
     client = Client()
-    assert [client.post("/limited/").status_code for _ in range(2)] == [200, 200]
-    response = client.post("/limited/")
+    study_enter(client, {"datasets": [LM]})
+    assert client.post("/study/check/", {}).status_code == 302  # the same answers again: the same result
+    response = client.post("/study/check/", {})
     assert response.status_code == 429
     page = response.content.decode()
     assert "<title>Too many requests – depositwizard</title>" in page
     assert "Wait a minute" in page
     assert "mailto:image-presubmission@ebi.ac.uk" in page
+    assert "lm" in client.get("/study/check/").content.decode()
 
 
-def test_reading_pages_never_counts_against_the_result_limit(tiny_limits):
+def test_answering_the_questions_never_counts_against_the_result_limit(tiny_limits):
     client = Client()
+    client.get("/study/")
     for _ in range(5):
-        client.get("/limited/")
-    assert client.post("/limited/").status_code == 200
+        client.post("/study/publication/", {"publication-publication": "yes"})
+    assert dataset_post(client, LM).status_code == 302
+    assert client.post("/study/datasets/", {}).status_code == 302
+    assert client.post("/study/check/", {}).status_code == 302
+
+
+def test_storing_plans_through_the_api_shares_the_result_limit_with_the_wizard(tiny_limits):
+    client = Client()
+    study_enter(client, {"datasets": [LM]})
+    body = '{"datasets": [{"id": "lm", "modality": "light_microscopy"}]}'
+    assert client.post("/api/v1/plans", data=body, content_type="application/json").status_code == 200
+    response = client.post("/api/v1/plans", data=body, content_type="application/json")
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/json"
 
 
 def test_behind_a_trusted_proxy_clients_are_told_apart_by_their_forwarded_address(tiny_limits, settings):

@@ -1,11 +1,8 @@
-"""The project's URLs plus views that fail on purpose, to reach the 400, 403 and 500 handlers, and a page
-behind the result-creation rate limit (the wizard's final step is one; this one has no other logic)."""
+"""The project's URLs plus views that fail on purpose, to reach the 400, 403 and 500 handlers."""
 
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.http import HttpResponse
 from django.urls import path
 
-from config.ratelimits import results_ratelimit
 from config.urls import handler400, handler403, handler404, handler500, urlpatterns  # noqa: F401
 
 
@@ -21,11 +18,6 @@ def broken(request):
     raise RuntimeError("a bug")
 
 
-@results_ratelimit
-def result_store(request):
-    return HttpResponse("stored")
-
-
 urlpatterns = [
     *urlpatterns,
     path("faulty/400/", suspicious),
@@ -34,5 +26,4 @@ urlpatterns = [
     path("api/faulty/400/", suspicious),
     path("api/faulty/403/", forbidden),
     path("api/faulty/500/", broken),
-    path("limited/", result_store),
 ]
