@@ -194,8 +194,8 @@ CACHES = {
 }
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_RATES = {
-    "api": os.environ.get("DJANGO_RATELIMIT_API", "300/m"),
-    "results": os.environ.get("DJANGO_RATELIMIT_RESULTS", "30/m"),
+    "api": os.environ.get("DJANGO_RATELIMIT_API", "600/m"),
+    "results": os.environ.get("DJANGO_RATELIMIT_RESULTS", "120/m"),
 }
 # Behind load balancers every request comes from their address: DJANGO_TRUSTED_PROXY_COUNT says how many
 # proxies append to X-Forwarded-For, so that the client's own address is counted (config/ratelimits.py).
