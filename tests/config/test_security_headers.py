@@ -70,7 +70,7 @@ class InlineCodeFinder(HTMLParser):
     def __init__(self):
         super().__init__()
         self.problems: list[str] = []
-        self.htmx_config: dict | None = None
+        self.htmx_configs: list[dict] = []
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -82,7 +82,7 @@ class InlineCodeFinder(HTMLParser):
             if name == "style" or name.startswith(("on", "hx-on", "data-hx-on")):
                 self.problems.append(f"{name}= on <{tag}>")
         if tag == "meta" and attributes.get("name") == "htmx-config":
-            self.htmx_config = json.loads(attributes["content"])
+            self.htmx_configs.append(json.loads(attributes["content"]))
 
 
 def page_parsed(path: str) -> InlineCodeFinder:
@@ -91,15 +91,18 @@ def page_parsed(path: str) -> InlineCodeFinder:
     return finder
 
 
-@pytest.mark.parametrize("path", ["/", "/no-such-page/"])
+@pytest.mark.parametrize("path", ["/", "/study/publication/", "/no-such-page/"])
 def test_pages_have_nothing_inline_for_the_csp_to_block(path):
     assert page_parsed(path).problems == []
 
 
-def test_htmx_is_told_not_to_inject_styles_or_evaluate_strings():
-    config = page_parsed("/").htmx_config
+@pytest.mark.parametrize("path", ["/", "/study/publication/", "/no-such-page/"])
+def test_htmx_is_told_not_to_inject_styles_or_evaluate_strings(path):
+    # htmx reads the first htmx-config tag only: a second one would be silently ignored.
+    [config] = page_parsed(path).htmx_configs
     assert config["includeIndicatorStyles"] is False
     assert config["allowEval"] is False
+    assert config["historyCacheSize"] == 0
 
 
 def test_the_stylesheet_carries_the_htmx_indicator_styles_htmx_no_longer_injects():
