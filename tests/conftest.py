@@ -1,5 +1,11 @@
 import pytest
 from django.core.cache import caches
+from hypothesis import settings as hypothesis_settings
+
+# Speed targets live in bench/, never in unit tests: no per-example deadline (on a loaded machine one example can
+# take many times its usual time, and Hypothesis would call that a failure).
+hypothesis_settings.register_profile("depositwizard", deadline=None)
+hypothesis_settings.load_profile("depositwizard")
 
 
 @pytest.fixture(autouse=True)
