@@ -19,7 +19,7 @@ from policy.engine.questions import PUBLICATION as PUBLICATION_QUESTION
 from policy.results import result_create, result_find
 from wizard import content
 from wizard.forms import CheckForm, CorrelationsForm, DatasetForm, DatasetsForm, PublicationForm
-from wizard.htmx import is_htmx, page_render
+from wizard.htmx import page_render
 from wizard.presenters import (
     correlation_blocks,
     correlation_rows,
@@ -87,11 +87,6 @@ def wizard_restart(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def session_ended(request: HttpRequest) -> HttpResponse:
-    if is_htmx(request) and request.headers.get("HX-Target") != "wizard":
-        # A fragment request (a follow-up preview, a row removal) was redirected here: load the whole page.
-        response = HttpResponse(status=204)
-        response["HX-Redirect"] = request.path
-        return response
     return page_render(request, "wizard/session_ended.html", {"title": "Your answers could not be found"})
 
 
@@ -190,7 +185,12 @@ def _dataset_edit(request: HttpRequest, storage, *, dataset: dict | None) -> Htt
         "back_url": step_url(CHECK) if returning_to_check(request) else step_url(DATASETS),
         "form_action": request.get_full_path(),
     }
-    return page_render(request, "wizard/dataset.html", context, partials={"follow-up-questions": "follow-ups"})
+    return page_render(
+        request,
+        "wizard/dataset.html",
+        context,
+        partials={"follow-up-questions": "follow-ups", "dataset-editor": "editor"},
+    )
 
 
 class StudyWizard(NamedUrlSessionWizardView):

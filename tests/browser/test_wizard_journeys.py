@@ -43,7 +43,12 @@ def dataset_add(page: Page, dataset: Mapping[str, Any], *, javascript: bool) -> 
     """Fill the dataset page as a depositor would: follow-ups appear as the answers call for them."""
     dataset = {"patient_identifiable": False, **dataset}
     page.get_by_role("link", name=re.compile("^Add (a|another) dataset$")).click()
-    expect(page).to_have_url(re.compile("/study/datasets/new/$"))
+    if javascript:
+        # htmx opens the dataset's form in place, under the list.
+        expect(page.locator("#dataset-editor form")).to_be_visible()
+        expect(page).to_have_url(re.compile("/study/datasets/$"))
+    else:
+        expect(page).to_have_url(re.compile("/study/datasets/new/$"))
     page.get_by_label(DATASET_QUESTIONS_BY_FIELD["id"].text).fill(dataset["id"])
     for field in ("modality", "patient_identifiable"):
         choose(page, field, answer_label(field, dataset[field]))

@@ -84,9 +84,39 @@ def test_a_fragment_request_after_the_session_ended_loads_the_whole_page():
     response = Client().post(
         "/study/datasets/new/", {"modality": "other", "preview": "1"}, headers=headers, follow=True
     )
-    assert response["HX-Redirect"] == "/study/session-ended/"
+    assert response["HX-Retarget"] == "#wizard"
+    assert response["HX-Push-Url"] == "/study/session-ended/"
+    assert "Your answers could not be found" in response.content.decode()
 
 
 def test_the_dataset_list_summarises_each_dataset(study):
     page = study.get("/study/datasets/").content.decode()
     assert "X-ray imaging, 3D images (tomography)" in page
+
+
+def test_a_dataset_is_added_in_place_in_the_editor_region(study):
+    headers = {"HX-Request": "true", "HX-Target": "dataset-editor"}
+    editor = study.get("/study/datasets/new/", headers=headers)
+    page = editor.content.decode()
+    assert page.lstrip().startswith('<h2 class="heading-l"')
+    assert "<h1" not in page
+    assert "HX-Push-Url" not in editor
+    invalid = study.post("/study/datasets/new/", {"id": "lm", "modality": "other"}, headers=headers)
+    assert "Another dataset is already labelled lm" in invalid.content.decode()
+    assert "<h1" not in invalid.content.decode()
+    saved = study.post(
+        "/study/datasets/new/",
+        {"id": "afm", "modality": "other", "patient_identifiable": "no"},
+        headers=headers,
+        follow=True,
+    )
+    assert saved["HX-Retarget"] == "#wizard"
+    assert saved["HX-Push-Url"] == "/study/datasets/"
+    assert 'id="dataset-afm"' in saved.content.decode()
+
+
+def test_the_same_page_shown_again_replaces_its_history_entry(study):
+    headers = {**HTMX, "HX-Current-URL": "http://testserver/study/datasets/new/"}
+    response = study.post("/study/datasets/new/", {"id": "lm", "modality": "other"}, headers=headers)
+    assert response["HX-Replace-Url"] == "/study/datasets/new/"
+    assert "HX-Push-Url" not in response
