@@ -32,7 +32,9 @@ def plan_through_the_wizard(page) -> None:
     page.get_by_role("group", name=DATASET_QUESTIONS_BY_FIELD["patient_identifiable"].text).get_by_label("No").check()
     page.get_by_role("button", name="Save and continue").click()
     expect(page.locator("h1")).to_have_text(STEP_TITLES["datasets"])
-    page.get_by_role("button", name="Continue").click()
+    # With JavaScript the dataset's form opens and saves in place: wait for its row in the list.
+    expect(page.get_by_role("rowheader", name="confocal")).to_be_visible()
+    page.get_by_role("button", name="Continue", exact=True).click()
     expect(page.locator("h1")).to_have_text(STEP_TITLES["check"])
     page.get_by_role("button", name="Get your deposition plan").click()
     expect(page).to_have_url(re.compile(r"/r/[A-Za-z0-9_-]{22}/$"))
