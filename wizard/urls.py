@@ -6,6 +6,7 @@ study_wizard = views.StudyWizard.as_view(url_name="wizard-step")
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("policy/", views.policy_text, name="policy-text"),
     path("study/", views.wizard_begin, name="wizard-begin"),
     path("study/restart/", views.wizard_restart, name="wizard-restart"),
     path("study/session-ended/", views.session_ended, name="wizard-session-ended"),

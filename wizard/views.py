@@ -14,6 +14,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from config.ratelimits import result_creation_count
 from policy.engine import InvalidAnswers, answers_validate
+from policy.engine.clauses import BEYOND_POLICY_CLAUSES, POLICY_CLAUSES
 from policy.engine.questions import MAX_DATASETS
 from policy.engine.questions import PUBLICATION as PUBLICATION_QUESTION
 from policy.results import result_create, result_find
@@ -68,6 +69,16 @@ def returning_to_check(request: HttpRequest) -> bool:
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
     return render(request, "wizard/start.html", {"in_progress": study_in_progress(request)})
+
+
+@require_GET
+def policy_text(request: HttpRequest) -> HttpResponse:
+    """The policy the advice follows, clause by clause in its own words, and apart from it the archives' facts."""
+    return render(
+        request,
+        "wizard/policy.html",
+        {"policy_clauses": POLICY_CLAUSES, "beyond_policy_clauses": BEYOND_POLICY_CLAUSES},
+    )
 
 
 @require_GET

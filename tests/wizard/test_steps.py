@@ -533,3 +533,11 @@ def test_a_stale_tab_continuing_an_emptied_list_is_told_to_add_a_dataset(client)
     response = client.post("/study/datasets/", {})
     assert "Add at least one dataset" in text(response)
     assert client.get("/study/check/")["Location"] == "/study/datasets/"
+
+
+def test_the_start_page_links_the_policy_text_in_its_own_words(client):
+    assert 'href="/policy/"' in text(client.get("/"))
+    page = text(client.get("/policy/"))
+    assert "Patient associated medical imaging data cannot currently be deposited into any resource at EBI." in page
+    assert 'id="background-patient"' in page
+    assert "https://www.ebi.ac.uk/bioimage-archive/submit/" in page
