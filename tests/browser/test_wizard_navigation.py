@@ -121,3 +121,32 @@ def test_errors_on_a_whole_page_swapped_by_htmx_update_the_title(js_page: Page):
     expect(page).to_have_title(re.compile("^Error: Add a dataset"))
     expect(page.locator(".error-summary")).to_be_focused()
     expect(page).to_have_url(re.compile("/study/datasets/new/$"))
+
+
+def test_correlations_groups_show_only_after_yes_and_enter_continues(page, javascript_enabled):
+    study_start(page)
+    dataset_add(page, {"id": "lm", "modality": "light_microscopy"}, javascript=javascript_enabled)
+    dataset_add(page, {"id": "em", "modality": "electron_microscopy", "em_method": "2d"}, javascript=javascript_enabled)
+    continue_to(page, "Continue", "/study/correlations/")
+
+    choose(page, "correlated", "No")
+    expect(page.locator("#question-group_1")).to_be_hidden()
+    choose(page, "correlated", "Yes")
+    expect(page.locator("#question-group_1")).to_be_visible()
+    choose(page, "group_1", "lm")
+    choose(page, "group_1", "em")
+    page.locator("#question-group_1").get_by_label("em", exact=True).press("Enter")
+
+    expect(page).to_have_url(re.compile("/study/check/$"))
+    expect(page.get_by_role("row", name=re.compile("^Correlative group 1"))).to_contain_text("lm, em")
+
+
+def test_the_steps_continue_button_waits_while_a_datasets_form_is_open(js_page: Page):
+    page = js_page
+    study_start(page)
+    page.get_by_role("link", name="Add a dataset").click()
+    expect(page.locator("#dataset-editor form")).to_be_visible()
+    expect(page.get_by_role("button", name="Continue", exact=True)).to_be_hidden()
+    page.get_by_role("link", name="Cancel").click()
+    expect(page.locator("#dataset-editor form")).to_have_count(0)
+    expect(page.get_by_role("button", name="Continue", exact=True)).to_be_visible()
