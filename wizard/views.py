@@ -167,6 +167,12 @@ def dataset_remove_view(request: HttpRequest, label: str) -> HttpResponse:
     return redirect(step_url(DATASETS))
 
 
+def _dataset_already_added(storage, data) -> bool:
+    """A replayed "add" (a double click, a resent form) of a dataset stored just as posted: nothing to do."""
+    replay = DatasetForm(data)
+    return replay.is_valid() and dataset_find(storage, label=replay.dataset["id"]) == replay.dataset
+
+
 def _dataset_edit(request: HttpRequest, storage, *, dataset: dict | None) -> HttpResponse:
     adding = dataset is None
     if adding and len(study_datasets(storage)) >= MAX_DATASETS:
@@ -186,6 +192,8 @@ def _dataset_edit(request: HttpRequest, storage, *, dataset: dict | None) -> Htt
                 dataset_save(storage, dataset=form.dataset, replacing=None if adding else dataset["id"])
                 if returning_to_check(request):
                     return redirect(step_url(study_first_unanswered(storage)))
+                return redirect(step_url(DATASETS))
+            if adding and _dataset_already_added(storage, request.POST):
                 return redirect(step_url(DATASETS))
             errors = form.visible_errors()
     title = "Add a dataset" if adding else f"Change dataset {dataset['id']}"

@@ -541,3 +541,11 @@ def test_the_start_page_links_the_policy_text_in_its_own_words(client):
     assert "Patient associated medical imaging data cannot currently be deposited into any resource at EBI." in page
     assert 'id="background-patient"' in page
     assert "https://www.ebi.ac.uk/bioimage-archive/submit/" in page
+
+
+def test_adding_the_same_dataset_twice_is_a_replay_not_an_error(client):
+    started(client, datasets=[LM])
+    assert dataset_post(client, LM)["Location"] == "/study/datasets/"
+    assert text(client.get("/study/datasets/")).count('class="inline-form"') == 1
+    different = dataset_post(client, {**LM, "modality": "other"})
+    assert "Another dataset is already labelled lm" in text(different)
