@@ -40,7 +40,9 @@ def wrk_duration_ms(text: str) -> float:
 def wrk_parse(output: str, command: str) -> WrkResult:
     if "Requests/sec:" not in output or "Latency Distribution" not in output:
         raise RuntimeError(f"wrk gave no figures for {command}:\n{output}")
-    latencies = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    latencies = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
+    if set(latencies) != {"50", "99"}:
+        raise RuntimeError(f"wrk gave no p50/p99 for {command}:\n{output}")
     requests = int(re.search(r"^\s*(\d+) requests in", output, re.MULTILINE).group(1))
     non_2xx_3xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)

@@ -8,6 +8,7 @@ Prints the time per request and where it goes (no server, no network: the view, 
 """
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -25,6 +26,7 @@ def main() -> None:
     parser.add_argument("--depositor", action="store_true", help="start a study and answer the first question")
     parser.add_argument("--requests", type=int, default=500)
     parser.add_argument("--all", action="store_true", help="show library frames too")
+    parser.add_argument("--time-only", action="store_true", help="no profiler: CPU time per request only")
     arguments = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="depositwizard-profile-") as folder:
@@ -69,13 +71,17 @@ def profile(arguments: argparse.Namespace, folder: Path) -> None:
     for _ in range(50):
         request()
     profiler = Profiler(interval=0.0002)
-    started = time.perf_counter()
-    with profiler:
+    started, cpu_started = time.perf_counter(), time.process_time()
+    with contextlib.nullcontext() if arguments.time_only else profiler:
         for _ in range(arguments.requests):
             request()
-    elapsed = time.perf_counter() - started
-    print(f"{path}: status {status}, {elapsed / arguments.requests * 1000:.2f} ms per request (in-process)")
-    print(profiler.output_text(color=False, show_all=arguments.all))
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    print(
+        f"{path}: status {status}, {elapsed / arguments.requests * 1000:.2f} ms per request in-process, "
+        f"{cpu / arguments.requests * 1000:.2f} ms of it on the CPU"
+    )
+    if not arguments.time_only:
+        print(profiler.output_text(color=False, show_all=arguments.all))
 
 
 if __name__ == "__main__":

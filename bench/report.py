@@ -188,7 +188,9 @@ def main() -> None:
         f"{platform.python_version()}, Django {django.get_version()}, gunicorn {gunicorn.__version__} "
         f"({first['gunicorn']}), "
         + ", ".join(run["database"] for run in runs)
-        + ". Server and load generator share the machine."
+        + ". Server and load generator share the machine. Production settings as deployed, except plain HTTP "
+        f"(`DJANGO_SECURE=0`) and the rate limits raised to {first['settings']['rate_limits']} per client, so "
+        "that the load generator, one client, never meets them."
         + "".join(f" **Not measured: {name}** (see bench/run's output)." for name in skipped),
         "",
         *targets_section(runs),
