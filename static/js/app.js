@@ -26,4 +26,16 @@
   document.addEventListener("htmx:afterSettle", function (event) {
     focusErrorSummary(event.target);
   });
+
+  // An error page swapped in whole (base.html's htmx-config): announce it from its heading.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.target !== document.body) {
+      return;
+    }
+    var heading = document.querySelector("main h1");
+    if (heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+    }
+  });
 })();
