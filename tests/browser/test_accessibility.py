@@ -110,13 +110,26 @@ def on_datasets_with_error(page: Page) -> None:
 
 
 def on_dataset_new(page: Page) -> None:
+    """With JavaScript the dataset's questions open in place, under the list."""
     study_start(page)
     page.get_by_role("link", name="Add a dataset").click()
-    expect(page).to_have_url(re.compile("/study/datasets/new/$"))
+    expect(page.locator("#dataset-editor form")).to_be_visible()
 
 
 def on_dataset_new_with_errors(page: Page) -> None:
     on_dataset_new(page)
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+
+
+def on_dataset_page(page: Page) -> None:
+    """The dataset's questions on a page of their own, as without JavaScript."""
+    study_start(page)
+    page.goto("/study/datasets/new/")
+
+
+def on_dataset_page_with_errors(page: Page) -> None:
+    on_dataset_page(page)
     page.get_by_role("button", name="Save and continue").click()
     expect(page.locator(".error-summary")).to_be_visible()
 
@@ -209,8 +222,10 @@ STATES = {
     "publication, error": on_publication_with_error,
     "datasets, none yet": on_datasets_empty,
     "datasets, error": on_datasets_with_error,
-    "dataset": on_dataset_new,
-    "dataset, errors": on_dataset_new_with_errors,
+    "dataset, in place": on_dataset_new,
+    "dataset, in place, errors": on_dataset_new_with_errors,
+    "dataset page": on_dataset_page,
+    "dataset page, errors": on_dataset_page_with_errors,
     "dataset, electron microscopy, error": dataset_follow_ups_with_errors(MODALITY.label("electron_microscopy")),
     "dataset, cryo-ET, errors": dataset_follow_ups_with_errors(
         MODALITY.label("electron_microscopy"), em_method=EM_METHOD.label("cryo_et")
@@ -277,10 +292,9 @@ def test_page_titles_are_unique_per_page(checked_page):
         choose(page, field, label)
         continue_to(page, button, path)
     titles["datasets"] = page.title()
-    page.get_by_role("link", name="Add a dataset").click()
-    expect(page).to_have_url(re.compile("/study/datasets/new/$"))
+    page.goto("/study/datasets/new/")
     titles["dataset"] = page.title()
-    page.go_back()
+    page.goto("/study/datasets/")
     dataset_add(page, LM, javascript=True)
     dataset_add(page, FIB_SEM, javascript=True)
     continue_to(page, "Continue", "/study/correlations/")
@@ -355,7 +369,7 @@ def test_a_keyboard_only_journey_from_start_to_result(checked_page):
 
     tab_to(page, name="Add a dataset")
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile("/study/datasets/new/$"))
+    expect(page.locator("#dataset-editor form")).to_be_visible()
     tab_to(page, name=DATASET_QUESTIONS_BY_FIELD["id"].text)
     page.keyboard.type("lm")
     tab_to(page, name=MODALITY.label("light_microscopy"))
