@@ -166,6 +166,14 @@ def plans_section() -> list[str]:
     ]
 
 
+def load_section_kept(results: Path) -> list[str]:
+    """The "Load" section that bench/load writes (a run of its own): carried over as it is."""
+    if not results.exists():
+        return []
+    found = re.search(r"^## Load\n.*?(?=^## |\Z)", results.read_text(), re.MULTILINE | re.DOTALL)
+    return [found.group(0).rstrip("\n"), ""] if found else []
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--command", required=True, help="how bench/run was called, for the record")
@@ -201,6 +209,7 @@ def main() -> None:
         lines += throughput_section(run)
     lines += weight_section(first["weights"])
     lines += plans_section()
+    lines += load_section_kept(arguments.out)
     lines += ["## Commands", "", "```", *commands, "```", ""]
     arguments.out.write_text("\n".join(lines))
     print(f"wrote {arguments.out.relative_to(BENCH_DIR.parent)}", file=sys.stderr)
