@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.test import Client
-from hypothesis import HealthCheck, assume, given
+from hypothesis import HealthCheck, assume, event, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
@@ -88,7 +88,9 @@ def field_paths(response) -> set[str]:
 def api_post(endpoint: str, body: bytes, content_type: str = "application/json"):
     # Hundreds of requests a minute from one address would trip the API's rate limit, which is not under test.
     caches[settings.RATELIMIT_USE_CACHE].clear()
-    return Client().post(endpoint, data=body, content_type=content_type)
+    response = Client().post(endpoint, data=body, content_type=content_type)
+    event(f"HTTP {response.status_code}")  # shown by --hypothesis-show-statistics
+    return response
 
 
 def assert_rejected_with_errors(response) -> None:
