@@ -8,6 +8,13 @@ from pathlib import Path
 
 import pytest
 
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+CSP_VIOLATIONS_COLLECTED = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`);
+});
+"""
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -61,6 +68,20 @@ def page(browser, live_server, javascript_enabled):
 @pytest.fixture
 def js_page(browser, live_server):
     context = browser.new_context(java_script_enabled=True, base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def checked_page(browser, live_server):
+    """A JavaScript page with axe-core (tests/browser/vendor/axe-core/) and a log of CSP violations
+    (`window.cspViolations`) in every document it loads. Both are added through the DevTools protocol before the
+    page's own scripts run, so the site's Content-Security-Policy stays enforced."""
+    context = browser.new_context(base_url=live_server.url)
+    context.add_init_script(path=str(AXE))
+    context.add_init_script(script=CSP_VIOLATIONS_COLLECTED)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page

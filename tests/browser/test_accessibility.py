@@ -1,14 +1,11 @@
 """WCAG 2.2 AA in real Chromium: axe-core on every page and state, then what axe cannot judge on its own.
 
-axe-core (tests/browser/vendor/axe-core/) is added to each page by Playwright before the page's own scripts run,
-through the DevTools protocol, so the site's Content-Security-Policy stays enforced while axe runs; any CSP
-violation a page causes is collected too and must be none.
+`checked_page` (conftest.py) has axe-core and a log of CSP violations in every document it loads.
 """
 
 import itertools
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -19,28 +16,9 @@ from tests.browser.test_wizard_journeys import choose, continue_to, dataset_add,
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-CSP_VIOLATIONS_COLLECTED = """
-window.cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`);
-});
-"""
 LM = {"id": "lm", "modality": "light_microscopy"}
 FIB_SEM = {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"}
-
-
-@pytest.fixture
-def checked_page(browser, live_server):
-    """A JavaScript page with axe-core and a CSP-violation log in every document it loads."""
-    context = browser.new_context(base_url=live_server.url)
-    context.add_init_script(path=str(AXE))
-    context.add_init_script(script=CSP_VIOLATIONS_COLLECTED)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 def axe_violations(page: Page) -> list[str]:

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from policy.engine.vocabulary import MODALITY
-from tests.browser.test_accessibility import STATES, checked_page, on_dataset_new  # noqa: F401
+from tests.browser.test_accessibility import STATES, on_dataset_new
 from tests.browser.test_wizard_journeys import choose
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -16,12 +16,12 @@ POST_FORMS_WITHOUT_TOKEN = """() => Array.from(document.querySelectorAll("form")
 
 
 @pytest.mark.parametrize("state", [state for state in STATES if "error" not in state])
-def test_every_form_that_posts_carries_the_csrf_token(checked_page, state):  # noqa: F811
+def test_every_form_that_posts_carries_the_csrf_token(checked_page, state):
     STATES[state](checked_page)
     assert checked_page.evaluate(POST_FORMS_WITHOUT_TOKEN) == []
 
 
-def test_htmx_requests_carry_the_csrf_token_in_a_header(checked_page):  # noqa: F811
+def test_htmx_requests_carry_the_csrf_token_in_a_header(checked_page):
     page = checked_page
     on_dataset_new(page)
     token = page.locator("#dataset-editor input[name=csrfmiddlewaretoken]").input_value()
