@@ -53,6 +53,18 @@ def unlabelled_fields(page: Page) -> list[str]:
     )
 
 
+def errors_marked_by_colour_only(page: Page) -> list[str]:
+    """Every field drawn in the error colour also says so in words ("Error: ..." in its error message)."""
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll(".form-group--error, .input--error, .select--error"))
+            .filter((marked) => {
+                const message = (marked.closest(".form-group") || marked).querySelector(".error-message");
+                return !(message && message.textContent.includes("Error:"));
+            })
+            .map((marked) => marked.id || marked.className)"""
+    )
+
+
 def horizontal_overflow(page: Page) -> int:
     """How many CSS pixels the page is wider than its viewport (0: it reflows)."""
     return page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
@@ -165,6 +177,46 @@ def on_result(page: Page) -> None:
     plan_get(page)
 
 
+def on_result_of_a_study_with_everything(page: Page) -> None:
+    """Cryo-ET, spatial omics, a screen and patient data: depositions, links, refusals and notes on one plan."""
+    study_start(page)
+    for dataset in (
+        {
+            "id": "cryo-et",
+            "modality": "electron_microscopy",
+            "em_method": "cryo_et",
+            "tilt_series": True,
+            "tomograms": "many",
+        },
+        {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True},
+        {"id": "screen", "modality": "high_content_screening", "screen_type": "genetic"},
+        {"id": "mri", "modality": "other", "patient_identifiable": True},
+    ):
+        dataset_add(page, dataset, javascript=True)
+    continue_to(page, "Continue", "/study/correlations/")
+    choose(page, "correlated", "Yes")
+    for label in ("cryo-et", "visium"):
+        choose(page, "group_1", label)
+    continue_to(page, "Continue", "/study/check/")
+    plan_get(page)
+
+
+def on_dataset_change(page: Page) -> None:
+    study_start(page)
+    dataset_add(page, LM, javascript=True)
+    page.goto("/study/datasets/lm/change/")
+
+
+def on_start_with_a_study_in_progress(page: Page) -> None:
+    study_start(page)
+    page.goto("/")
+    expect(page.get_by_role("button", name="Continue your study")).to_be_visible()
+
+
+def on_policy_text(page: Page) -> None:
+    page.goto("/policy/")
+
+
 def on_not_found(page: Page) -> None:
     page.goto("/no-such-page/")
 
@@ -196,6 +248,8 @@ def on_csrf_failure(page: Page) -> None:
 
 STATES = {
     "start": on_start,
+    "start, study in progress": on_start_with_a_study_in_progress,
+    "policy text": on_policy_text,
     "publication": on_publication,
     "publication, error": on_publication_with_error,
     "datasets, none yet": on_datasets_empty,
@@ -212,11 +266,13 @@ STATES = {
     "dataset, spatial omics, errors": dataset_follow_ups_with_errors(MODALITY.label("spatial_omics")),
     "dataset, high-content screen, error": dataset_follow_ups_with_errors(MODALITY.label("high_content_screening")),
     "datasets, two": on_datasets_two,
+    "dataset page, change": on_dataset_change,
     "correlations": on_correlations,
     "correlations, error": on_correlations_with_error,
     "correlations, group error": on_correlations_group_with_error,
     "check your answers": on_check,
     "result": on_result,
+    "result, everything": on_result_of_a_study_with_everything,
     "404": on_not_found,
     "unknown result": on_unknown_result,
     "session ended": on_session_ended,
@@ -234,6 +290,7 @@ def test_every_page_and_state_has_no_wcag_violations(checked_page, state):
     assert axe_violations(page) == []
     assert page.evaluate("() => window.cspViolations") == []
     assert unlabelled_fields(page) == []
+    assert errors_marked_by_colour_only(page) == []
     levels = heading_levels(page)
     assert levels[:1] == [1], levels
     assert levels.count(1) == 1, levels
