@@ -115,7 +115,7 @@ def cannot_deposit(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def wizard_prefill(request: HttpRequest, result_id: str) -> HttpResponse:
     """ "Change answers" from a result: its answers become a fresh study, shown on check your answers."""
     result = result_find(result_id=result_id)
@@ -126,7 +126,20 @@ def wizard_prefill(request: HttpRequest, result_id: str) -> HttpResponse:
     except InvalidAnswers:
         # Made with questions that have changed since: nothing to prefill honestly.
         return render(request, "wizard/prefill_outdated.html", {"result": result}, status=409)
-    study_load(study_storage(request), answers=result.answers)
+    storage = study_storage(request)
+    if request.method == "GET" and study_started(storage) and not study_submitted(storage):
+        # Any site can make a browser follow a link; only the depositor's own (CSRF-checked) POST may replace
+        # a study they have not finished.
+        return page_render(
+            request,
+            "wizard/prefill_confirm.html",
+            {
+                "title": "Replace the study you are working on?",
+                "result": result,
+                "back_url": step_url(study_first_unanswered(storage)),
+            },
+        )
+    study_load(storage, answers=result.answers)
     return redirect(step_url(CHECK))
 
 

@@ -54,14 +54,48 @@ def test_a_changed_prefilled_study_gives_a_new_result(client):
     assert new.answers["datasets"][1] == {"id": "lm", "modality": "light_microscopy", "patient_identifiable": True}
 
 
-def test_prefill_replaces_a_study_in_progress(client):
+def test_prefill_asks_before_replacing_an_unfinished_study(client):
     client.get("/study/")
     client.post("/study/publication/", {"publication-publication": "no"})
     result, _ = result_create(answers={"datasets": [{"id": "only", "modality": "other"}]})
-    client.get(f"/study/from/{result.id}/")
+
+    response = client.get(f"/study/from/{result.id}/")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Replace the study you are working on?" in page
+    assert f'action="/study/from/{result.id}/"' in page
+    assert client.get("/study/check/")["Location"] == "/study/datasets/"
+
+
+def test_prefill_post_replaces_an_unfinished_study(client):
+    client.get("/study/")
+    client.post("/study/publication/", {"publication-publication": "no"})
+    result, _ = result_create(answers={"datasets": [{"id": "only", "modality": "other"}]})
+
+    response = client.post(f"/study/from/{result.id}/")
+
+    assert response["Location"] == "/study/check/"
     page = client.get("/study/check/").content.decode()
     assert "only" in page
     assert "Other imaging" in page
+
+
+def test_prefill_post_needs_the_csrf_token(client):
+    result, _ = result_create(answers=ANSWERS)
+    client.handler.enforce_csrf_checks = True
+
+    assert client.post(f"/study/from/{result.id}/").status_code == 403
+
+
+def test_prefill_after_finishing_a_study_loads_without_asking(client):
+    first, _ = result_create(answers=ANSWERS)
+    second, _ = result_create(answers={"datasets": [{"id": "only", "modality": "other"}]})
+    client.get(f"/study/from/{first.id}/")
+    assert client.post("/study/check/", {})["Location"] == f"/r/{first.id}/"
+
+    assert client.get(f"/study/from/{second.id}/")["Location"] == "/study/check/"
+    assert "Other imaging" in client.get("/study/check/").content.decode()
 
 
 def test_answers_that_no_longer_fit_the_questions_are_not_loaded(client):
