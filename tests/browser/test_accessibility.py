@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 
 from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD
 from policy.engine.vocabulary import EM_METHOD, MODALITY
+from policy.results import result_create
 from tests.browser.test_wizard_journeys import choose, continue_to, dataset_add, plan_get, study_start
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -213,6 +214,13 @@ def on_start_with_a_study_in_progress(page: Page) -> None:
     expect(page.get_by_role("button", name="Continue your study")).to_be_visible()
 
 
+def on_prefill_confirmation(page: Page) -> None:
+    result, _ = result_create(answers={"datasets": [LM]})
+    study_start(page)
+    page.goto(f"/study/from/{result.id}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Replace the study you are working on?")
+
+
 def on_policy_text(page: Page) -> None:
     page.goto("/policy/")
 
@@ -250,6 +258,7 @@ STATES = {
     "start": on_start,
     "start, study in progress": on_start_with_a_study_in_progress,
     "policy text": on_policy_text,
+    "change answers, study in progress": on_prefill_confirmation,
     "publication": on_publication,
     "publication, error": on_publication_with_error,
     "datasets, none yet": on_datasets_empty,
