@@ -47,6 +47,9 @@ postgres_start() {
         useradd --system --no-create-home --shell /usr/sbin/nologin postgres || return 1
     fi
     POSTGRES_DIR="$(mktemp -d "${TMPDIR:-/tmp}/depositwizard-postgres.XXXXXX")"
+    # Interrupted or killed, the script still exits through its EXIT trap (postgres_stop) and leaves nothing.
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
     [ "$(id -u)" = 0 ] && chown postgres "$POSTGRES_DIR"
     local port
     port="$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
