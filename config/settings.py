@@ -191,6 +191,14 @@ SECURE_CSP = {
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
     "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+    # Rendered result pages: a stored result never changes, so its page is rendered once per process. Kept in
+    # process memory on purpose: a deploy restarts the processes, so a changed template is never served stale.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_RATES = {

@@ -1,8 +1,10 @@
 """The production settings, with a throwaway secret key so that the suite needs no environment.
 
-Two differences from production, both because the suite runs without a deployment around it: plain HTTP
+Three differences from production, both because the suite runs without a deployment around it: plain HTTP
 (DJANGO_SECURE=0: the test client and the browser tests' live server speak HTTP), and static files under their
-own names (no collectstatic before the run). tests/config/ checks the production behaviour of both.
+own names (no collectstatic before the run). tests/config/ checks the production behaviour of both. And no cache
+of rendered result pages, so that every test renders the page it asserts on (tests/policy/test_result_page.py
+turns the production cache on to test it).
 """
 
 import os
@@ -19,3 +21,4 @@ STORAGES = {
 # WhiteNoise serves the files from static/ as they are (as under DEBUG), not from an uncollected STATIC_ROOT.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+CACHES = {**CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405

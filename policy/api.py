@@ -7,7 +7,7 @@ gain nothing a direct one could not.
 
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from config.ratelimits import api_ratelimit, results_ratelimit
 from policy.engine import POLICY_VERSION, InvalidAnswers, plan_for
@@ -65,7 +65,7 @@ def plan_store(request: HttpRequest) -> JsonResponse:
 
 
 @api_ratelimit
-@require_GET
+@require_safe
 def plan_stored_show(request: HttpRequest, result_id: str) -> JsonResponse:
     result = result_find(result_id=result_id)
     if result is None:
@@ -74,7 +74,7 @@ def plan_stored_show(request: HttpRequest, result_id: str) -> JsonResponse:
 
 
 @api_ratelimit
-@require_GET
+@require_safe
 def policy_show(request: HttpRequest) -> JsonResponse:
     response = JsonResponse(policy_describe())
     response["ETag"] = f'"{POLICY_VERSION}"'

@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from config.ratelimits import results_ratelimit
 from policy.api import result_not_found
@@ -33,7 +33,7 @@ def _download(content: str, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def result_show(request: HttpRequest, result_id: str) -> HttpResponse:
     result = result_find(result_id=result_id)
     if result is None:
@@ -67,7 +67,7 @@ def result_update(request: HttpRequest, result_id: str) -> HttpResponse:
     return redirect("result", result_id=updated.id)
 
 
-@require_GET
+@require_safe
 def result_json(request: HttpRequest, result_id: str) -> HttpResponse:
     result = result_find(result_id=result_id)
     if result is None:
@@ -77,7 +77,7 @@ def result_json(request: HttpRequest, result_id: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def result_markdown_show(request: HttpRequest, result_id: str) -> HttpResponse:
     result = result_find(result_id=result_id)
     if result is None:
@@ -98,7 +98,7 @@ def result_markdown_show(request: HttpRequest, result_id: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def result_template(request: HttpRequest, result_id: str, slug: str) -> HttpResponse:
     result = result_find(result_id=result_id)
     if result is None:

@@ -9,7 +9,7 @@ two or more datasets) and check. The URL names the step: a POST never trusts for
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from config.ratelimits import result_creation_count
@@ -66,12 +66,12 @@ def returning_to_check(request: HttpRequest) -> bool:
     return request.GET.get("return") == "check"
 
 
-@require_GET
+@require_safe
 def start(request: HttpRequest) -> HttpResponse:
     return render(request, "wizard/start.html", {"in_progress": study_in_progress(request)})
 
 
-@require_GET
+@require_safe
 def policy_text(request: HttpRequest) -> HttpResponse:
     """The policy the advice follows, clause by clause in its own words, and apart from it the archives' facts."""
     return render(
@@ -96,12 +96,12 @@ def wizard_restart(request: HttpRequest) -> HttpResponse:
     return redirect(step_url(PUBLICATION))
 
 
-@require_GET
+@require_safe
 def session_ended(request: HttpRequest) -> HttpResponse:
     return page_render(request, "wizard/session_ended.html", {"title": "Your answers could not be found"})
 
 
-@require_GET
+@require_safe
 def cannot_deposit(request: HttpRequest) -> HttpResponse:
     storage = study_storage(request)
     if not study_started(storage):

@@ -1,4 +1,5 @@
-// Progressive enhancement only: every page works without this file.
+// Progressive enhancement only: every page works without this file. One file for every page (its parts act
+// only where their elements are present), so that a page costs at most four requests.
 (function () {
   "use strict";
 
@@ -37,5 +38,81 @@
       heading.setAttribute("tabindex", "-1");
       heading.focus();
     }
+  });
+})();
+
+// The wizard's progressive enhancement: focus after htmx swaps. Every page works without this file.
+(function () {
+  "use strict";
+
+  // After a page-sized swap, move focus to the new page's heading as a page load would; when a dataset's form
+  // opens in place, to its heading; after the dataset list is swapped in place, to its status line. The error
+  // summary (app.js) takes precedence.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail.target;
+    if (!target || target.querySelector("[data-error-summary]")) {
+      return;
+    }
+    var focusable = null;
+    if (target.id === "wizard") {
+      focusable = target.querySelector("#newly-asked") || target.querySelector("h1[tabindex], h1 .fieldset__heading, h1");
+    } else if (target.id === "dataset-editor") {
+      focusable = target.querySelector("#newly-asked") || target.querySelector("h2");
+    } else if (target.id === "dataset-list") {
+      focusable = document.querySelector("#dataset-list [data-focus-after-swap]");
+    }
+    if (focusable) {
+      if (!focusable.hasAttribute("tabindex")) {
+        focusable.setAttribute("tabindex", "-1");
+      }
+      focusable.focus();
+    }
+  });
+})();
+
+// The result page's "Copy link" button: shown only when the script runs, the link itself is always visible.
+(function () {
+  "use strict";
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Older browsers and plain-HTTP pages: copy through a selected, off-screen text field.
+    return new Promise(function (resolve, reject) {
+      var field = document.createElement("textarea");
+      field.value = text;
+      field.setAttribute("readonly", "");
+      field.className = "visually-hidden";
+      document.body.appendChild(field);
+      field.select();
+      var copied = document.execCommand("copy");
+      document.body.removeChild(field);
+      if (copied) {
+        resolve();
+      } else {
+        reject(new Error("copy refused"));
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector("[data-copy-link]");
+    var link = document.querySelector("[data-share-link]");
+    var status = document.querySelector("[data-copy-status]");
+    if (!button || !link || !status) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      copyText(link.href).then(
+        function () {
+          status.textContent = "Link copied.";
+        },
+        function () {
+          status.textContent = "Your browser did not let us copy the link: select it above and copy it.";
+        }
+      );
+    });
   });
 })();

@@ -145,7 +145,7 @@ def test_the_page_shows_policy_version_date_contacts_and_a_visible_link(client, 
     assert result.created_at.strftime("%-d %B %Y") in html
     for contact in result.plan["contacts"]:
         assertInHTML(f'<a href="mailto:{contact}">{contact}</a>', html)
-    assert 'src="/static/js/result.js"' in html
+    assert 'src="/static/js/app.js"' in html
 
 
 def test_change_answers_opens_the_wizard_prefilled_with_this_results_answers(client, full_study):
@@ -293,3 +293,42 @@ def test_answers_the_current_policy_rejects_get_a_banner_to_start_again(client, 
     assert reverse("result-update", args=[result.pk]) not in html
     assert "holography" in html
     assert client.post(reverse("result-update", args=[result.pk]))["Location"] == reverse("start")
+
+
+PAGES_CACHE_IN_PRODUCTION = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "result-page-test",
+    "TIMEOUT": None,
+}
+
+
+@pytest.fixture
+def pages_cached(settings):
+    from django.core.cache import caches
+
+    settings.CACHES = {**settings.CACHES, "pages": PAGES_CACHE_IN_PRODUCTION}
+    caches["pages"].clear()
+    yield caches["pages"]
+    caches["pages"].clear()
+
+
+def test_cached_result_page_is_the_page_rendered_afresh(client, full_study, settings):
+    result, _ = result_create(answers=full_study)
+    afresh = page_of(client, result)
+    settings.CACHES = {**settings.CACHES, "pages": PAGES_CACHE_IN_PRODUCTION}
+
+    first, cached = page_of(client, result), page_of(client, result)
+
+    assert first == afresh
+    assert cached == afresh
+
+
+def test_result_page_is_rendered_once_per_process_and_link(client, full_study, pages_cached):
+    result, _ = result_create(answers=full_study)
+
+    page_of(client, result)
+    page_of(client, result)
+    client.get(reverse("result", args=[result.pk]), HTTP_HOST="localhost")
+
+    keys = [key for key in pages_cached._cache if "result-page" in key]
+    assert len(keys) == 2  # one per link: testserver and localhost

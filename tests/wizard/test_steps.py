@@ -549,3 +549,11 @@ def test_adding_the_same_dataset_twice_is_a_replay_not_an_error(client):
     assert text(client.get("/study/datasets/")).count('class="inline-form"') == 1
     different = dataset_post(client, {**LM, "modality": "other"})
     assert "Another dataset is already labelled lm" in text(different)
+
+
+@pytest.mark.parametrize("path", ["/", "/policy/", "/study/session-ended/"])
+def test_read_only_pages_answer_head_for_health_checks(client, path):
+    response = client.head(path)
+
+    assert response.status_code == 200
+    assert response.content == b""
