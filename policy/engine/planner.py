@@ -56,7 +56,7 @@ def _placements_for(signature: tuple) -> tuple[tuple[str, str, tuple[Reason, ...
 
 def dataset_placements(dataset: Mapping[str, Any]) -> tuple[tuple[str, str, tuple[Reason, ...]], ...]:
     """(route key, contents, reasons) for each place the routing table sends this dataset's data."""
-    return _placements_for(tuple(dataset.get(name) for name in SIGNATURE_FIELDS))
+    return _placements_for(tuple(map(dataset.get, SIGNATURE_FIELDS)))
 
 
 OMICS_ARCHIVES = frozenset({"arrayexpress", "pride", "metabolights", "ena"})
