@@ -418,6 +418,8 @@ def test_a_keyboard_only_journey_from_start_to_result(checked_page):
     page.keyboard.type("lm")
     tab_to(page, name=MODALITY.label("light_microscopy"))
     page.keyboard.press("Space")
+    # Choosing a modality swaps in its follow-up questions: a person sees them appear before moving on.
+    page.wait_for_load_state("networkidle")
     tab_to(page, name="Yes")  # the first answer to the next question, whether the images identify patients
     page.keyboard.press("ArrowDown")  # within a radio group the arrow keys move, and choose
     expect(page.locator("#question-patient_identifiable").get_by_label("No", exact=True)).to_be_checked()
