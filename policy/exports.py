@@ -9,7 +9,6 @@ from policy.models import Result
 from policy.presenters import AnswersSummary, Checklist, ChecklistStep, dataset_contents
 
 # The planner names the correlation it adds to the BioImage Archive imaging submission with these words.
-CORRELATION_CONTENTS = "correlation information for "
 # Three spaces nest a Markdown list under "1. " as well as under "- ".
 INDENT = "   "
 SCREEN_COLUMNS = {"compound": "Compound", "genetic": "Gene", "other": "Condition"}
@@ -159,7 +158,7 @@ def _registrations_rows(checklist: Checklist) -> list[list[str]]:
 def _file_list_rows(step: ChecklistStep, checklist: Checklist, width: int) -> list[list[str]]:
     blank = [""] * (width - 3)
     rows = [[f"{dataset}/", dataset, dataset_contents(step.contents, dataset), *blank] for dataset in step.datasets]
-    if any(content.startswith(CORRELATION_CONTENTS) for content in step.contents):
+    if any(len(content.datasets) > 1 for content in step.contents):
         rows += [
             ["correlation/", ", ".join(item.datasets), "registrations and transformations", *blank]
             for item in checklist.linking

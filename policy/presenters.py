@@ -34,11 +34,26 @@ class ReasonView:
 
 
 @dataclass(frozen=True, slots=True)
+class ContentView:
+    """What of which datasets a deposition holds."""
+
+    datasets: tuple[str, ...]
+    what: str
+    optional: bool
+
+    def __str__(self) -> str:
+        optional = " (optional)" if self.optional else ""
+        return f"{', '.join(self.datasets)}: {self.what}{optional}"
+
+
+@dataclass(frozen=True, slots=True)
 class ChecklistStep:
     number: int
+    key: str
     archive: ArchiveView
     datasets: tuple[str, ...]
-    contents: tuple[str, ...]
+    contents: tuple[ContentView, ...]
+    submit_url: str
     route: str
     reasons: tuple[ReasonView, ...]
 
@@ -134,9 +149,14 @@ def checklist_build(*, plan: dict, texts: dict) -> Checklist:
     steps = tuple(
         ChecklistStep(
             number=number,
+            key=deposition["key"],
             archive=archive_view(deposition["archive"], texts),
             datasets=tuple(deposition["datasets"]),
-            contents=tuple(deposition["contents"]),
+            contents=tuple(
+                ContentView(tuple(content["datasets"]), content["what"], content["optional"])
+                for content in deposition["contents"]
+            ),
+            submit_url=deposition["submit_url"],
             route=deposition["route"],
             reasons=_reasons(deposition, texts),
         )
@@ -229,7 +249,6 @@ def answers_summary(*, answers: dict, texts: dict) -> AnswersSummary:
     return AnswersSummary(study_rows=tuple(study_rows), datasets=datasets)
 
 
-def dataset_contents(contents: tuple[str, ...], dataset: str) -> str:
-    """What of one dataset a deposition holds, from the plan's "dataset: contents" lines."""
-    prefix = f"{dataset}: "
-    return "; ".join(line.removeprefix(prefix) for line in contents if line.startswith(prefix))
+def dataset_contents(contents: tuple[ContentView, ...], dataset: str) -> str:
+    """What of one dataset (alone) a deposition holds."""
+    return "; ".join(content.what for content in contents if content.datasets == (dataset,))

@@ -8,6 +8,9 @@ word for word. Clauses whose id starts with "beyond-policy:" come from the archi
 from dataclasses import dataclass
 
 POLICY_SOURCE = "Image archiving at EBI (policy/sources/image-archiving-at-ebi.md)"
+# The policy is quoted from the copy this service serves (wizard's policy page), one anchor per clause: the
+# policy page on the EBI site has no anchors of its own to cite.
+POLICY_PAGE_PATH = "/policy/"
 BEYOND_POLICY = "beyond-policy:"
 
 
@@ -17,10 +20,17 @@ class Clause:
     title: str
     text: str
     source: str = POLICY_SOURCE
+    # False where the text restates the policy rather than quoting it (the examples table's rows, whose
+    # ✅/❌ cells are written out as words).
+    verbatim: bool = True
 
     @property
     def beyond_policy(self) -> bool:
         return self.id.startswith(BEYOND_POLICY)
+
+    @property
+    def source_url(self) -> str:
+        return self.source if self.beyond_policy else f"{POLICY_PAGE_PATH}#{self.id}"
 
     def as_dict(self) -> dict:
         return {
@@ -28,6 +38,9 @@ class Clause:
             "title": self.title,
             "text": self.text,
             "source": self.source,
+            "source_url": self.source_url,
+            # Beyond-policy texts summarise the archives' pages; only the policy's own words can be quoted.
+            "verbatim": self.verbatim and not self.beyond_policy,
             "beyond_policy": self.beyond_policy,
         }
 
@@ -95,39 +108,46 @@ POLICY_CLAUSES: tuple[Clause, ...] = (
         "Examples: light microscopy",
         "Light microscopy: BioImage Archive ✅, EMPIAR ❌. Including many super-resolution techniques. "
         "Examples: S-BIAD287, S-BIAD332.",
+        verbatim=False,
     ),
     Clause(
         "table-2d-em",
         "Examples: 2D electron microscopy",
         "2D Electron microscopy: BioImage Archive ✅, EMPIAR ❌. Note that 3D (volume) EM data should be "
         "deposited to EMPIAR. Examples: S-BIAD217, S-BIAD15.",
+        verbatim=False,
     ),
     Clause(
         "table-high-content-screening",
         "Examples: high content screening images",
         "High content screening images: BioImage Archive ✅, EMPIAR ❌. Examples: S-BIAD29, S-BIAD235.",
+        verbatim=False,
     ),
     Clause(
         "table-other-imaging",
         "Examples: other imaging",
         "Other imaging, e.g. AFM, ultrasound: BioImage Archive ✅, EMPIAR ❌. Includes all biological imaging "
         "methods not explicitly listed elsewhere. Examples: S-BIAD189, S-BIAD194.",
+        verbatim=False,
     ),
     Clause(
         "table-cryo-em",
         "Examples: cryo-EM",
         "cryo-EM: BioImage Archive ❌, EMPIAR ✅. Examples: EMPIAR-10002, EMPIAR-10061.",
+        verbatim=False,
     ),
     Clause(
         "table-cryo-et",
         "Examples: cryo-ET",
         "cryo-ET: BioImage Archive ❌, EMPIAR (✅). Examples: EMPIAR-10164, EMPIAR-10453.",
+        verbatim=False,
     ),
     Clause(
         "table-volume-em-xm",
         "Examples: volume EM/XM",
         "Volume EM/XM: BioImage Archive ❌, EMPIAR ✅. Examples: EMPIAR-10462 (SBF-SEM), EMPIAR-10310 "
         "(FIB-SEM), EMPIAR-10087 (SXT).",
+        verbatim=False,
     ),
     Clause(
         "table-correlative",
@@ -135,11 +155,13 @@ POLICY_CLAUSES: tuple[Clause, ...] = (
         "Correlative microscopy where one component is 3D EM/XM: BioImage Archive ✅ (Light Microscopy data "
         "and correlation info), EMPIAR ✅ (EM/XM data). Examples: S-BIAD17 AND EMPIAR-10412, S-BSST729 AND "
         "EMPIAR-10847.",
+        verbatim=False,
     ),
     Clause(
         "table-patient",
         "Examples: patient identifiable imaging data",
         "Patient identifiable imaging data: BioImage Archive ❌, EMPIAR ❌.",
+        verbatim=False,
     ),
     Clause(
         "note-1",

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from policy.engine.answers import Study, answers_validate
-from policy.engine.questions import DATASET_QUESTIONS
+from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS
 from policy.engine.rules import (
     ARCHIVE_ORDER,
     ARCHIVES,
@@ -26,6 +26,7 @@ from policy.engine.rules import (
     OMICS_LINK_REASONS,
     ORDER_REASONS,
     PATIENT_IN_CORRELATION_REASON,
+    PATIENT_INSTEAD,
     PATIENT_REASONS,
     PRESUBMISSION_CONTACT,
     QUERIES_REASON,
@@ -44,18 +45,18 @@ SIGNATURE_FIELDS = tuple(question.field for question in DATASET_QUESTIONS if que
 
 
 @functools.cache
-def _placements_for(signature: tuple) -> tuple[tuple[str, str, tuple[Reason, ...]], ...]:
+def _placements_for(signature: tuple) -> tuple[tuple[str, str, bool, tuple[Reason, ...]], ...]:
     answers = dict(zip(SIGNATURE_FIELDS, signature, strict=True))
     return tuple(
-        (placement.route, placement.contents, rule.reasons)
+        (placement.route, placement.contents, placement.optional, rule.reasons)
         for rule in DATASET_RULES
         if rule.applies.matches(answers)
         for placement in rule.places
     )
 
 
-def dataset_placements(dataset: Mapping[str, Any]) -> tuple[tuple[str, str, tuple[Reason, ...]], ...]:
-    """(route key, contents, reasons) for each place the routing table sends this dataset's data."""
+def dataset_placements(dataset: Mapping[str, Any]) -> tuple[tuple[str, str, bool, tuple[Reason, ...]], ...]:
+    """(route key, contents, optional, reasons) for each place the routing table sends this dataset's data."""
     return _placements_for(tuple(map(dataset.get, SIGNATURE_FIELDS)))
 
 
@@ -74,8 +75,8 @@ def plan_build(*, study: Study) -> dict:
 
     depositions = _Depositions()
     for dataset in accepted:
-        for route_key, contents, reasons in dataset_placements(dataset):
-            depositions.place(dataset["id"], route_key, contents, reasons)
+        for route_key, contents, optional, reasons in dataset_placements(dataset):
+            depositions.place(dataset["id"], route_key, contents, reasons, optional=optional)
 
     linking: list[dict] = []
     notes: list[dict] = []
@@ -88,9 +89,13 @@ def plan_build(*, study: Study) -> dict:
     has_screen = any(dataset["modality"] == "high_content_screening" for dataset in study.datasets)
     return {
         "policy_version": POLICY_VERSION,
+        "answers_version": ANSWERS_CONTRACT_VERSION,
         "depositions": depositions.ordered(),
         "linking": sorted(linking, key=lambda item: (LINK_KIND_ORDER[item["kind"]], item["datasets"])),
-        "not_accepted": [{"dataset": dataset_id, "reasons": _reasons(PATIENT_REASONS)} for dataset_id in refused],
+        "not_accepted": [
+            {"dataset": dataset_id, "reasons": _reasons(PATIENT_REASONS), "instead": PATIENT_INSTEAD}
+            for dataset_id in refused
+        ],
         "notes": notes,
         "contacts": [PRESUBMISSION_CONTACT, BIA_CONTACT] if has_screen else [PRESUBMISSION_CONTACT],
     }
@@ -101,73 +106,100 @@ def _reasons(reasons: Iterable[Reason]) -> list[dict]:
     return [{"clause": clause, "why": why} for clause, why in unique]
 
 
+def _linking_item(
+    *, kind: str, performed_in: dict, cites: Iterable[dict], datasets: list[str], contents: list[str], reasons
+) -> dict:
+    return {
+        "kind": kind,
+        "archive": performed_in["archive"],
+        "in": performed_in["key"],
+        "cites": [deposition["key"] for deposition in cites],
+        "datasets": datasets,
+        "contents": contents,
+        "reasons": _reasons(reasons),
+    }
+
+
 class _Depositions:
     """Gathers placements into separate depositions: one per route, and per dataset where the route says."""
 
     def __init__(self) -> None:
-        self._by_key: dict[tuple[str, str], dict] = {}
-        self.archives_of: dict[str, set[str]] = {}
+        self._by_key: dict[str, dict] = {}
+        self._of_dataset: dict[str, list[dict]] = {}
 
-    def place(self, dataset_id: str, route_key: str, contents: str, reasons: Iterable[Reason]) -> dict:
+    def place(
+        self, dataset_id: str, route_key: str, contents: str, reasons: Iterable[Reason], *, optional: bool = False
+    ) -> dict:
         deposition = self._deposition(route_key, dataset_id)
         if dataset_id not in deposition["datasets"]:
             deposition["datasets"].append(dataset_id)
-        deposition["contents"].append(f"{dataset_id}: {contents}")
+            self._of_dataset.setdefault(dataset_id, []).append(deposition)
+        deposition["contents"].append({"datasets": [dataset_id], "what": contents, "optional": optional})
         deposition["reasons"].extend(reasons)
-        self.archives_of.setdefault(dataset_id, set()).add(deposition["archive"])
         return deposition
 
     def bia_imaging(self) -> dict:
         return self._deposition(BIA_IMAGING_ROUTE, "")
 
+    def archives_of(self, dataset_id: str) -> set[str]:
+        return {deposition["archive"] for deposition in self._of_dataset.get(dataset_id, ())}
+
+    def of(self, dataset_id: str, archive: str) -> list[dict]:
+        """The depositions that carry this dataset's data to this archive."""
+        return [deposition for deposition in self._of_dataset.get(dataset_id, ()) if deposition["archive"] == archive]
+
     def _deposition(self, route_key: str, dataset_id: str) -> dict:
         route = ROUTES[route_key]
-        key = (route_key, dataset_id if route.per_dataset else "")
+        key = f"{route_key}:{dataset_id}" if route.per_dataset else route_key
         deposition = self._by_key.get(key)
         if deposition is None:
             deposition = {
+                "key": key,
                 "archive": route.archive,
+                "route": route.how,
+                "submit_url": route.submit_url,
                 "datasets": [],
                 "contents": [],
-                "route": route.how,
                 "reasons": [],
+                "_route_key": route_key,
             }
             self._by_key[key] = deposition
         return deposition
 
     def add_archive_advice(self) -> None:
-        for (route_key, dataset_id), deposition in self._by_key.items():
+        for deposition in self._by_key.values():
             if deposition["archive"] == "empiar":
                 deposition["reasons"].append(EMPIAR_RAW_REASON)
-                if "emdb" not in self.archives_of[dataset_id]:
+                if "emdb" not in self.archives_of(deposition["datasets"][0]):
                     deposition["reasons"].append(EMPIAR_WITHOUT_EMDB_REASON)
-            elif route_key == BIA_IMAGING_ROUTE:
+            elif deposition["_route_key"] == BIA_IMAGING_ROUTE:
                 deposition["reasons"].append(BIA_SUBMISSION_REASON)
 
     def archives(self) -> set[str]:
         return {deposition["archive"] for deposition in self._by_key.values()}
 
     def ordered(self) -> list[dict]:
-        def order(item: tuple[tuple[str, str], dict]) -> tuple:
-            (route_key, dataset_id), deposition = item
+        def order(deposition: dict) -> tuple:
             # Within the BioImage Archive, the imaging submission that carries the linking information is last.
             return (
                 ARCHIVE_ORDER.index(deposition["archive"]),
-                route_key == BIA_IMAGING_ROUTE,
-                route_key,
-                dataset_id,
+                deposition["_route_key"] == BIA_IMAGING_ROUTE,
+                deposition["key"],
             )
 
         return [
-            {**deposition, "reasons": _reasons(deposition["reasons"])}
-            for _, deposition in sorted(self._by_key.items(), key=order)
+            {
+                key: value
+                for key, value in {**deposition, "reasons": _reasons(deposition["reasons"])}.items()
+                if key != "_route_key"
+            }
+            for deposition in sorted(self._by_key.values(), key=order)
         ]
 
 
 def _omics_links_add(accepted: list[Mapping], depositions: _Depositions, linking: list[dict]) -> None:
     for dataset in accepted:
-        omics_archives = depositions.archives_of[dataset["id"]] & OMICS_ARCHIVES
-        for code in sorted(omics_archives):
+        for code in sorted(depositions.archives_of(dataset["id"]) & OMICS_ARCHIVES):
             archive = ARCHIVES[code]
             contents = [
                 f"In the BioImage Archive submission for {dataset['id']}, cite the {archive.name} accession "
@@ -179,30 +211,32 @@ def _omics_links_add(accepted: list[Mapping], depositions: _Depositions, linking
                 contents.append("Fill the shared spatial transcriptomics metadata table (Sample ID, Slide ID …).")
                 reasons.append(ST_METADATA_REASON)
             linking.append(
-                {
-                    "archive": "bia",
-                    "kind": "omics_link",
-                    "datasets": [dataset["id"]],
-                    "contents": contents,
-                    "reasons": _reasons(reasons),
-                }
+                _linking_item(
+                    kind="omics_link",
+                    performed_in=depositions.of(dataset["id"], "bia")[0],
+                    cites=depositions.of(dataset["id"], code),
+                    datasets=[dataset["id"]],
+                    contents=contents,
+                    reasons=reasons,
+                )
             )
 
 
 def _emdb_empiar_cross_references_add(accepted: list[Mapping], depositions: _Depositions, linking: list[dict]) -> None:
     for dataset in accepted:
-        if {"emdb", "empiar"} <= depositions.archives_of[dataset["id"]]:
+        if {"emdb", "empiar"} <= depositions.archives_of(dataset["id"]):
             linking.append(
-                {
-                    "archive": "empiar",
-                    "kind": "cross_reference",
-                    "datasets": [dataset["id"]],
-                    "contents": [
+                _linking_item(
+                    kind="cross_reference",
+                    performed_in=depositions.of(dataset["id"], "empiar")[0],
+                    cites=depositions.of(dataset["id"], "emdb"),
+                    datasets=[dataset["id"]],
+                    contents=[
                         f"In the EMPIAR entry for {dataset['id']}, cite the EMDB accession(s) (e.g. "
                         f"{ARCHIVES['emdb'].accession_example}) of the entries made from the same data.",
                     ],
-                    "reasons": _reasons(EMDB_EMPIAR_CROSS_REFERENCE_REASONS),
-                }
+                    reasons=EMDB_EMPIAR_CROSS_REFERENCE_REASONS,
+                )
             )
 
 
@@ -232,42 +266,47 @@ def _correlations_add(
             continue
 
         with_3d = [m for m in members if any(condition.matches(by_id[m]) for condition in THREE_D_EM_XM)]
+        bia = depositions.bia_imaging()
+        bia["contents"].append({"datasets": members, "what": "correlation information", "optional": False})
+        bia["reasons"].append(CORRELATION_BIA_PLACEMENT_REASON)
         linking.append(
-            {
-                "archive": "bia",
-                "kind": "correlation",
-                "datasets": members,
-                "contents": [
+            _linking_item(
+                kind="correlation",
+                performed_in=bia,
+                cites=(),
+                datasets=members,
+                contents=[
                     f"Registrations and transformations that map {', '.join(members)} into a shared physical "
                     "coordinate space, with a description of how they were made.",
                     "Deposit them as the correlation component of the BioImage Archive submission.",
                 ],
-                "reasons": _reasons(CORRELATION_WITH_3D_REASONS if with_3d else CORRELATION_WITHOUT_3D_REASONS),
-            }
+                reasons=CORRELATION_WITH_3D_REASONS if with_3d else CORRELATION_WITHOUT_3D_REASONS,
+            )
         )
-        bia = depositions.bia_imaging()
-        bia["contents"].append(f"correlation information for {', '.join(members)}")
-        bia["reasons"].append(CORRELATION_BIA_PLACEMENT_REASON)
 
         elsewhere = {
-            code: [m for m in members if code in depositions.archives_of.get(m, ())]
-            for code in ARCHIVE_ORDER
-            if code != "bia"
+            code: [m for m in members if code in depositions.archives_of(m)] for code in ARCHIVE_ORDER if code != "bia"
         }
         elsewhere = {code: ids for code, ids in elsewhere.items() if ids}
         if elsewhere:
             linking.append(
-                {
-                    "archive": "bia",
-                    "kind": "cross_reference",
-                    "datasets": members,
-                    "contents": [
+                _linking_item(
+                    kind="cross_reference",
+                    performed_in=bia,
+                    cites=[
+                        deposition
+                        for code, ids in elsewhere.items()
+                        for m in ids
+                        for deposition in depositions.of(m, code)
+                    ],
+                    datasets=members,
+                    contents=[
                         f"In the BioImage Archive submission, cite the {ARCHIVES[code].name} accession(s) of "
                         f"{', '.join(ids)} (e.g. {ARCHIVES[code].accession_example})."
                         for code, ids in elsewhere.items()
                     ],
-                    "reasons": _reasons(CORRELATION_CROSS_REFERENCE_REASONS),
-                }
+                    reasons=CORRELATION_CROSS_REFERENCE_REASONS,
+                )
             )
         if with_3d and not protocol_noted:
             protocol_noted = True

@@ -11,6 +11,9 @@ from policy.engine.questions import When, when
 
 Reason = tuple[str, str]  # (clause id, why)
 
+PRESUBMISSION_CONTACT = "image-presubmission@ebi.ac.uk"
+BIA_CONTACT = "bioimage-archive@ebi.ac.uk"
+
 
 @dataclass(frozen=True, slots=True)
 class Archive:
@@ -26,12 +29,14 @@ class Route:
     archive: str
     how: str
     per_dataset: bool  # False: one deposition gathers every dataset of the study on this route
+    submit_url: str  # where the depositor starts the submission (ebi-archive-facts.md, "Where each submission starts")
 
 
 @dataclass(frozen=True, slots=True)
 class Placement:
     route: str
     contents: str
+    optional: bool = False  # the policy says the data "can" go there, not that it must
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +66,8 @@ ARCHIVES: dict[str, Archive] = {
 ARCHIVE_ORDER: tuple[str, ...] = tuple(ARCHIVES)
 
 BIA_IMAGING_ROUTE = "bia-imaging"
+BIOSTUDIES_SUBMIT_URL = "https://www.ebi.ac.uk/biostudies/submissions/"
+ONEDEP_URL = "https://deposit.wwpdb.org/deposition/"
 ROUTES: dict[str, Route] = {
     route.key: route
     for route in (
@@ -69,6 +76,7 @@ ROUTES: dict[str, Route] = {
             "bia",
             "BioStudies/BioImage Archive submission system, with the imaging (“BioImaging”) metadata template",
             per_dataset=False,
+            submit_url=BIOSTUDIES_SUBMIT_URL,
         ),
         Route(
             "bia-screen-compound",
@@ -76,6 +84,7 @@ ROUTES: dict[str, Route] = {
             "BioStudies/BioImage Archive submission system, with the compound-screen metadata template "
             "(ask bioimage-archive@ebi.ac.uk for it)",
             per_dataset=True,
+            submit_url=BIOSTUDIES_SUBMIT_URL,
         ),
         Route(
             "bia-screen-genetic",
@@ -83,6 +92,7 @@ ROUTES: dict[str, Route] = {
             "BioStudies/BioImage Archive submission system, with the genetic (e.g. knockout) screen metadata "
             "template (ask bioimage-archive@ebi.ac.uk for it)",
             per_dataset=True,
+            submit_url=BIOSTUDIES_SUBMIT_URL,
         ),
         Route(
             "bia-screen-other",
@@ -90,19 +100,39 @@ ROUTES: dict[str, Route] = {
             "BioStudies/BioImage Archive submission system, with the screen metadata template that "
             "bioimage-archive@ebi.ac.uk recommends for your screen type",
             per_dataset=True,
+            submit_url=BIOSTUDIES_SUBMIT_URL,
         ),
-        Route("empiar", "empiar", "EMPIAR deposition system (empiar.org/deposition)", per_dataset=True),
-        Route("emdb", "emdb", "wwPDB OneDep deposition system (deposit-pdbe.wwpdb.org)", per_dataset=True),
+        Route(
+            "empiar",
+            "empiar",
+            "EMPIAR deposition system",
+            per_dataset=True,
+            submit_url="https://empiar.org/deposition",
+        ),
+        Route("emdb", "emdb", "wwPDB OneDep deposition system", per_dataset=True, submit_url=ONEDEP_URL),
         Route(
             "arrayexpress",
             "arrayexpress",
             "Annotare, ArrayExpress's submission tool, with the single cell sequencing template "
             "(raw reads are passed on to ENA)",
             per_dataset=True,
+            submit_url="https://www.ebi.ac.uk/fg/annotare/",
         ),
-        Route("pride", "pride", "PRIDE submission tool (ProteomeXchange)", per_dataset=True),
-        Route("metabolights", "metabolights", "MetaboLights online submission", per_dataset=True),
-        Route("ena", "ena", "ENA Webin submission", per_dataset=True),
+        Route(
+            "pride",
+            "pride",
+            "PRIDE submission tool (ProteomeXchange)",
+            per_dataset=True,
+            submit_url="https://www.ebi.ac.uk/pride/markdownpage/submitdatapage",
+        ),
+        Route(
+            "metabolights",
+            "metabolights",
+            "MetaboLights online submission editor",
+            per_dataset=True,
+            submit_url="https://www.ebi.ac.uk/metabolights/",
+        ),
+        Route("ena", "ena", "ENA Webin submission", per_dataset=True, submit_url="https://www.ebi.ac.uk/ena/submit/"),
     )
 }
 
@@ -398,11 +428,12 @@ SCREEN_IDR_REASON: Reason = (
     "beyond-policy:idr",
     "The IDR may add value to a screen, but the archive of record is the BioImage Archive.",
 )
+PATIENT_INSTEAD = (
+    "Do not deposit these images anywhere at EBI. The rest of the study can still be deposited as planned; "
+    f"ask {PRESUBMISSION_CONTACT} if you are unsure."
+)
 PATIENT_IN_CORRELATION_REASON: Reason = (
     "background-patient",
     "A patient-identifiable dataset is left out of its correlative group; the rest is still linked.",
 )
 QUERIES_REASON: Reason = ("contact", "Queries about the policy go to image-presubmission@ebi.ac.uk.")
-
-PRESUBMISSION_CONTACT = "image-presubmission@ebi.ac.uk"
-BIA_CONTACT = "bioimage-archive@ebi.ac.uk"

@@ -2,7 +2,7 @@ from policy.engine import answers_validate, plan_for
 from policy.engine.clauses import CLAUSES
 from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD, PUBLICATION
 from policy.engine.vocabulary import EM_METHOD, MODALITY
-from policy.presenters import answers_summary, checklist_build, dataset_contents
+from policy.presenters import ContentView, answers_summary, checklist_build, dataset_contents
 
 
 def test_stored_words_win_over_the_current_engines(full_study):
@@ -26,10 +26,12 @@ def test_a_clause_unknown_to_the_stored_words_and_the_engine_still_shows_its_rea
     plan = {
         "depositions": [
             {
+                "key": "bia-imaging",
                 "archive": "bia",
                 "datasets": ["a"],
-                "contents": ["a: images"],
+                "contents": [{"datasets": ["a"], "what": "images", "optional": False}],
                 "route": "r",
+                "submit_url": "https://www.ebi.ac.uk/biostudies/submissions/",
                 "reasons": [{"clause": "retired-clause", "why": "It was so."}],
             }
         ],
@@ -77,8 +79,12 @@ def test_a_value_the_vocabulary_no_longer_has_is_shown_as_stored():
     assert summary.study_rows[1].value == "None"
 
 
-def test_dataset_contents_picks_one_datasets_lines():
-    contents = ("lm: light microscopy images", "st: spatial data", "correlation information for a, b")
+def test_dataset_contents_picks_what_one_dataset_alone_deposits():
+    contents = (
+        ContentView(("lm",), "light microscopy images", optional=False),
+        ContentView(("st",), "spatial data", optional=False),
+        ContentView(("a", "b"), "correlation information", optional=False),
+    )
 
     assert dataset_contents(contents, "lm") == "light microscopy images"
     assert dataset_contents(contents, "a") == ""

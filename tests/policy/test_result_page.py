@@ -60,7 +60,7 @@ def test_each_step_says_where_what_how_and_which_accession_to_note(client, full_
     emdb = next(d for d in result.plan["depositions"] if d["archive"] == "emdb")
     assertInHTML(f'<a href="{ARCHIVES["emdb"].url}">EMDB</a>', html)
     for content in emdb["contents"]:
-        assertInHTML(f"<li>{content}</li>", html)
+        assertInHTML(f"<li>{', '.join(content['datasets'])}: {content['what']}</li>", html)
     assert_text_in(html, emdb["route"])
     assertInHTML(f"<code>{ARCHIVES['emdb'].accession_example}</code>", html)
 

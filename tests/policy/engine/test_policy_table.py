@@ -44,6 +44,11 @@ def cited_clauses(items: list[dict]) -> set[str]:
     return {reason["clause"] for item in items for reason in item["reasons"]}
 
 
+def contents_of(deposition: dict) -> list[str]:
+    """A deposition's contents as "datasets: what" lines, to compare at a glance."""
+    return [f"{', '.join(content['datasets'])}: {content['what']}" for content in deposition["contents"]]
+
+
 def deposition(plan: dict, archive: str, dataset: str) -> dict:
     (found,) = [d for d in plan["depositions"] if d["archive"] == archive and dataset in d["datasets"]]
     return found
@@ -168,9 +173,9 @@ def test_light_microscopy_goes_to_the_bia_with_the_imaging_template():
 def test_patient_identifiable_dataset_is_not_accepted_with_the_reason():
     plan = plan_for(study(("mri", {"modality": "other", "patient_identifiable": True})))
 
-    assert plan["not_accepted"] == [
-        {"dataset": "mri", "reasons": plan["not_accepted"][0]["reasons"]},
-    ]
+    [refused] = plan["not_accepted"]
+    assert refused["dataset"] == "mri"
+    assert "image-presubmission@ebi.ac.uk" in refused["instead"]
     assert {"background-patient", "table-patient"} <= cited_clauses(plan["not_accepted"])
     assert plan["depositions"] == []
     assert plan["linking"] == []
@@ -219,7 +224,7 @@ def test_note_2_tilt_series_only_go_only_to_empiar():
     plan = plan_for(study(("tomo", cryo_et(tilt_series=True, tomograms="none"))))
 
     assert placements(plan) == {("empiar", "tomo")}
-    assert deposition(plan, "empiar", "tomo")["contents"] == ["tomo: raw tilt series"]
+    assert contents_of(deposition(plan, "empiar", "tomo")) == ["tomo: raw tilt series"]
     assert "note-2-tilt-series" in cited_clauses(plan["depositions"])
 
 
@@ -227,7 +232,7 @@ def test_note_2_few_tomograms_all_go_to_emdb():
     plan = plan_for(study(("tomo", cryo_et(tilt_series=False, tomograms="few"))))
 
     assert placements(plan) == {("emdb", "tomo")}
-    assert deposition(plan, "emdb", "tomo")["contents"] == ["tomo: all the tomograms"]
+    assert contents_of(deposition(plan, "emdb", "tomo")) == ["tomo: all the tomograms"]
     assert "wwPDB OneDep" in deposition(plan, "emdb", "tomo")["route"]
 
 
@@ -235,14 +240,14 @@ def test_note_2_many_tomograms_split_representative_to_emdb_and_the_rest_to_empi
     plan = plan_for(study(("tomo", cryo_et(tilt_series=False, tomograms="many"))))
 
     assert placements(plan) == {("emdb", "tomo"), ("empiar", "tomo")}
-    assert deposition(plan, "emdb", "tomo")["contents"] == ["tomo: one or a few representative tomograms"]
-    assert deposition(plan, "empiar", "tomo")["contents"] == ["tomo: the remaining tomograms"]
+    assert contents_of(deposition(plan, "emdb", "tomo")) == ["tomo: one or a few representative tomograms"]
+    assert contents_of(deposition(plan, "empiar", "tomo")) == ["tomo: the remaining tomograms"]
 
 
 def test_note_2_tilt_series_and_many_tomograms_share_one_empiar_entry_cross_referenced_to_emdb():
     plan = plan_for(study(("tomo", cryo_et(tilt_series=True, tomograms="many"))))
 
-    assert deposition(plan, "empiar", "tomo")["contents"] == ["tomo: raw tilt series", "tomo: the remaining tomograms"]
+    assert contents_of(deposition(plan, "empiar", "tomo")) == ["tomo: raw tilt series", "tomo: the remaining tomograms"]
     [cross_reference] = [item for item in plan["linking"] if item["kind"] == "cross_reference"]
     assert cross_reference["archive"] == "empiar"
     assert cross_reference["datasets"] == ["tomo"]
@@ -259,7 +264,7 @@ def test_note_3_correlation_with_3d_em_splits_data_and_puts_correlation_info_in_
     assert correlation["archive"] == "bia"
     assert correlation["datasets"] == ["fib", "lm"]
     assert {"note-3.3", "rule-3", "table-correlative"} <= cited_clauses([correlation])
-    assert "correlation information for fib, lm" in deposition(plan, "bia", "lm")["contents"]
+    assert "fib, lm: correlation information" in contents_of(deposition(plan, "bia", "lm"))
     [cross_reference] = [item for item in plan["linking"] if item["kind"] == "cross_reference"]
     assert cross_reference["archive"] == "bia"
     assert "EMPIAR accession" in cross_reference["contents"][0]
@@ -284,7 +289,7 @@ def test_note_3_correlation_of_only_empiar_data_still_gets_a_bia_submission_for_
     bia = [d for d in plan["depositions"] if d["archive"] == "bia"]
     assert len(bia) == 1
     assert bia[0]["datasets"] == []
-    assert bia[0]["contents"] == ["correlation information for fib, sxt"]
+    assert contents_of(bia[0]) == ["fib, sxt: correlation information"]
     assert plan["depositions"][-1]["archive"] == "bia"
 
 
@@ -325,7 +330,7 @@ def test_spatial_omics_that_fits_a_repository_is_split_deposited_omics_first_and
     )
 
     assert [(d["archive"], d["datasets"]) for d in plan["depositions"]] == [(repository, ["st"]), ("bia", ["st"])]
-    assert deposition(plan, "bia", "st")["contents"] == ["st: spatial data: images and segmentations"]
+    assert contents_of(deposition(plan, "bia", "st")) == ["st: spatial data: images and segmentations"]
     [link] = plan["linking"]
     assert (link["kind"], link["archive"], link["datasets"]) == ("omics_link", "bia", ["st"])
     assert "spatial-omics" in cited_clauses(plan["depositions"])
@@ -340,7 +345,7 @@ def test_spatial_omics_without_a_fitting_repository_goes_wholly_to_the_bia():
     )
 
     assert placements(plan) == {("bia", "merfish")}
-    assert "omics data" in deposition(plan, "bia", "merfish")["contents"][0]
+    assert "omics data" in contents_of(deposition(plan, "bia", "merfish"))[0]
     assert "spatial-omics-no-repository" in cited_clauses(plan["depositions"])
     assert plan["linking"] == []
 
