@@ -91,6 +91,7 @@ def test_results_stored_in_the_first_plan_shape_are_restructured_without_changin
             assert [(i["in"], i["cites"]) for i in new["linking"]] == [
                 (i["in"], i["cites"]) for i in current["linking"]
             ]
+            compared += 1
         response = client.get(reverse("result", args=[f"{index:02d}".ljust(22, "V")]))
         assert response.status_code == 200, stored["name"]
     assert compared >= len(STORED_V1) // 2
