@@ -10,11 +10,15 @@ REQUIRED_MESSAGES = {
     "em_method": "Select the electron microscopy method",
     "tilt_series": "Select yes if you will deposit the raw tilt series",
     "tomograms": "Select how many reconstructed tomograms you will deposit",
-    "dimensionality": "Select whether the X-ray images are 2D or 3D",
+    "dimensionality": "Select whether the images are 2D or 3D",
     "omics_type": "Select the kind of omics data",
     "omics_repository_fits": "Select yes if the omics data fits an existing omics repository",
     "screen_type": "Select the kind of screen",
-    "patient_identifiable": "Select yes if this dataset contains patient-identifiable images",
+    "subtomogram_average": "Select yes if you computed a subtomogram average",
+    "atomic_model": "Select yes if you built an atomic model into the map",
+    "human_controlled_access": "Select yes if the human sequencing data must stay under controlled access",
+    "patient_medical": "Select yes if this is medical imaging of patients",
+    "human_tissue": "Select yes if the images show samples from human participants",
 }
 
 LABEL_INVALID = "Use 1 to 40 letters, digits, hyphens or underscores, with no spaces"

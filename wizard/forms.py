@@ -8,12 +8,21 @@ from django.core.validators import RegexValidator
 
 from policy.engine import InvalidAnswers, answers_validate
 from policy.engine.answers import MAX_CORRELATION_GROUPS
-from policy.engine.questions import DATASET_ID_PATTERN, MAX_DATASETS, PUBLICATION, Question, questions_asked_for
+from policy.engine.questions import (
+    ANSWERS_CONTRACT_VERSION,
+    DATASET_ID_PATTERN,
+    MAX_DATASETS,
+    PUBLICATION,
+    Question,
+    questions_asked_for,
+)
 from wizard import content
 
 YES, NO = "yes", "no"
 BOOLEAN_CHOICES = [(YES, "Yes"), (NO, "No")]
 NOT_OFFERED = "Select one of the options offered."
+# Asked of every dataset, after its modality's follow-ups, outside the region that follows the modality.
+STUDY_WIDE_QUESTIONS = ("modality", "patient_medical", "human_tissue")
 
 
 def boolean_from_choice(value: str) -> bool:
@@ -51,6 +60,8 @@ def questions_for_data(data: Mapping[str, Any]) -> tuple[Question, ...]:
             value = data.get(question.field)
             if question.enumeration is not None and value in question.enumeration.values:
                 settled[question.field] = value
+            elif question.kind == "boolean" and value in (YES, NO):
+                settled[question.field] = boolean_from_choice(value)
         if settled == known:
             return questions
         known = settled
@@ -95,7 +106,7 @@ class DatasetForm(forms.Form):
 
     @property
     def follow_ups(self) -> tuple[Question, ...]:
-        return tuple(q for q in self.questions if q.field not in {"id", "modality", "patient_identifiable"})
+        return tuple(q for q in self.questions if q.field not in {"id", *STUDY_WIDE_QUESTIONS})
 
     def clean_id(self) -> str:
         label = self.cleaned_data["id"]
@@ -108,7 +119,7 @@ class DatasetForm(forms.Form):
         if self.errors:
             return cleaned
         try:
-            answers_validate({"datasets": [self.dataset]})
+            answers_validate({"answers_version": ANSWERS_CONTRACT_VERSION, "datasets": [self.dataset]})
         except InvalidAnswers as invalid:
             for path, messages in invalid.errors.items():
                 field = path.removeprefix("datasets[0].")

@@ -99,7 +99,7 @@ def dataset_page_blocks(form: DatasetForm, *, errors: Mapping[str, list[str]]) -
         "label_block": by_field["id"],
         "modality_block": by_field["modality"],
         "follow_up_blocks": [block for block in blocks if block.field in follow_ups],
-        "patient_block": by_field["patient_identifiable"],
+        "patient_blocks": [by_field["patient_medical"], by_field["human_tissue"]],
         "shown": ",".join(block.field for block in blocks),
         "newly_asked": bool(form.newly_asked) and not errors,
         "error_links": error_links(blocks, form.non_field_errors() if errors else ()),
@@ -168,7 +168,7 @@ class DatasetCard:
     rows: tuple[SummaryRow, ...]
     change_url: str
     remove_url: str
-    patient_identifiable: bool
+    patient_medical: bool
 
 
 def dataset_card(dataset: Mapping[str, Any], *, returning: bool) -> DatasetCard:
@@ -196,7 +196,7 @@ def dataset_card(dataset: Mapping[str, Any], *, returning: bool) -> DatasetCard:
         rows=tuple(rows),
         change_url=change_url,
         remove_url=reverse("wizard-dataset-remove", args=[dataset["id"]]),
-        patient_identifiable=dataset.get("patient_identifiable") is True,
+        patient_medical=dataset.get("patient_medical") is True,
     )
 
 

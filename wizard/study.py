@@ -15,7 +15,7 @@ from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.storage.session import SessionStorage
 
 from policy.engine.answers import MAX_CORRELATION_GROUPS
-from policy.engine.questions import MAX_DATASETS
+from policy.engine.questions import ANSWERS_CONTRACT_VERSION, MAX_DATASETS
 from wizard.forms import CorrelationsForm, PublicationForm, choice_from_boolean
 
 STORAGE_PREFIX = "study"
@@ -135,9 +135,9 @@ def step_reachable(storage: BaseStorage, step: str) -> bool:
 
 
 def study_answers(storage: BaseStorage) -> dict:
-    """The answers in the engine's contract (version 1), exactly as the depositor gave them."""
+    """The answers in the engine's contract, exactly as the depositor gave them."""
     form = _publication_form(storage)
-    answers: dict[str, Any] = {"datasets": study_datasets(storage)}
+    answers: dict[str, Any] = {"answers_version": ANSWERS_CONTRACT_VERSION, "datasets": study_datasets(storage)}
     if form is not None and form.is_valid():
         answers = {"publication": form.cleaned_data["publication"], **answers}
     if correlations_asked(storage):
@@ -212,6 +212,6 @@ def study_load(storage: BaseStorage, *, answers: Mapping[str, Any]) -> None:
     storage.current_step = CHECK
 
 
-def study_all_patient_identifiable(storage: BaseStorage) -> bool:
+def study_all_patient_medical(storage: BaseStorage) -> bool:
     datasets = study_datasets(storage)
-    return bool(datasets) and all(dataset.get("patient_identifiable") is True for dataset in datasets)
+    return bool(datasets) and all(dataset.get("patient_medical") is True for dataset in datasets)

@@ -43,7 +43,7 @@ from wizard.study import (
     dataset_remove,
     dataset_save,
     step_reachable,
-    study_all_patient_identifiable,
+    study_all_patient_medical,
     study_answers,
     study_datasets,
     study_first_unanswered,
@@ -106,7 +106,7 @@ def cannot_deposit(request: HttpRequest) -> HttpResponse:
     storage = study_storage(request)
     if not study_started(storage):
         return redirect("wizard-session-ended")
-    if not study_all_patient_identifiable(storage):
+    if not study_all_patient_medical(storage):
         return redirect(step_url(study_first_unanswered(storage)))
     return page_render(
         request,
@@ -122,7 +122,8 @@ def wizard_prefill(request: HttpRequest, result_id: str) -> HttpResponse:
     if result is None:
         raise Http404("No result has this link.")
     try:
-        answers_validate(result.answers)
+        # Answers stored under an earlier contract version are loaded as today's questions ask them.
+        answers = answers_validate(result.answers).answers()
     except InvalidAnswers:
         # Made with questions that have changed since: nothing to prefill honestly.
         return render(request, "wizard/prefill_outdated.html", {"result": result}, status=409)
@@ -139,7 +140,7 @@ def wizard_prefill(request: HttpRequest, result_id: str) -> HttpResponse:
                 "back_url": step_url(study_first_unanswered(storage)),
             },
         )
-    study_load(storage, answers=result.answers)
+    study_load(storage, answers=answers)
     return redirect(step_url(CHECK))
 
 
@@ -301,7 +302,7 @@ class StudyWizard(NamedUrlSessionWizardView):
             answers_validate(answers)
         except InvalidAnswers:
             return redirect(step_url(study_first_unanswered(self.storage)))
-        if study_all_patient_identifiable(self.storage):
+        if study_all_patient_medical(self.storage):
             return redirect("wizard-cannot-deposit")
         return self.done([form], answers=answers)
 
@@ -366,6 +367,6 @@ class StudyWizard(NamedUrlSessionWizardView):
             "correlation_rows": correlation_rows(answers.get("correlations", []))
             if correlations_asked(self.storage)
             else [],
-            "all_patient_identifiable": study_all_patient_identifiable(self.storage),
+            "all_patient_medical": study_all_patient_medical(self.storage),
             "error_links": [],
         }

@@ -8,7 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from policy.engine.contract_v1 import answers_from_v1, answers_version_of, error_paths_to_v1
 from policy.engine.questions import (
+    ANSWERS_CONTRACT_VERSION,
+    ANSWERS_CONTRACT_VERSIONS,
     DATASET_ID_PATTERN,
     DATASET_QUESTIONS,
     DATASET_QUESTIONS_BY_FIELD,
@@ -60,6 +63,7 @@ class Study:
     def answers(self) -> dict:
         """The canonical answers: the same study always gives the same dict."""
         canonical: dict[str, Any] = {
+            "answers_version": ANSWERS_CONTRACT_VERSION,
             "publication": self.publication,
             "datasets": [dict(dataset) for dataset in self.datasets],
         }
@@ -69,13 +73,29 @@ class Study:
 
 
 def answers_validate(answers: Any) -> Study:
-    errors: dict[str, list[str]] = {}
-
-    def add(path: str, message: str) -> None:
-        errors.setdefault(path, []).append(message)
-
+    """Answers of any contract version still accepted, validated into the study they describe."""
     if not isinstance(answers, dict):
         raise InvalidAnswers({ROOT: ["Expected a JSON object with the study's answers."]})
+    version = answers_version_of(answers)
+    if version.__class__ is not int or version not in ANSWERS_CONTRACT_VERSIONS:
+        accepted = " or ".join(map(str, ANSWERS_CONTRACT_VERSIONS))
+        raise InvalidAnswers({"answers_version": [f"Expected {accepted}."]})
+    if version == ANSWERS_CONTRACT_VERSION:
+        return _answers_validate(answers, errors={})
+    translated, errors = answers_from_v1(answers)
+    try:
+        study = _answers_validate(translated, errors={})
+    except InvalidAnswers as invalid:
+        for path, messages in error_paths_to_v1(invalid.errors).items():
+            errors.setdefault(path, []).extend(messages)
+    if errors:
+        raise InvalidAnswers(errors)
+    return study
+
+
+def _answers_validate(answers: dict, *, errors: dict[str, list[str]]) -> Study:
+    def add(path: str, message: str) -> None:
+        errors.setdefault(path, []).append(message)
 
     for key in answers:
         if key not in STUDY_FIELDS:
@@ -220,8 +240,12 @@ def _consistency_check(dataset: dict, fail) -> None:
             "dimensionality",
             f"Contradicts em_method '{em_method}', which is {DIMENSIONALITY_OF_EM_METHOD[em_method]}.",
         )
-    if em_method == "cryo_et" and dataset["tilt_series"] is False and dataset["tomograms"] == "none":
-        fail("tomograms", "A cryo-ET dataset needs tilt series or tomograms to deposit.")
+    if em_method != "cryo_et":
+        return
+    if dataset["tilt_series"] is False and dataset["tomograms"] == "none" and dataset["subtomogram_average"] is False:
+        fail("tomograms", "A cryo-ET dataset needs tilt series, tomograms or a subtomogram average to deposit.")
+    if dataset["atomic_model"] is True and dataset["subtomogram_average"] is False:
+        fail("atomic_model", "A model from cryo-ET is built into a subtomogram average: answer yes to that first.")
 
 
 def _correlations_validate(raw: Any, dataset_ids: set[str], add) -> tuple[tuple[str, ...], ...]:

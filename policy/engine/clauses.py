@@ -30,7 +30,8 @@ class Clause:
 
     @property
     def source_url(self) -> str:
-        return self.source if self.beyond_policy else f"{POLICY_PAGE_PATH}#{self.id}"
+        # This service's own advice has no page elsewhere: its source is its entry on the policy page.
+        return self.source if self.source.startswith("http") else f"{POLICY_PAGE_PATH}#{self.id}"
 
     def as_dict(self) -> dict:
         return {
@@ -272,8 +273,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     Clause(
         "beyond-policy:omics-repositories",
         "Omics repositories by data type",
-        "Proteomics: PRIDE; metabolomics: MetaboLights; sequence data that is not expression data: ENA. "
-        "Link to the images by accession.",
+        "Proteomics: PRIDE; metabolomics: MetaboLights (no specific linking guidance found; link by accession).",
         "https://www.ebi.ac.uk/services/data-resources-and-tools",
     ),
     Clause(
@@ -281,6 +281,128 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
         "High-content screens: IDR",
         "The Image Data Resource (IDR) is a curated added-value resource for screens, not the archive of record.",
         "https://idr.openmicroscopy.org/about/faq/",
+    ),
+    Clause(
+        "beyond-policy:bia-file-list",
+        "BioImage Archive: file lists",
+        "One file list per study component or annotation set: first header Files, one file per row, no blank rows, "
+        "/ as separator, case-sensitive names. Further columns are free (e.g. Plate, Well, Field for screens); folder "
+        "names are not shown to users, so meaning carried by paths belongs in the file list.",
+        "https://www.ebi.ac.uk/bioimage-archive/help-file-list",
+    ),
+    Clause(
+        "beyond-policy:bia-scope",
+        "BioImage Archive: scope",
+        "Molecular to organism scale, no medical imaging; data related to a publication or of reference value. "
+        "De-identification does not make clinical images depositable.",
+        "https://www.ebi.ac.uk/bioimage-archive/project-developments/",
+    ),
+    Clause(
+        "beyond-policy:human-samples",
+        "BioImage Archive: research images of human samples",
+        "The BioImage Archive holds research histology of human patient tissue (e.g. S-BIAD1407, colorectal cancer "
+        "H&E slides): microscopy of tissue samples is not clinical imaging, and needs consent and no identifying "
+        "information.",
+        "https://www.ebi.ac.uk/biostudies/BioImages/studies/S-BIAD1407",
+    ),
+    Clause(
+        "beyond-policy:biostudies-upload",
+        "BioStudies: uploads",
+        "Upload through the web for small data; FTP or Aspera for large data (10 GiB and more).",
+        "https://www.ebi.ac.uk/biostudies/submit",
+    ),
+    Clause(
+        "beyond-policy:empiar-cryo-et",
+        "EMPIAR: cryo-ET entries and EMDB",
+        "The EMPIAR manual's exceptions to being tied to an EMDB entry are 3D modalities EMDB does not cover (3D "
+        "SEM, SXT); EMDB does cover electron tomography (tomograms, subtomogram averages). Other cases: contact "
+        "EMPIAR (empiar-help@ebi.ac.uk) before depositing.",
+        "https://empiar.org/deposition/manual",
+    ),
+    Clause(
+        "beyond-policy:empiar-transfer",
+        "EMPIAR: transferring data",
+        "Data is transferred by Aspera or Globus, or with the empiar-depositor command-line tool (on PyPI).",
+        "https://empiar.org/deposition/manual",
+    ),
+    Clause(
+        "beyond-policy:empiar-release",
+        "EMPIAR: release options",
+        "Release options in an EMPIAR deposition: RE (after processing), EP (with the related EMDB entry), HP (on "
+        "publication), HO (hold, at most one year). Depositors are encouraged to tell EMDB/PDB the EMPIAR accession "
+        "afterwards.",
+        "https://www.ebi.ac.uk/empiar/policies_update/",
+    ),
+    Clause(
+        "beyond-policy:emdb-one-map",
+        "EMDB: one primary map per entry",
+        "Each EMDB entry has one primary map.",
+        "https://www.ebi.ac.uk/emdb/pages/documentation/deposition/general",
+    ),
+    Clause(
+        "beyond-policy:emdb-half-maps",
+        "EMDB: half-maps",
+        "Half-maps are mandatory for single-particle, subtomogram-averaging and helical maps.",
+        "https://www.ebi.ac.uk/emdb/pages/documentation/deposition/general",
+    ),
+    Clause(
+        "beyond-policy:emdb-raw-data",
+        "EMDB: raw data in EMPIAR",
+        "EMDB strongly encourages depositing all raw data (tilt series included) in EMPIAR.",
+        "http://emdataresource.org/news/emdb_policy_2020.html",
+    ),
+    Clause(
+        "beyond-policy:pdb-onedep",
+        "PDB: atomic models through OneDep",
+        "Atomic models go to the PDB through the same wwPDB OneDep system as EMDB maps; related depositions can be "
+        "linked in OneDep.",
+        "http://www.wwpdb.org/deposition/faq",
+    ),
+    Clause(
+        "beyond-policy:arrayexpress-st",
+        "ArrayExpress: what a spatial transcriptomics submission holds",
+        "The submission includes the raw high-resolution tissue images alongside the sequencing data; human data "
+        "only with consent for public release. The shared spatial-transcriptomics metadata table (Sample ID, Slide "
+        "ID required) applies to imaging-based spatial transcriptomics too.",
+        "https://ebi-gene-expression-group.github.io/annotare-help/pages/SEQ_Spatial_Transcriptomics.html",
+    ),
+    Clause(
+        "beyond-policy:arrayexpress-functional-genomics",
+        "ArrayExpress: functional genomics",
+        "ArrayExpress accepts all functional genomics data (e.g. ChIP-seq, ATAC-seq, single-cell RNA-seq) through "
+        "Annotare.",
+        "https://ebi-gene-expression-group.github.io/annotare-help/pages/what_to_submit.html",
+    ),
+    Clause(
+        "beyond-policy:arrayexpress-release",
+        "ArrayExpress: release once cited",
+        "Once an accession is cited in a publication (preprints included), the dataset must be released.",
+        "https://ebi-gene-expression-group.github.io/annotare-help/pages/after_sub_modify_data.html",
+    ),
+    Clause(
+        "beyond-policy:ega",
+        "EGA: controlled access",
+        "The European Genome-phenome Archive takes potentially identifiable human genetic and phenotypic data "
+        "consented for research use but not for open public release. Human spatial-transcriptomics reads without "
+        "consent for open release go there, not to ArrayExpress (e.g. images in S-BIAD1257, reads in "
+        "EGAD00001015384).",
+        "https://ega-archive.org/submission/",
+    ),
+    Clause(
+        "beyond-policy:metabolights-msi",
+        "MetaboLights: mass-spectrometry imaging",
+        "MetaboLights has an MS-imaging assay template.",
+        "https://ebi-metabolights.github.io/mtbls-validation/file-structures/assay-file-structure/MSImaging/"
+        "assay-file-MSImaging-v1.0",
+    ),
+    Clause(
+        "beyond-policy:deposition-order",
+        "Order of depositions (this service's advice)",
+        "A deposition that cites another's accession is made after it, so that the accession exists when it is "
+        "needed: omics data before the images (as the BioImage Archive's spatial-transcriptomics guide says), EMDB "
+        "before EMPIAR (the EMPIAR manual asks for the EMD accession first), the BioImage Archive's linking "
+        "information last.",
+        "depositwizard's own advice, drawn from the archives' guidance above",
     ),
 )
 

@@ -4,39 +4,10 @@ import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from policy.engine import rules
 from policy.engine.answers import Study, answers_validate
 from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS
-from policy.engine.rules import (
-    ARCHIVE_ORDER,
-    ARCHIVES,
-    BIA_CONTACT,
-    BIA_IMAGING_ROUTE,
-    BIA_SUBMISSION_REASON,
-    CORRELATION_BIA_PLACEMENT_REASON,
-    CORRELATION_CROSS_REFERENCE_REASONS,
-    CORRELATION_PROTOCOL_REASON,
-    CORRELATION_WITH_3D_REASONS,
-    CORRELATION_WITHOUT_3D_REASONS,
-    DATASET_RULES,
-    EMDB_EMPIAR_CROSS_REFERENCE_REASONS,
-    EMPIAR_RAW_REASON,
-    EMPIAR_WITHOUT_EMDB_REASON,
-    MOVABLE_REASON,
-    NO_PUBLICATION_REASONS,
-    OMICS_LINK_REASONS,
-    ORDER_REASONS,
-    PATIENT_IN_CORRELATION_REASON,
-    PATIENT_INSTEAD,
-    PATIENT_REASONS,
-    PRESUBMISSION_CONTACT,
-    QUERIES_REASON,
-    ROUTES,
-    SCREEN_CONTACT_REASON,
-    SCREEN_IDR_REASON,
-    ST_METADATA_REASON,
-    THREE_D_EM_XM,
-    Reason,
-)
+from policy.engine.rules import ARCHIVE_ORDER, ARCHIVES, BIA_IMAGING_ROUTE, EMDB_AVERAGE_ROUTE, ROUTES, Reason
 from policy.engine.version import POLICY_VERSION
 
 # A dataset's placements depend on its answers alone, never on its label or the rest of the study, and valid
@@ -49,7 +20,7 @@ def _placements_for(signature: tuple) -> tuple[tuple[str, str, bool, tuple[Reaso
     answers = dict(zip(SIGNATURE_FIELDS, signature, strict=True))
     return tuple(
         (placement.route, placement.contents, placement.optional, rule.reasons)
-        for rule in DATASET_RULES
+        for rule in rules.DATASET_RULES
         if rule.applies.matches(answers)
         for placement in rule.places
     )
@@ -60,7 +31,8 @@ def dataset_placements(dataset: Mapping[str, Any]) -> tuple[tuple[str, str, bool
     return _placements_for(tuple(map(dataset.get, SIGNATURE_FIELDS)))
 
 
-OMICS_ARCHIVES = frozenset({"arrayexpress", "pride", "metabolights", "ena"})
+ROUTE_ORDER = {route_key: index for index, route_key in enumerate(ROUTES)}
+OMICS_ARCHIVES = frozenset({"arrayexpress", "pride", "metabolights", "ega"})
 LINK_KIND_ORDER = {"omics_link": 0, "correlation": 1, "cross_reference": 2}
 
 
@@ -70,8 +42,8 @@ def plan_for(answers: Any) -> dict:
 
 
 def plan_build(*, study: Study) -> dict:
-    refused = [dataset["id"] for dataset in study.datasets if dataset["patient_identifiable"]]
-    accepted = [dataset for dataset in study.datasets if not dataset["patient_identifiable"]]
+    refused = [dataset["id"] for dataset in study.datasets if dataset["patient_medical"]]
+    accepted = [dataset for dataset in study.datasets if not dataset["patient_medical"]]
 
     depositions = _Depositions()
     for dataset in accepted:
@@ -82,22 +54,28 @@ def plan_build(*, study: Study) -> dict:
     notes: list[dict] = []
     _omics_links_add(accepted, depositions, linking)
     _emdb_empiar_cross_references_add(accepted, depositions, linking)
+    _pdb_emdb_cross_references_add(accepted, depositions, linking)
     _correlations_add(study, set(refused), depositions, linking, notes)
-    _study_notes_add(study, accepted, depositions, notes)
-    depositions.add_archive_advice()
+    cryo_et_without_emdb = depositions.add_archive_advice(accepted)
+    _dataset_notes_add(accepted, cryo_et_without_emdb, notes)
+    _study_notes_add(study, accepted, linking, notes)
 
-    has_screen = any(dataset["modality"] == "high_content_screening" for dataset in study.datasets)
+    contacts = [rules.PRESUBMISSION_CONTACT]
+    if any(dataset["modality"] == "high_content_screening" for dataset in study.datasets):
+        contacts.append(rules.BIA_CONTACT)
+    if cryo_et_without_emdb:
+        contacts.append(rules.EMPIAR_HELP_CONTACT)
     return {
         "policy_version": POLICY_VERSION,
         "answers_version": ANSWERS_CONTRACT_VERSION,
         "depositions": depositions.ordered(),
         "linking": sorted(linking, key=lambda item: (LINK_KIND_ORDER[item["kind"]], item["datasets"])),
         "not_accepted": [
-            {"dataset": dataset_id, "reasons": _reasons(PATIENT_REASONS), "instead": PATIENT_INSTEAD}
+            {"dataset": dataset_id, "reasons": _reasons(rules.PATIENT_REASONS), "instead": rules.PATIENT_INSTEAD}
             for dataset_id in refused
         ],
         "notes": notes,
-        "contacts": [PRESUBMISSION_CONTACT, BIA_CONTACT] if has_screen else [PRESUBMISSION_CONTACT],
+        "contacts": contacts,
     }
 
 
@@ -166,17 +144,34 @@ class _Depositions:
             self._by_key[key] = deposition
         return deposition
 
-    def add_archive_advice(self) -> None:
+    def add_archive_advice(self, accepted: list[Mapping]) -> list[str]:
+        """Adds each archive's advice to its depositions; returns the cryo-ET datasets whose EMPIAR entry
+        has no EMDB entry to tie to, which EMPIAR must be asked about first."""
+        by_id = {dataset["id"]: dataset for dataset in accepted}
+        cryo_et_without_emdb = []
         for deposition in self._by_key.values():
-            if deposition["archive"] == "empiar":
-                deposition["reasons"].append(EMPIAR_RAW_REASON)
-                if "emdb" not in self.archives_of(deposition["datasets"][0]):
-                    deposition["reasons"].append(EMPIAR_WITHOUT_EMDB_REASON)
-            elif deposition["_route_key"] == BIA_IMAGING_ROUTE:
-                deposition["reasons"].append(BIA_SUBMISSION_REASON)
-
-    def archives(self) -> set[str]:
-        return {deposition["archive"] for deposition in self._by_key.values()}
+            archive = deposition["archive"]
+            if archive == "empiar":
+                dataset = by_id[deposition["datasets"][0]]
+                deposition["reasons"] += [
+                    rules.EMPIAR_RAW_REASON,
+                    rules.EMPIAR_TRANSFER_REASON,
+                    rules.EMPIAR_RELEASE_REASON,
+                ]
+                if "emdb" in self.archives_of(dataset["id"]):
+                    continue
+                if any(condition.matches(dataset) for condition in rules.EMPIAR_WITHOUT_EMDB):
+                    deposition["reasons"].append(rules.EMPIAR_WITHOUT_EMDB_REASON)
+                else:
+                    deposition["reasons"].append(rules.CRYO_ET_WITHOUT_EMDB_REASON)
+                    cryo_et_without_emdb.append(dataset["id"])
+            elif archive == "bia":
+                if deposition["_route_key"] == BIA_IMAGING_ROUTE:
+                    deposition["reasons"].append(rules.BIA_SUBMISSION_REASON)
+                deposition["reasons"].append(rules.BIA_TRANSFER_REASON)
+            elif archive == "arrayexpress":
+                deposition["reasons"].append(rules.ARRAYEXPRESS_RELEASE_REASON)
+        return cryo_et_without_emdb
 
     def ordered(self) -> list[dict]:
         def order(deposition: dict) -> tuple:
@@ -184,6 +179,7 @@ class _Depositions:
             return (
                 ARCHIVE_ORDER.index(deposition["archive"]),
                 deposition["_route_key"] == BIA_IMAGING_ROUTE,
+                ROUTE_ORDER[deposition["_route_key"]],
                 deposition["key"],
             )
 
@@ -206,10 +202,10 @@ def _omics_links_add(accepted: list[Mapping], depositions: _Depositions, linking
                 f"of its omics data (e.g. {archive.accession_example}).",
                 "Describe the same samples with the same identifiers in both submissions.",
             ]
-            reasons = list(OMICS_LINK_REASONS)
-            if code == "arrayexpress":
+            reasons = list(rules.OMICS_LINK_REASONS)
+            if dataset["omics_type"] == "transcriptomics":
                 contents.append("Fill the shared spatial transcriptomics metadata table (Sample ID, Slide ID …).")
-                reasons.append(ST_METADATA_REASON)
+                reasons.append(rules.ST_METADATA_REASON)
             linking.append(
                 _linking_item(
                     kind="omics_link",
@@ -235,9 +231,33 @@ def _emdb_empiar_cross_references_add(accepted: list[Mapping], depositions: _Dep
                         f"In the EMPIAR entry for {dataset['id']}, cite the EMDB accession(s) (e.g. "
                         f"{ARCHIVES['emdb'].accession_example}) of the entries made from the same data.",
                     ],
-                    reasons=EMDB_EMPIAR_CROSS_REFERENCE_REASONS,
+                    reasons=rules.EMDB_EMPIAR_CROSS_REFERENCE_REASONS,
                 )
             )
+
+
+def _pdb_emdb_cross_references_add(accepted: list[Mapping], depositions: _Depositions, linking: list[dict]) -> None:
+    for dataset in accepted:
+        models = depositions.of(dataset["id"], "pdb")
+        if not models:
+            continue
+        maps = depositions.of(dataset["id"], "emdb")
+        # A cryo-ET model is fitted to the subtomogram average, not to a tomogram.
+        fitted_to = [m for m in maps if m["key"].startswith(EMDB_AVERAGE_ROUTE)] or maps
+        linking.append(
+            _linking_item(
+                kind="cross_reference",
+                performed_in=models[0],
+                cites=fitted_to,
+                datasets=[dataset["id"]],
+                contents=[
+                    f"In the OneDep deposition of {dataset['id']}'s model, name the EMDB entry of the map it is "
+                    f"fitted to (e.g. {ARCHIVES['emdb'].accession_example}) as a related deposition, or deposit "
+                    "map and model in one session.",
+                ],
+                reasons=rules.PDB_EMDB_CROSS_REFERENCE_REASONS,
+            )
+        )
 
 
 def _correlations_add(
@@ -259,16 +279,16 @@ def _correlations_add(
             notes.append(
                 {
                     "text": f"{', '.join(left_out)} cannot be deposited, so {outcome}.",
-                    "reasons": _reasons([PATIENT_IN_CORRELATION_REASON]),
+                    "reasons": _reasons([rules.PATIENT_IN_CORRELATION_REASON]),
                 }
             )
         if len(members) < 2:
             continue
 
-        with_3d = [m for m in members if any(condition.matches(by_id[m]) for condition in THREE_D_EM_XM)]
+        with_3d = [m for m in members if any(condition.matches(by_id[m]) for condition in rules.THREE_D_EM_XM)]
         bia = depositions.bia_imaging()
         bia["contents"].append({"datasets": members, "what": "correlation information", "optional": False})
-        bia["reasons"].append(CORRELATION_BIA_PLACEMENT_REASON)
+        bia["reasons"].append(rules.CORRELATION_BIA_PLACEMENT_REASON)
         linking.append(
             _linking_item(
                 kind="correlation",
@@ -280,32 +300,32 @@ def _correlations_add(
                     "coordinate space, with a description of how they were made.",
                     "Deposit them as the correlation component of the BioImage Archive submission.",
                 ],
-                reasons=CORRELATION_WITH_3D_REASONS if with_3d else CORRELATION_WITHOUT_3D_REASONS,
+                reasons=rules.CORRELATION_WITH_3D_REASONS if with_3d else rules.CORRELATION_WITHOUT_3D_REASONS,
             )
         )
 
-        elsewhere = {
-            code: [m for m in members if code in depositions.archives_of(m)] for code in ARCHIVE_ORDER if code != "bia"
-        }
-        elsewhere = {code: ids for code, ids in elsewhere.items() if ids}
+        # Members deposited anywhere but this submission: EMPIAR, EMDB, a screen's own BioImage Archive submission.
+        elsewhere = [
+            deposition
+            for member in members
+            for code in ARCHIVE_ORDER
+            for deposition in depositions.of(member, code)
+            if deposition is not bia
+        ]
         if elsewhere:
             linking.append(
                 _linking_item(
                     kind="cross_reference",
                     performed_in=bia,
-                    cites=[
-                        deposition
-                        for code, ids in elsewhere.items()
-                        for m in ids
-                        for deposition in depositions.of(m, code)
-                    ],
+                    cites=elsewhere,
                     datasets=members,
                     contents=[
-                        f"In the BioImage Archive submission, cite the {ARCHIVES[code].name} accession(s) of "
-                        f"{', '.join(ids)} (e.g. {ARCHIVES[code].accession_example})."
-                        for code, ids in elsewhere.items()
+                        f"In the BioImage Archive submission, cite the {ARCHIVES[deposition['archive']].name} "
+                        f"accession of {', '.join(deposition['datasets'])} (e.g. "
+                        f"{ARCHIVES[deposition['archive']].accession_example})."
+                        for deposition in elsewhere
                     ],
-                    reasons=CORRELATION_CROSS_REFERENCE_REASONS,
+                    reasons=rules.CORRELATION_CROSS_REFERENCE_REASONS,
                 )
             )
         if with_3d and not protocol_noted:
@@ -315,64 +335,106 @@ def _correlations_add(
                     "text": "For a worked protocol of correlative deposition, see Iudin et al 2021 "
                     "(https://pubmed.ncbi.nlm.nih.gov/33490973/); where it says BioStudies, use the "
                     "BioImaging template.",
-                    "reasons": _reasons([CORRELATION_PROTOCOL_REASON]),
+                    "reasons": _reasons([rules.CORRELATION_PROTOCOL_REASON]),
                 }
             )
 
 
-def _study_notes_add(study: Study, accepted: list[Mapping], depositions: _Depositions, notes: list[dict]) -> None:
+def _note(text: str, reasons: Iterable[Reason]) -> dict:
+    return {"text": text, "reasons": _reasons(reasons)}
+
+
+def _labels(datasets: list[Mapping]) -> str:
+    return ", ".join(dataset["id"] for dataset in datasets)
+
+
+def _dataset_notes_add(accepted: list[Mapping], cryo_et_without_emdb: list[str], notes: list[dict]) -> None:
+    """Advice about some datasets that no deposition step carries: what to ask, what to confirm."""
+    for dataset_id in cryo_et_without_emdb:
+        notes.append(
+            _note(f"{dataset_id}: {rules.CRYO_ET_WITHOUT_EMDB_REASON[1]}", [rules.CRYO_ET_WITHOUT_EMDB_REASON])
+        )
+    without_tilt_series = [d for d in accepted if d.get("em_method") == "cryo_et" and d["tilt_series"] is False]
+    if without_tilt_series:
+        notes.append(
+            _note(
+                f"{_labels(without_tilt_series)}: EMDB strongly encourages depositing the raw tilt series in EMPIAR "
+                "as well; if you can, add them to the plan.",
+                [rules.TILT_SERIES_ENCOURAGED_REASON],
+            )
+        )
+    omics_other = [d for d in accepted if d.get("omics_type") == "other" and d["omics_repository_fits"]]
+    if omics_other:
+        notes.append(
+            _note(
+                f"{_labels(omics_other)}: ask {rules.PRESUBMISSION_CONTACT} which repository takes the omics data "
+                "before you deposit it; the images go to the BioImage Archive as planned. If no omics repository "
+                "fits, deposit the omics data with the images.",
+                rules.OMICS_OTHER_REASONS,
+            )
+        )
+    imaging_based_st = [
+        d for d in accepted if d.get("omics_type") == "transcriptomics" and d["omics_repository_fits"] is False
+    ]
+    if imaging_based_st:
+        notes.append(
+            _note(
+                f"{_labels(imaging_based_st)}: fill the shared spatial transcriptomics metadata table (Sample ID, "
+                "Slide ID …) for the BioImage Archive submission; it applies to imaging-based spatial "
+                "transcriptomics too.",
+                [rules.ST_METADATA_REASON],
+            )
+        )
+    human_samples = [d for d in accepted if d["human_tissue"]]
+    if human_samples:
+        notes.append(
+            _note(
+                f"{_labels(human_samples)}: images of human samples can be deposited when the participants consented "
+                "to open release and nothing in the images or metadata identifies them. Ask "
+                f"{rules.PRESUBMISSION_CONTACT} if you are unsure.",
+                rules.HUMAN_SAMPLES_REASONS,
+            )
+        )
+
+
+def _study_notes_add(study: Study, accepted: list[Mapping], linking: list[dict], notes: list[dict]) -> None:
     if not study.publication:
         notes.insert(
             0,
-            {
-                "text": f"This data is not associated with a publication: contact {PRESUBMISSION_CONTACT} "
-                "before you deposit it.",
-                "reasons": _reasons(NO_PUBLICATION_REASONS),
-            },
+            _note(
+                f"This data is not associated with a publication: contact {rules.PRESUBMISSION_CONTACT} before you "
+                "deposit it.",
+                rules.NO_PUBLICATION_REASONS,
+            ),
         )
     if not accepted:
         notes.insert(
             0,
-            {
-                "text": f"None of this study's datasets can be deposited at EBI. For advice, contact "
-                f"{PRESUBMISSION_CONTACT}.",
-                "reasons": _reasons([PATIENT_REASONS[0], QUERIES_REASON]),
-            },
-        )
-
-    archives = depositions.archives()
-    order_reasons = [
-        reason
-        for reason, relevant in zip(
-            ORDER_REASONS,
-            (
-                "bia" in archives and len(archives) > 1,
-                bool(archives & OMICS_ARCHIVES),
-                {"emdb", "empiar"} <= archives,
+            _note(
+                f"None of this study's datasets can be deposited at EBI. For advice, contact "
+                f"{rules.PRESUBMISSION_CONTACT}.",
+                [rules.PATIENT_REASONS[0], rules.QUERIES_REASON],
             ),
-            strict=True,
         )
-        if relevant
-    ]
-    if order_reasons:
+    if any(item["cites"] for item in linking):
         notes.append(
-            {
-                "text": "Deposit in the order listed: each later deposition cites the accessions of earlier ones.",
-                "reasons": _reasons(order_reasons),
-            }
+            _note(
+                "Deposit in the order listed: a later deposition cites the accessions of earlier ones.",
+                [rules.ORDER_REASON],
+            )
         )
     if any(dataset["modality"] == "high_content_screening" for dataset in accepted):
         notes.append(
-            {
-                "text": f"Before preparing a screen submission, ask {BIA_CONTACT} for the metadata template "
-                "of your screen type. Once archived, a screen may also be offered to the Image Data "
-                "Resource (IDR), which curates screens.",
-                "reasons": _reasons([SCREEN_CONTACT_REASON, SCREEN_IDR_REASON]),
-            }
+            _note(
+                f"Before preparing a screen submission, ask {rules.BIA_CONTACT} for the metadata template of your "
+                "screen type. Once archived, a screen may also be offered to the Image Data Resource (IDR), which "
+                "curates screens.",
+                [rules.SCREEN_CONTACT_REASON, rules.SCREEN_IDR_REASON],
+            )
         )
     notes.append(
-        {
-            "text": "EBI may move image data between its archives; the accessions you receive stay valid.",
-            "reasons": _reasons([MOVABLE_REASON]),
-        }
+        _note(
+            "EBI may move image data between its archives; the accessions you receive stay valid.",
+            [rules.MOVABLE_REASON],
+        )
     )

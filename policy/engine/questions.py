@@ -1,4 +1,4 @@
-"""The answers contract (version 1) as data: each question, when it is asked and what it accepts.
+"""The answers contract (version 2) as data: each question, when it is asked and what it accepts.
 
 The API validates against these, the wizard builds its pages from them and the rules match on the same
 conditions, so a question is described once.
@@ -19,7 +19,10 @@ from policy.engine.vocabulary import (
     Enumeration,
 )
 
-ANSWERS_CONTRACT_VERSION = 1
+ANSWERS_CONTRACT_VERSION = 2
+# Answers without an "answers_version" are version 1 (what every client sent before version 2 existed); see
+# policy/engine/contract_v1.py for how they are read.
+ANSWERS_CONTRACT_VERSIONS = (1, 2)
 MAX_DATASETS = 50
 DATASET_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
@@ -148,12 +151,26 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         hint="If you are unsure whether you have many, EMDB can advise.",
     ),
     Question(
+        field="subtomogram_average",
+        kind="boolean",
+        asked_when=when(modality="electron_microscopy", em_method="cryo_et"),
+        text="Did you compute a subtomogram average?",
+        hint="A map averaged from many copies of a structure picked out of the tomograms.",
+    ),
+    Question(
+        field="atomic_model",
+        kind="boolean",
+        asked_when=when(modality="electron_microscopy", em_method=("single_particle", "cryo_et")),
+        text="Did you build an atomic model into the map?",
+        hint="Coordinates of the molecule fitted to your cryo-EM map or, for cryo-ET, your subtomogram average.",
+    ),
+    Question(
         field="dimensionality",
         kind="choice",
         enumeration=DIMENSIONALITY,
         asked_when=when(modality="xray_imaging"),
         allowed_when=ALWAYS,
-        text="Are the X-ray images 2D or 3D (tomography)?",
+        text="Are the images 2D or 3D (tomography)?",
         hint="Soft and hard X-ray tomography produce 3D volumes.",
     ),
     Question(
@@ -183,16 +200,43 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         hint="The BioImage Archive has metadata templates for different screen types.",
     ),
     Question(
-        field="patient_identifiable",
+        field="patient_medical",
         kind="boolean",
-        text="Does this dataset contain patient-identifiable images?",
-        hint="For example medical images that could identify a patient. No EBI archive can accept these.",
+        text=(
+            "Is this medical imaging of patients, for example clinical MRI, CT, ultrasound or X-ray, whether or "
+            "not it identifies them?"
+        ),
+        hint="No EMBL-EBI archive accepts medical imaging of patients, even when it has been de-identified.",
         default=False,
+    ),
+    Question(
+        field="human_tissue",
+        kind="boolean",
+        text="Do the images show samples from human participants, for example tissue sections or cells?",
+        hint="Research images of human samples that are not clinical imaging can be archived, with consent.",
+        default=False,
+    ),
+    Question(
+        field="human_controlled_access",
+        kind="boolean",
+        asked_when=(
+            when(
+                modality="spatial_omics",
+                omics_repository_fits=True,
+                omics_type=("transcriptomics", "epigenomics"),
+                human_tissue=True,
+            )
+        ),
+        text="Must the human sequencing data stay under controlled access?",
+        hint=(
+            "Answer yes if the participants did not consent to open public release of their sequencing data: it "
+            "then goes to the European Genome-phenome Archive (EGA) instead of ArrayExpress."
+        ),
     ),
 )
 
 DATASET_QUESTIONS_BY_FIELD: dict[str, Question] = {question.field: question for question in DATASET_QUESTIONS}
-STUDY_FIELDS = ("publication", "datasets", "correlations")
+STUDY_FIELDS = ("answers_version", "publication", "datasets", "correlations")
 
 
 def questions_asked_for(dataset: Mapping[str, Any]) -> tuple[Question, ...]:

@@ -52,8 +52,9 @@ ARCHIVES: dict[str, Archive] = {
         Archive("arrayexpress", "ArrayExpress", "https://www.ebi.ac.uk/biostudies/arrayexpress", "E-MTAB-12345"),
         Archive("pride", "PRIDE", "https://www.ebi.ac.uk/pride/", "PXD012345"),
         Archive("metabolights", "MetaboLights", "https://www.ebi.ac.uk/metabolights/", "MTBLS1234"),
-        Archive("ena", "European Nucleotide Archive (ENA)", "https://www.ebi.ac.uk/ena/", "PRJEB12345"),
+        Archive("ega", "European Genome-phenome Archive (EGA)", "https://ega-archive.org/", "EGAD00001015384"),
         Archive("emdb", "EMDB", "https://www.ebi.ac.uk/emdb/", "EMD-12345"),
+        Archive("pdb", "PDB", "https://www.ebi.ac.uk/pdbe/", "8VK3"),
         Archive("empiar", "EMPIAR", "https://www.ebi.ac.uk/empiar/", "EMPIAR-10002"),
         Archive("bia", "BioImage Archive", "https://www.ebi.ac.uk/bioimage-archive/", "S-BIAD287"),
     )
@@ -61,11 +62,13 @@ ARCHIVES: dict[str, Archive] = {
 
 # The order to deposit in. Omics first, so the image submission can cite their accessions
 # (beyond-policy:omics-first); EMDB before EMPIAR, whose entries cite the EMD accession
-# (beyond-policy:empiar-emdb-link); the BioImage Archive last, because it holds the linking information
+# (beyond-policy:empiar-emdb-link), and the PDB model right after the EMDB map it is fitted to; the BioImage
+# Archive last, because it holds the linking information
 # that cites all the others (rule-3).
 ARCHIVE_ORDER: tuple[str, ...] = tuple(ARCHIVES)
 
 BIA_IMAGING_ROUTE = "bia-imaging"
+EMDB_AVERAGE_ROUTE = "emdb-average"
 BIOSTUDIES_SUBMIT_URL = "https://www.ebi.ac.uk/biostudies/submissions/"
 ONEDEP_URL = "https://deposit.wwpdb.org/deposition/"
 ROUTES: dict[str, Route] = {
@@ -109,7 +112,28 @@ ROUTES: dict[str, Route] = {
             per_dataset=True,
             submit_url="https://empiar.org/deposition",
         ),
-        Route("emdb", "emdb", "wwPDB OneDep deposition system", per_dataset=True, submit_url=ONEDEP_URL),
+        Route(
+            "emdb",
+            "emdb",
+            "wwPDB OneDep deposition system, one EMDB entry (one deposition) per map",
+            per_dataset=True,
+            submit_url=ONEDEP_URL,
+        ),
+        Route(
+            EMDB_AVERAGE_ROUTE,
+            "emdb",
+            "wwPDB OneDep deposition system, an EMDB entry of its own",
+            per_dataset=True,
+            submit_url=ONEDEP_URL,
+        ),
+        Route(
+            "pdb",
+            "pdb",
+            "wwPDB OneDep deposition system, with its EMDB map (deposit them together, or name the map as a "
+            "related deposition)",
+            per_dataset=True,
+            submit_url=ONEDEP_URL,
+        ),
         Route(
             "arrayexpress",
             "arrayexpress",
@@ -132,11 +156,37 @@ ROUTES: dict[str, Route] = {
             per_dataset=True,
             submit_url="https://www.ebi.ac.uk/metabolights/",
         ),
-        Route("ena", "ena", "ENA Webin submission", per_dataset=True, submit_url="https://www.ebi.ac.uk/ena/submit/"),
+        Route(
+            "ega",
+            "ega",
+            "EGA submission, for human data released under controlled access",
+            per_dataset=True,
+            submit_url="https://ega-archive.org/submission/",
+        ),
     )
 }
 
 EM = "electron_microscopy"
+CRYO_ET = {"modality": EM, "em_method": "cryo_et"}
+SPATIAL_OMICS_IN_A_REPOSITORY = {"modality": "spatial_omics", "omics_repository_fits": True}
+SEQUENCING_OMICS = ("transcriptomics", "epigenomics")
+
+RULE_2: Reason = ("rule-2", "Imaging data that EMPIAR does not take goes to the BioImage Archive.")
+BIA_FILE_LIST_REASON: Reason = (
+    "beyond-policy:bia-file-list",
+    "List every file in a file list (first column header Files), with a column for what each file is.",
+)
+SCREEN_REASON: Reason = ("table-high-content-screening", "High-content screening images go to the BioImage Archive.")
+EMDB_ONEDEP_REASON: Reason = ("beyond-policy:emdb-onedep", "EMDB entries are deposited through wwPDB OneDep.")
+EMDB_ONE_MAP_REASON: Reason = (
+    "beyond-policy:emdb-one-map",
+    "Each EMDB entry holds one primary map, so each tomogram is a deposition of its own.",
+)
+OMICS_REPOSITORY_REASON: Reason = ("spatial-omics", "The omics data goes to the relevant omics repository.")
+SPATIAL_DATA_REASON: Reason = (
+    "spatial-omics",
+    "Spatial data (images, segmentations) is centralised in the BioImage Archive.",
+)
 
 # The policy's examples table and notes, row by row. Every matching rule adds its placements.
 DATASET_RULES: tuple[DatasetRule, ...] = (
@@ -144,52 +194,40 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
         when(modality="light_microscopy"),
         (Placement(BIA_IMAGING_ROUTE, "light microscopy images"),),
         (
-            (
-                "table-light-microscopy",
-                "Light microscopy, super-resolution included, goes to the BioImage Archive.",
-            ),
-            ("rule-2", "Imaging data that EMPIAR does not take goes to the BioImage Archive."),
+            ("table-light-microscopy", "Light microscopy, super-resolution included, goes to the BioImage Archive."),
+            RULE_2,
         ),
     ),
     DatasetRule(
         when(modality=EM, em_method="2d"),
         (Placement(BIA_IMAGING_ROUTE, "2D electron micrographs"),),
-        (
-            (
-                "table-2d-em",
-                "2D electron microscopy goes to the BioImage Archive; only 3D EM goes to EMPIAR.",
-            ),
-            ("rule-2", "Imaging data that EMPIAR does not take goes to the BioImage Archive."),
-        ),
+        (("table-2d-em", "2D electron microscopy goes to the BioImage Archive; only 3D EM goes to EMPIAR."), RULE_2),
     ),
     DatasetRule(
         when(modality="high_content_screening", screen_type="compound"),
         (Placement("bia-screen-compound", "screen images, with plate, well and compound for each file"),),
         (
-            ("table-high-content-screening", "High-content screening images go to the BioImage Archive."),
+            SCREEN_REASON,
             ("note-1", "Compound screens have their own metadata template: ask bioimage-archive@ebi.ac.uk."),
+            BIA_FILE_LIST_REASON,
         ),
     ),
     DatasetRule(
         when(modality="high_content_screening", screen_type="genetic"),
         (Placement("bia-screen-genetic", "screen images, with plate, well and gene for each file"),),
         (
-            ("table-high-content-screening", "High-content screening images go to the BioImage Archive."),
-            (
-                "note-1",
-                "Genetic knockout screens have their own metadata template: ask bioimage-archive@ebi.ac.uk.",
-            ),
+            SCREEN_REASON,
+            ("note-1", "Genetic knockout screens have their own metadata template: ask bioimage-archive@ebi.ac.uk."),
+            BIA_FILE_LIST_REASON,
         ),
     ),
     DatasetRule(
         when(modality="high_content_screening", screen_type="other"),
         (Placement("bia-screen-other", "screen images, with plate, well and condition for each file"),),
         (
-            ("table-high-content-screening", "High-content screening images go to the BioImage Archive."),
-            (
-                "note-1",
-                "Screen types have specific metadata templates: ask bioimage-archive@ebi.ac.uk which fits.",
-            ),
+            SCREEN_REASON,
+            ("note-1", "Screen types have specific metadata templates: ask bioimage-archive@ebi.ac.uk which fits."),
+            BIA_FILE_LIST_REASON,
         ),
     ),
     DatasetRule(
@@ -200,21 +238,15 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
                 "table-other-imaging",
                 "Imaging methods not listed elsewhere, e.g. AFM or ultrasound, go to the BioImage Archive.",
             ),
-            ("rule-2", "Imaging data that EMPIAR does not take goes to the BioImage Archive."),
+            RULE_2,
         ),
     ),
     DatasetRule(
         when(modality="xray_imaging", dimensionality="2d"),
         (Placement(BIA_IMAGING_ROUTE, "2D X-ray images"),),
         (
-            (
-                "table-other-imaging",
-                "2D X-ray imaging is not listed elsewhere, so it goes to the BioImage Archive.",
-            ),
-            (
-                "rule-2",
-                "EMPIAR takes X-ray tomography only; other imaging data goes to the BioImage Archive.",
-            ),
+            ("table-other-imaging", "2D X-ray imaging is not listed elsewhere, so it goes to the BioImage Archive."),
+            ("rule-2", "EMPIAR takes X-ray tomography only; other imaging data goes to the BioImage Archive."),
         ),
     ),
     DatasetRule(
@@ -227,14 +259,11 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
     ),
     DatasetRule(
         when(modality=EM, em_method="single_particle"),
-        (Placement("emdb", "the 3D map, with its half-maps and an image"),),
-        (
-            ("beyond-policy:emdb-maps", "The reconstructed map itself goes to EMDB, not to EMPIAR."),
-            ("beyond-policy:emdb-onedep", "EMDB entries are deposited through wwPDB OneDep."),
-        ),
+        (Placement("emdb", "the 3D map, with its half-maps (required) and an image"),),
+        (("beyond-policy:emdb-maps", "The reconstructed map itself goes to EMDB, not to EMPIAR."), EMDB_ONEDEP_REASON),
     ),
     DatasetRule(
-        when(modality=EM, em_method="cryo_et", tilt_series=True),
+        when(**CRYO_ET, tilt_series=True),
         (Placement("empiar", "raw tilt series"),),
         (
             ("note-2-tilt-series", "Cryo-ET raw tilt series go only to EMPIAR."),
@@ -242,25 +271,36 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
         ),
     ),
     DatasetRule(
-        when(modality=EM, em_method="cryo_et", tomograms="few"),
-        (Placement("emdb", "all the tomograms"),),
+        when(**CRYO_ET, tomograms="few"),
+        (Placement("emdb", "all the tomograms, each as an EMDB entry of its own"),),
+        (("note-2-tomograms", "A small number of tomograms all go to EMDB."), EMDB_ONEDEP_REASON, EMDB_ONE_MAP_REASON),
+    ),
+    DatasetRule(
+        when(**CRYO_ET, tomograms="many"),
         (
-            ("note-2-tomograms", "A small number of tomograms all go to EMDB."),
-            ("beyond-policy:emdb-onedep", "EMDB entries are deposited through wwPDB OneDep."),
+            Placement("emdb", "one or a few representative tomograms, each as an EMDB entry of its own"),
+            Placement("empiar", "the remaining tomograms", optional=True),
+        ),
+        (
+            ("note-2-tomograms", "With many tomograms, representative ones go to EMDB; the rest can go to EMPIAR."),
+            ("table-cryo-et", "Cryo-ET data goes to EMPIAR in part, as note 2 describes."),
+            EMDB_ONE_MAP_REASON,
         ),
     ),
     DatasetRule(
-        when(modality=EM, em_method="cryo_et", tomograms="many"),
+        when(**CRYO_ET, subtomogram_average=True),
+        (Placement(EMDB_AVERAGE_ROUTE, "the subtomogram average, with its half-maps (required) and an image"),),
         (
-            Placement("emdb", "one or a few representative tomograms"),
-            Placement("empiar", "the remaining tomograms"),
+            ("beyond-policy:emdb-maps", "Reconstructions, subtomogram averages included, go to EMDB."),
+            ("beyond-policy:emdb-half-maps", "Half-maps are required for subtomogram averages."),
         ),
+    ),
+    DatasetRule(
+        when(modality=EM, em_method=("single_particle", "cryo_et"), atomic_model=True),
+        (Placement("pdb", "the atomic model fitted to the map"),),
         (
-            (
-                "note-2-tomograms",
-                "With many tomograms, representative ones go to EMDB and the rest to EMPIAR.",
-            ),
-            ("table-cryo-et", "Cryo-ET data goes to EMPIAR in part, as note 2 describes."),
+            ("beyond-policy:emdb-maps", "Models go to the PDB, maps to EMDB, each referencing the other."),
+            ("beyond-policy:pdb-onedep", "Atomic models are deposited to the PDB through the same OneDep system."),
         ),
     ),
     DatasetRule(
@@ -285,43 +325,66 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
         ),
     ),
     DatasetRule(
-        when(modality="spatial_omics", omics_repository_fits=True),
+        when(**SPATIAL_OMICS_IN_A_REPOSITORY),
         (Placement(BIA_IMAGING_ROUTE, "spatial data: images and segmentations"),),
-        (("spatial-omics", "Spatial data (images, segmentations) is centralised in the BioImage Archive."),),
+        (SPATIAL_DATA_REASON,),
+    ),
+    # Sequencing goes to ArrayExpress unless human participants' data must stay under controlled access (EGA).
+    # Either no human samples, or human samples whose data may be released openly:
+    *(
+        DatasetRule(
+            when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type="transcriptomics", **open_release),
+            (
+                Placement("arrayexpress", "the spatial transcriptomics sequencing data"),
+                Placement("arrayexpress", "the raw high-resolution tissue images that go with the sequencing data"),
+            ),
+            (
+                OMICS_REPOSITORY_REASON,
+                ("beyond-policy:arrayexpress", "Sequencing-based spatial transcriptomics goes to ArrayExpress."),
+                (
+                    "beyond-policy:arrayexpress-st",
+                    "ArrayExpress takes the raw tissue images with the reads; human data only with consent for "
+                    "public release.",
+                ),
+            ),
+        )
+        for open_release in ({"human_tissue": False}, {"human_controlled_access": False})
+    ),
+    *(
+        DatasetRule(
+            when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type="epigenomics", **open_release),
+            (Placement("arrayexpress", "the spatial epigenomics or functional genomics sequencing data"),),
+            (
+                OMICS_REPOSITORY_REASON,
+                (
+                    "beyond-policy:arrayexpress-functional-genomics",
+                    "ArrayExpress takes all functional genomics data, ATAC-seq and ChIP-seq included, through "
+                    "Annotare.",
+                ),
+            ),
+        )
+        for open_release in ({"human_tissue": False}, {"human_controlled_access": False})
     ),
     DatasetRule(
-        when(modality="spatial_omics", omics_repository_fits=True, omics_type="transcriptomics"),
-        (Placement("arrayexpress", "the spatial transcriptomics sequencing data"),),
+        when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type=SEQUENCING_OMICS, human_controlled_access=True),
+        (Placement("ega", "the human sequencing data, under controlled access"),),
         (
-            ("spatial-omics", "The omics data goes to the relevant omics repository."),
-            ("beyond-policy:arrayexpress", "Sequencing-based spatial transcriptomics goes to ArrayExpress."),
+            OMICS_REPOSITORY_REASON,
+            ("beyond-policy:ega", "Human sequencing data without consent for open release goes to EGA."),
         ),
     ),
     DatasetRule(
-        when(modality="spatial_omics", omics_repository_fits=True, omics_type="proteomics"),
+        when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type="proteomics"),
         (Placement("pride", "the spatial proteomics data"),),
-        (
-            ("spatial-omics", "The omics data goes to the relevant omics repository."),
-            ("beyond-policy:omics-repositories", "Proteomics data goes to PRIDE."),
-        ),
+        (OMICS_REPOSITORY_REASON, ("beyond-policy:omics-repositories", "Proteomics data goes to PRIDE.")),
     ),
     DatasetRule(
-        when(modality="spatial_omics", omics_repository_fits=True, omics_type="metabolomics"),
+        when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type="metabolomics"),
         (Placement("metabolights", "the spatial metabolomics data"),),
         (
-            ("spatial-omics", "The omics data goes to the relevant omics repository."),
+            OMICS_REPOSITORY_REASON,
             ("beyond-policy:omics-repositories", "Metabolomics data goes to MetaboLights."),
-        ),
-    ),
-    DatasetRule(
-        when(modality="spatial_omics", omics_repository_fits=True, omics_type="other"),
-        (Placement("ena", "the omics sequence data"),),
-        (
-            ("spatial-omics", "The omics data goes to the relevant omics repository."),
-            (
-                "beyond-policy:omics-repositories",
-                "Other sequence-based omics data goes to ENA; confirm with image-presubmission@ebi.ac.uk.",
-            ),
+            ("beyond-policy:metabolights-msi", "MetaboLights has an assay template for mass-spectrometry imaging."),
         ),
     ),
     DatasetRule(
@@ -337,8 +400,13 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
 )
 
 PATIENT_REASONS: tuple[Reason, ...] = (
-    ("background-patient", "Patient-identifiable medical images cannot be deposited in any EBI resource."),
-    ("table-patient", "Neither the BioImage Archive nor EMPIAR accepts patient-identifiable imaging data."),
+    ("background-patient", "Medical imaging of patients cannot be deposited in any EBI resource."),
+    ("table-patient", "Neither the BioImage Archive nor EMPIAR accepts patient imaging data."),
+    (
+        "beyond-policy:bia-scope",
+        "The BioImage Archive excludes medical imaging whether or not it identifies anyone: de-identifying it "
+        "does not make it depositable.",
+    ),
 )
 
 # Rule 3 and note 3 speak of studies where one component is 3D EM or X-ray imaging.
@@ -395,9 +463,65 @@ EMDB_EMPIAR_CROSS_REFERENCE_REASONS: tuple[Reason, ...] = (
     ),
     ("beyond-policy:emdb-maps", "Reconstructions in EMDB and raw data in EMPIAR reference each other."),
 )
+# Volume EM and X-ray tomography are the 3D modalities EMDB does not cover; EMDB does cover cryo-ET.
+EMPIAR_WITHOUT_EMDB: tuple[When, ...] = (
+    when(modality=EM, em_method="volume_em"),
+    when(modality="xray_imaging", dimensionality="3d"),
+)
 EMPIAR_WITHOUT_EMDB_REASON: Reason = (
     "beyond-policy:empiar-emdb-link",
     "EMDB does not cover this 3D modality, so the EMPIAR entry stands without an EMDB entry.",
+)
+EMPIAR_HELP_CONTACT = "empiar-help@ebi.ac.uk"
+CRYO_ET_WITHOUT_EMDB_REASON: Reason = (
+    "beyond-policy:empiar-cryo-et",
+    f"EMPIAR normally requires an associated EMDB entry: deposit a tomogram or subtomogram average to EMDB, or "
+    f"contact {EMPIAR_HELP_CONTACT} before depositing.",
+)
+TILT_SERIES_ENCOURAGED_REASON: Reason = (
+    "beyond-policy:emdb-raw-data",
+    "EMDB strongly encourages depositing all raw data, tilt series included, in EMPIAR.",
+)
+PDB_EMDB_CROSS_REFERENCE_REASONS: tuple[Reason, ...] = (
+    ("beyond-policy:emdb-maps", "Models in the PDB and maps in EMDB reference each other."),
+    ("beyond-policy:pdb-onedep", "OneDep links related depositions."),
+)
+EMPIAR_TRANSFER_REASON: Reason = (
+    "beyond-policy:empiar-transfer",
+    "Large data travels to EMPIAR by Aspera or Globus, or with the empiar-depositor command-line tool.",
+)
+EMPIAR_RELEASE_REASON: Reason = (
+    "beyond-policy:empiar-release",
+    "EMPIAR releases an entry after processing, with its EMDB entry, on publication, or after a hold of at most "
+    "one year: you choose when you deposit.",
+)
+BIA_TRANSFER_REASON: Reason = (
+    "beyond-policy:biostudies-upload",
+    "Upload small data through the web; large data (10 GiB and more) by FTP or Aspera.",
+)
+ARRAYEXPRESS_RELEASE_REASON: Reason = (
+    "beyond-policy:arrayexpress-release",
+    "Once its accession is cited in a publication, preprints included, the ArrayExpress dataset must be released.",
+)
+HUMAN_SAMPLES_REASONS: tuple[Reason, ...] = (
+    (
+        "beyond-policy:human-samples",
+        "Research images of human samples that are not clinical imaging can be archived, with the participants' "
+        "consent and nothing that identifies them.",
+    ),
+    ("contact", "Ask image-presubmission@ebi.ac.uk if you are unsure whether your images can be shared."),
+)
+OMICS_OTHER_REASONS: tuple[Reason, ...] = (
+    ("spatial-omics", "The omics data goes to the relevant omics repository."),
+    ("contact", "Which repository takes this omics data: ask image-presubmission@ebi.ac.uk."),
+    (
+        "spatial-omics-no-repository",
+        "If it fits no existing omics repository, all of it can go to the BioImage Archive with the spatial data.",
+    ),
+)
+ORDER_REASON: Reason = (
+    "beyond-policy:deposition-order",
+    "A deposition that cites another's accession is made after it, so the accession exists when you need it.",
 )
 EMPIAR_RAW_REASON: Reason = (
     "beyond-policy:empiar-raw",
@@ -406,14 +530,6 @@ EMPIAR_RAW_REASON: Reason = (
 BIA_SUBMISSION_REASON: Reason = (
     "beyond-policy:bia-submission",
     "Prepare a file list (first column header Files) and fill the BioImaging (REMBI) template.",
-)
-ORDER_REASONS: tuple[Reason, ...] = (
-    (
-        "rule-3",
-        "The BioImage Archive holds the linking information, so it is deposited last and cites the others.",
-    ),
-    ("beyond-policy:omics-first", "Omics data is deposited before the images that cite it."),
-    ("beyond-policy:empiar-emdb-link", "EMPIAR entries cite their EMDB entries, so EMDB comes first."),
 )
 MOVABLE_REASON: Reason = (
     "rule-4",
@@ -429,11 +545,12 @@ SCREEN_IDR_REASON: Reason = (
     "The IDR may add value to a screen, but the archive of record is the BioImage Archive.",
 )
 PATIENT_INSTEAD = (
-    "Do not deposit these images anywhere at EBI. The rest of the study can still be deposited as planned; "
-    f"ask {PRESUBMISSION_CONTACT} if you are unsure."
+    "Do not deposit these images anywhere at EBI: no EBI resource accepts medical imaging of patients, even "
+    "de-identified. The rest of the study can still be deposited as planned; for advice on these images, "
+    f"contact {PRESUBMISSION_CONTACT}."
 )
 PATIENT_IN_CORRELATION_REASON: Reason = (
     "background-patient",
-    "A patient-identifiable dataset is left out of its correlative group; the rest is still linked.",
+    "Medical imaging of patients is left out of its correlative group; the rest is still linked.",
 )
 QUERIES_REASON: Reason = ("contact", "Queries about the policy go to image-presubmission@ebi.ac.uk.")

@@ -1,4 +1,4 @@
-"""The shared vocabulary: every enumeration of the answers contract (version 1) and of the plan.
+"""The shared vocabulary: every enumeration of the answers contract (version 2) and of the plan.
 
 The wizard's forms, the JSON API's validation and the routing rules all read these; no other module
 spells out a choice list.
@@ -120,7 +120,12 @@ OMICS_TYPE = Enumeration(
         Choice("transcriptomics", "Spatial transcriptomics", "For example Visium or Slide-seq sequencing data."),
         Choice("proteomics", "Spatial proteomics", "Mass-spectrometry-based protein data."),
         Choice("metabolomics", "Spatial metabolomics", "For example mass-spectrometry imaging of metabolites."),
-        Choice("other", "Other omics", "Any other omics readout, for example spatial ATAC-seq."),
+        Choice(
+            "epigenomics",
+            "Spatial epigenomics or other functional genomics",
+            "Sequencing such as spatial ATAC-seq, ChIP-seq or CUT&Tag.",
+        ),
+        Choice("other", "Other omics", "Any other omics readout: we will tell you whom to ask where it goes."),
     ),
 )
 
@@ -142,7 +147,8 @@ ARCHIVE = Enumeration(
         Choice("arrayexpress", "ArrayExpress"),
         Choice("pride", "PRIDE"),
         Choice("metabolights", "MetaboLights"),
-        Choice("ena", "ENA"),
+        Choice("ega", "EGA"),
+        Choice("pdb", "PDB"),
     ),
 )
 

@@ -3,21 +3,26 @@ import copy
 import pytest
 
 # Every section of the result page at once: omics first, EMDB before EMPIAR, a screen, a correlative group
-# across EMPIAR and the BioImage Archive, and a patient-identifiable dataset refused from its group.
+# across EMPIAR and the BioImage Archive, and a dataset of medical imaging of patients refused from its group.
 FULL_STUDY = {
+    "answers_version": 2,
     "publication": True,
     "datasets": [
         {"id": "lm", "modality": "light_microscopy"},
         {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"},
-        {"id": "spa", "modality": "electron_microscopy", "em_method": "single_particle"},
+        {"id": "spa", "modality": "electron_microscopy", "em_method": "single_particle", "atomic_model": False},
         {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True},
-        {"id": "scan", "modality": "light_microscopy", "patient_identifiable": True},
+        {"id": "scan", "modality": "other", "patient_medical": True},
         {"id": "screen", "modality": "high_content_screening", "screen_type": "genetic"},
     ],
     "correlations": [["lm", "fib-sem", "scan"]],
 }
 
-LIGHT_ONLY_STUDY = {"publication": True, "datasets": [{"id": "confocal", "modality": "light_microscopy"}]}
+LIGHT_ONLY_STUDY = {
+    "answers_version": 2,
+    "publication": True,
+    "datasets": [{"id": "confocal", "modality": "light_microscopy"}],
+}
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from policy.engine import InvalidAnswers
 from policy.engine.answers import answers_validate
 from policy.engine.questions import (
+    ANSWERS_CONTRACT_VERSION,
     DATASET_ID_PATTERN,
     DATASET_QUESTIONS,
     DATASET_QUESTIONS_BY_FIELD,
@@ -73,7 +74,11 @@ def is_valid(answers: Any) -> bool:
 @st.composite
 def valid_studies(draw) -> dict:
     ids = draw(st.lists(dataset_ids, min_size=1, max_size=4, unique=True))
-    study = {"publication": draw(st.booleans()), "datasets": [draw(valid_datasets(dataset_id=i)) for i in ids]}
+    study = {
+        "answers_version": ANSWERS_CONTRACT_VERSION,
+        "publication": draw(st.booleans()),
+        "datasets": [draw(valid_datasets(dataset_id=i)) for i in ids],
+    }
     if len(ids) >= 2 and draw(st.booleans()):
         study["correlations"] = [draw(st.lists(st.sampled_from(ids), min_size=2, max_size=len(ids), unique=True))]
     # The contract has a few cross-field rules (cryo-ET with nothing to deposit): the engine is the oracle.

@@ -234,7 +234,7 @@ def test_a_changed_plan_shows_a_banner_and_otherwise_the_same_page(client, full_
 
     monkeypatch.setattr("policy.results.POLICY_VERSION", NEW_VERSION)
     monkeypatch.setattr("policy.engine.planner.POLICY_VERSION", NEW_VERSION)
-    monkeypatch.setattr("policy.engine.planner.PRESUBMISSION_CONTACT", "new-contact@ebi.ac.uk")
+    monkeypatch.setattr("policy.engine.rules.PRESUBMISSION_CONTACT", "new-contact@ebi.ac.uk")
     after = page_of(client, Result.objects.get(pk=result.pk))
 
     assert "The policy has changed since this plan was made" in after
@@ -247,7 +247,7 @@ def test_the_updated_plan_is_a_new_result_and_the_old_one_is_untouched(client, f
     result, _ = result_create(answers=full_study)
     monkeypatch.setattr("policy.results.POLICY_VERSION", NEW_VERSION)
     monkeypatch.setattr("policy.engine.planner.POLICY_VERSION", NEW_VERSION)
-    monkeypatch.setattr("policy.engine.planner.PRESUBMISSION_CONTACT", "new-contact@ebi.ac.uk")
+    monkeypatch.setattr("policy.engine.rules.PRESUBMISSION_CONTACT", "new-contact@ebi.ac.uk")
 
     response = client.post(reverse("result-update", args=[result.pk]))
 

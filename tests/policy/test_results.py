@@ -30,7 +30,7 @@ def test_a_result_stores_the_canonical_answers_the_plan_and_the_policy_version(f
     assert created
     assert stored.plan == plan_for(full_study)
     assert stored.answers["datasets"][0]["id"] == "fib-sem"  # canonical: sorted by label, defaults filled in
-    assert stored.answers["datasets"][0]["patient_identifiable"] is False
+    assert stored.answers["datasets"][0]["patient_medical"] is False
     assert stored.policy_version == POLICY_VERSION
     assert stored.created_at is not None
     assert stored.archives == ",arrayexpress,emdb,empiar,bia,"
@@ -152,7 +152,7 @@ def test_a_new_policy_version_that_plans_the_same_is_no_change(full_study, monke
 def test_a_new_policy_version_that_plans_differently_is_a_change(full_study, monkeypatch):
     result, _ = result_create(answers=full_study)
     monkeypatch.setattr("policy.results.POLICY_VERSION", "2027-01+0000000000")
-    monkeypatch.setattr("policy.engine.planner.PRESUBMISSION_CONTACT", "new-contact@ebi.ac.uk")
+    monkeypatch.setattr("policy.engine.rules.PRESUBMISSION_CONTACT", "new-contact@ebi.ac.uk")
 
     change = result_policy_change(result=result)
 

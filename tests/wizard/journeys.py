@@ -7,6 +7,8 @@ from django.test import Client
 
 from policy.engine.questions import questions_asked_for
 
+NO_BY_DEFAULT = ("patient_medical", "human_tissue", "subtomogram_average", "atomic_model")
+
 
 def form_value(value: Any) -> str:
     if isinstance(value, bool):
@@ -16,7 +18,8 @@ def form_value(value: Any) -> str:
 
 def dataset_post(client: Client, dataset: Mapping[str, Any], *, url: str = "/study/datasets/new/"):
     """Post every question asked for the dataset (none other), as the dataset page would."""
-    dataset = {"patient_identifiable": False, **dataset}
+    # Questions a test's dataset leaves out are answered "no", as the contract's defaults would.
+    dataset = {**dict.fromkeys(NO_BY_DEFAULT, False), **dataset}
     data = {question.field: form_value(dataset[question.field]) for question in questions_asked_for(dataset)}
     return client.post(url, data)
 

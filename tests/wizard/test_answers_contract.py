@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policy.engine import answers_validate
-from policy.engine.questions import DATASET_ID_PATTERN, DATASET_QUESTIONS, MAX_DATASETS
+from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_ID_PATTERN, DATASET_QUESTIONS, MAX_DATASETS
 from policy.models import Result
 from tests.wizard.journeys import study_enter
 
@@ -29,13 +29,19 @@ def datasets(draw, label: str) -> dict:
             dataset[question.field] = draw(st.sampled_from(question.enumeration.values))
     if dataset.get("tilt_series") is False and dataset.get("tomograms") == "none":
         dataset["tomograms"] = draw(st.sampled_from(["few", "many"]))
+    if dataset.get("em_method") == "cryo_et" and not dataset["subtomogram_average"]:
+        dataset["atomic_model"] = False  # a cryo-ET model is built into a subtomogram average
     return dataset
 
 
 @st.composite
 def studies(draw) -> dict:
     study_labels = draw(st.lists(labels, min_size=1, max_size=4, unique=True))
-    answers = {"publication": draw(st.booleans()), "datasets": [draw(datasets(label)) for label in study_labels]}
+    answers = {
+        "answers_version": ANSWERS_CONTRACT_VERSION,
+        "publication": draw(st.booleans()),
+        "datasets": [draw(datasets(label)) for label in study_labels],
+    }
     if len(study_labels) >= 2:
         groups = draw(
             st.lists(
@@ -52,7 +58,7 @@ def studies(draw) -> dict:
 def test_any_valid_study_entered_through_the_pages_is_stored_as_its_canonical_answers(answers):
     client = Client()
     response = study_enter(client, answers)
-    if all(dataset["patient_identifiable"] for dataset in answers["datasets"]):
+    if all(dataset["patient_medical"] for dataset in answers["datasets"]):
         assert response["Location"] == "/study/cannot-deposit/"
         return
     result = Result.objects.get(pk=response["Location"].split("/")[2])
@@ -62,7 +68,7 @@ def test_any_valid_study_entered_through_the_pages_is_stored_as_its_canonical_an
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(answers=studies())
 def test_prefilled_answers_come_back_unchanged(answers):
-    if all(dataset["patient_identifiable"] for dataset in answers["datasets"]):
+    if all(dataset["patient_medical"] for dataset in answers["datasets"]):
         return
     client = Client()
     first = study_enter(client, answers)["Location"]

@@ -48,7 +48,10 @@ def test_a_changed_dataset_is_typed_as_the_contract_wants():
             "em_method": "cryo_et",
             "tilt_series": "yes",
             "tomograms": "few",
-            "patient_identifiable": "no",
+            "subtomogram_average": "no",
+            "atomic_model": "no",
+            "patient_medical": "no",
+            "human_tissue": "no",
         }
     )
     assert form.is_valid(), form.errors
@@ -58,14 +61,23 @@ def test_a_changed_dataset_is_typed_as_the_contract_wants():
         "em_method": "cryo_et",
         "tilt_series": True,
         "tomograms": "few",
-        "patient_identifiable": False,
+        "subtomogram_average": False,
+        "atomic_model": False,
+        "patient_medical": False,
+        "human_tissue": False,
     }
 
 
 def test_a_stored_dataset_fills_its_form():
     form = DatasetForm(
-        dataset={"id": "et", "modality": "electron_microscopy", "em_method": "2d", "patient_identifiable": True}
+        dataset={"id": "et", "modality": "electron_microscopy", "em_method": "2d", "patient_medical": True}
     )
-    assert [question.field for question in form.questions] == ["id", "modality", "em_method", "patient_identifiable"]
-    assert form["patient_identifiable"].value() == "yes"
+    assert [question.field for question in form.questions] == [
+        "id",
+        "modality",
+        "em_method",
+        "patient_medical",
+        "human_tissue",
+    ]
+    assert form["patient_medical"].value() == "yes"
     assert form["em_method"].value() == "2d"

@@ -60,7 +60,7 @@ def test_choosing_a_modality_swaps_in_its_follow_ups_without_errors(study):
     assert "What kind of omics data goes with the images?" in page
     assert "MERFISH" in page
     assert "error" not in page
-    assert 'name="shown" value="id,modality,omics_type,omics_repository_fits,patient_identifiable"' in page
+    assert 'name="shown" value="id,modality,omics_type,omics_repository_fits,patient_medical,human_tissue"' in page
     assert "lm" in study.get("/study/datasets/").content.decode()
     assert "sxt" in study.get("/study/datasets/").content.decode()
 
@@ -106,7 +106,7 @@ def test_a_dataset_is_added_in_place_in_the_editor_region(study):
     assert "<h1" not in invalid.content.decode()
     saved = study.post(
         "/study/datasets/new/",
-        {"id": "afm", "modality": "other", "patient_identifiable": "no"},
+        {"id": "afm", "modality": "other", "patient_medical": "no", "human_tissue": "no"},
         headers=headers,
         follow=True,
     )

@@ -45,13 +45,18 @@ def test_a_changed_prefilled_study_gives_a_new_result(client):
     client.get(f"/study/from/{result.id}/")
     response = client.post(
         "/study/datasets/lm/change/?return=check",
-        {"id": "lm", "modality": "light_microscopy", "patient_identifiable": "yes"},
+        {"id": "lm", "modality": "light_microscopy", "patient_medical": "yes", "human_tissue": "no"},
     )
     assert response["Location"] == "/study/check/"
     response = client.post("/study/check/", {})
     new = Result.objects.exclude(pk=result.pk).get()
     assert response["Location"] == f"/r/{new.id}/"
-    assert new.answers["datasets"][1] == {"id": "lm", "modality": "light_microscopy", "patient_identifiable": True}
+    assert new.answers["datasets"][1] == {
+        "id": "lm",
+        "modality": "light_microscopy",
+        "patient_medical": True,
+        "human_tissue": False,
+    }
 
 
 def test_prefill_asks_before_replacing_an_unfinished_study(client):

@@ -150,7 +150,7 @@ def test_datasets_step_requires_a_dataset(client):
 def test_dataset_page_asks_label_modality_and_patient_questions_with_the_engines_words(client):
     started(client)
     page = text(client.get("/study/datasets/new/"))
-    for field in ("id", "modality", "patient_identifiable"):
+    for field in ("id", "modality", "patient_medical", "human_tissue"):
         assert DATASET_QUESTIONS_BY_FIELD[field].text in page
     for choice in MODALITY.choices:
         assert choice.label in page
@@ -165,8 +165,9 @@ def test_choosing_electron_microscopy_asks_the_method_next_without_an_error(clie
         {
             "id": "em",
             "modality": "electron_microscopy",
-            "patient_identifiable": "no",
-            "shown": "id,modality,patient_identifiable",
+            "patient_medical": "no",
+            "human_tissue": "no",
+            "shown": "id,modality,patient_medical,human_tissue",
         },
     )
     assert response.status_code == 200
@@ -182,8 +183,16 @@ def test_choosing_electron_microscopy_asks_the_method_next_without_an_error(clie
 
 def test_cryo_et_asks_tilt_series_and_tomograms(client):
     started(client)
-    data = {"id": "et", "modality": "electron_microscopy", "em_method": "cryo_et", "patient_identifiable": "no"}
-    response = client.post("/study/datasets/new/", {**data, "shown": "id,modality,em_method,patient_identifiable"})
+    data = {
+        "id": "et",
+        "modality": "electron_microscopy",
+        "em_method": "cryo_et",
+        "patient_medical": "no",
+        "human_tissue": "no",
+    }
+    response = client.post(
+        "/study/datasets/new/", {**data, "shown": "id,modality,em_method,patient_medical,human_tissue"}
+    )
     page = text(response)
     assert DATASET_QUESTIONS_BY_FIELD["tilt_series"].text in page
     assert DATASET_QUESTIONS_BY_FIELD["tomograms"].text in page
@@ -198,8 +207,9 @@ def test_a_follow_up_left_unanswered_after_being_shown_is_an_error(client):
         {
             "id": "em",
             "modality": "electron_microscopy",
-            "patient_identifiable": "no",
-            "shown": "id,modality,em_method,patient_identifiable",
+            "patient_medical": "no",
+            "human_tissue": "no",
+            "shown": "id,modality,em_method,patient_medical,human_tissue",
         },
     )
     assert "Select the electron microscopy method" in text(response)
@@ -216,16 +226,21 @@ def test_cryo_et_with_nothing_to_deposit_is_refused_by_the_engine(client):
             "em_method": "cryo_et",
             "tilt_series": "no",
             "tomograms": "none",
-            "patient_identifiable": "no",
+            "subtomogram_average": "no",
+            "atomic_model": "no",
+            "patient_medical": "no",
+            "human_tissue": "no",
         },
     )
     assert response.status_code == 200
-    assert "needs tilt series or tomograms" in text(response)
+    assert "needs tilt series, tomograms or a subtomogram average" in text(response)
 
 
 def test_modality_not_offered_is_refused(client):
     started(client)
-    response = client.post("/study/datasets/new/", {"id": "x", "modality": "telepathy", "patient_identifiable": "no"})
+    response = client.post(
+        "/study/datasets/new/", {"id": "x", "modality": "telepathy", "patient_medical": "no", "human_tissue": "no"}
+    )
     assert response.status_code == 200
     assert "Select one of the options offered" in text(response)
 
@@ -239,14 +254,15 @@ def test_a_follow_up_for_a_modality_not_chosen_is_not_kept(client):
             "modality": "light_microscopy",
             "em_method": "cryo_et",
             "tomograms": "many",
-            "patient_identifiable": "no",
+            "patient_medical": "no",
+            "human_tissue": "no",
         },
     )
     assert response["Location"] == "/study/datasets/"
     client.post("/study/datasets/", {})
     client.post("/study/check/", {})
     assert Result.objects.get().answers["datasets"] == [
-        {"id": "lm", "modality": "light_microscopy", "patient_identifiable": False}
+        {"id": "lm", "modality": "light_microscopy", "patient_medical": False, "human_tissue": False}
     ]
 
 
@@ -254,7 +270,8 @@ def test_a_follow_up_for_a_modality_not_chosen_is_not_kept(client):
 def test_invalid_labels_are_refused(client, label):
     started(client)
     response = client.post(
-        "/study/datasets/new/", {"id": label, "modality": "light_microscopy", "patient_identifiable": "no"}
+        "/study/datasets/new/",
+        {"id": label, "modality": "light_microscopy", "patient_medical": "no", "human_tissue": "no"},
     )
     assert response.status_code == 200
     assert "error-summary" in text(response)
@@ -285,7 +302,8 @@ def test_change_a_dataset_keeps_its_place_and_renames_it_in_groups(client):
     page = text(client.get("/study/datasets/lm/change/"))
     assert 'value="lm"' in page
     response = client.post(
-        "/study/datasets/lm/change/", {"id": "confocal", "modality": "light_microscopy", "patient_identifiable": "no"}
+        "/study/datasets/lm/change/",
+        {"id": "confocal", "modality": "light_microscopy", "patient_medical": "no", "human_tissue": "no"},
     )
     assert response["Location"] == "/study/datasets/"
     client.post("/study/check/", {})
@@ -423,15 +441,23 @@ def test_change_from_check_asks_the_new_follow_up_first(client):
         {
             "id": "lm",
             "modality": "electron_microscopy",
-            "patient_identifiable": "no",
-            "shown": "id,modality,patient_identifiable",
+            "patient_medical": "no",
+            "human_tissue": "no",
+            "shown": "id,modality,patient_medical,human_tissue",
         },
     )
     assert response.status_code == 200
     assert DATASET_QUESTIONS_BY_FIELD["em_method"].text in text(response)
     assert 'action="/study/datasets/lm/change/?return=check"' in text(response)
     response = client.post(
-        url, {"id": "lm", "modality": "electron_microscopy", "em_method": "2d", "patient_identifiable": "no"}
+        url,
+        {
+            "id": "lm",
+            "modality": "electron_microscopy",
+            "em_method": "2d",
+            "patient_medical": "no",
+            "human_tissue": "no",
+        },
     )
     assert response["Location"] == "/study/check/"
     assert "2D electron microscopy" in text(client.get("/study/check/"))
@@ -449,8 +475,9 @@ def test_final_step_stores_the_plan_and_redirects_to_it(client):
     result = Result.objects.get()
     assert response["Location"] == f"/r/{result.id}/"
     assert result.answers == {
+        "answers_version": 2,
         "publication": True,
-        "datasets": [{"id": "lm", "modality": "light_microscopy", "patient_identifiable": False}],
+        "datasets": [{"id": "lm", "modality": "light_microscopy", "patient_medical": False, "human_tissue": False}],
     }
     assert [deposition["archive"] for deposition in result.plan["depositions"]] == ["bia"]
 
@@ -469,8 +496,8 @@ def test_a_get_to_the_done_url_never_submits(client):
     assert not Result.objects.exists()
 
 
-def test_all_patient_identifiable_ends_on_a_page_that_says_so(client):
-    response = study_enter(client, {"datasets": [{**LM, "patient_identifiable": True}]})
+def test_all_patient_medical_ends_on_a_page_that_says_so(client):
+    response = study_enter(client, {"datasets": [{**LM, "patient_medical": True}]})
     assert response["Location"] == "/study/cannot-deposit/"
     page = text(client.get("/study/cannot-deposit/"))
     assert "cannot be deposited" in page
@@ -484,7 +511,7 @@ def test_cannot_deposit_page_is_only_for_such_studies(client):
 
 
 def test_some_patient_identifiable_still_gets_a_plan(client):
-    study_enter(client, {"datasets": [LM, {**FIB, "patient_identifiable": True}]})
+    study_enter(client, {"datasets": [LM, {**FIB, "patient_medical": True}]})
     plan = Result.objects.get().plan
     assert [item["dataset"] for item in plan["not_accepted"]] == ["fib"]
 

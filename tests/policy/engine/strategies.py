@@ -8,7 +8,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from policy.engine import InvalidAnswers, answers_validate
-from policy.engine.questions import DATASET_QUESTIONS, Question
+from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS, Question
 
 LABELS = st.from_regex(r"[A-Za-z0-9_-]{1,12}", fullmatch=True)
 
@@ -42,7 +42,10 @@ def _is_valid(answers: dict) -> bool:
 @st.composite
 def studies(draw, *, max_datasets: int = 8) -> dict:
     labels = draw(st.lists(LABELS, min_size=1, max_size=max_datasets, unique=True))
-    answers: dict = {"datasets": [{"id": label, **draw(dataset_fields())} for label in labels]}
+    answers: dict = {
+        "answers_version": ANSWERS_CONTRACT_VERSION,
+        "datasets": [{"id": label, **draw(dataset_fields())} for label in labels],
+    }
     if len(labels) >= 2:
         groups = draw(st.lists(st.lists(st.sampled_from(labels), min_size=2, max_size=4, unique=True), max_size=3))
         if groups:

@@ -4,29 +4,41 @@ Each row gives one study and what the plan must send where: the (archive, datase
 family, and the clauses that must be cited. A wrong rule changes a placement or a clause and fails its row.
 """
 
+import json
+
 import pytest
 
-from policy import plan_for
+from policy import InvalidAnswers, plan_for
 
 LM = {"modality": "light_microscopy"}
 EM_2D = {"modality": "electron_microscopy", "em_method": "2d"}
 VOLUME_EM = {"modality": "electron_microscopy", "em_method": "volume_em"}
-SINGLE_PARTICLE = {"modality": "electron_microscopy", "em_method": "single_particle"}
+SINGLE_PARTICLE = {"modality": "electron_microscopy", "em_method": "single_particle", "atomic_model": False}
+PATIENT_MRI = {"modality": "other", "patient_medical": True}
 SXT = {"modality": "xray_imaging", "dimensionality": "3d"}
 XRAY_2D = {"modality": "xray_imaging", "dimensionality": "2d"}
 
 
-def cryo_et(*, tilt_series: bool, tomograms: str) -> dict:
+def cryo_et(*, tilt_series: bool, tomograms: str, average: bool = False, model: bool = False) -> dict:
     return {
         "modality": "electron_microscopy",
         "em_method": "cryo_et",
         "tilt_series": tilt_series,
         "tomograms": tomograms,
+        "subtomogram_average": average,
+        "atomic_model": model,
     }
 
 
+def spatial(omics_type: str, *, fits: bool = True, **more) -> dict:
+    return {"modality": "spatial_omics", "omics_type": omics_type, "omics_repository_fits": fits, **more}
+
+
 def study(*datasets: tuple[str, dict], correlations=None, publication=None) -> dict:
-    answers: dict = {"datasets": [{"id": dataset_id, **fields} for dataset_id, fields in datasets]}
+    answers: dict = {
+        "answers_version": 2,
+        "datasets": [{"id": dataset_id, **fields} for dataset_id, fields in datasets],
+    }
     if correlations is not None:
         answers["correlations"] = correlations
     if publication is not None:
@@ -146,10 +158,16 @@ TABLE_ROWS = [
         id="correlative-xray-light-S-BSST729-and-EMPIAR-10847",
     ),
     pytest.param(
-        study(("mri", {"modality": "other", "patient_identifiable": True})),
+        study(("mri", PATIENT_MRI)),
         set(),
         set(),
         id="patient-identifiable-imaging-data",
+    ),
+    pytest.param(
+        study(("mri", {"modality": "other", "patient_medical": True})),
+        set(),
+        set(),
+        id="de-identified-clinical-mri-refused-as-patient-imaging",
     ),
 ]
 
@@ -171,7 +189,7 @@ def test_light_microscopy_goes_to_the_bia_with_the_imaging_template():
 
 
 def test_patient_identifiable_dataset_is_not_accepted_with_the_reason():
-    plan = plan_for(study(("mri", {"modality": "other", "patient_identifiable": True})))
+    plan = plan_for(study(("mri", PATIENT_MRI)))
 
     [refused] = plan["not_accepted"]
     assert refused["dataset"] == "mri"
@@ -182,8 +200,8 @@ def test_patient_identifiable_dataset_is_not_accepted_with_the_reason():
     assert any("None of this study's datasets" in note["text"] for note in plan["notes"])
 
 
-def test_patient_identifiable_dataset_leaves_the_rest_of_the_study_planned():
-    plan = plan_for(study(("lm", LM), ("mri", {"modality": "other", "patient_identifiable": True})))
+def test_patient_medical_imaging_leaves_the_rest_of_the_study_planned():
+    plan = plan_for(study(("lm", LM), ("mri", PATIENT_MRI)))
 
     assert placements(plan) == {("bia", "lm")}
     assert [item["dataset"] for item in plan["not_accepted"]] == ["mri"]
@@ -232,7 +250,10 @@ def test_note_2_few_tomograms_all_go_to_emdb():
     plan = plan_for(study(("tomo", cryo_et(tilt_series=False, tomograms="few"))))
 
     assert placements(plan) == {("emdb", "tomo")}
-    assert contents_of(deposition(plan, "emdb", "tomo")) == ["tomo: all the tomograms"]
+    assert contents_of(deposition(plan, "emdb", "tomo")) == [
+        "tomo: all the tomograms, each as an EMDB entry of its own"
+    ]
+    assert "beyond-policy:emdb-one-map" in cited_clauses(plan["depositions"])
     assert "wwPDB OneDep" in deposition(plan, "emdb", "tomo")["route"]
 
 
@@ -240,8 +261,11 @@ def test_note_2_many_tomograms_split_representative_to_emdb_and_the_rest_to_empi
     plan = plan_for(study(("tomo", cryo_et(tilt_series=False, tomograms="many"))))
 
     assert placements(plan) == {("emdb", "tomo"), ("empiar", "tomo")}
-    assert contents_of(deposition(plan, "emdb", "tomo")) == ["tomo: one or a few representative tomograms"]
-    assert contents_of(deposition(plan, "empiar", "tomo")) == ["tomo: the remaining tomograms"]
+    assert contents_of(deposition(plan, "emdb", "tomo")) == [
+        "tomo: one or a few representative tomograms, each as an EMDB entry of its own"
+    ]
+    [remaining] = deposition(plan, "empiar", "tomo")["contents"]
+    assert (remaining["what"], remaining["optional"]) == ("the remaining tomograms", True)
 
 
 def test_note_2_tilt_series_and_many_tomograms_share_one_empiar_entry_cross_referenced_to_emdb():
@@ -298,7 +322,7 @@ def test_note_3_patient_member_is_left_out_of_its_correlation_group():
         study(
             ("lm", LM),
             ("fib", VOLUME_EM),
-            ("ct", {"modality": "other", "patient_identifiable": True}),
+            ("ct", PATIENT_MRI),
             correlations=[["lm", "fib", "ct"]],
         )
     )
@@ -309,9 +333,7 @@ def test_note_3_patient_member_is_left_out_of_its_correlation_group():
 
 
 def test_note_3_group_reduced_to_one_dataset_by_patient_data_has_no_correlation_item():
-    plan = plan_for(
-        study(("lm", LM), ("ct", {"modality": "other", "patient_identifiable": True}), correlations=[["lm", "ct"]])
-    )
+    plan = plan_for(study(("lm", LM), ("ct", PATIENT_MRI), correlations=[["lm", "ct"]]))
 
     assert plan["linking"] == []
     assert any("no correlation information" in note["text"] for note in plan["notes"])
@@ -322,7 +344,12 @@ def test_note_3_group_reduced_to_one_dataset_by_patient_data_has_no_correlation_
 
 @pytest.mark.parametrize(
     ("omics_type", "repository"),
-    [("transcriptomics", "arrayexpress"), ("proteomics", "pride"), ("metabolomics", "metabolights"), ("other", "ena")],
+    [
+        ("transcriptomics", "arrayexpress"),
+        ("epigenomics", "arrayexpress"),
+        ("proteomics", "pride"),
+        ("metabolomics", "metabolights"),
+    ],
 )
 def test_spatial_omics_that_fits_a_repository_is_split_deposited_omics_first_and_linked(omics_type, repository):
     plan = plan_for(
@@ -354,7 +381,7 @@ def test_spatial_omics_without_a_fitting_repository_goes_wholly_to_the_bia():
 
 
 def test_rule_4_note_is_on_every_plan():
-    for answers in (study(("lm", LM)), study(("mri", {"modality": "other", "patient_identifiable": True}))):
+    for answers in (study(("lm", LM)), study(("mri", PATIENT_MRI))):
         assert "rule-4" in cited_clauses(plan_for(answers)["notes"])
 
 
@@ -394,10 +421,167 @@ def test_order_puts_omics_then_emdb_then_empiar_then_bia():
 
     assert [d["archive"] for d in plan["depositions"]] == ["pride", "emdb", "empiar", "bia"]
     [order_note] = [note for note in plan["notes"] if note["text"].startswith("Deposit in the order")]
-    assert {"rule-3", "beyond-policy:omics-first", "beyond-policy:empiar-emdb-link"} == cited_clauses([order_note])
+    assert cited_clauses([order_note]) == {"beyond-policy:deposition-order"}
 
 
 def test_several_light_microscopy_datasets_share_one_bia_submission():
     plan = plan_for(study(("a", LM), ("b", LM), ("c", {"modality": "other"})))
 
     assert [(d["archive"], d["datasets"]) for d in plan["depositions"]] == [("bia", ["a", "b", "c"])]
+
+
+# Answers contract 2 (issue 9): each case fails if its rule is reverted.
+
+
+def test_de_identified_clinical_mri_is_refused_without_advice_to_de_identify():
+    plan = plan_for(study(("mri", PATIENT_MRI), ("lm", LM)))
+
+    [refused] = plan["not_accepted"]
+    assert refused["dataset"] == "mri"
+    assert "beyond-policy:bia-scope" in cited_clauses([refused])
+    assert "even de-identified" in refused["instead"]
+    assert "image-presubmission@ebi.ac.uk" in refused["instead"]
+    words = json.dumps(plan).lower()
+    assert "remove what identifies" not in words
+    assert "if you can de-identify" not in words
+    assert placements(plan) == {("bia", "lm")}
+
+
+def test_research_images_of_human_tissue_are_planned_with_consent_advice():
+    plan = plan_for(study(("he", {**LM, "human_tissue": True})))
+
+    assert placements(plan) == {("bia", "he")}
+    assert plan["not_accepted"] == []
+    [note] = [note for note in plan["notes"] if note["text"].startswith("he:")]
+    assert "consented" in note["text"]
+    assert "image-presubmission@ebi.ac.uk" in note["text"]
+    assert {"beyond-policy:human-samples", "contact"} <= cited_clauses([note])
+
+
+def test_spatial_atac_seq_goes_to_arrayexpress_not_ena():
+    plan = plan_for(study(("atac", spatial("epigenomics"))))
+
+    assert placements(plan) == {("arrayexpress", "atac"), ("bia", "atac")}
+    assert "beyond-policy:arrayexpress-functional-genomics" in cited_clauses(plan["depositions"])
+    assert "ena" not in json.dumps([d["archive"] for d in plan["depositions"]])
+
+
+def test_other_omics_that_fits_a_repository_sends_images_to_the_bia_and_asks_where_the_omics_go():
+    plan = plan_for(study(("x", spatial("other"))))
+
+    assert placements(plan) == {("bia", "x")}
+    [note] = [note for note in plan["notes"] if note["text"].startswith("x:")]
+    assert "image-presubmission@ebi.ac.uk" in note["text"]
+    assert {"contact", "spatial-omics-no-repository"} <= cited_clauses([note])
+
+
+def test_human_sequencing_without_consent_for_open_release_goes_to_ega_with_images_in_the_bia():
+    visium = spatial("transcriptomics", human_tissue=True, human_controlled_access=True)
+    plan = plan_for(study(("visium", visium)))
+
+    assert placements(plan) == {("ega", "visium"), ("bia", "visium")}
+    [link] = plan["linking"]
+    assert (link["in"], link["cites"]) == ("bia-imaging", ["ega:visium"])
+    assert "beyond-policy:ega" in cited_clauses(plan["depositions"])
+
+
+def test_human_sequencing_with_consent_for_open_release_goes_to_arrayexpress():
+    visium = spatial("transcriptomics", human_tissue=True, human_controlled_access=False)
+
+    assert placements(plan_for(study(("visium", visium)))) == {("arrayexpress", "visium"), ("bia", "visium")}
+
+
+def test_arrayexpress_takes_the_tissue_images_with_the_reads_and_must_release_once_cited():
+    plan = plan_for(study(("visium", spatial("transcriptomics"))))
+
+    arrayexpress = deposition(plan, "arrayexpress", "visium")
+    assert "visium: the raw high-resolution tissue images that go with the sequencing data" in contents_of(arrayexpress)
+    assert {"beyond-policy:arrayexpress-st", "beyond-policy:arrayexpress-release"} <= cited_clauses([arrayexpress])
+
+
+def test_imaging_based_spatial_transcriptomics_fills_the_shared_metadata_table_too():
+    plan = plan_for(study(("merfish", spatial("transcriptomics", fits=False))))
+
+    [note] = [note for note in plan["notes"] if note["text"].startswith("merfish:")]
+    assert "metadata table" in note["text"]
+    assert "beyond-policy:st-metadata" in cited_clauses([note])
+
+
+def test_cryo_et_tilt_series_only_asks_empiar_first_instead_of_claiming_emdb_does_not_cover_it():
+    plan = plan_for(study(("tilts", cryo_et(tilt_series=True, tomograms="none"))))
+
+    empiar = deposition(plan, "empiar", "tilts")
+    whys = " ".join(reason["why"] for reason in empiar["reasons"])
+    assert "EMDB does not cover" not in whys
+    assert "empiar-help@ebi.ac.uk" in whys
+    assert "beyond-policy:empiar-cryo-et" in cited_clauses(plan["notes"])
+    assert "empiar-help@ebi.ac.uk" in plan["contacts"]
+
+
+def test_cryo_et_without_tilt_series_is_encouraged_to_deposit_them():
+    plan = plan_for(study(("tomo", cryo_et(tilt_series=False, tomograms="few"))))
+
+    [note] = [note for note in plan["notes"] if note["text"].startswith("tomo:")]
+    assert "strongly encourages" in note["text"]
+    assert cited_clauses([note]) == {"beyond-policy:emdb-raw-data"}
+
+
+def test_subtomogram_average_and_its_model_are_deposited_in_emdb_and_the_pdb_cross_referenced():
+    plan = plan_for(study(("tomo", cryo_et(tilt_series=True, tomograms="few", average=True, model=True))))
+
+    assert [d["key"] for d in plan["depositions"]] == ["emdb:tomo", "emdb-average:tomo", "pdb:tomo", "empiar:tomo"]
+    [average] = [d for d in plan["depositions"] if d["key"] == "emdb-average:tomo"]
+    assert "half-maps" in average["contents"][0]["what"]
+    [model_link] = [item for item in plan["linking"] if item["in"] == "pdb:tomo"]
+    assert model_link["cites"] == ["emdb-average:tomo"]
+    [raw_link] = [item for item in plan["linking"] if item["in"] == "empiar:tomo"]
+    assert raw_link["cites"] == ["emdb:tomo", "emdb-average:tomo"]
+    assert "beyond-policy:emdb-half-maps" in cited_clauses(plan["depositions"])
+
+
+def test_single_particle_model_goes_to_the_pdb_through_onedep_citing_its_map():
+    plan = plan_for(study(("spa", {**SINGLE_PARTICLE, "atomic_model": True})))
+
+    pdb = deposition(plan, "pdb", "spa")
+    assert pdb["submit_url"] == "https://deposit.wwpdb.org/deposition/"
+    [model_link] = [item for item in plan["linking"] if item["in"] == "pdb:spa"]
+    assert model_link["cites"] == ["emdb:spa"]
+
+
+def test_a_cryo_et_model_needs_a_subtomogram_average():
+    with pytest.raises(InvalidAnswers) as invalid:
+        plan_for(study(("tomo", cryo_et(tilt_series=True, tomograms="few", model=True))))
+
+    assert set(invalid.value.errors) == {"datasets[0].atomic_model"}
+
+
+def test_screen_in_a_correlative_group_is_cited_by_its_accession():
+    screen = {"modality": "high_content_screening", "screen_type": "genetic"}
+    plan = plan_for(study(("screen", screen), ("em", VOLUME_EM), correlations=[["screen", "em"]]))
+
+    [cross_reference] = [item for item in plan["linking"] if item["kind"] == "cross_reference"]
+    assert cross_reference["in"] == "bia-imaging"
+    assert "bia-screen-genetic:screen" in cross_reference["cites"]
+    assert any("BioImage Archive accession of screen" in line for line in cross_reference["contents"])
+
+
+def test_screen_submissions_get_file_list_advice():
+    plan = plan_for(study(("screen", {"modality": "high_content_screening", "screen_type": "compound"})))
+
+    assert "beyond-policy:bia-file-list" in cited_clauses(plan["depositions"])
+
+
+def test_order_note_is_absent_when_nothing_links():
+    plan = plan_for(study(("lm", LM), ("fib", VOLUME_EM)))
+
+    assert not any(note["text"].startswith("Deposit in the order") for note in plan["notes"])
+    assert "rule-3" not in cited_clauses(plan["notes"])
+
+
+def test_release_and_transfer_advice_is_sourced_per_archive():
+    plan = plan_for(study(("lm", LM), ("fib", VOLUME_EM)))
+
+    assert {"beyond-policy:empiar-transfer", "beyond-policy:empiar-release"} <= cited_clauses(
+        [deposition(plan, "empiar", "fib")]
+    )
+    assert "beyond-policy:biostudies-upload" in cited_clauses([deposition(plan, "bia", "lm")])

@@ -27,7 +27,7 @@ def all_items(plan: dict) -> list[dict]:
 
 
 def patient_ids(answers: dict) -> set[str]:
-    return {d["id"] for d in answers["datasets"] if d.get("patient_identifiable")}
+    return {d["id"] for d in answers["datasets"] if d.get("patient_medical")}
 
 
 @settings(max_examples=300)
@@ -42,7 +42,7 @@ def test_every_accepted_dataset_lands_in_at_least_one_deposition(answers):
 
 @settings(max_examples=300)
 @given(studies())
-def test_patient_identifiable_datasets_are_in_no_deposition_and_no_linking_item(answers):
+def test_patient_medical_datasets_are_in_no_deposition_and_no_linking_item(answers):
     plan = plan_for(answers)
     refused = patient_ids(answers)
 
@@ -64,8 +64,8 @@ def test_light_microscopy_never_goes_to_empiar(answers):
 @settings(max_examples=300)
 @given(studies())
 def test_3d_em_and_xm_always_go_to_empiar(answers):
-    """Volume EM/XM and single-particle raw data always; cryo-ET too, except what note 2 sends wholly to EMDB:
-    a few tomograms deposited without their tilt series."""
+    """Volume EM/XM and single-particle raw data always; cryo-ET when it has raw tilt series or more tomograms
+    than EMDB takes (note 2)."""
     plan = plan_for(answers)
 
     for dataset in answers["datasets"]:
@@ -75,8 +75,7 @@ def test_3d_em_and_xm_always_go_to_empiar(answers):
         if any(condition.matches(dataset) for condition in VOLUME_3D):
             assert "empiar" in archives
         elif CRYO_ET.matches(dataset):
-            only_few_tomograms = not dataset["tilt_series"] and dataset["tomograms"] == "few"
-            assert archives == ({"emdb"} if only_few_tomograms else archives | {"empiar"})
+            assert ("empiar" in archives) == (dataset["tilt_series"] or dataset["tomograms"] == "many")
 
 
 @settings(max_examples=300)
@@ -135,3 +134,45 @@ def test_plan_is_plain_json(answers):
     plan = plan_for(answers)
 
     assert json.loads(json.dumps(plan)) == plan
+
+
+@settings(max_examples=300)
+@given(studies())
+def test_the_pdb_receives_exactly_the_atomic_models_each_cross_referenced_with_its_emdb_map(answers):
+    plan = plan_for(answers)
+    keys = {d["key"]: d for d in plan["depositions"]}
+
+    for dataset in answers["datasets"]:
+        if dataset["id"] in patient_ids(answers):
+            continue
+        assert ("pdb" in archives_of(plan, dataset["id"])) == (dataset.get("atomic_model") is True)
+    for item in plan["linking"]:
+        if keys[item["in"]]["archive"] == "pdb":
+            assert [keys[cited]["archive"] for cited in item["cites"]] == ["emdb"]
+
+
+@settings(max_examples=300)
+@given(studies())
+def test_a_linking_item_is_done_in_a_deposition_of_the_plan_and_cites_only_earlier_ones(answers):
+    plan = plan_for(answers)
+    position = {d["key"]: index for index, d in enumerate(plan["depositions"])}
+
+    for item in plan["linking"]:
+        assert item["in"] in position
+        assert all(position[cited] < position[item["in"]] for cited in item["cites"])
+
+
+@settings(max_examples=300)
+@given(studies())
+def test_the_order_note_appears_exactly_when_a_deposition_cites_another(answers):
+    plan = plan_for(answers)
+    order_noted = any(r["clause"] == "beyond-policy:deposition-order" for n in plan["notes"] for r in n["reasons"])
+
+    assert order_noted == any(item["cites"] for item in plan["linking"])
+
+
+@settings(max_examples=300)
+@given(studies())
+def test_every_deposition_links_to_where_its_submission_starts(answers):
+    for deposition in plan_for(answers)["depositions"]:
+        assert deposition["submit_url"].startswith("https://")
