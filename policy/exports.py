@@ -234,6 +234,8 @@ def result_markdown(
         lines += ["## Cannot be deposited at EBI", ""]
         for refused in checklist.not_accepted:
             lines.append(f"- {refused.dataset}")
+            if refused.instead:
+                lines.append(f"{INDENT}- Instead: {refused.instead}")
             lines += _reasons_markdown(refused.reasons)
         lines.append("")
     if templates:

@@ -72,6 +72,7 @@ class LinkingItem:
 class RefusedDataset:
     dataset: str
     reasons: tuple[ReasonView, ...]
+    instead: str  # what to do instead; "" for plans made before it was said per dataset
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +179,8 @@ def checklist_build(*, plan: dict, texts: dict) -> Checklist:
         steps=steps,
         linking=linking,
         not_accepted=tuple(
-            RefusedDataset(dataset=item["dataset"], reasons=_reasons(item, texts)) for item in plan["not_accepted"]
+            RefusedDataset(dataset=item["dataset"], reasons=_reasons(item, texts), instead=item["instead"])
+            for item in plan["not_accepted"]
         ),
         notes=tuple(Note(text=note["text"], reasons=_reasons(note, texts)) for note in plan["notes"]),
         contacts=tuple(plan["contacts"]),

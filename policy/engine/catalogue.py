@@ -3,6 +3,7 @@
 from policy.engine.clauses import CLAUSES
 from policy.engine.questions import (
     ANSWERS_CONTRACT_VERSION,
+    ANSWERS_CONTRACT_VERSIONS,
     DATASET_QUESTIONS,
     MAX_DATASETS,
     PUBLICATION,
@@ -16,6 +17,8 @@ def policy_describe() -> dict:
     return {
         "policy_version": POLICY_VERSION,
         "answers_contract_version": ANSWERS_CONTRACT_VERSION,
+        # Answers without "answers_version" are read as version 1.
+        "answers_contract_versions_accepted": list(ANSWERS_CONTRACT_VERSIONS),
         "max_datasets": MAX_DATASETS,
         "clauses": [clause.as_dict() for clause in CLAUSES.values()],
         "vocabulary": {enumeration.name: enumeration.as_dict()["choices"] for enumeration in ENUMERATIONS},

@@ -110,3 +110,32 @@ def test_policy_describes_version_clauses_and_vocabulary(client):
     assert {e.name for e in ENUMERATIONS} == set(body["vocabulary"])
     assert [q["field"] for q in body["questions"]["dataset"]][:2] == ["id", "modality"]
     assert any(clause["beyond_policy"] for clause in body["clauses"])
+
+
+def test_policy_gives_every_clause_its_source_url_and_says_which_are_verbatim(client):
+    clauses = client.get(reverse("api-policy")).json()["clauses"]
+
+    for clause in clauses:
+        assert clause["source_url"].startswith(("https://", "http://", "/policy/#")), clause["id"]
+        if clause["beyond_policy"] or clause["id"].startswith("table-"):
+            assert clause["verbatim"] is False, clause["id"]
+        else:
+            assert clause["verbatim"] is True, clause["id"]
+
+
+def test_policy_says_which_answers_versions_it_accepts(client):
+    body = client.get(reverse("api-policy")).json()
+
+    assert body["answers_contract_version"] == 2
+    assert body["answers_contract_versions_accepted"] == [1, 2]
+
+
+def test_a_version_1_body_still_plans_through_the_api(client):
+    v1 = {"datasets": [{"id": "mri", "modality": "other", "patient_identifiable": True}, STUDY["datasets"][0]]}
+
+    response = post_json(client, v1)
+
+    assert response.status_code == 200
+    plan = response.json()
+    assert plan["answers_version"] == 2
+    assert [item["dataset"] for item in plan["not_accepted"]] == ["mri"]
