@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from policy.engine import InvalidAnswers, answers_validate, plan_for
-from policy.engine.questions import DATASET_QUESTIONS, Question
+from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS, Question
 from policy.engine.vocabulary import MODALITY
 
 TARGET_PLANS_PER_SECOND = 20_000
@@ -43,7 +43,7 @@ def single_dataset_answers() -> list[dict]:
                 grown.extend({**fields, question.field: value} for value in _values(question))
             partial = grown
         for fields in partial:
-            answers = {"datasets": [fields]}
+            answers = {"answers_version": ANSWERS_CONTRACT_VERSION, "datasets": [fields]}
             try:
                 answers_validate(answers)
             except InvalidAnswers:
@@ -59,7 +59,7 @@ def random_studies(count: int, *, seed: int, max_datasets: int = 8) -> list[dict
     for _ in range(count):
         size = rng.randint(1, max_datasets)
         datasets = [{**rng.choice(singles), "id": f"d{index}"} for index in range(size)]
-        answers: dict = {"datasets": datasets}
+        answers: dict = {"answers_version": ANSWERS_CONTRACT_VERSION, "datasets": datasets}
         if size >= 2 and rng.random() < 0.5:
             labels = [dataset["id"] for dataset in datasets]
             answers["correlations"] = [

@@ -191,7 +191,7 @@ def on_result_of_a_study_with_everything(page: Page) -> None:
         },
         {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True},
         {"id": "screen", "modality": "high_content_screening", "screen_type": "genetic"},
-        {"id": "mri", "modality": "other", "patient_identifiable": True},
+        {"id": "mri", "modality": "other", "patient_medical": True},
     ):
         dataset_add(page, dataset, javascript=True)
     continue_to(page, "Continue", "/study/correlations/")
@@ -240,7 +240,7 @@ def on_session_ended(page: Page) -> None:
 
 def on_cannot_deposit(page: Page) -> None:
     study_start(page)
-    dataset_add(page, {"id": "mri", "modality": "other", "patient_identifiable": True}, javascript=True)
+    dataset_add(page, {"id": "mri", "modality": "other", "patient_medical": True}, javascript=True)
     continue_to(page, "Continue", "/study/check/")
     page.get_by_role("button", name="Get your deposition plan").click()
     expect(page).to_have_url(re.compile("/study/cannot-deposit/$"))
@@ -422,7 +422,7 @@ def test_a_keyboard_only_journey_from_start_to_result(checked_page):
     page.wait_for_load_state("networkidle")
     tab_to(page, name="Yes")  # the first answer to the next question, whether the images identify patients
     page.keyboard.press("ArrowDown")  # within a radio group the arrow keys move, and choose
-    expect(page.locator("#question-patient_identifiable").get_by_label("No", exact=True)).to_be_checked()
+    expect(page.locator("#question-patient_medical").get_by_label("No", exact=True)).to_be_checked()
     tab_to(page, name="Save and continue")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile("/study/datasets/$"))

@@ -9,6 +9,8 @@ from playwright.sync_api import Page, expect
 
 from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD, questions_asked_for
 from policy.models import Result
+from tests.wizard.journeys import NO_BY_DEFAULT
+from wizard.forms import STUDY_WIDE_QUESTIONS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,7 +43,7 @@ def study_start(page: Page, *, publication: bool = True) -> None:
 
 def dataset_add(page: Page, dataset: Mapping[str, Any], *, javascript: bool) -> None:
     """Fill the dataset page as a depositor would: follow-ups appear as the answers call for them."""
-    dataset = {"patient_identifiable": False, **dataset}
+    dataset = {**dict.fromkeys(NO_BY_DEFAULT, False), **dataset}
     page.get_by_role("link", name=re.compile("^Add (a|another) dataset$")).click()
     if javascript:
         # htmx opens the dataset's form in place, under the list.
@@ -50,10 +52,10 @@ def dataset_add(page: Page, dataset: Mapping[str, Any], *, javascript: bool) -> 
     else:
         expect(page).to_have_url(re.compile("/study/datasets/new/$"))
     page.get_by_label(DATASET_QUESTIONS_BY_FIELD["id"].text).fill(dataset["id"])
-    for field in ("modality", "patient_identifiable"):
+    for field in STUDY_WIDE_QUESTIONS:
         choose(page, field, answer_label(field, dataset[field]))
     for question in questions_asked_for(dataset):
-        if question.field in {"id", "modality", "patient_identifiable"}:
+        if question.field in {"id", *STUDY_WIDE_QUESTIONS}:
             continue
         block = page.locator(f"#question-{question.field}")
         if not javascript and block.count() == 0:
@@ -97,8 +99,11 @@ def test_single_light_microscopy_dataset(page, javascript_enabled):
     result = plan_get(page)
 
     assert result.answers == {
+        "answers_version": 2,
         "publication": True,
-        "datasets": [{"id": "confocal", "modality": "light_microscopy", "patient_identifiable": False}],
+        "datasets": [
+            {"id": "confocal", "modality": "light_microscopy", "patient_medical": False, "human_tissue": False}
+        ],
     }
     assert checklist_titles(page) == ["1. BioImage Archive: confocal"]
 
@@ -135,10 +140,10 @@ def test_cryo_et_spatial_transcriptomics_and_patient_data(page, javascript_enabl
             "tomograms": "many",
         },
         {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True},
-        {"id": "mri", "modality": "other", "patient_identifiable": True},
+        {"id": "mri", "modality": "other", "patient_medical": True},
     ):
         dataset_add(page, dataset, javascript=javascript_enabled)
-    expect(page.locator("#dataset-mri")).to_contain_text("Patient-identifiable")
+    expect(page.locator("#dataset-mri")).to_contain_text("Medical imaging of patients")
     continue_to(page, "Continue", "/study/correlations/")
     correlations_answer(page, [])
     expect(page.locator("#check-mri")).to_contain_text("Cannot be deposited")
@@ -159,9 +164,9 @@ def test_cryo_et_spatial_transcriptomics_and_patient_data(page, javascript_enabl
     expect(page.locator("#not-accepted-summary")).to_contain_text("mri cannot be deposited at EBI")
 
 
-def test_all_patient_identifiable_ends_on_the_contact_page(page, javascript_enabled):
+def test_all_patient_medical_imaging_ends_on_the_contact_page(page, javascript_enabled):
     study_start(page)
-    dataset_add(page, {"id": "ct", "modality": "other", "patient_identifiable": True}, javascript=javascript_enabled)
+    dataset_add(page, {"id": "ct", "modality": "other", "patient_medical": True}, javascript=javascript_enabled)
     continue_to(page, "Continue", "/study/check/")
     continue_to(page, "Get your deposition plan", "/study/cannot-deposit/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your images cannot be deposited at EMBL-EBI")
