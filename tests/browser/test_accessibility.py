@@ -420,9 +420,12 @@ def test_a_keyboard_only_journey_from_start_to_result(checked_page):
     page.keyboard.press("Space")
     # Choosing a modality swaps in its follow-up questions: a person sees them appear before moving on.
     page.wait_for_load_state("networkidle")
-    tab_to(page, name="Yes")  # the first answer to the next question, whether the images identify patients
+    tab_to(page, name="Yes")  # the first answer to the next question, whether this is medical imaging of patients
     page.keyboard.press("ArrowDown")  # within a radio group the arrow keys move, and choose
     expect(page.locator("#question-patient_medical").get_by_label("No", exact=True)).to_be_checked()
+    page.keyboard.press("Tab")  # into the next radio group: whether the images show human samples
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#question-human_tissue").get_by_label("No", exact=True)).to_be_checked()
     tab_to(page, name="Save and continue")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile("/study/datasets/$"))
