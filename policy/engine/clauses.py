@@ -404,6 +404,127 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
         "information last.",
         "depositwizard's own advice, drawn from the archives' guidance above",
     ),
+    # What each archive asks a depositor to have ready (issue 12's "before you start" lists and drafts).
+    Clause(
+        "beyond-policy:bia-study-components",
+        "BioImage Archive: study components",
+        "A submission has one or more study components (biosample, specimen, image acquisition, and correlation "
+        "or analysis where relevant); a sample imaged by different methods is split into components.",
+        "https://www.ebi.ac.uk/training/online/courses/bioimage-archive-quick-tour/",
+    ),
+    Clause(
+        "beyond-policy:rembi",
+        "REMBI: the metadata of a BioImage Archive submission",
+        "REMBI, the Recommended Metadata for Biological Images, describes a submission in sections: study, study "
+        "component, biosample, specimen, image acquisition, image correlation, image analysis.",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC8606015",
+    ),
+    Clause(
+        "beyond-policy:empiar-deposition-schema",
+        "EMPIAR: the deposition's required fields",
+        "The EMPIAR deposition JSON schema (empiar_deposition.schema.json in the empiar-depositor package, "
+        "Apache-2.0) requires title, release_date, experiment_type, authors, corresponding_author, "
+        "principal_investigator, imagesets and citation. It lists the image formats MRC, MRCS, TIFF, IMAGIC, DM3, "
+        "DM4, SPIDER, EER, PNG, JPEG, SMV, EM, TPX3 and BigDataViewer HDF5 (others by name), and writes EMDB "
+        "references as EMD- and four or more digits, EMPIAR references as EMPIAR- and digits.",
+        "https://pypi.org/project/empiar-depositor/",
+    ),
+    Clause(
+        "beyond-policy:empiar-transfer-release",
+        "EMPIAR: transfers and release",
+        "Data travels by Aspera or Globus (also with the empiar-depositor command-line tool). Release options: RE "
+        "(after processing), EP (with the related EMDB entry), HP (on publication), HO (hold, at most one year). "
+        "Tell EMDB/PDB the EMPIAR accession afterwards.",
+        "https://empiar.org/deposition/manual",
+    ),
+    Clause(
+        "beyond-policy:emdb-hold",
+        "EMDB: holding a map before release",
+        "Maps may be held before release for no longer than one year from the deposition date; a hold must be "
+        "requested at the initial deposition. EMDataResource encourages releasing data as soon as possible.",
+        "https://www.emdataresource.org/hold_policy.html",
+    ),
+    Clause(
+        "beyond-policy:wwpdb-hold",
+        "PDB: models and their maps",
+        "Deposition to the PDB of a 3DEM model requires prior or simultaneous deposition of its map to EMDB. wwPDB "
+        "and EMDB allow a hold of at most one year; for joint depositions the hold is the same for maps and models.",
+        "https://instruct-eric.org/network/west-life/news/announcement-map-volume-deposition-to-emdb-will-be-"
+        "mandatory-for-pdb-depositions-of-3dem-models-star",
+    ),
+    Clause(
+        "beyond-policy:pdb-ids",
+        "PDB: identifiers",
+        "PDB IDs have four characters (e.g. 1abc) until they run out; extended PDB IDs are pdb_ followed by eight "
+        "letters or digits (e.g. pdb_00001abc). Cite the whole ID, prefix and zeros included.",
+        "https://www.wwpdb.org/documentation/pdb-id-extension-faq",
+    ),
+    Clause(
+        "beyond-policy:arrayexpress-submission",
+        "ArrayExpress: accession and privacy",
+        "After submitting in Annotare you receive the experiment accession by email, usually within 24 hours; it "
+        "does not change, so quote it in the manuscript. The experiment stays private until its release date, which "
+        "you can change at any time.",
+        "https://www.ebi.ac.uk/fg/annotare/help/submit_exp.html",
+    ),
+    Clause(
+        "beyond-policy:arrayexpress-accession",
+        "ArrayExpress: accession numbers",
+        "ArrayExpress experiments have accessions E-XXXX-n; MTAB is the code of Annotare submissions "
+        "(e.g. E-MTAB-12345).",
+        "https://www.ebi.ac.uk/arrayexpress/help/accession_codes.html",
+    ),
+    Clause(
+        "beyond-policy:minseqe",
+        "ArrayExpress: MINSEQE",
+        "Sequencing submissions to ArrayExpress follow MINSEQE, the minimum information about a sequencing experiment.",
+        "https://www.fged.org/projects/minseqe",
+    ),
+    Clause(
+        "beyond-policy:arrayexpress-st-submission",
+        "ArrayExpress: spatial transcriptomics submissions",
+        "A spatial transcriptomics submission includes the raw high-resolution tissue images alongside the "
+        "sequencing data (compressed FASTQ or BAM); human data only with consent for public release.",
+        "https://ebi-gene-expression-group.github.io/annotare-help/pages/SEQ_Spatial_Transcriptomics.html",
+    ),
+    Clause(
+        "beyond-policy:pride-submission",
+        "PRIDE: submission",
+        "Submit with the PRIDE Submission tool (or Globus). After curation the submitter receives the dataset "
+        "identifier (PXD and six digits) and reviewer credentials; processing can take up to five working days.",
+        "https://www.ebi.ac.uk/pride/markdownpage/submitdatapage",
+    ),
+    Clause(
+        "beyond-policy:metabolights-accession",
+        "MetaboLights: accession",
+        "Studies receive a stable unique accession (MTBLS and digits, e.g. MTBLS1) to cite in the publication.",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC3531110",
+    ),
+    Clause(
+        "beyond-policy:ega-submission",
+        "EGA: what a submission needs",
+        "Each EGA submission needs a signed Data Processing Agreement, data consistent with the participants' "
+        "informed consent, a submitter authorised by the organisation, and a Data Access Committee that decides "
+        "who may use the data.",
+        "https://www.ebi.ac.uk/training/online/courses/ega-quick-tour/submitting-data-to-ega",
+    ),
+    Clause(
+        "beyond-policy:ega-controlled-access",
+        "EGA: controlled access",
+        "The EGA archives potentially identifiable human genetic and phenotypic data consented for research use "
+        "but not for open public release; access needs a formal application. Datasets have accessions such as "
+        "EGAD00001015384.",
+        "https://ega-archive.org/submission/",
+    ),
+    Clause(
+        "beyond-policy:st-metadata-fields",
+        "Spatial transcriptomics: the shared table's sample fields",
+        "Sample fields of the shared table, for imaging-based and sequencing-based spatial transcriptomics alike: "
+        "Sample ID, Slide ID, sample preservation method, organism name, section thickness, protocol for fixing "
+        "section and organ are required; position on slide and time from collection to preservation are optional. "
+        "The page lists further fields.",
+        "https://www.ebi.ac.uk/spatial-transcriptomics/metadata",
+    ),
 )
 
 CLAUSES: dict[str, Clause] = {clause.id: clause for clause in POLICY_CLAUSES + BEYOND_POLICY_CLAUSES}

@@ -1,0 +1,126 @@
+"""Where a depositor stands, from the accessions typed so far: which steps are done, what the next step must cite
+(the plan's linking items with the real accessions filled in) and the filled accessions table."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from policy.kit.accessions import ACCESSION_FORMATS, AccessionsEntered
+from policy.kit.statement import ARCHIVE_SHORT_NAMES
+from policy.kit.tsv import tsv_render
+
+ACCESSIONS_COLUMNS = ("Step", "Dataset", "Archive", "Contents", "Accession example", "Accession")
+
+
+@dataclass(frozen=True, slots=True)
+class StepProgress:
+    number: int
+    key: str
+    archive: str
+    datasets: tuple[str, ...]
+    accessions: tuple[str, ...]
+    accepts_accessions: bool  # False for an archive whose accession format we do not know
+
+    @property
+    def done(self) -> bool:
+        return bool(self.accessions)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An accession that a linking item cites: known, or still to come from an earlier step."""
+
+    step: int
+    archive: str
+    datasets: tuple[str, ...]
+    accessions: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        name = ARCHIVE_SHORT_NAMES.get(self.archive, self.archive)
+        if self.accessions:
+            return f"{name} {', '.join(self.accessions)} ({', '.join(self.datasets)})"
+        return f"{name} accession of step {self.step}, not entered yet ({', '.join(self.datasets)})"
+
+
+@dataclass(frozen=True, slots=True)
+class FilledLink:
+    kind: str
+    step: int  # the step whose submission carries the item
+    datasets: tuple[str, ...]
+    contents: tuple[str, ...]
+    cites: tuple[Citation, ...]
+
+    @property
+    def ready(self) -> bool:
+        return all(citation.accessions for citation in self.cites)
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    steps: tuple[StepProgress, ...]
+    links: tuple[FilledLink, ...]
+
+    @property
+    def done_count(self) -> int:
+        return sum(step.done for step in self.steps)
+
+    @property
+    def next_step(self) -> StepProgress | None:
+        return next((step for step in self.steps if not step.done), None)
+
+    @property
+    def next_step_links(self) -> tuple[FilledLink, ...]:
+        following = self.next_step
+        return tuple(link for link in self.links if following is not None and link.step == following.number)
+
+
+def progress_build(*, plan: Mapping, accessions: AccessionsEntered) -> Progress:
+    numbers = {deposition["key"]: number for number, deposition in enumerate(plan["depositions"], start=1)}
+    steps = tuple(
+        StepProgress(
+            number=numbers[deposition["key"]],
+            key=deposition["key"],
+            archive=deposition["archive"],
+            datasets=tuple(deposition["datasets"]),
+            accessions=accessions.of(deposition["key"]),
+            accepts_accessions=deposition["archive"] in ACCESSION_FORMATS,
+        )
+        for deposition in plan["depositions"]
+    )
+    by_key = {step.key: step for step in steps}
+    links = tuple(
+        FilledLink(
+            kind=item["kind"],
+            step=numbers[item["in"]],
+            datasets=tuple(item["datasets"]),
+            contents=tuple(item["contents"]),
+            cites=tuple(
+                Citation(by_key[key].number, by_key[key].archive, by_key[key].datasets, by_key[key].accessions)
+                for key in item["cites"]
+                if key in by_key
+            ),
+        )
+        for item in plan["linking"]
+        if item["in"] in numbers
+    )
+    return Progress(steps=steps, links=links)
+
+
+def accessions_tsv(*, plan: Mapping, accessions: AccessionsEntered) -> str:
+    """accessions.tsv with the accessions typed so far: one row per dataset of each step, in plan order."""
+    rows = []
+    for number, deposition in enumerate(plan["depositions"], start=1):
+        accession_format = ACCESSION_FORMATS.get(deposition["archive"])
+        for dataset in deposition["datasets"]:
+            contents = "; ".join(item["what"] for item in deposition["contents"] if dataset in item["datasets"])
+            rows.append(
+                [
+                    str(number),
+                    dataset,
+                    ARCHIVE_SHORT_NAMES.get(deposition["archive"], deposition["archive"]),
+                    contents,
+                    accession_format.example if accession_format else "",
+                    " ".join(accessions.of(deposition["key"])),
+                ]
+            )
+    return tsv_render(header=ACCESSIONS_COLUMNS, rows=rows)
