@@ -139,10 +139,10 @@ def accession_check(*, archive: str, value: str) -> str | None:
 
 
 def _field_parse(key: str, archive: str, raw: str) -> AccessionField:
-    typed = raw[: MAX_FIELD_LENGTH + 1]
     if len(raw) > MAX_FIELD_LENGTH:
         too_long = f"Too long: at most {MAX_FIELD_LENGTH} characters."
-        return AccessionField(key, archive, typed[:MAX_FIELD_LENGTH], error=too_long)
+        return AccessionField(key, archive, raw[:MAX_FIELD_LENGTH], error=too_long)
+    typed = raw
     values = [value for value in SEPARATORS.split(raw.strip()) if value]
     if not values:
         return AccessionField(key, archive)

@@ -31,8 +31,12 @@ def _label(field: str, value: str, texts: Mapping) -> str:
         return value
 
 
+# Answers that say a dataset holds data about people.
+PERSONAL_DATA_ANSWERS = ("patient_identifiable",)
+
+
 def _personal(dataset: Mapping) -> str:
-    return "yes" if dataset.get("patient_medical") or dataset.get("human_controlled_access") else "no"
+    return "yes" if any(dataset.get(name) is True for name in PERSONAL_DATA_ANSWERS) else "no"
 
 
 def _distribution(deposition: Mapping, dataset_id: str, texts: Mapping, accessions: tuple[str, ...]) -> dict:
@@ -97,7 +101,7 @@ def madmp_build(
     }
     if personal:
         dmp["ethical_issues_description"] = (
-            "The study includes data from people (patient medical imaging or human data under controlled access): "
-            "see each dataset's personal_data and sensitive_data."
+            "The study includes data about people (patient imaging): see each dataset's personal_data and "
+            "sensitive_data."
         )
     return {"dmp": dmp}

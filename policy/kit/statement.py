@@ -17,6 +17,7 @@ ARCHIVE_NAMES_IN_PRINT = {
     "pride": "the PRIDE database",
     "metabolights": "MetaboLights",
     "ega": "the European Genome-phenome Archive (EGA)",
+    "ena": "the European Nucleotide Archive (ENA)",
 }
 # How a placeholder names what is missing, so that it cannot be mistaken for an accession.
 ARCHIVE_SHORT_NAMES = {
@@ -28,6 +29,7 @@ ARCHIVE_SHORT_NAMES = {
     "pride": "PRIDE",
     "metabolights": "MetaboLights",
     "ega": "EGA",
+    "ena": "ENA",
 }
 CONTROLLED_ACCESS_ARCHIVES = {"ega": "under controlled access, through the study's Data Access Committee"}
 
@@ -60,7 +62,11 @@ def _join(items: list[str]) -> str:
 
 
 def _contents_text(deposition: Mapping) -> str:
-    described = [f"{item['what']} ({', '.join(item['datasets'])})" for item in deposition["contents"]]
+    # Contents of the same datasets read as one phrase: "raw tilt series and the remaining tomograms (cryo-et)".
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for item in deposition["contents"]:
+        groups.setdefault(tuple(item["datasets"]), []).append(item["what"])
+    described = [f"{_join(whats)} ({', '.join(datasets)})" for datasets, whats in groups.items()]
     text = _join(described) or f"the data ({', '.join(deposition['datasets'])})"
     return text[:1].upper() + text[1:]
 

@@ -1,0 +1,68 @@
+import csv
+import io
+import zipfile
+
+from policy.kit.bia_outline import bia_outline_zip, bia_outlines
+from tests.policy.kit.conftest import planned
+
+
+def test_five_dataset_study_outline_has_a_component_per_dataset_and_one_for_the_correlation(five_dataset_study):
+    answers, plan = planned(five_dataset_study)
+
+    (outline,) = bia_outlines(plan=plan, answers=answers)
+
+    assert outline.step == 5
+    assert [(component.name, component.datasets) for component in outline.components] == [
+        ("lm", ("lm",)),
+        ("visium", ("visium",)),
+        ("correlation", ("fib-sem", "lm")),
+    ]
+    assert "Image correlation" in outline.components[-1].sections
+
+
+def test_the_zip_opens_with_a_readme_and_file_lists_whose_first_header_is_files(five_dataset_study):
+    answers, plan = planned(five_dataset_study)
+
+    archive = zipfile.ZipFile(io.BytesIO(bia_outline_zip(plan=plan, answers=answers, citations={})))
+
+    names = archive.namelist()
+    assert names == [
+        "step-5-bia-imaging/README.md",
+        "step-5-bia-imaging/file-list-lm.tsv",
+        "step-5-bia-imaging/file-list-visium.tsv",
+        "step-5-bia-imaging/file-list-correlation.tsv",
+    ]
+    for name in names[1:]:
+        header = next(csv.reader(io.StringIO(archive.read(name).decode()), dialect="excel-tab"))
+        assert header[0] == "Files"
+    readme = archive.read(names[0]).decode()
+    assert "## Study component `correlation` (`fib-sem`, `lm`)" in readme
+    assert "- [ ] Specimen" in readme
+
+
+def test_the_same_plan_gives_the_same_zip(five_dataset_study):
+    answers, plan = planned(five_dataset_study)
+
+    assert bia_outline_zip(plan=plan, answers=answers, citations={}) == bia_outline_zip(
+        plan=plan, answers=answers, citations={}
+    )
+
+
+def test_a_screen_file_list_has_the_screen_templates_columns():
+    answers, plan = planned(
+        {"datasets": [{"id": "scr", "modality": "high_content_screening", "screen_type": "genetic"}]}
+    )
+
+    (outline,) = bia_outlines(plan=plan, answers=answers)
+
+    assert outline.components[0].columns == ("Files", "Plate", "Well", "Field", "Gene", "Description")
+
+
+def test_citations_of_the_step_are_listed_in_the_readme(five_dataset_study):
+    answers, plan = planned(five_dataset_study)
+
+    archive = zipfile.ZipFile(
+        io.BytesIO(bia_outline_zip(plan=plan, answers=answers, citations={"bia-imaging": ["ArrayExpress E-MTAB-1"]}))
+    )
+
+    assert "  - ArrayExpress E-MTAB-1" in archive.read("step-5-bia-imaging/README.md").decode()

@@ -1,0 +1,47 @@
+import csv
+import io
+
+import pytest
+
+from policy.kit.st_sheet import st_datasets, st_sheet_tsv
+from tests.policy.kit.conftest import planned
+
+
+def test_five_dataset_study_sheet_has_the_shared_tables_columns_and_a_row_for_visium(five_dataset_study):
+    answers, plan = planned(five_dataset_study)
+
+    rows = list(csv.reader(io.StringIO(st_sheet_tsv(answers=answers, plan=plan)), dialect="excel-tab"))
+
+    assert rows[0][:3] == ["Dataset", "Sample ID", "Slide ID"]
+    assert [row[0] for row in rows[1:]] == ["visium"]
+    assert all(len(row) == len(rows[0]) for row in rows)
+
+
+@pytest.mark.parametrize("fits", [True, False], ids=["sequencing-based", "imaging-based"])
+def test_spatial_transcriptomics_gets_the_sheet_whichever_archive_takes_the_readout(fits):
+    answers, plan = planned(
+        {
+            "datasets": [
+                {
+                    "id": "st",
+                    "modality": "spatial_omics",
+                    "omics_type": "transcriptomics",
+                    "omics_repository_fits": fits,
+                }
+            ]
+        }
+    )
+
+    assert st_datasets(answers=answers, plan=plan) == ("st",)
+
+
+def test_other_omics_get_no_sheet():
+    answers, plan = planned(
+        {
+            "datasets": [
+                {"id": "p", "modality": "spatial_omics", "omics_type": "proteomics", "omics_repository_fits": True}
+            ]
+        }
+    )
+
+    assert st_datasets(answers=answers, plan=plan) == ()
