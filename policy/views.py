@@ -15,6 +15,7 @@ from policy.exports import (
     template_render,
     templates_offered,
 )
+from policy.kit_context import kit_context
 from policy.picture import plan_picture
 from policy.presenters import answers_summary, checklist_build
 from policy.results import result_create, result_find, result_policy_change, result_url
@@ -49,6 +50,7 @@ def result_show(request: HttpRequest, result_id: str) -> HttpResponse:
         "picture": plan_picture(checklist=checklist, dataset_ids=[d["id"] for d in result.answers["datasets"]]),
         "templates": templates,
         "policy_change": result_policy_change(result=result),
+        **kit_context(request=request, result=result),
     }
     return render(request, "policy/result.html", context)
 

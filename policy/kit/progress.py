@@ -124,3 +124,13 @@ def accessions_tsv(*, plan: Mapping, accessions: AccessionsEntered) -> str:
                 ]
             )
     return tsv_render(header=ACCESSIONS_COLUMNS, rows=rows)
+
+
+def citations_by_step(*, progress: Progress) -> dict[str, list[str]]:
+    """Deposition key -> what its submission cites (accessions, or which step's accession is still to come)."""
+    key_of = {step.number: step.key for step in progress.steps}
+    cited: dict[str, list[str]] = {}
+    for link in progress.links:
+        texts = cited.setdefault(key_of[link.step], [])
+        texts.extend(citation.text for citation in link.cites if citation.text not in texts)
+    return {key: texts for key, texts in cited.items() if texts}
