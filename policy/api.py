@@ -15,7 +15,10 @@ from policy.engine.answers import ROOT
 from policy.engine.catalogue import policy_describe
 from policy.exports import result_as_json
 from policy.json_body import BodyRejected, json_body_read
+from policy.kit_context import result_madmp
 from policy.results import result_create, result_find, result_url
+
+MADMP_FORMAT = "madmp"  # ?format=madmp: the stored plan as an RDA maDMP (policy/kit/madmp.py)
 
 
 def errors_response(status: int, errors: dict[str, list[str]]) -> JsonResponse:
@@ -70,6 +73,8 @@ def plan_stored_show(request: HttpRequest, result_id: str) -> JsonResponse:
     result = result_find(result_id=result_id)
     if result is None:
         return result_not_found()
+    if request.GET.get("format") == MADMP_FORMAT:
+        return JsonResponse(result_madmp(request=request, result=result), json_dumps_params={"ensure_ascii": False})
     return JsonResponse(result_as_json(result=result, url=result_url(request, result)))
 
 

@@ -5,6 +5,7 @@ import io
 from dataclasses import dataclass
 from itertools import combinations
 
+from policy.kit.page import Kit, StepKit
 from policy.models import Result
 from policy.presenters import AnswersSummary, Checklist, ChecklistStep, dataset_contents
 
@@ -195,6 +196,16 @@ def _reasons_markdown(reasons) -> list[str]:
     return lines
 
 
+def _before_you_start_markdown(kit_step: StepKit | None) -> list[str]:
+    if kit_step is None or not kit_step.preparations:
+        return []
+    lines = [f"{INDENT}- Before you start:"]
+    for line in kit_step.preparations:
+        marker = "beyond the policy: " if line.beyond_policy else ""
+        lines.append(f"{INDENT}  - [ ] {line.topic}: {line.text} ({marker}{line.source_title}, {line.source_url})")
+    return lines
+
+
 def result_markdown(
     *,
     result: Result,
@@ -202,6 +213,7 @@ def result_markdown(
     checklist: Checklist,
     answers: AnswersSummary,
     templates: list[tuple[Template, str]],
+    kit: Kit | None = None,
 ) -> str:
     lines = [
         "# Deposition plan",
@@ -222,6 +234,7 @@ def result_markdown(
                     "later steps cite it."
                 )
             lines += _reasons_markdown(step.reasons)
+            lines += _before_you_start_markdown(kit.step(step.number) if kit else None)
         lines.append("")
     if checklist.linking:
         lines += ["## Linking information", ""]

@@ -1,9 +1,12 @@
-"""The context the result page's kit includes need, shared by the result page and the accessions fragment."""
+"""The kit for a request: the result page's kit context (shared by the page and its accessions fragment) and the
+maDMP export (shared by the page's download and the API)."""
 
 from urllib.parse import urlencode
 
 from django.http import HttpRequest
 
+from policy.kit.accessions import accessions_parse
+from policy.kit.madmp import madmp_build
 from policy.kit.page import kit_build
 from policy.models import Result
 from policy.results import result_url
@@ -15,3 +18,14 @@ def kit_context(*, request: HttpRequest, result: Result) -> dict:
     query = urlencode(kit.accessions.query())
     link = result_url(request, result) + (f"?{query}" if query else "")
     return {"kit": kit, "kit_query": query, "kit_link": link}
+
+
+def result_madmp(*, request: HttpRequest, result: Result) -> dict:
+    return madmp_build(
+        url=result_url(request, result),
+        created=result.created_at,
+        plan=result.plan,
+        answers=result.answers,
+        texts=result.texts,
+        accessions=accessions_parse(plan=result.plan, query=request.GET),
+    )

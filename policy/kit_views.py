@@ -10,12 +10,10 @@ from django.views.decorators.http import require_safe
 from policy.kit.accessions import accessions_parse
 from policy.kit.bia_outline import bia_outline_zip
 from policy.kit.empiar_draft import empiar_drafts
-from policy.kit.madmp import madmp_build
 from policy.kit.progress import accessions_tsv, citations_by_step, progress_build
 from policy.kit.st_sheet import st_datasets, st_sheet_tsv
-from policy.kit_context import kit_context
-from policy.models import Result
-from policy.results import result_find, result_url
+from policy.kit_context import kit_context, result_madmp
+from policy.results import result_find
 from policy.views import result_missing
 
 ACCESSIONS_TEMPLATE = "policy/_kit_accessions.html"
@@ -80,17 +78,6 @@ def kit_accessions_tsv(request: HttpRequest, result_id: str) -> HttpResponse:
     body = accessions_tsv(plan=result.plan, accessions=accessions_parse(plan=result.plan, query=request.GET))
     response = HttpResponse(body, content_type="text/tab-separated-values; charset=utf-8")
     return _attachment(response, f"{result.id}-accessions.tsv")
-
-
-def result_madmp(*, request: HttpRequest, result: Result) -> dict:
-    return madmp_build(
-        url=result_url(request, result),
-        created=result.created_at,
-        plan=result.plan,
-        answers=result.answers,
-        texts=result.texts,
-        accessions=accessions_parse(plan=result.plan, query=request.GET),
-    )
 
 
 @require_safe

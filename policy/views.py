@@ -15,6 +15,7 @@ from policy.exports import (
     template_render,
     templates_offered,
 )
+from policy.kit.page import kit_build
 from policy.kit_context import kit_context
 from policy.picture import plan_picture
 from policy.presenters import answers_summary, checklist_build
@@ -94,6 +95,7 @@ def result_markdown_show(request: HttpRequest, result_id: str) -> HttpResponse:
             (template, request.build_absolute_uri(reverse("result-template", args=[result.id, template.slug])))
             for template in templates_offered(checklist=checklist, answers=result.answers)
         ],
+        kit=kit_build(plan=result.plan, answers=result.answers, query={}),
     )
     response = HttpResponse(markdown, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="deposition-plan-{result.id}.md"'

@@ -70,7 +70,8 @@
   });
 })();
 
-// The result page's "Copy link" button: shown only when the script runs, the link itself is always visible.
+// The result page's "Copy link" and "Copy statement" buttons: shown only when the script runs, the link and the
+// statement themselves are always visible and selectable.
 (function () {
   "use strict";
 
@@ -95,6 +96,38 @@
       }
     });
   }
+
+  // The data availability statement's "Copy statement" button. Delegated, because htmx replaces the section when
+  // accessions are typed in; shown by the same code after each swap.
+  function statementButtonShow(root) {
+    var statementButton = (root || document).querySelector("[data-copy-statement]");
+    if (statementButton) {
+      statementButton.hidden = false;
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    statementButtonShow(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    statementButtonShow(event.target);
+  });
+  document.addEventListener("click", function (event) {
+    var statementButton = event.target.closest && event.target.closest("[data-copy-statement]");
+    var statement = document.querySelector("[data-statement]");
+    var statementStatus = document.querySelector("[data-copy-statement-status]");
+    if (!statementButton || !statement || !statementStatus) {
+      return;
+    }
+    copyText(statement.textContent.trim()).then(
+      function () {
+        statementStatus.textContent = "Statement copied.";
+      },
+      function () {
+        statementStatus.textContent = "Your browser did not let us copy the statement: select it above and copy it.";
+      }
+    );
+  });
 
   document.addEventListener("DOMContentLoaded", function () {
     var button = document.querySelector("[data-copy-link]");

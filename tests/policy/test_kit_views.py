@@ -1,0 +1,184 @@
+"""The kit on the result page and its downloads, opened as their consumers open them."""
+
+import csv
+import io
+import json
+import zipfile
+
+import pytest
+from django.urls import reverse
+
+from policy.results import result_create
+from tests.policy.kit.conftest import FIVE_DATASET_STUDY, empiar_validator, madmp_validator
+
+pytestmark = pytest.mark.django_db
+
+TYPED = {"arrayexpress:visium": "E-MTAB-1234", "emdb:cryo-et": "EMD-1111 EMD-2222"}
+
+
+@pytest.fixture
+def result():
+    stored, _ = result_create(answers=FIVE_DATASET_STUDY)
+    return stored
+
+
+def page(client, result, query=None):
+    response = client.get(reverse("result", args=[result.pk]), query or {})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def attachment_name(response) -> str:
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment; ")
+    return disposition.split('filename="', 1)[1].rstrip('"')
+
+
+def test_each_step_has_its_before_you_start_list_and_drafts(client, result):
+    html = page(client, result)
+
+    assert html.count("Before you start this step") == len(result.plan["depositions"])
+    assert reverse("kit-empiar-draft", args=[result.pk, "cryo-et"]) in html
+    assert reverse("kit-bia-outline", args=[result.pk]) in html
+    assert reverse("kit-st-sheet", args=[result.pk]) in html
+    assert "https://www.emdataresource.org/hold_policy.html" in html
+
+
+def test_without_accessions_the_statement_has_placeholders_and_no_step_is_done(client, result):
+    html = page(client, result)
+
+    assert "Progress: 0 of 5 steps done" in html
+    assert "under accession code [ArrayExpress accession]" in html
+    assert 'name="emdb:cryo-et"' in html
+
+
+def test_accessions_in_the_query_string_fill_the_statement_progress_and_next_citations(client, result):
+    html = page(client, result, TYPED)
+
+    assert "Progress: 2 of 5 steps done" in html
+    assert "ArrayExpress under accession code E-MTAB-1234." in html
+    assert "under accession codes EMD-1111 and EMD-2222." in html
+    assert "Next, step 3: what it must cite" in html
+    assert "EMDB EMD-1111, EMD-2222 (cryo-et)" in html
+    assert "?arrayexpress%3Avisium=E-MTAB-1234&amp;emdb%3Acryo-et=EMD-1111+EMD-2222#statement" in html
+
+
+def test_a_wrong_accession_is_named_in_the_error_summary_and_at_its_field(client, result):
+    html = page(client, result, {"empiar:fib-sem": "EMD-1234"})
+
+    assert "There is a problem" in html
+    assert 'href="#accession-4"' in html
+    assert "is not an accession of this archive: expected EMPIAR- followed by five or more digits" in html
+    assert 'value="EMD-1234"' in html
+    assert "Progress: 0 of 5 steps done" in html
+
+
+def test_what_is_typed_is_escaped_everywhere_it_is_shown(client, result):
+    html = page(client, result, {"bia-imaging": '"><script>alert(1)</script>'})
+
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_the_stored_result_never_changes_when_accessions_are_typed(client, result):
+    before = (result.plan, result.answers)
+
+    page(client, result, TYPED)
+
+    result.refresh_from_db()
+    assert (result.plan, result.answers) == before
+
+
+def test_htmx_gets_the_accessions_section_alone_and_the_address_bar_the_result_link(client, result):
+    response = client.get(reverse("kit-accessions", args=[result.pk]), TYPED, HTTP_HX_REQUEST="true")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section class="kit-accessions" id="accessions"')
+    assert "Progress: 2 of 5 steps done" in html
+    assert response["HX-Push-Url"].endswith(
+        f"/r/{result.pk}/?arrayexpress%3Avisium=E-MTAB-1234&emdb%3Acryo-et=EMD-1111+EMD-2222"
+    )
+
+
+def test_the_empiar_draft_downloads_as_json_that_validates_with_the_accessions_typed(client, result):
+    response = client.get(reverse("kit-empiar-draft", args=[result.pk, "cryo-et"]), TYPED)
+
+    document = json.load(io.BytesIO(response.content))
+    assert attachment_name(response) == f"{result.pk}-empiar-cryo-et.json"
+    assert list(empiar_validator().iter_errors(document)) == []
+    assert document["cross_references"] == [{"name": "EMD-1111"}, {"name": "EMD-2222"}]
+
+
+def test_the_bia_outline_downloads_as_a_zip_of_readme_and_file_lists(client, result):
+    response = client.get(reverse("kit-bia-outline", args=[result.pk]), TYPED)
+
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert attachment_name(response) == f"{result.pk}-bia-outline.zip"
+    assert archive.testzip() is None
+    assert "step-5-bia-imaging/file-list-correlation.tsv" in archive.namelist()
+    readme = archive.read("step-5-bia-imaging/README.md").decode()
+    assert "ArrayExpress E-MTAB-1234 (visium)" in readme
+
+
+def test_the_st_sheet_and_the_filled_accessions_table_open_as_tab_separated_text(client, result):
+    sheet = client.get(reverse("kit-st-sheet", args=[result.pk]))
+    table = client.get(reverse("kit-accessions-tsv", args=[result.pk]), TYPED)
+
+    sheet_rows = list(csv.reader(io.StringIO(sheet.content.decode()), dialect="excel-tab"))
+    table_rows = list(csv.DictReader(io.StringIO(table.content.decode()), dialect="excel-tab"))
+    assert attachment_name(sheet) == f"{result.pk}-st-metadata.tsv"
+    assert attachment_name(table) == f"{result.pk}-accessions.tsv"
+    assert sheet_rows[0][1:3] == ["Sample ID", "Slide ID"]
+    assert [row["Accession"] for row in table_rows][:2] == ["E-MTAB-1234", "EMD-1111 EMD-2222"]
+
+
+def test_the_madmp_export_validates_and_the_api_gives_the_same_document(client, result):
+    export = client.get(reverse("result-madmp", args=[result.pk]))
+    api = client.get(reverse("api-plans-show", args=[result.pk]), {"format": "madmp"})
+
+    document = json.loads(export.content)
+    assert attachment_name(export) == f"{result.pk}.madmp.json"
+    assert list(madmp_validator().iter_errors(document)) == []
+    assert api.json() == document
+    assert document["dmp"]["dmp_id"]["identifier"].endswith(f"/r/{result.pk}/")
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("kit-empiar-draft", ["lm"]),
+        ("kit-empiar-draft", ["nope"]),
+    ],
+)
+def test_a_draft_the_plan_does_not_offer_is_not_found(client, result, name, args):
+    assert client.get(reverse(name, args=[result.pk, *args])).status_code == 404
+
+
+def test_a_plan_without_bioimage_archive_or_spatial_transcriptomics_offers_neither_download(client):
+    stored, _ = result_create(
+        answers={"datasets": [{"id": "spa", "modality": "electron_microscopy", "em_method": "single_particle"}]}
+    )
+
+    assert client.get(reverse("kit-bia-outline", args=[stored.pk])).status_code == 404
+    assert client.get(reverse("kit-st-sheet", args=[stored.pk])).status_code == 404
+
+
+def test_unknown_ids_are_not_found_for_every_kit_address(client):
+    unknown = "AAAAAAAAAAAAAAAAAAAAAA"
+    for name, args in [
+        ("kit-accessions", []),
+        ("kit-accessions-tsv", []),
+        ("kit-bia-outline", []),
+        ("kit-st-sheet", []),
+        ("kit-empiar-draft", ["x"]),
+        ("result-madmp", []),
+    ]:
+        assert client.get(reverse(name, args=[unknown, *args])).status_code == 404, name
+
+
+def test_the_markdown_export_lists_what_to_prepare_for_each_step(client, result):
+    text = client.get(reverse("result-markdown", args=[result.pk])).content.decode()
+
+    assert text.count("- Before you start:") == len(result.plan["depositions"])
+    assert "- [ ] Release: A map may be held for at most one year" in text
