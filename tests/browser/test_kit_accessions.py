@@ -1,0 +1,69 @@
+"""A depositor types the accessions they received into the result page, with and without JavaScript, and reads the
+data availability statement that carries them."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.policy.kit.conftest import FIVE_DATASET_STUDY
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def five_dataset_result(page) -> str:
+    response = page.request.post("/api/v1/plans", data=FIVE_DATASET_STUDY)
+    assert response.status == 201
+    return response.json()["url"]
+
+
+def test_typed_accessions_fill_the_statement_and_travel_in_the_link(page, javascript_enabled):
+    page.goto(five_dataset_result(page))
+    statement = page.locator("[data-statement]")
+    expect(statement).to_contain_text("under accession code [ArrayExpress accession]")
+
+    page.get_by_label("Step 1: ArrayExpress accession").fill("e-mtab-1234")
+    page.get_by_label("Step 2: EMDB accession").fill("EMD-1111 EMD-2222")
+    page.get_by_role("button", name="Update progress and statement").click()
+
+    expect(statement).to_contain_text("ArrayExpress under accession code E-MTAB-1234.")
+    expect(statement).to_contain_text("under accession codes EMD-1111 and EMD-2222.")
+    expect(page.get_by_role("heading", name="Progress: 2 of 5 steps done")).to_be_visible()
+    # Without JavaScript the address is the form's, as typed; with htmx, the canonical link of the accessions.
+    expect(page).to_have_url(re.compile(r"\?arrayexpress%3Avisium=E-MTAB-1234&emdb%3Acryo-et=EMD-1111", re.I))
+    expect(page.get_by_role("link", name=re.compile(r"arrayexpress%3Avisium=E-MTAB-1234"))).to_be_visible()
+    expect(page.get_by_label("Step 1: ArrayExpress accession")).to_have_value("e-mtab-1234")
+
+
+def test_a_wrong_accession_is_explained_at_its_field(page, javascript_enabled):
+    page.goto(five_dataset_result(page))
+
+    page.get_by_label("Step 4: EMPIAR accession").fill("EMD-1234")
+    page.get_by_role("button", name="Update progress and statement").click()
+
+    expect(page.get_by_role("alert")).to_contain_text("Step 4:")
+    expect(page.locator("#accession-4-error")).to_contain_text("expected EMPIAR- followed by five or more digits")
+    expect(page.locator("[data-statement]")).to_contain_text("[EMPIAR accession]")
+
+
+def test_the_statement_is_copied_with_its_button(js_page, live_server):
+    js_page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    js_page.goto(five_dataset_result(js_page) + "?arrayexpress:visium=E-MTAB-1234")
+
+    js_page.get_by_role("button", name="Copy statement").click()
+
+    expect(js_page.locator("[data-copy-statement-status]")).to_have_text("Statement copied.")
+    copied = js_page.evaluate("navigator.clipboard.readText()")
+    assert "ArrayExpress under accession code E-MTAB-1234." in copied
+    assert copied == js_page.locator("[data-statement]").inner_text().strip()
+
+
+def test_without_javascript_the_statement_is_selectable_text_and_no_copy_button_shows(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+    page = context.new_page()
+    try:
+        page.goto(five_dataset_result(page))
+        expect(page.locator("[data-statement]")).to_be_visible()
+        expect(page.get_by_role("button", name="Copy statement")).to_be_hidden()
+    finally:
+        context.close()
