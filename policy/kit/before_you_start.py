@@ -82,8 +82,7 @@ def _bia_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> l
     lines.append(
         Preparation(
             TRANSFER,
-            "Upload small data through the web; use FTP or Aspera for 10 GiB and more. The accession comes once the "
-            "files are validated and transferred.",
+            "Upload small data through the web; use FTP or Aspera for 10 GiB and more.",
             "beyond-policy:biostudies-upload",
         )
     )

@@ -32,7 +32,7 @@ def _label(field: str, value: str, texts: Mapping) -> str:
 
 
 # Answers that say a dataset holds data about people.
-PERSONAL_DATA_ANSWERS = ("patient_identifiable",)
+PERSONAL_DATA_ANSWERS = ("patient_medical", "human_controlled_access")
 
 
 def _personal(dataset: Mapping) -> str:
@@ -101,7 +101,7 @@ def madmp_build(
     }
     if personal:
         dmp["ethical_issues_description"] = (
-            "The study includes data about people (patient imaging): see each dataset's personal_data and "
-            "sensitive_data."
+            "The study includes data about people (patient medical imaging, or human data under controlled access): "
+            "see each dataset's personal_data and sensitive_data."
         )
     return {"dmp": dmp}

@@ -17,7 +17,6 @@ ARCHIVE_NAMES_IN_PRINT = {
     "pride": "the PRIDE database",
     "metabolights": "MetaboLights",
     "ega": "the European Genome-phenome Archive (EGA)",
-    "ena": "the European Nucleotide Archive (ENA)",
 }
 # How a placeholder names what is missing, so that it cannot be mistaken for an accession.
 ARCHIVE_SHORT_NAMES = {
@@ -29,7 +28,6 @@ ARCHIVE_SHORT_NAMES = {
     "pride": "PRIDE",
     "metabolights": "MetaboLights",
     "ega": "EGA",
-    "ena": "ENA",
 }
 CONTROLLED_ACCESS_ARCHIVES = {"ega": "under controlled access, through the study's Data Access Committee"}
 

@@ -12,14 +12,15 @@ from policy.engine import answers_validate, plan_for
 # The study of the issue: light microscopy correlated with FIB-SEM, cryo-ET with tilt series and many tomograms,
 # sequencing-based spatial transcriptomics and one patient medical dataset.
 FIVE_DATASET_STUDY = {
+    "answers_version": 2,
     "publication": True,
     "datasets": [
         {"id": "lm", "modality": "light_microscopy"},
         {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"},
         {"id": "cryo-et", "modality": "electron_microscopy", "em_method": "cryo_et", "tilt_series": True,
-         "tomograms": "many"},
+         "tomograms": "many", "subtomogram_average": False, "atomic_model": False},
         {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True},
-        {"id": "mri", "modality": "other", "patient_identifiable": True},
+        {"id": "mri", "modality": "other", "patient_medical": True},
     ],
     "correlations": [["lm", "fib-sem"]],
 }  # fmt: skip

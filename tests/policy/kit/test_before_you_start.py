@@ -15,15 +15,14 @@ def preparations(answers: dict) -> dict[str, tuple]:
     }
 
 
-def test_every_archive_but_ena_has_its_lines():
-    # ENA has no sourced facts in policy/sources/ebi-archive-facts.md, and leaves the plans with issue 9.
-    assert set(ARCHIVES) - set(LINES_BY_ARCHIVE) <= {"ena"}
+def test_every_archive_has_its_lines():
+    assert set(ARCHIVES) == set(LINES_BY_ARCHIVE)
 
 
 @pytest.mark.parametrize("answers", single_dataset_answers(), ids=lambda answers: str(answers["datasets"][0]))
 def test_every_deposition_has_lines_each_citing_a_sourced_clause(answers):
     for key, lines in preparations(answers).items():
-        assert lines or key.startswith("ena:"), key
+        assert lines, key
         for line in lines:
             clause = CLAUSES[line.clause]
             assert clause.source_url.startswith(("https://", "http://", "/policy/#")), line

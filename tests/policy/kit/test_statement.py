@@ -54,4 +54,4 @@ def test_every_single_dataset_study_gets_one_sentence_per_deposition_or_refusal(
     assert len(statement.parts) == len(plan["depositions"]) + len(plan["not_accepted"])
     for part, deposition in zip(statement.parts, plan["depositions"], strict=False):
         assert ARCHIVE_NAMES_IN_PRINT[deposition["archive"]] in part.text
-        assert re.search(r"under accession code \[[^\]]+ accession\]\.$", part.text)
+        assert re.search(r"under accession code \[[^\]]+ accession\][.,]", part.text)
