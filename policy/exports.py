@@ -30,6 +30,11 @@ class Template:
         return f"{self.slug}.tsv"
 
 
+def download_filename(*, result_id: str, name: str) -> str:
+    """Every download of a result is named `<id>-<name>`: `<id>-plan.md`, `<id>-plan.json`, `<id>-accessions.tsv`."""
+    return f"{result_id}-{name}"
+
+
 def result_as_json(*, result: Result, url: str) -> dict:
     """The stored result as the API and the .json export give it: the answers and the plan as stored."""
     return {

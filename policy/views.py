@@ -9,6 +9,7 @@ from config.ratelimits import results_ratelimit
 from policy.api import result_not_found
 from policy.engine import InvalidAnswers
 from policy.exports import (
+    download_filename,
     result_as_json,
     result_markdown,
     steps_with_file_lists,
@@ -29,9 +30,9 @@ def result_missing(request: HttpRequest) -> HttpResponse:
     return render(request, RESULT_MISSING_TEMPLATE, status=404)
 
 
-def _download(content: str, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+def _downloaded(response: HttpResponse, *, result_id: str, name: str) -> HttpResponse:
+    """Saved, not opened in the tab, under the one naming pattern of every download: `<id>-<name>`."""
+    response["Content-Disposition"] = f'attachment; filename="{download_filename(result_id=result_id, name=name)}"'
     return response
 
 
@@ -76,8 +77,7 @@ def result_json(request: HttpRequest, result_id: str) -> HttpResponse:
     if result is None:
         return result_not_found()
     response = JsonResponse(result_as_json(result=result, url=result_url(request, result)))
-    response["Content-Disposition"] = f'inline; filename="deposition-plan-{result.id}.json"'
-    return response
+    return _downloaded(response, result_id=result.id, name="plan.json")
 
 
 @require_safe
@@ -98,8 +98,7 @@ def result_markdown_show(request: HttpRequest, result_id: str) -> HttpResponse:
         kit=kit_build(plan=result.plan, answers=result.answers, query={}),
     )
     response = HttpResponse(markdown, content_type="text/markdown; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="deposition-plan-{result.id}.md"'
-    return response
+    return _downloaded(response, result_id=result.id, name="plan.md")
 
 
 @require_safe
@@ -110,9 +109,9 @@ def result_template(request: HttpRequest, result_id: str, slug: str) -> HttpResp
     checklist = checklist_build(plan=result.plan, texts=result.texts)
     for template in templates_offered(checklist=checklist, answers=result.answers):
         if template.slug == slug:
-            return _download(
+            response = HttpResponse(
                 template_render(template=template, checklist=checklist),
-                "text/tab-separated-values; charset=utf-8",
-                f"{result.id}-{template.filename}",
+                content_type="text/tab-separated-values; charset=utf-8",
             )
+            return _downloaded(response, result_id=result.id, name=template.filename)
     return result_missing(request)

@@ -151,3 +151,22 @@ def test_templates_the_plan_does_not_call_for_are_not_found(client, light_only_s
     assert template_response(client, light_only, "bia-file-list-step-1").status_code == 200
     assert template_response(client, full, f"bia-file-list-step-{emdb_step}").status_code == 404
     assert template_response(client, full, "anything-else").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url_name", "extra_args", "filename"),
+    [
+        ("result-markdown", [], "plan.md"),
+        ("result-json", [], "plan.json"),
+        ("result-template", ["accessions"], "accessions.tsv"),
+        ("result-template", ["registrations"], "registrations.tsv"),
+        ("result-template", ["bia-file-list-step-5"], "bia-file-list-step-5.tsv"),
+    ],
+)
+def test_every_export_downloads_as_an_attachment_named_id_dash_name(client, full_study, url_name, extra_args, filename):
+    result, _ = result_create(answers=full_study)
+
+    response = client.get(reverse(url_name, args=[result.pk, *extra_args]))
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="{result.pk}-{filename}"'
