@@ -7,7 +7,8 @@ from itertools import combinations
 
 from policy.kit.page import Kit, StepKit
 from policy.models import Result
-from policy.presenters import AnswersSummary, Checklist, ChecklistStep, dataset_contents
+from policy.presenters.answers import Answers
+from policy.presenters.checklist import Checklist, ChecklistStep, dataset_contents
 
 # The planner names the correlation it adds to the BioImage Archive imaging submission with these words.
 # Three spaces nest a Markdown list under "1. " as well as under "- ".
@@ -216,7 +217,7 @@ def result_markdown(
     result: Result,
     url: str,
     checklist: Checklist,
-    answers: AnswersSummary,
+    answers: Answers,
     templates: list[tuple[Template, str]],
     kit: Kit | None = None,
 ) -> str:
@@ -273,6 +274,7 @@ def result_markdown(
     for dataset in answers.datasets:
         lines.append(f"- Dataset {dataset.dataset}")
         lines += [f"{INDENT}- {row.key} {row.value}" for row in dataset.rows]
+    lines += [f"- {row.key}: {row.value}" for row in answers.correlation_rows]
     lines += ["", "## Contacts", ""]
     lines += [f"- {contact}" for contact in checklist.contacts]
     return "\n".join(lines) + "\n"

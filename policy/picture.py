@@ -7,7 +7,7 @@ in words for its text alternative.
 
 from dataclasses import dataclass
 
-from policy.presenters import Checklist
+from policy.presenters.checklist import Checklist
 
 BOX_HEIGHT = 44
 ROW_HEIGHT = 60

@@ -12,11 +12,11 @@ from django.urls import reverse
 
 from policy.engine import InvalidAnswers, Study, answers_validate, plan_build
 from policy.engine.clauses import CLAUSES
-from policy.engine.questions import DATASET_QUESTIONS, PUBLICATION
 from policy.engine.rules import ARCHIVES
 from policy.engine.version import POLICY_VERSION
 from policy.engine.vocabulary import LINK_KIND
 from policy.models import Result, archives_field_value
+from policy.presenters.answers import answers_words
 
 # What result_id_new makes (22 characters of the URL-safe alphabet), with room for longer ids later.
 RESULT_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,32}")
@@ -38,16 +38,6 @@ def texts_collect(*, plan: dict, answers: dict) -> dict:
     ]
     cited = dict.fromkeys(reason["clause"] for reason in reasons)
     archive_codes = dict.fromkeys(item["archive"] for section in ("depositions", "linking") for item in plan[section])
-    # A list of pairs, not a dict: PostgreSQL's jsonb does not keep the order of an object's keys.
-    questions = [[PUBLICATION.field, PUBLICATION.text]]
-    labels: dict[str, dict[str, str]] = {}
-    for question in DATASET_QUESTIONS:
-        questions.append([question.field, question.text])
-        if question.enumeration is None:
-            continue
-        given = {dataset[question.field] for dataset in answers["datasets"] if question.field in dataset}
-        if given:
-            labels[question.field] = {value: question.enumeration.label(value) for value in sorted(given)}
     return {
         "clauses": {
             clause_id: {
@@ -69,8 +59,7 @@ def texts_collect(*, plan: dict, answers: dict) -> dict:
             if code in ARCHIVES
         },
         "link_kinds": {item["kind"]: LINK_KIND.label(item["kind"]) for item in plan["linking"]},
-        "questions": questions,
-        "labels": labels,
+        **answers_words(answers=answers),
     }
 
 

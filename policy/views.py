@@ -19,7 +19,8 @@ from policy.exports import (
 from policy.kit.page import kit_build
 from policy.kit_context import kit_context
 from policy.picture import plan_picture
-from policy.presenters import answers_summary, checklist_build
+from policy.presenters.answers import answers_present
+from policy.presenters.checklist import checklist_build
 from policy.results import result_create, result_find, result_policy_change, result_url
 
 RESULT_MISSING_TEMPLATE = "policy/result_missing.html"
@@ -48,7 +49,11 @@ def result_show(request: HttpRequest, result_id: str) -> HttpResponse:
         "share_url": result_url(request, result),
         "checklist": checklist,
         "steps": steps_with_file_lists(checklist=checklist, templates=templates),
-        "answers": answers_summary(answers=result.answers, texts=result.texts),
+        "answers": answers_present(
+            answers=result.answers,
+            words=result.texts,
+            refused=[item["dataset"] for item in result.plan["not_accepted"]],
+        ),
         "picture": plan_picture(checklist=checklist, dataset_ids=[d["id"] for d in result.answers["datasets"]]),
         "templates": templates,
         "policy_change": result_policy_change(result=result),
@@ -90,7 +95,11 @@ def result_markdown_show(request: HttpRequest, result_id: str) -> HttpResponse:
         result=result,
         url=result_url(request, result),
         checklist=checklist,
-        answers=answers_summary(answers=result.answers, texts=result.texts),
+        answers=answers_present(
+            answers=result.answers,
+            words=result.texts,
+            refused=[item["dataset"] for item in result.plan["not_accepted"]],
+        ),
         templates=[
             (template, request.build_absolute_uri(reverse("result-template", args=[result.id, template.slug])))
             for template in templates_offered(checklist=checklist, answers=result.answers)

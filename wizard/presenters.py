@@ -9,6 +9,7 @@ from django import forms
 from django.urls import reverse
 
 from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD, PUBLICATION, Question, questions_asked_for
+from policy.presenters.answers import AnswerRow, Answers, answers_present, answers_words
 from wizard import content
 from wizard.forms import BOOLEAN_CHOICES, CorrelationsForm, DatasetForm
 
@@ -154,47 +155,25 @@ def answer_text(question: Question, value: Any) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class SummaryRow:
-    key: str
-    value: str
-    change_url: str
-    change_hint: str
-
-
-@dataclass(frozen=True, slots=True)
 class DatasetCard:
     label: str
     summary: str  # the chosen modality and methods, for the add-another list
-    rows: tuple[SummaryRow, ...]
     change_url: str
     remove_url: str
     patient_medical: bool
 
 
+def _dataset_change_url(label: str, *, returning: bool) -> str:
+    change_url = reverse("wizard-dataset-change", args=[label])
+    return f"{change_url}?{RETURN_TO_CHECK}" if returning else change_url
+
+
 def dataset_card(dataset: Mapping[str, Any], *, returning: bool) -> DatasetCard:
-    change_url = reverse("wizard-dataset-change", args=[dataset["id"]])
-    if returning:
-        change_url = f"{change_url}?{RETURN_TO_CHECK}"
-    rows = []
-    # The questions that were asked, plus any other answer the study holds (e.g. prefilled from the API).
-    asked = {question.field for question in questions_asked_for(dataset)}
-    for field in DATASET_QUESTIONS_BY_FIELD:
-        if field in dataset or field in asked:
-            question = DATASET_QUESTIONS_BY_FIELD[field]
-            rows.append(
-                SummaryRow(
-                    key=question.text,
-                    value=answer_text(question, dataset[field]) if field in dataset else "Not answered",
-                    change_url=f"{change_url}#{_field_anchor(question)}",
-                    change_hint=f"{question.text.rstrip('?').lower()} for {dataset['id']}",
-                )
-            )
     choices = [DATASET_QUESTIONS_BY_FIELD[field] for field in dataset if field in DATASET_QUESTIONS_BY_FIELD]
     return DatasetCard(
         label=dataset["id"],
         summary=", ".join(answer_text(q, dataset[q.field]) for q in choices if q.kind == "choice"),
-        rows=tuple(rows),
-        change_url=change_url,
+        change_url=_dataset_change_url(dataset["id"], returning=returning),
         remove_url=reverse("wizard-dataset-remove", args=[dataset["id"]]),
         patient_medical=dataset.get("patient_medical") is True,
     )
@@ -204,29 +183,25 @@ def _field_anchor(question: Question) -> str:
     return f"id_{question.field}" if question.kind == "id" else f"id_{question.field}-0"
 
 
-def publication_row(publication: bool) -> SummaryRow:
-    return SummaryRow(
-        key=PUBLICATION.text,
-        value=answer_text(PUBLICATION, publication),
-        change_url=f"{reverse('wizard-step', args=['publication'])}?{RETURN_TO_CHECK}",
-        change_hint="whether the data is associated with a publication",
+def _change_link(dataset: str, row: AnswerRow) -> tuple[str, str]:
+    """Where each answer of Check your answers is changed, and what its Change link says to screen readers."""
+    if row.field == PUBLICATION.field:
+        url = f"{reverse('wizard-step', args=['publication'])}?{RETURN_TO_CHECK}"
+        return url, "whether the data is associated with a publication"
+    if row.field == "correlations":
+        return f"{reverse('wizard-step', args=['correlations'])}?{RETURN_TO_CHECK}", row.key.lower()
+    question = DATASET_QUESTIONS_BY_FIELD[row.field]
+    url = f"{_dataset_change_url(dataset, returning=True)}#{_field_anchor(question)}"
+    return url, f"{question.text.rstrip('?').lower()} for {dataset}"
+
+
+def check_answers(answers: Mapping[str, Any]) -> Answers:
+    """Check your answers: the study's rows as every page shows them (in the engine's words now, the questions
+    asked shown even when unanswered), each with its Change link."""
+    summary = answers_present(
+        answers=answers,
+        words=answers_words(answers=answers),
+        refused=[dataset["id"] for dataset in answers["datasets"] if dataset.get("patient_medical") is True],
+        asked_for=lambda dataset: [question.field for question in questions_asked_for(dataset)],
     )
-
-
-def correlation_rows(groups: list[list[str]]) -> list[SummaryRow]:
-    change_url = f"{reverse('wizard-step', args=['correlations'])}?{RETURN_TO_CHECK}"
-    if not groups:
-        return [
-            SummaryRow(
-                key=content.CORRELATED_QUESTION, value="No", change_url=change_url, change_hint="correlative groups"
-            )
-        ]
-    return [
-        SummaryRow(
-            key=f"Correlative group {number}",
-            value=", ".join(members),
-            change_url=change_url,
-            change_hint=f"correlative group {number}",
-        )
-        for number, members in enumerate(groups, start=1)
-    ]
+    return summary.with_change_urls(_change_link)

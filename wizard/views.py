@@ -22,12 +22,11 @@ from wizard import content
 from wizard.forms import CheckForm, CorrelationsForm, DatasetForm, DatasetsForm, PublicationForm
 from wizard.htmx import page_render
 from wizard.presenters import (
+    check_answers,
     correlation_blocks,
-    correlation_rows,
     dataset_card,
     dataset_page_blocks,
     error_links,
-    publication_row,
     question_block,
 )
 from wizard.study import (
@@ -360,13 +359,8 @@ class StudyWizard(NamedUrlSessionWizardView):
         return {**blocks, "error_links": error_links([blocks["correlated"], *blocks["groups"]])}
 
     def _context_check(self, form, errors) -> dict:
-        answers = study_answers(self.storage)
         return {
-            "publication_row": publication_row(answers.get("publication", True)),
-            "cards": [dataset_card(dataset, returning=True) for dataset in answers["datasets"]],
-            "correlation_rows": correlation_rows(answers.get("correlations", []))
-            if correlations_asked(self.storage)
-            else [],
+            "answers": check_answers(study_answers(self.storage)),
             "all_patient_medical": study_all_patient_medical(self.storage),
             "error_links": [],
         }

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from policy.engine.vocabulary import ENUMERATIONS
 from policy.kit.accessions import AccessionsEntered
-from policy.presenters import archive_view
+from policy.presenters.checklist import archive_view
 
 LANGUAGE = "eng"
 CONTROLLED_ACCESS = {"ega"}

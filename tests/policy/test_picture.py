@@ -1,6 +1,6 @@
 from policy.engine import plan_for
 from policy.picture import plan_picture
-from policy.presenters import checklist_build
+from policy.presenters.checklist import checklist_build
 
 
 def picture_of(answers: dict):

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from policy.engine import answers_validate, plan_for
 from policy.exports import template_render, templates_offered
 from policy.picture import plan_picture
-from policy.presenters import answers_summary, checklist_build
+from policy.presenters.answers import answers_present
+from policy.presenters.checklist import checklist_build
 from policy.results import result_create, texts_collect
 from tests.policy.engine.strategies import studies
 
@@ -51,7 +52,7 @@ def test_every_template_offered_is_a_rectangular_tsv_and_every_answer_has_a_row(
         assert len(rows) >= 2
         assert {len(row) for row in rows} == {len(template.columns)}
 
-    summary = answers_summary(answers=canonical, texts=texts)
+    summary = answers_present(answers=canonical, words=texts)
     for dataset, shown in zip(canonical["datasets"], summary.datasets, strict=True):
         assert len(shown.rows) == len(dataset) - 1  # every answered field but the label
 

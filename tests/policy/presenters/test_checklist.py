@@ -1,8 +1,6 @@
-from policy.engine import answers_validate, plan_for
+from policy.engine import plan_for
 from policy.engine.clauses import CLAUSES
-from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD, PUBLICATION
-from policy.engine.vocabulary import EM_METHOD, MODALITY
-from policy.presenters import ContentView, answers_summary, checklist_build, dataset_contents
+from policy.presenters.checklist import ContentView, checklist_build, dataset_contents
 
 
 def test_stored_words_win_over_the_current_engines(full_study):
@@ -53,32 +51,6 @@ def test_steps_are_numbered_from_one_in_plan_order(full_study):
 
     assert [step.number for step in steps] == list(range(1, len(plan["depositions"]) + 1))
     assert [step.archive.code for step in steps] == [d["archive"] for d in plan["depositions"]]
-
-
-def test_answers_are_rows_of_question_and_label_in_asking_order(full_study):
-    summary = answers_summary(answers=answers_validate(full_study).answers(), texts={})
-
-    assert summary.study_rows[0].key == PUBLICATION.text
-    assert summary.study_rows[0].value == "Yes"
-    assert summary.study_rows[1].value == "fib-sem, lm and scan"
-    spa = next(dataset for dataset in summary.datasets if dataset.dataset == "spa")
-    assert [(row.key, row.value) for row in spa.rows] == [
-        (DATASET_QUESTIONS_BY_FIELD["modality"].text, MODALITY.label("electron_microscopy")),
-        (DATASET_QUESTIONS_BY_FIELD["em_method"].text, EM_METHOD.label("single_particle")),
-        (DATASET_QUESTIONS_BY_FIELD["atomic_model"].text, "No"),
-        (DATASET_QUESTIONS_BY_FIELD["patient_medical"].text, "No"),
-        (DATASET_QUESTIONS_BY_FIELD["human_tissue"].text, "No"),
-    ]
-
-
-def test_a_value_the_vocabulary_no_longer_has_is_shown_as_stored():
-    answers = {"publication": False, "datasets": [{"id": "a", "modality": "holography"}]}
-
-    summary = answers_summary(answers=answers, texts={})
-
-    assert summary.datasets[0].rows[0].value == "holography"
-    assert summary.study_rows[0].value == "No"
-    assert summary.study_rows[1].value == "None"
 
 
 def test_dataset_contents_picks_what_one_dataset_alone_deposits():

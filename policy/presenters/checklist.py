@@ -7,12 +7,8 @@ what an older result did not store, so a stored result keeps showing what it sho
 from dataclasses import dataclass, field
 
 from policy.engine.clauses import CLAUSES
-from policy.engine.questions import DATASET_QUESTIONS, PUBLICATION
 from policy.engine.rules import ARCHIVES
-from policy.engine.vocabulary import ENUMERATIONS, LINK_KIND
-
-YES_NO = {True: "Yes", False: "No"}
-CORRELATIONS_KEY = "Correlative groups"
+from policy.engine.vocabulary import LINK_KIND
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,24 +75,6 @@ class RefusedDataset:
 class Note:
     text: str
     reasons: tuple[ReasonView, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerRow:
-    key: str
-    value: str
-
-
-@dataclass(frozen=True, slots=True)
-class DatasetAnswers:
-    dataset: str
-    rows: tuple[AnswerRow, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class AnswersSummary:
-    study_rows: tuple[AnswerRow, ...]
-    datasets: tuple[DatasetAnswers, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,69 +164,6 @@ def checklist_build(*, plan: dict, texts: dict) -> Checklist:
         contacts=tuple(plan["contacts"]),
         archives_used=archives_used,
     )
-
-
-def _stored_questions(texts: dict) -> dict[str, str]:
-    return dict(texts.get("questions", []))
-
-
-def _question_text(field_name: str, texts: dict) -> str:
-    stored = _stored_questions(texts).get(field_name)
-    if stored is not None:
-        return stored
-    if field_name == PUBLICATION.field:
-        return PUBLICATION.text
-    for question in DATASET_QUESTIONS:
-        if question.field == field_name:
-            return question.text
-    return field_name.replace("_", " ").capitalize()
-
-
-def _value_label(field_name: str, value, texts: dict) -> str:
-    if isinstance(value, bool):
-        return YES_NO[value]
-    stored = texts.get("labels", {}).get(field_name, {}).get(value)
-    if stored is not None:
-        return stored
-    for enumeration in ENUMERATIONS:
-        if enumeration.name == field_name and value in enumeration.values:
-            return enumeration.label(value)
-    return str(value)
-
-
-def _field_order(texts: dict) -> list[str]:
-    stored = list(_stored_questions(texts))
-    current = [question.field for question in DATASET_QUESTIONS]
-    return stored + [name for name in current if name not in stored]
-
-
-def _group_text(group: list[str]) -> str:
-    return group[0] if len(group) == 1 else f"{', '.join(group[:-1])} and {group[-1]}"
-
-
-def answers_summary(*, answers: dict, texts: dict) -> AnswersSummary:
-    """Check-your-answers rows: the study's answers, then one card per dataset, in the order asked."""
-    study_rows = [
-        AnswerRow(
-            _question_text(PUBLICATION.field, texts),
-            _value_label(PUBLICATION.field, answers.get("publication", True), texts),
-        )
-    ]
-    groups = answers.get("correlations", [])
-    study_rows.append(AnswerRow(CORRELATIONS_KEY, "; ".join(_group_text(group) for group in groups) or "None"))
-    order = [name for name in _field_order(texts) if name not in {"id", PUBLICATION.field}]
-    datasets = tuple(
-        DatasetAnswers(
-            dataset=dataset["id"],
-            rows=tuple(
-                AnswerRow(_question_text(name, texts), _value_label(name, dataset[name], texts))
-                for name in order
-                if name in dataset
-            ),
-        )
-        for dataset in answers["datasets"]
-    )
-    return AnswersSummary(study_rows=tuple(study_rows), datasets=datasets)
 
 
 def dataset_contents(contents: tuple[ContentView, ...], dataset: str) -> str:
