@@ -1,18 +1,13 @@
-"""What a result can be downloaded as: JSON, a Markdown checklist and the linking-file templates (TSV)."""
+"""What a result can be downloaded as: JSON, the plan in Markdown and the templates of files to prepare (TSV)."""
 
 import csv
 import io
 from dataclasses import dataclass
 from itertools import combinations
 
-from policy.kit.page import Kit, StepKit
 from policy.models import Result
-from policy.presenters.answers import Answers
-from policy.presenters.checklist import Checklist, ChecklistStep, dataset_contents
+from policy.presenters.plan import Plan, Step
 
-# The planner names the correlation it adds to the BioImage Archive imaging submission with these words.
-# Three spaces nest a Markdown list under "1. " as well as under "- ".
-INDENT = "   "
 SCREEN_COLUMNS = {"compound": "Compound", "genetic": "Gene", "other": "Condition"}
 
 
@@ -59,10 +54,10 @@ def _tsv(header: list[str], rows: list[list[str]]) -> str:
 ACCESSIONS_TEMPLATE = Template(
     slug="accessions",
     title="Accessions of each deposition",
-    purpose="Every dataset with the archive it goes to, in checklist order. Fill in the accession as each "
+    purpose="Every dataset with the archive it goes to, in the order of the steps. Fill in the accession as each "
     "deposition is made: the linking steps cite these accessions.",
     columns=(
-        ("Step", "the checklist step that deposits it"),
+        ("Step", "the step of the plan that deposits it"),
         ("Dataset", "your label for the dataset"),
         ("Archive", "where that step deposits it"),
         ("Contents", "what of the dataset goes there"),
@@ -89,7 +84,7 @@ REGISTRATIONS_TEMPLATE = Template(
 )
 
 
-def _file_list_template(step: ChecklistStep, answers: dict) -> Template:
+def _file_list_template(step: Step, answers: dict) -> Template:
     columns = [
         ("Files", "the path of each file in your upload, one row per file (the archive requires this header first)"),
         ("Dataset", "your label for the dataset the file belongs to"),
@@ -109,7 +104,7 @@ def _file_list_template(step: ChecklistStep, answers: dict) -> Template:
     )
 
 
-def _screen_column(step: ChecklistStep, answers: dict) -> str:
+def _screen_column(step: Step, answers: dict) -> str:
     by_id = {dataset["id"]: dataset for dataset in answers["datasets"]}
     for dataset_id in step.datasets:
         screen_type = by_id.get(dataset_id, {}).get("screen_type")
@@ -118,36 +113,34 @@ def _screen_column(step: ChecklistStep, answers: dict) -> str:
     return ""
 
 
-def templates_offered(*, checklist: Checklist, answers: dict) -> tuple[Template, ...]:
+def templates_offered(*, plan: Plan, answers: dict) -> tuple[Template, ...]:
     """The templates this plan calls for: accessions when it has linking items, registrations for correlative
     studies, a file list for each BioImage Archive submission."""
     offered: list[Template] = []
-    if checklist.linking:
+    if plan.linking:
         offered.append(ACCESSIONS_TEMPLATE)
-    if any(item.kind == "correlation" for item in checklist.linking):
+    if any(item.kind == "correlation" for item in plan.linking):
         offered.append(REGISTRATIONS_TEMPLATE)
-    offered += [_file_list_template(step, answers) for step in checklist.steps if step.archive.code == "bia"]
+    offered += [_file_list_template(step, answers) for step in plan.steps if step.archive.code == "bia"]
     return tuple(offered)
 
 
-def _accessions_rows(checklist: Checklist) -> list[list[str]]:
+def _what_of(step: Step, dataset: str) -> str:
+    """What of one dataset, alone, the step deposits."""
+    return "; ".join(content.what for content in step.contents if content.datasets == (dataset,))
+
+
+def _accessions_rows(plan: Plan) -> list[list[str]]:
     return [
-        [
-            str(step.number),
-            dataset,
-            step.archive.name,
-            dataset_contents(step.contents, dataset),
-            step.archive.accession_example,
-            "",
-        ]
-        for step in checklist.steps
+        [str(step.number), dataset, step.archive.name, _what_of(step, dataset), step.archive.accession_example, ""]
+        for step in plan.steps
         for dataset in step.datasets
     ]
 
 
-def _registrations_rows(checklist: Checklist) -> list[list[str]]:
+def _registrations_rows(plan: Plan) -> list[list[str]]:
     archives_of: dict[str, list[str]] = {}
-    for step in checklist.steps:
+    for step in plan.steps:
         for dataset in step.datasets:
             archives_of.setdefault(dataset, []).append(step.archive.name)
 
@@ -156,125 +149,28 @@ def _registrations_rows(checklist: Checklist) -> list[list[str]]:
 
     return [
         [source, archives(source), target, archives(target), "", "", "", ""]
-        for item in checklist.linking
+        for item in plan.linking
         if item.kind == "correlation"
         for source, target in combinations(item.datasets, 2)
     ]
 
 
-def _file_list_rows(step: ChecklistStep, checklist: Checklist, width: int) -> list[list[str]]:
+def _file_list_rows(step: Step, width: int) -> list[list[str]]:
     blank = [""] * (width - 3)
-    rows = [[f"{dataset}/", dataset, dataset_contents(step.contents, dataset), *blank] for dataset in step.datasets]
-    if any(len(content.datasets) > 1 for content in step.contents):
-        rows += [
-            ["correlation/", ", ".join(item.datasets), "registrations and transformations", *blank]
-            for item in checklist.linking
-            if item.kind == "correlation"
-        ]
+    rows = [[f"{dataset}/", dataset, _what_of(step, dataset), *blank] for dataset in step.datasets]
+    rows += [
+        ["correlation/", ", ".join(task.datasets), "registrations and transformations", *blank]
+        for task in step.tasks
+        if task.kind == "correlation"
+    ]
     return rows
 
 
-def steps_with_file_lists(
-    *, checklist: Checklist, templates: tuple[Template, ...]
-) -> list[tuple[ChecklistStep, Template | None]]:
-    """Each checklist step with the starter file list offered for it, if any."""
-    by_step = {template.step: template for template in templates if template.step is not None}
-    return [(step, by_step.get(step.number)) for step in checklist.steps]
-
-
-def template_render(*, template: Template, checklist: Checklist) -> str:
+def template_render(*, template: Template, plan: Plan) -> str:
     header = [name for name, _ in template.columns]
     if template.slug == ACCESSIONS_TEMPLATE.slug:
-        return _tsv(header, _accessions_rows(checklist))
+        return _tsv(header, _accessions_rows(plan))
     if template.slug == REGISTRATIONS_TEMPLATE.slug:
-        return _tsv(header, _registrations_rows(checklist))
-    step = next(step for step in checklist.steps if step.number == template.step)
-    return _tsv(header, _file_list_rows(step, checklist, len(header)))
-
-
-def _reasons_markdown(reasons) -> list[str]:
-    lines = []
-    for reason in reasons:
-        marker = " (beyond the policy)" if reason.beyond_policy else ""
-        lines.append(f"{INDENT}- Why{marker}: {reason.why} ({reason.title})")
-        if reason.quote:
-            lines.append(f"{INDENT}  > {reason.quote}")
-    return lines
-
-
-def _before_you_start_markdown(kit_step: StepKit | None) -> list[str]:
-    if kit_step is None or not kit_step.preparations:
-        return []
-    lines = [f"{INDENT}- Before you start:"]
-    for line in kit_step.preparations:
-        marker = "beyond the policy: " if line.beyond_policy else ""
-        lines.append(f"{INDENT}  - [ ] {line.topic}: {line.text} ({marker}{line.source_title}, {line.source_url})")
-    return lines
-
-
-def result_markdown(
-    *,
-    result: Result,
-    url: str,
-    checklist: Checklist,
-    answers: Answers,
-    templates: list[tuple[Template, str]],
-    kit: Kit | None = None,
-) -> str:
-    lines = [
-        "# Deposition plan",
-        "",
-        f"Link: {url}",
-        f"Policy version: {result.policy_version}, made on {result.created_at:%d %B %Y}.",
-        "",
-    ]
-    if checklist.steps:
-        lines += ["## Depositions, in this order", ""]
-        for step in checklist.steps:
-            lines.append(f"{step.number}. [ ] {step.archive.name} ({step.archive.url}): {', '.join(step.datasets)}")
-            lines += [f"{INDENT}- Deposit: {content}" for content in step.contents]
-            lines.append(f"{INDENT}- How: {step.route}")
-            if step.archive.accession_example:
-                lines.append(
-                    f"{INDENT}- Note the accession you receive (it looks like {step.archive.accession_example}): "
-                    "later steps cite it."
-                )
-            lines += _reasons_markdown(step.reasons)
-            lines += _before_you_start_markdown(kit.step(step.number) if kit else None)
-        lines.append("")
-    if checklist.linking:
-        lines += ["## Linking information", ""]
-        for item in checklist.linking:
-            lines.append(f"- [ ] {item.kind_label} ({', '.join(item.datasets)}), deposited in {item.archive.name}")
-            lines += [f"{INDENT}- {content}" for content in item.contents]
-            lines += _reasons_markdown(item.reasons)
-        lines.append("")
-    if checklist.not_accepted:
-        lines += ["## Cannot be deposited at EBI", ""]
-        for refused in checklist.not_accepted:
-            lines.append(f"- {refused.dataset}")
-            if refused.instead:
-                lines.append(f"{INDENT}- Instead: {refused.instead}")
-            lines += _reasons_markdown(refused.reasons)
-        lines.append("")
-    if templates:
-        lines += ["## Files to prepare", ""]
-        lines += [
-            f"- {template.title}: {template_url}\n{INDENT}{template.purpose}" for template, template_url in templates
-        ]
-        lines.append("")
-    if checklist.notes:
-        lines += ["## Notes", ""]
-        for note in checklist.notes:
-            lines.append(f"- {note.text}")
-            lines += _reasons_markdown(note.reasons)
-        lines.append("")
-    lines += ["## Your answers", ""]
-    lines += [f"- {row.key} {row.value}" for row in answers.study_rows]
-    for dataset in answers.datasets:
-        lines.append(f"- Dataset {dataset.dataset}")
-        lines += [f"{INDENT}- {row.key} {row.value}" for row in dataset.rows]
-    lines += [f"- {row.key}: {row.value}" for row in answers.correlation_rows]
-    lines += ["", "## Contacts", ""]
-    lines += [f"- {contact}" for contact in checklist.contacts]
-    return "\n".join(lines) + "\n"
+        return _tsv(header, _registrations_rows(plan))
+    step = next(step for step in plan.steps if step.number == template.step)
+    return _tsv(header, _file_list_rows(step, len(header)))

@@ -1,22 +1,46 @@
-"""The plan as a picture: datasets on the left, archives in the middle, linking items on the right.
+"""The plan as a picture: an arrow from each dataset to each archive it goes to and, on wide screens, a dashed
+line from each linking item to the archives it ties together.
 
-An arrow for each dataset a deposition carries, a dashed line from each linking item to the archives it
-ties together, refused datasets crossed out. Pure geometry for a dumb SVG template, plus the same picture
-in words for its text alternative.
+Two layouts of the same plan, because one drawing cannot be read at every width: the wide one (datasets,
+archives, linking: three columns, 800 units across) is drawn at full size from 737 px up; the narrow one
+(datasets and archives only, 294 units across) is drawn at about its own size on a phone, so its labels stay
+12 px or more at 320 px. Refused datasets are drawn in a red dashed box with "not accepted at EBI" under the
+label, never struck through. Pure geometry for a dumb SVG template, plus the same picture in words.
 """
 
 from dataclasses import dataclass
 
-from policy.presenters.checklist import Checklist
+from policy.presenters.plan import Plan
+from policy.presenters.wording import list_text
 
 BOX_HEIGHT = 44
 ROW_HEIGHT = 60
 TOP = 40
-DATASET_X, DATASET_WIDTH = 4, 170
-ARCHIVE_X, ARCHIVE_WIDTH = 264, 200
-LINK_X, LINK_WIDTH = 550, 246
-WIDTH = LINK_X + LINK_WIDTH + 4
-CHARACTER_WIDTH = 8.5  # a generous average for 15px Arial, so labels stay inside their boxes
+ARROW_GAP = 8  # between an arrowhead's tip and the archive box it points at
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    name: str
+    dataset_x: int
+    dataset_width: int
+    archive_x: int
+    archive_width: int
+    link_x: int  # 0: no linking column
+    link_width: int
+    font_size: int
+
+    @property
+    def width(self) -> int:
+        return (self.link_x + self.link_width if self.link_x else self.archive_x + self.archive_width) + 4
+
+    @property
+    def character_width(self) -> float:
+        return self.font_size * 0.57  # a generous average for Arial, so labels stay inside their boxes
+
+
+WIDE = Layout("wide", 4, 170, 264, 200, 550, 246, font_size=15)
+NARROW = Layout("narrow", 2, 112, 146, 144, 0, 0, font_size=14)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +51,7 @@ class Box:
     label: str
     sublabel: str
     full_label: str
-    crossed_out: bool = False
+    refused: bool = False
 
     @property
     def height(self) -> int:
@@ -43,7 +67,7 @@ class Box:
 
     @property
     def sublabel_y(self) -> int:
-        return self.y + 36
+        return self.y + 37
 
     @property
     def right(self) -> int:
@@ -63,31 +87,35 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class Heading:
+    x: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Picture:
+    layout: str  # "wide" or "narrow"
     width: int
     height: int
+    font_size: int
+    headings: tuple[Heading, ...]
     datasets: tuple[Box, ...]
     archives: tuple[Box, ...]
     links: tuple[Box, ...]
     arrows: tuple[Line, ...]
     dashes: tuple[Line, ...]
+    caption: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPicture:
+    wide: Picture
+    narrow: Picture
     description: tuple[str, ...]
 
-    @property
-    def dataset_heading_x(self) -> int:
-        return DATASET_X
 
-    @property
-    def archive_heading_x(self) -> int:
-        return ARCHIVE_X
-
-    @property
-    def link_heading_x(self) -> int:
-        return LINK_X
-
-
-def _short(text: str, width: int) -> str:
-    fits = int((width - 16) / CHARACTER_WIDTH)
+def _short(text: str, width: int, layout: Layout) -> str:
+    fits = int((width - 16) / layout.character_width)
     return text if len(text) <= fits else text[: fits - 1] + "…"
 
 
@@ -96,117 +124,168 @@ def _spread(box: Box, count: int, index: int) -> int:
     return box.y + round(BOX_HEIGHT * (index + 1) / (count + 1))
 
 
-def _list_text(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+def _row_y(index: int) -> int:
+    return TOP + index * ROW_HEIGHT
 
 
-def plan_picture(*, checklist: Checklist, dataset_ids: list[str]) -> Picture:
-    refused = {item.dataset for item in checklist.not_accepted}
-    archive_names = {step.archive.code: step.archive.name for step in checklist.steps}
-    archive_names.update({item.archive.code: item.archive.name for item in checklist.linking})
-    archive_order = list(dict.fromkeys([step.archive.code for step in checklist.steps]))
-    archive_order += [item.archive.code for item in checklist.linking if item.archive.code not in archive_order]
-
-    # One arrow per (dataset, archive), in plan order.
-    pairs = list(dict.fromkeys((dataset, step.archive.code) for step in checklist.steps for dataset in step.datasets))
-    destinations: dict[str, list[str]] = {}
-    for dataset, code in pairs:
-        destinations.setdefault(dataset, []).append(code)
-    link_archives = [
-        list(dict.fromkeys([item.archive.code] + [code for d in item.datasets for code in destinations.get(d, [])]))
-        for item in checklist.linking
-    ]
-
-    # Datasets in the order of the archives they go to, refused ones last, so that arrows cross less.
-    rows_of_datasets = sorted(
-        dataset_ids,
-        key=lambda dataset: (
-            min((archive_order.index(code) for code in destinations.get(dataset, [])), default=len(archive_order)),
-            dataset,
-        ),
-    )
-
-    def row_y(index: int) -> int:
-        return TOP + index * ROW_HEIGHT
-
-    datasets = tuple(
-        Box(
-            DATASET_X,
-            row_y(index),
-            DATASET_WIDTH,
-            _short(dataset, DATASET_WIDTH),
-            "not accepted at EBI" if dataset in refused else "",
-            dataset,
-            crossed_out=dataset in refused,
+def _caption(*, links: bool, refused: bool, linking_elsewhere: bool) -> str:
+    if links:
+        caption = (
+            "Your datasets (left) with an arrow to each archive they go to (middle), and a dashed line from each "
+            "linking item (right) to the archives it ties together."
         )
-        for index, dataset in enumerate(rows_of_datasets)
-    )
-    archives = tuple(
-        Box(ARCHIVE_X, row_y(index), ARCHIVE_WIDTH, _short(archive_names[code], ARCHIVE_WIDTH), "", archive_names[code])
-        for index, code in enumerate(archive_order)
-    )
-    links = tuple(
-        Box(
-            LINK_X,
-            row_y(index),
-            LINK_WIDTH,
-            _short(item.kind_label, LINK_WIDTH),
-            _short(", ".join(item.datasets), int(LINK_WIDTH * 1.2)),
-            f"{item.kind_label}: {', '.join(item.datasets)}",
-        )
-        for index, item in enumerate(checklist.linking)
-    )
-    dataset_box = dict(zip(rows_of_datasets, datasets, strict=True))
-    archive_box = dict(zip(archive_order, archives, strict=True))
+    else:
+        caption = "Your datasets (left) with an arrow to each archive they go to (right)."
+    if linking_elsewhere:
+        caption += " The linking items are in the steps that do them."
+    if refused:
+        caption += " A dataset in a red dashed box cannot be deposited at EBI."
+    return caption
 
-    arrows_in = {code: [pair for pair in pairs if pair[1] == code] for code in archive_order}
-    arrows = tuple(
-        Line(
-            dataset_box[dataset].right,
-            _spread(dataset_box[dataset], len(destinations[dataset]), destinations[dataset].index(code)),
-            ARCHIVE_X - 8,
-            _spread(archive_box[code], len(arrows_in[code]), arrows_in[code].index((dataset, code))),
-        )
-        for dataset, code in pairs
-        if dataset in dataset_box
-    )
-    dashes_in = {code: [] for code in archive_order}
-    for index, codes in enumerate(link_archives):
-        for code in codes:
-            dashes_in[code].append(index)
-    dashes = tuple(
-        Line(
-            archive_box[code].right,
-            _spread(archive_box[code], len(dashes_in[code]), dashes_in[code].index(index)),
-            LINK_X,
-            _spread(links[index], len(codes), position),
-        )
-        for index, codes in enumerate(link_archives)
-        for position, code in enumerate(codes)
-    )
 
-    description = [
-        f"{dataset} goes to {_list_text([archive_names[code] for code in destinations[dataset]])}."
-        for dataset in rows_of_datasets
-        if dataset in destinations
-    ]
-    description += [
-        f"{item.kind_label} for {_list_text(list(item.datasets))} ties together "
-        f"{_list_text([archive_names[code] for code in codes])}."
-        for item, codes in zip(checklist.linking, link_archives, strict=True)
-    ]
-    description += [
-        f"{dataset} cannot be deposited at EBI (crossed out)." for dataset in rows_of_datasets if dataset in refused
-    ]
+class _Drawing:
+    """What both layouts draw: the datasets in rows, the archives, the arrows and the linking items."""
 
-    rows = max(len(datasets), len(archives), len(links), 1)
-    return Picture(
-        width=WIDTH,
-        height=TOP + rows * ROW_HEIGHT - (ROW_HEIGHT - BOX_HEIGHT) + 4,
-        datasets=datasets,
-        archives=archives,
-        links=links,
-        arrows=arrows,
-        dashes=dashes,
-        description=tuple(description),
-    )
+    def __init__(self, plan: Plan, dataset_ids: list[str]) -> None:
+        self.refused = {item.dataset for item in plan.refused}
+        self.linking = plan.linking
+        self.archive_names = {step.archive.code: step.archive.name for step in plan.steps}
+        self.archive_names.update({item.archive.code: item.archive.name for item in self.linking})
+        self.archive_order = list(dict.fromkeys(step.archive.code for step in plan.steps))
+        self.archive_order += [
+            code for code in dict.fromkeys(item.archive.code for item in self.linking) if code not in self.archive_order
+        ]
+        # One arrow per (dataset, archive), in plan order.
+        self.pairs = list(
+            dict.fromkeys((dataset, step.archive.code) for step in plan.steps for dataset in step.datasets)
+        )
+        self.destinations: dict[str, list[str]] = {}
+        for dataset, code in self.pairs:
+            self.destinations.setdefault(dataset, []).append(code)
+        self.link_archives = [
+            list(
+                dict.fromkeys(
+                    [item.archive.code] + [code for d in item.datasets for code in self.destinations.get(d, [])]
+                )
+            )
+            for item in self.linking
+        ]
+        # Datasets in the order of the archives they go to, refused ones last, so that arrows cross less.
+        self.dataset_rows = sorted(
+            dataset_ids,
+            key=lambda dataset: (
+                min(
+                    (self.archive_order.index(code) for code in self.destinations.get(dataset, [])),
+                    default=len(self.archive_order),
+                ),
+                dataset,
+            ),
+        )
+
+    def picture(self, layout: Layout) -> Picture:
+        datasets = tuple(
+            Box(
+                layout.dataset_x,
+                _row_y(index),
+                layout.dataset_width,
+                _short(dataset, layout.dataset_width, layout),
+                "not accepted at EBI" if dataset in self.refused else "",
+                dataset,
+                refused=dataset in self.refused,
+            )
+            for index, dataset in enumerate(self.dataset_rows)
+        )
+        archives = tuple(
+            Box(
+                layout.archive_x,
+                _row_y(index),
+                layout.archive_width,
+                _short(self.archive_names[code], layout.archive_width, layout),
+                "",
+                self.archive_names[code],
+            )
+            for index, code in enumerate(self.archive_order)
+        )
+        dataset_box = dict(zip(self.dataset_rows, datasets, strict=True))
+        archive_box = dict(zip(self.archive_order, archives, strict=True))
+        arrows_in = {code: [pair for pair in self.pairs if pair[1] == code] for code in self.archive_order}
+        arrows = tuple(
+            Line(
+                dataset_box[dataset].right,
+                _spread(dataset_box[dataset], len(self.destinations[dataset]), self.destinations[dataset].index(code)),
+                layout.archive_x - ARROW_GAP,
+                _spread(archive_box[code], len(arrows_in[code]), arrows_in[code].index((dataset, code))),
+            )
+            for dataset, code in self.pairs
+            if dataset in dataset_box
+        )
+        links, dashes = self._links(layout, archive_box) if layout.link_x else ((), ())
+        headings = [Heading(layout.dataset_x, "Datasets"), Heading(layout.archive_x, "Archives")]
+        if links:
+            headings.append(Heading(layout.link_x, "Linking"))
+        rows = max(len(datasets), len(archives), len(links), 1)
+        return Picture(
+            layout=layout.name,
+            width=layout.width,
+            height=TOP + rows * ROW_HEIGHT - (ROW_HEIGHT - BOX_HEIGHT) + 4,
+            font_size=layout.font_size,
+            headings=tuple(headings),
+            datasets=datasets,
+            archives=archives,
+            links=links,
+            arrows=arrows,
+            dashes=dashes,
+            caption=_caption(
+                links=bool(links), refused=bool(self.refused), linking_elsewhere=bool(self.linking) and not links
+            ),
+        )
+
+    def _links(self, layout: Layout, archive_box: dict[str, Box]) -> tuple[tuple[Box, ...], tuple[Line, ...]]:
+        links = tuple(
+            Box(
+                layout.link_x,
+                _row_y(index),
+                layout.link_width,
+                _short(item.kind_label, layout.link_width, layout),
+                _short(", ".join(item.datasets), int(layout.link_width * 1.2), layout),
+                f"{item.kind_label}: {', '.join(item.datasets)}",
+            )
+            for index, item in enumerate(self.linking)
+        )
+        dashes_in: dict[str, list[int]] = {code: [] for code in self.archive_order}
+        for index, codes in enumerate(self.link_archives):
+            for code in codes:
+                dashes_in[code].append(index)
+        dashes = tuple(
+            Line(
+                archive_box[code].right,
+                _spread(archive_box[code], len(dashes_in[code]), dashes_in[code].index(index)),
+                layout.link_x,
+                _spread(links[index], len(codes), position),
+            )
+            for index, codes in enumerate(self.link_archives)
+            for position, code in enumerate(codes)
+        )
+        return links, dashes
+
+    def description(self) -> tuple[str, ...]:
+        names = self.archive_names
+        sentences = [
+            f"{dataset} goes to {list_text([names[code] for code in self.destinations[dataset]])}."
+            for dataset in self.dataset_rows
+            if dataset in self.destinations
+        ]
+        sentences += [
+            f"{item.kind_label} for {list_text(item.datasets)} ties together "
+            f"{list_text([names[code] for code in codes])}."
+            for item, codes in zip(self.linking, self.link_archives, strict=True)
+        ]
+        sentences += [
+            f"{dataset} cannot be deposited at EBI." for dataset in self.dataset_rows if dataset in self.refused
+        ]
+        return tuple(sentences)
+
+
+def plan_picture(*, plan: Plan, dataset_ids: list[str]) -> PlanPicture:
+    drawing = _Drawing(plan, dataset_ids)
+    return PlanPicture(wide=drawing.picture(WIDE), narrow=drawing.picture(NARROW), description=drawing.description())

@@ -40,12 +40,7 @@ def texts_collect(*, plan: dict, answers: dict) -> dict:
     archive_codes = dict.fromkeys(item["archive"] for section in ("depositions", "linking") for item in plan[section])
     return {
         "clauses": {
-            clause_id: {
-                "title": CLAUSES[clause_id].title,
-                "text": CLAUSES[clause_id].text,
-                "source": CLAUSES[clause_id].source,
-                "beyond_policy": CLAUSES[clause_id].beyond_policy,
-            }
+            clause_id: {key: value for key, value in CLAUSES[clause_id].as_dict().items() if key != "id"}
             for clause_id in cited
             if clause_id in CLAUSES
         },

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from policy.engine.vocabulary import ENUMERATIONS
 from policy.kit.accessions import AccessionsEntered
-from policy.presenters.checklist import archive_view
+from policy.presenters.plan import archive_present
 
 LANGUAGE = "eng"
 CONTROLLED_ACCESS = {"ega"}
@@ -40,7 +40,7 @@ def _personal(dataset: Mapping) -> str:
 
 
 def _distribution(deposition: Mapping, dataset_id: str, texts: Mapping, accessions: tuple[str, ...]) -> dict:
-    archive = archive_view(deposition["archive"], texts)
+    archive = archive_present(code=deposition["archive"], texts=texts)
     what = "; ".join(item["what"] for item in deposition["contents"] if dataset_id in item["datasets"])
     accession_text = f"Accession: {', '.join(accessions)}." if accessions else "Accession: not yet known."
     host = {"title": archive.name, "url": archive.url or deposition.get("submit_url", "")}

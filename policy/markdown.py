@@ -1,0 +1,119 @@
+"""The plan as Markdown, for a ticket or a lab notebook: the result page's content in the page's order, from the
+same presenter (policy.presenters.result.ResultPage), so the two never disagree."""
+
+from policy.kit.page import Kit, StepKit
+from policy.presenters.plan import LinkTask, Reason, Step
+from policy.presenters.result import ResultPage
+from policy.presenters.wording import count_text, list_text
+
+# Three spaces nest a Markdown list under "1. " as well as under "- ".
+INDENT = "   "
+
+
+def _reasons(page: ResultPage, reasons: tuple[Reason, ...], indent: str = INDENT) -> list[str]:
+    lines = []
+    for reason in reasons:
+        quote = reason.quote
+        source = f"{quote.title}, {page.absolute(quote.source_url)}" if quote.source_url else quote.title
+        if quote.beyond_policy:
+            source += " (the archive's own guidance, not the policy)" if quote.external else f" ({quote.source})"
+        lines.append(f"{indent}- {reason.why} ({source})")
+        if quote.text and reason.quoted_here:
+            lines.append(f"{indent}  > {quote.text}")
+    return lines
+
+
+def _cites(refs) -> str:
+    return list_text([f"step {ref.number} ({ref.archive.name}: {', '.join(ref.datasets)})" for ref in refs])
+
+
+def _task(task: LinkTask) -> list[str]:
+    return [f"{INDENT}- {task.kind_label}: {content}" for content in task.contents]
+
+
+def _before_you_start(kit_step: StepKit | None) -> list[str]:
+    if kit_step is None or not kit_step.preparations:
+        return []
+    lines = ["- Before you start:"]
+    for line in kit_step.preparations:
+        marker = "beyond the policy: " if line.beyond_policy else ""
+        lines.append(f"{INDENT}- [ ] {line.topic}: {line.text} ({marker}{line.source_title}, {line.source_url})")
+    return lines
+
+
+def _step(page: ResultPage, step: Step, file_list_url: str, kit_step: StepKit | None) -> list[str]:
+    lines = [f"### Step {step.number}: {step.title}", ""]
+    lines += [f"- Deposit {content}" for content in step.contents]
+    lines.append(f"- Start the submission: {step.submit_url} ({step.route})")
+    if step.cites:
+        lines.append(f"- Cite the accessions from {_cites(step.cites)}.")
+    if step.tasks:
+        lines.append("- Linking to do in this submission:")
+        lines += [line for task in step.tasks for line in _task(task)]
+    if file_list_url:
+        lines.append(f"- Starter file list: {file_list_url}")
+    if step.archive.accession_example:
+        later = f" {_cites(step.cited_by).capitalize()} cites it." if step.cited_by else ""
+        lines.append(f"- Note the accession you receive (it looks like {step.archive.accession_example}).{later}")
+    lines.append(f"- Why: {step.why}")
+    lines += _reasons(page, step.all_reasons)
+    lines += _before_you_start(kit_step)
+    return [*lines, ""]
+
+
+def result_markdown(*, page: ResultPage, kit: Kit | None = None) -> str:
+    plan = page.plan
+    lines = [
+        "# Deposition plan",
+        "",
+        f"Link: {page.url}",
+        f"Made on {page.created_at:%-d %B %Y} under the policy “Image archiving at EBI”, {page.edition} edition "
+        f"(version {page.policy_version}).",
+        "",
+        page.lede,
+        "",
+    ]
+    if plan.steps:
+        lines += [f"## Steps ({count_text(len(plan.steps), 'deposition')})", ""]
+        lines += [f"{step.number}. [ ] {step.title}: {step.summary}" for step in plan.steps]
+        lines.append("")
+        file_lists = {item.step.number: item.file_list for item in page.steps}
+        for step in plan.steps:
+            template = file_lists[step.number]
+            kit_step = kit.step(step.number) if kit else None
+            lines += _step(page, step, page.template_url(template) if template else "", kit_step)
+    if plan.loose_linking:
+        lines += ["## Linking information", ""]
+        for task in plan.loose_linking:
+            lines.append(f"- {task.kind_label} ({', '.join(task.datasets)}), in {task.archive.name}")
+            lines += _task(task)
+            lines += _reasons(page, task.reasons)
+        lines.append("")
+    if plan.refused:
+        lines += ["## Cannot be deposited at EBI", ""]
+        for refused in plan.refused:
+            lines.append(f"- {refused.dataset}: {refused.why}")
+            if refused.instead:
+                lines.append(f"{INDENT}- What to do instead: {refused.instead}")
+            lines += _reasons(page, refused.reasons)
+        lines.append("")
+    if page.templates:
+        lines += ["## Files to prepare", ""]
+        lines += [f"- {template.title}: {page.template_url(template)}" for template in page.templates]
+        lines.append("")
+    if plan.notes:
+        lines += ["## Notes", ""]
+        for note in plan.notes:
+            lines.append(f"- {note.text}")
+            lines += _reasons(page, note.reasons)
+        lines.append("")
+    answers = page.answers
+    lines += ["## Your answers", ""]
+    lines += [f"- {row.key} {row.value}" for row in answers.study_rows]
+    for dataset in answers.datasets:
+        lines.append(f"- Dataset {dataset.dataset}")
+        lines += [f"{INDENT}- {row.key} {row.value}" for row in dataset.rows]
+    lines += [f"- {row.key}: {row.value}" for row in answers.correlation_rows]
+    lines += ["", "## Contacts", ""]
+    lines += [f"- {contact}" for contact in plan.contacts]
+    return "\n".join(lines) + "\n"

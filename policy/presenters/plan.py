@@ -1,0 +1,274 @@
+"""The stored plan as steps a depositor can act on, in the words the result stored (Result.texts).
+
+Each deposition becomes a step holding everything needed to do it: what to deposit, where the submission
+starts, the linking done in it and the earlier steps whose accessions it cites (by number), the later steps
+that cite it, the accession to note, one sentence of why and the policy's words. A clause's words are quoted
+once, where the page first cites it; later reasons link to that quote. Built in the page's reading order, so
+"first" means first on the page (and in the Markdown export, which keeps the same order).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from policy.presenters.wording import list_text, marks_worded, terms_explained
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    code: str
+    name: str
+    url: str
+    accession_example: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    clause_id: str
+    title: str
+    text: str  # empty for a clause the result's words do not hold
+    source: str  # the archive's page, or where this service's own advice comes from
+    source_url: str  # the archive's page, or the clause's entry on this service's policy page
+    beyond_policy: bool
+    verbatim: bool  # False: the policy restated (its table's rows), not quoted
+
+    @property
+    def external(self) -> bool:
+        """Whether the words come from another site's page (an archive's guidance)."""
+        return self.source_url.startswith("http")
+
+    @property
+    def anchor(self) -> str:
+        return "quote-" + re.sub(r"[^A-Za-z0-9]+", "-", self.clause_id).strip("-")
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    why: str
+    quote: Quote
+    quoted_here: bool  # the first reason on the page citing this clause shows its words; the others link there
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    datasets: tuple[str, ...]
+    what: str
+    optional: bool
+
+    def __str__(self) -> str:
+        return f"{', '.join(self.datasets)}: {self.what}{' (optional)' if self.optional else ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class StepRef:
+    """Another step, as a step names it: "step 2 (EMDB: cryo-et)"."""
+
+    number: int
+    archive: Archive
+    datasets: tuple[str, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"step-{self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkTask:
+    """Linking information (an image-omics link, correlation information or an accession cross-reference),
+    done in the step whose deposition carries it."""
+
+    kind: str
+    kind_label: str
+    archive: Archive
+    datasets: tuple[str, ...]
+    contents: tuple[str, ...]
+    cites: tuple[StepRef, ...]
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    number: int
+    key: str  # the plan's deposition key ("emdb:tomo", "bia-imaging"): what per-step additions match on
+    archive: Archive
+    datasets: tuple[str, ...]
+    contents: tuple[Content, ...]
+    route: str
+    submit_url: str
+    tasks: tuple[LinkTask, ...]
+    cited_by: tuple[StepRef, ...]
+    why: str
+    reasons: tuple[Reason, ...]
+
+    @property
+    def title(self) -> str:
+        return f"{self.archive.name}: deposit {list_text(self.datasets)}"
+
+    @property
+    def summary(self) -> str:
+        """What the step deposits, in a few words, for the list of steps."""
+        return "; ".join(dict.fromkeys(content.what for content in self.contents))
+
+    @property
+    def cites(self) -> tuple[StepRef, ...]:
+        """The earlier steps whose accessions this one cites, each once, in step order."""
+        refs = {ref.number: ref for task in self.tasks for ref in task.cites}
+        return tuple(refs[number] for number in sorted(refs))
+
+    @property
+    def all_reasons(self) -> tuple[Reason, ...]:
+        return self.reasons + tuple(reason for task in self.tasks for reason in task.reasons)
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    dataset: str
+    why: str
+    instead: str
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    text: str
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    steps: tuple[Step, ...]
+    refused: tuple[Refused, ...]
+    notes: tuple[Note, ...]
+    contacts: tuple[str, ...]
+    # Linking whose deposition the plan does not list: shown apart, so that no advice is lost.
+    loose_linking: tuple[LinkTask, ...] = ()
+    archives: tuple[Archive, ...] = field(default=())
+
+    @property
+    def linking(self) -> tuple[LinkTask, ...]:
+        return tuple(task for step in self.steps for task in step.tasks) + self.loose_linking
+
+
+def archive_present(*, code: str, texts: dict) -> Archive:
+    """An archive as a result's words name it (its code alone if they do not)."""
+    stored = texts.get("archives", {}).get(code, {})
+    return Archive(code, stored.get("name", code), stored.get("url", ""), stored.get("accession_example", ""))
+
+
+class _Words:
+    """The result's stored words, and what the page has shown of them so far (in reading order)."""
+
+    def __init__(self, texts: dict) -> None:
+        self.texts = texts
+        self.quoted: set[str] = set()
+        self.explained: set[str] = set()
+
+    def archive(self, code: str) -> Archive:
+        return archive_present(code=code, texts=self.texts)
+
+    def link_kind(self, kind: str) -> str:
+        return self.texts.get("link_kinds", {}).get(kind, kind.replace("_", " ").capitalize())
+
+    def text(self, text: str) -> str:
+        return terms_explained(text, self.explained)
+
+    def reasons(self, item: dict) -> tuple[Reason, ...]:
+        reasons = []
+        for reason in item["reasons"]:
+            clause_id = reason["clause"]
+            reasons.append(Reason(self.text(reason["why"]), self._quote(clause_id), clause_id not in self.quoted))
+            self.quoted.add(clause_id)
+        return tuple(reasons)
+
+    def _quote(self, clause_id: str) -> Quote:
+        stored = self.texts.get("clauses", {}).get(clause_id)
+        if stored is None:
+            return Quote(clause_id, clause_id, "", "", "", clause_id.startswith("beyond-policy:"), False)
+        return Quote(
+            clause_id=clause_id,
+            title=stored["title"],
+            text=self.text(marks_worded(stored["text"])),
+            source=stored["source"],
+            source_url=stored["source_url"],
+            beyond_policy=stored["beyond_policy"],
+            verbatim=stored["verbatim"],
+        )
+
+
+def plan_present(*, plan: dict, texts: dict) -> Plan:
+    """The plan's steps, refusals and notes, in the order the page reads them."""
+    words = _Words(texts)
+    refs = {
+        deposition["key"]: StepRef(number, words.archive(deposition["archive"]), tuple(deposition["datasets"]))
+        for number, deposition in enumerate(plan["depositions"], start=1)
+    }
+    tasks_in: dict[str, list[dict]] = {}
+    for item in plan["linking"]:
+        tasks_in.setdefault(item["in"] if item["in"] in refs else "", []).append(item)
+
+    def task(item: dict, contents: tuple[str, ...]) -> LinkTask:
+        return LinkTask(
+            kind=item["kind"],
+            kind_label=words.link_kind(item["kind"]),
+            archive=words.archive(item["archive"]),
+            datasets=tuple(item["datasets"]),
+            contents=contents,
+            cites=tuple(refs[key] for key in item["cites"] if key in refs),
+            reasons=words.reasons(item),
+        )
+
+    def contents_of(item: dict) -> tuple[str, ...]:
+        return tuple(words.text(content) for content in item["contents"])
+
+    steps = []
+    for number, deposition in enumerate(plan["depositions"], start=1):
+        key = deposition["key"]
+        # In the page's order: the linking done here (in the step's list), one sentence of why, then the reasons
+        # (the deposition's, then its linking's).
+        items = tasks_in.get(key, [])
+        task_contents = [contents_of(item) for item in items]
+        why = words.text(deposition["reasons"][0]["why"]) if deposition["reasons"] else ""
+        reasons = words.reasons(deposition)
+        citing = {
+            refs[item["in"]].number: refs[item["in"]]
+            for item in plan["linking"]
+            if key in item["cites"] and item["in"] in refs
+        }
+        steps.append(
+            Step(
+                number=number,
+                key=key,
+                archive=refs[key].archive,
+                datasets=refs[key].datasets,
+                contents=tuple(
+                    Content(tuple(content["datasets"]), content["what"], content["optional"])
+                    for content in deposition["contents"]
+                ),
+                route=deposition["route"],
+                submit_url=deposition["submit_url"],
+                tasks=tuple(task(item, contents) for item, contents in zip(items, task_contents, strict=True)),
+                cited_by=tuple(ref for ref_number, ref in sorted(citing.items()) if ref_number != number),
+                why=why,
+                reasons=reasons,
+            )
+        )
+    loose_linking = tuple(task(item, contents_of(item)) for item in tasks_in.get("", []))
+    refused = tuple(
+        Refused(
+            dataset=item["dataset"],
+            why=words.text(item["reasons"][0]["why"]) if item["reasons"] else "",
+            # Plans made before refusals said what to do instead (migration 0003 left it empty) point to the contact.
+            instead=item.get("instead")
+            or f"Ask {plan['contacts'][0]} what to do with these images; the rest of the plan still applies.",
+            reasons=words.reasons(item),
+        )
+        for item in plan["not_accepted"]
+    )
+    notes = tuple(Note(text=words.text(note["text"]), reasons=words.reasons(note)) for note in plan["notes"])
+    return Plan(
+        steps=tuple(steps),
+        refused=refused,
+        notes=notes,
+        contacts=tuple(plan["contacts"]),
+        loose_linking=loose_linking,
+        archives=tuple({step.archive.code: step.archive for step in steps}.values()),
+    )

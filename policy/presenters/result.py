@@ -1,0 +1,75 @@
+"""The result page's presenter: everything the page and every download show, built in one place from the stored
+result alone (its answers, plan and words), so a result shows the same plan forever."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urljoin
+
+from django.urls import reverse
+
+from policy.exports import Template, templates_offered
+from policy.models import Result
+from policy.picture import PlanPicture, plan_picture
+from policy.presenters.answers import Answers, answers_present
+from policy.presenters.plan import Plan, Step, plan_present
+from policy.presenters.wording import count_text, edition_text, list_text
+
+
+@dataclass(frozen=True, slots=True)
+class StepFiles:
+    step: Step
+    file_list: Template | None
+
+
+@dataclass(frozen=True, slots=True)
+class ResultPage:
+    id: str
+    url: str  # the permanent link, absolute
+    created_at: datetime
+    policy_version: str  # edition and engine fingerprint, e.g. "2026-11+c8fe75dc66": for the footer and the JSON
+    edition: str  # the policy's edition as people say it: "November 2026"
+    plan: Plan
+    answers: Answers
+    picture: PlanPicture
+    templates: tuple[Template, ...]
+
+    @property
+    def steps(self) -> tuple[StepFiles, ...]:
+        by_step = {template.step: template for template in self.templates if template.step is not None}
+        return tuple(StepFiles(step, by_step.get(step.number)) for step in self.plan.steps)
+
+    @property
+    def lede(self) -> str:
+        """What the plan asks, in one sentence."""
+        count = len(self.plan.steps)
+        if not count:
+            return "None of these datasets can be deposited at EBI."
+        if count == 1:
+            return "Make this one deposition."
+        return f"Make these {count_text(count, 'deposition')} in order: each later step cites the earlier ones."
+
+    @property
+    def refused_text(self) -> str:
+        return f"{list_text([item.dataset for item in self.plan.refused])} cannot be deposited at EBI."
+
+    def template_url(self, template: Template) -> str:
+        return urljoin(self.url, reverse("result-template", args=[self.id, template.slug]))
+
+    def absolute(self, path: str) -> str:
+        """A link of this site (a policy clause's source) as it reads outside the page."""
+        return urljoin(self.url, path)
+
+
+def result_page(*, result: Result, url: str) -> ResultPage:
+    plan = plan_present(plan=result.plan, texts=result.texts)
+    return ResultPage(
+        id=result.id,
+        url=url,
+        created_at=result.created_at,
+        policy_version=result.policy_version,
+        edition=edition_text(result.policy_version),
+        plan=plan,
+        answers=answers_present(answers=result.answers, words=result.texts),
+        picture=plan_picture(plan=plan, dataset_ids=[dataset["id"] for dataset in result.answers["datasets"]]),
+        templates=templates_offered(plan=plan, answers=result.answers),
+    )
