@@ -8,10 +8,17 @@ from django.urls import reverse
 
 from policy.engine import plan_for
 from policy.models import Result
-from policy.results import answers_digest
+from policy.results import answers_digest, texts_collect
 
 BEFORE = [("policy", "0001_initial")]
 AFTER = [("policy", "0002_result_texts_archives")]
+
+
+def migrate(targets: list[tuple[str, str]] | None = None) -> None:
+    """Migrate to `targets`, or to the latest migrations (which a page needs before it renders)."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets or executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)
@@ -36,6 +43,7 @@ def test_results_stored_before_0002_keep_their_plan_gain_archives_and_still_rend
     assert result.plan == plan
     assert result.archives == ",arrayexpress,emdb,empiar,bia,"
     assert result.texts == {}
+    migrate()
     assert client.get(reverse("result", args=[result.pk])).status_code == 200
 
 
@@ -93,6 +101,48 @@ def test_results_stored_in_the_first_plan_shape_are_restructured_without_changin
                     (i["in"], i["cites"]) for i in current["linking"]
                 ]
             compared += 1
+    assert compared >= len(STORED_V1) // 2
+    migrate()
+    for index, stored in enumerate(STORED_V1):
         response = client.get(reverse("result", args=[f"{index:02d}".ljust(22, "V")]))
         assert response.status_code == 200, stored["name"]
-    assert compared >= len(STORED_V1) // 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_results_stored_without_words_get_the_words_their_page_showed_and_keep_those_they_have(client, full_study):
+    migrate([("policy", "0003_plan_shape_v2")])
+    OldResult = (
+        MigrationExecutor(connection)
+        .loader.project_state([("policy", "0003_plan_shape_v2")])
+        .apps.get_model("policy", "Result")
+    )
+    plan = plan_for(full_study)
+    stored_words = {**texts_collect(plan=plan, answers=full_study)}
+    stored_words["clauses"] = {
+        clause_id: {key: value for key, value in clause.items() if key not in ("source_url", "verbatim")}
+        for clause_id, clause in stored_words["clauses"].items()
+    }
+    stored_words["archives"] = {
+        **stored_words["archives"],
+        "bia": {"name": "Old name", "url": "u", "accession_example": "x"},
+    }
+    for result_id, texts in (("W" * 22, {}), ("T" * 22, stored_words)):
+        OldResult.objects.create(
+            id=result_id,
+            answers=full_study,
+            plan=plan,
+            texts=texts,
+            policy_version=f"2026-11+{result_id[0]}",
+            answers_digest=answers_digest(full_study),
+        )
+
+    migrate()
+
+    without, with_words = Result.objects.get(pk="W" * 22), Result.objects.get(pk="T" * 22)
+    expected = texts_collect(plan=plan, answers=full_study)
+    assert without.texts == expected
+    assert with_words.texts["archives"]["bia"]["name"] == "Old name"
+    assert with_words.texts["clauses"] == expected["clauses"]
+    assert (without.plan, with_words.plan) == (plan, plan)
+    for result in (without, with_words):
+        assert client.get(reverse("result", args=[result.pk])).status_code == 200
