@@ -53,7 +53,9 @@ def _step(page: ResultPage, step: Step, file_list_url: str, kit_step: StepKit | 
     if file_list_url:
         lines.append(f"- Starter file list: {file_list_url}")
     if step.archive.accession_example:
-        later = f" {_cites(step.cited_by).capitalize()} cites it." if step.cited_by else ""
+        citing = _cites(step.cited_by)
+        verb = "cites" if len(step.cited_by) == 1 else "cite"
+        later = f" {citing[:1].upper()}{citing[1:]} {verb} it." if step.cited_by else ""
         lines.append(f"- Note the accession you receive (it looks like {step.archive.accession_example}).{later}")
     lines.append(f"- Why: {step.why}")
     lines += _reasons(page, step.all_reasons)

@@ -18,6 +18,22 @@ FULL_STUDY = {
     "correlations": [["lm", "fib-sem", "scan"]],
 }
 
+# The study of issue 11, whose plan must read, act on and print well: a correlative light microscopy and FIB-SEM
+# pair, cryo-ET with tilt series and many tomograms, sequencing-based spatial transcriptomics, one patient dataset.
+FIVE_DATASET_STUDY = {
+    "answers_version": 2,
+    "publication": True,
+    "datasets": [
+        {"id": "lm", "modality": "light_microscopy"},
+        {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"},
+        {"id": "cryo-et", "modality": "electron_microscopy", "em_method": "cryo_et", "tilt_series": True,
+         "tomograms": "many", "subtomogram_average": False, "atomic_model": False},
+        {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True},
+        {"id": "mri", "modality": "other", "patient_medical": True},
+    ],
+    "correlations": [["lm", "fib-sem"]],
+}  # fmt: skip
+
 LIGHT_ONLY_STUDY = {
     "answers_version": 2,
     "publication": True,
@@ -28,6 +44,11 @@ LIGHT_ONLY_STUDY = {
 @pytest.fixture
 def full_study() -> dict:
     return copy.deepcopy(FULL_STUDY)
+
+
+@pytest.fixture
+def five_dataset_study() -> dict:
+    return copy.deepcopy(FIVE_DATASET_STUDY)
 
 
 @pytest.fixture

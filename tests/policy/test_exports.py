@@ -47,7 +47,7 @@ def test_the_json_export_of_an_unknown_id_is_a_json_404(client):
     assert response.json() == {"errors": {"id": ["No stored plan has this id."]}}
 
 
-def test_the_markdown_export_is_the_checklist(client, full_study):
+def test_the_markdown_export_is_the_plan_in_the_pages_order(client, full_study):
     result, _ = result_create(answers=full_study)
 
     response = client.get(reverse("result-markdown", args=[result.pk]))
@@ -57,28 +57,42 @@ def test_the_markdown_export_is_the_checklist(client, full_study):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/markdown; charset=utf-8"
     assert text.startswith("# Deposition plan\n")
-    assert headings == [
-        "Depositions, in this order",
-        "Linking information",
-        "Cannot be deposited at EBI",
-        "Files to prepare",
-        "Notes",
-        "Your answers",
-        "Contacts",
-    ]
-    steps = re.findall(r"^(\d+)\. \[ \] (.+?) \(", text, flags=re.M)
+    assert headings == ["Steps (6 depositions)", "Cannot be deposited at EBI", "Files to prepare", "Notes",
+                        "Your answers", "Contacts"]  # fmt: skip
+    steps = re.findall(r"^(\d+)\. \[ \] (.+?):", text, flags=re.M)
     assert steps == [
         (str(number), ARCHIVES[deposition["archive"]].name)
         for number, deposition in enumerate(result.plan["depositions"], start=1)
     ]
+    sections = re.findall(r"^### Step (\d+): ", text, flags=re.M)
+    assert sections == [str(number) for number in range(1, len(result.plan["depositions"]) + 1)]
+    for deposition in result.plan["depositions"]:
+        assert f"- Start the submission: {deposition['submit_url']} ({deposition['route']})\n" in text
     assert f"http://testserver/r/{result.pk}/" in text
+    assert "November 2026 edition" in text
     assert result.policy_version in text
-    assert "- scan\n" in text
+    assert "- scan: " in text
+    assert f"   - What to do instead: {result.plan['not_accepted'][0]['instead']}\n" in text
     assert f"   - {DATASET_QUESTIONS_BY_FIELD['screen_type'].text} {SCREEN_TYPE.label('genetic')}\n" in text
-    assert "(beyond the policy)" in text
+    assert "(the archive's own guidance, not the policy)" in text
     assert f"- Accessions of each deposition: http://testserver/r/{result.pk}/accessions.tsv\n" in text
     for contact in result.plan["contacts"]:
         assert f"- {contact}" in text
+
+
+def test_the_markdown_export_names_what_each_step_cites_and_quotes_each_clause_once(client, five_dataset_study):
+    result, _ = result_create(answers=five_dataset_study)
+
+    text = client.get(reverse("result-markdown", args=[result.pk])).content.decode()
+
+    step_3 = text[text.index("### Step 3: ") : text.index("### Step 4: ")]
+    assert "- Cite the accessions from step 2 (EMDB: cryo-et).\n" in step_3
+    assert (
+        "Step 5 (BioImage Archive: lm, visium) cites it." in text[text.index("### Step 1: ") : text.index("### Step 2")]
+    )
+    quotes = re.findall(r"^ +> (.+)$", text, flags=re.M)
+    assert len(quotes) == len(set(quotes))
+    assert "(policy version" not in text.splitlines()[3]
 
 
 def test_the_accessions_template_lists_every_deposited_dataset_with_an_empty_accession(client, full_study):

@@ -11,7 +11,7 @@ from policy.engine import answers_validate, plan_for
 from policy.exports import template_render, templates_offered
 from policy.picture import plan_picture
 from policy.presenters.answers import answers_present
-from policy.presenters.checklist import checklist_build
+from policy.presenters.plan import plan_present
 from policy.results import result_create, texts_collect
 from tests.policy.engine.strategies import studies
 
@@ -21,21 +21,22 @@ from tests.policy.engine.strategies import studies
 def test_the_picture_draws_every_dataset_archive_and_link_inside_its_frame(answers):
     plan = plan_for(answers)
     canonical = answers_validate(answers).answers()
-    checklist = checklist_build(plan=plan, texts=texts_collect(plan=plan, answers=canonical))
+    shown = plan_present(plan=plan, texts=texts_collect(plan=plan, answers=canonical))
 
-    picture = plan_picture(checklist=checklist, dataset_ids=[dataset["id"] for dataset in canonical["datasets"]])
+    pictures = plan_picture(plan=shown, dataset_ids=[dataset["id"] for dataset in canonical["datasets"]])
 
-    boxes = picture.datasets + picture.archives + picture.links
-    assert sorted(box.full_label for box in picture.datasets) == sorted(d["id"] for d in canonical["datasets"])
-    assert len(picture.arrows) == len(
-        {(dataset, d["archive"]) for d in plan["depositions"] for dataset in d["datasets"]}
-    )
-    assert len(picture.links) == len(plan["linking"])
-    assert all(box.x >= 0 and box.right <= picture.width and box.bottom <= picture.height for box in boxes)
-    for line in picture.arrows + picture.dashes:
-        assert all(0 <= x <= picture.width for x in (line.x1, line.x2))
-        assert all(0 <= y <= picture.height for y in (line.y1, line.y2))
-    assert len(picture.description) >= len(canonical["datasets"])
+    for picture in (pictures.wide, pictures.narrow):
+        boxes = picture.datasets + picture.archives + picture.links
+        assert sorted(box.full_label for box in picture.datasets) == sorted(d["id"] for d in canonical["datasets"])
+        assert len(picture.arrows) == len(
+            {(dataset, d["archive"]) for d in plan["depositions"] for dataset in d["datasets"]}
+        )
+        assert all(box.x >= 0 and box.right <= picture.width and box.bottom <= picture.height for box in boxes)
+        for line in picture.arrows + picture.dashes:
+            assert all(0 <= x <= picture.width for x in (line.x1, line.x2))
+            assert all(0 <= y <= picture.height for y in (line.y1, line.y2))
+    assert len(pictures.wide.links) == len(plan["linking"])
+    assert len(pictures.description) >= len(canonical["datasets"])
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
@@ -44,10 +45,10 @@ def test_every_template_offered_is_a_rectangular_tsv_and_every_answer_has_a_row(
     plan = plan_for(answers)
     canonical = answers_validate(answers).answers()
     texts = texts_collect(plan=plan, answers=canonical)
-    checklist = checklist_build(plan=plan, texts=texts)
+    shown = plan_present(plan=plan, texts=texts)
 
-    for template in templates_offered(checklist=checklist, answers=canonical):
-        rows = list(csv.reader(io.StringIO(template_render(template=template, checklist=checklist)), delimiter="\t"))
+    for template in templates_offered(plan=shown, answers=canonical):
+        rows = list(csv.reader(io.StringIO(template_render(template=template, plan=shown)), delimiter="\t"))
         assert rows[0] == [name for name, _ in template.columns]
         assert len(rows) >= 2
         assert {len(row) for row in rows} == {len(template.columns)}
@@ -68,5 +69,7 @@ def test_every_valid_study_stores_and_renders_its_page_and_downloads(client, ans
 
     assert page.status_code == 200
     assert markdown.status_code == 200
-    assert page.content.decode().count('class="checklist__item" id="step-') == len(result.plan["depositions"])
+    html = page.content.decode()
+    assert html.count('<section class="step" id="step-') == len(result.plan["depositions"])
+    assert html.count('class="task-list__link" href="#step-') == len(result.plan["depositions"])
     assert markdown.content.decode().count(". [ ] ") == len(result.plan["depositions"])

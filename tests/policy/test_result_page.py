@@ -27,10 +27,20 @@ def assert_text_in(html: str, text: str) -> None:
     assert escape(text) in html
 
 
-def step_headings(html: str) -> list[str]:
-    return re.findall(
-        r'<h3 class="heading-m checklist__title"><span class="checklist__number">(\d+)\.</span> ([^<]+)</h3>', html
-    )
+def task_list(html: str) -> list[tuple[str, str, str]]:
+    """(number, title, the section it links to) of each step in the task list at the top."""
+    return [
+        (number, title, href)
+        for href, number, title in re.findall(
+            r'<a class="task-list__link" href="#(step-\d+)"><span class="task-list__number">(\d+)\.</span> ([^<]+)</a>',
+            html,
+        )
+    ]
+
+
+def section(html: str, anchor: str) -> str:
+    """One step's section of the page."""
+    return re.search(rf'<section class="step[^"]*" id="{anchor}".*?</section>', html, flags=re.S).group(0)
 
 
 def without_policy_change_banner(html: str) -> str:
@@ -38,31 +48,55 @@ def without_policy_change_banner(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r'<div class="notification-banner".*?</div>', "", html, flags=re.S))
 
 
-def test_the_checklist_numbers_every_deposition_in_the_plans_order(client, full_study):
-    result, _ = result_create(answers=full_study)
+def test_the_task_list_names_every_step_in_the_plans_order_and_links_its_section(client, five_dataset_study):
+    result, _ = result_create(answers=five_dataset_study)
 
-    headings = step_headings(page_of(client, result))
+    html = page_of(client, result)
 
-    expected = [
-        (str(number), f"{ARCHIVES[deposition['archive']].name}: {', '.join(deposition['datasets'])}")
-        for number, deposition in enumerate(result.plan["depositions"], start=1)
+    assert task_list(html) == [
+        ("1", "ArrayExpress: deposit visium", "step-1"),
+        ("2", "EMDB: deposit cryo-et", "step-2"),
+        ("3", "EMPIAR: deposit cryo-et", "step-3"),
+        ("4", "EMPIAR: deposit fib-sem", "step-4"),
+        ("5", "BioImage Archive: deposit lm and visium", "step-5"),
     ]
-    assert headings == expected
-    assert headings[0][1].startswith("ArrayExpress")
-    assert headings[-1][1] == "BioImage Archive: lm, visium"
+    assert all(f'<section class="step" id="step-{number}"' in html for number in range(1, 6))
+    assertInHTML('<a class="task-list__link" href="#not-accepted-mri">mri: not accepted at EBI</a>', html, count=1)
 
 
-def test_each_step_says_where_what_how_and_which_accession_to_note(client, full_study):
+def test_each_step_links_its_submission_and_says_what_to_deposit_and_which_accession_to_note(client, full_study):
     result, _ = result_create(answers=full_study)
 
     html = page_of(client, result)
 
-    emdb = next(d for d in result.plan["depositions"] if d["archive"] == "emdb")
-    assertInHTML(f'<a href="{ARCHIVES["emdb"].url}">EMDB</a>', html)
-    for content in emdb["contents"]:
-        assertInHTML(f"<li>{', '.join(content['datasets'])}: {content['what']}</li>", html)
-    assert_text_in(html, emdb["route"])
-    assertInHTML(f"<code>{ARCHIVES['emdb'].accession_example}</code>", html)
+    for number, deposition in enumerate(result.plan["depositions"], start=1):
+        step = section(html, f"step-{number}")
+        archive = ARCHIVES[deposition["archive"]]
+        assertInHTML(
+            f'<a href="{deposition["submit_url"]}" class="step__start">Start the {archive.name} submission</a>', step
+        )
+        assert_text_in(step, deposition["route"])
+        for content in deposition["contents"]:
+            assert_text_in(step, content["what"][1:])
+        assertInHTML(f"<code>{archive.accession_example}</code>", step)
+
+
+def test_each_step_names_what_it_cites_from_earlier_steps_and_which_later_steps_cite_it(client, five_dataset_study):
+    result, _ = result_create(answers=five_dataset_study)
+
+    html = page_of(client, result)
+
+    empiar_tomograms, imaging = section(html, "step-3"), section(html, "step-5")
+    assertInHTML('<dd>The accession from <a href="#step-2">step 2</a> (EMDB: cryo-et).</dd>', empiar_tomograms, count=1)
+    assertInHTML(
+        '<dd>The accessions from <a href="#step-1">step 1</a> (ArrayExpress: visium) and <a href="#step-4">step 4</a> '
+        "(EMPIAR: fib-sem).</dd>",
+        imaging,
+        count=1,
+    )
+    assert "cites it" in section(html, "step-2")
+    assertInHTML('<a href="#step-3">step 3</a>', section(html, "step-2"))
+    assert "<dt>Cite</dt>" not in section(html, "step-1")
 
 
 def test_reasons_quote_the_clause_and_mark_advice_beyond_the_policy(client, full_study):
@@ -81,29 +115,53 @@ def test_reasons_quote_the_clause_and_mark_advice_beyond_the_policy(client, full
     assert any(CLAUSES["beyond-policy:emdb-onedep"].source in reason for reason in beyond)
 
 
-def test_linking_items_have_their_own_section(client, full_study):
-    result, _ = result_create(answers=full_study)
+def test_linking_is_in_the_step_that_does_it_and_has_no_section_of_its_own(client, five_dataset_study):
+    result, _ = result_create(answers=five_dataset_study)
 
     html = page_of(client, result)
 
-    linking = html[html.index('id="linking"') : html.index('id="files-to-prepare"')]
-    kinds = {item["kind"] for item in result.plan["linking"]}
-    assert kinds == {"omics_link", "correlation", "cross_reference"}
-    assert "Correlation information: fib-sem, lm" in linking
-    assert "Image–omics link: visium" in linking
     for item in result.plan["linking"]:
+        number = next(n for n, d in enumerate(result.plan["depositions"], start=1) if d["key"] == item["in"])
         for content in item["contents"]:
-            assert_text_in(linking, content)
+            assert_text_in(section(html, f"step-{number}"), content)
+    assert 'id="linking"' not in html
 
 
-def test_refused_datasets_are_said_plainly_and_the_rest_of_the_plan_stays(client, full_study):
-    result, _ = result_create(answers=full_study)
+def test_a_quote_is_shown_once_and_referred_to_after_that(client, five_dataset_study):
+    result, _ = result_create(answers=five_dataset_study)
 
     html = page_of(client, result)
 
-    assert "scan cannot be deposited at EBI" in html
-    assert_text_in(html, CLAUSES["background-patient"].text)
-    assert len(step_headings(html)) == len(result.plan["depositions"])
+    quoted = re.findall(r'<blockquote class="reason__quote" id="(quote-[^"]+)">', html)
+    referred = re.findall(r'<a href="#(quote-[^"]+)">quoted above</a>', html)
+    assert len(quoted) == len(set(quoted))
+    assert referred
+    assert all(html.index(f'id="{anchor}"') < html.index(f'href="#{anchor}"') for anchor in referred)
+    assert html.count(escape(CLAUSES["note-2-tomograms"].text)) == 1
+
+
+def test_reasons_are_folded_under_one_sentence_of_why(client, five_dataset_study):
+    result, _ = result_create(answers=five_dataset_study)
+
+    html = page_of(client, result)
+
+    for number, deposition in enumerate(result.plan["depositions"], start=1):
+        step = section(html, f"step-{number}")
+        assert f"<strong>Why:</strong> {escape(deposition['reasons'][0]['why'])}" in step
+        assert step.count("<summary>Why, with the policy’s words</summary>") == 1
+        assert "<details open" not in step
+
+
+def test_refused_datasets_say_why_and_what_to_do_instead_and_the_rest_of_the_plan_stays(client, five_dataset_study):
+    result, _ = result_create(answers=five_dataset_study)
+
+    html = page_of(client, result)
+
+    refused = section(html, "not-accepted-mri")
+    assert "mri cannot be deposited at EBI" in refused
+    assert_text_in(refused, result.plan["not_accepted"][0]["instead"])
+    assert_text_in(refused, CLAUSES["background-patient"].text)
+    assert len(task_list(html)) == len(result.plan["depositions"])
 
 
 def test_a_study_with_nothing_depositable_still_explains_why(client):
@@ -111,7 +169,7 @@ def test_a_study_with_nothing_depositable_still_explains_why(client):
 
     html = page_of(client, result)
 
-    assert step_headings(html) == []
+    assert task_list(html) == []
     assert "mri cannot be deposited at EBI" in html
     assert_text_in(html, result.plan["notes"][0]["text"])
     assert result.plan["notes"][0]["text"].startswith("None of this study's datasets")
@@ -122,7 +180,7 @@ def test_the_answers_are_shown_with_the_vocabularys_labels(client, full_study):
 
     html = page_of(client, result)
 
-    answers = html[html.index('<h2 class="heading-l" id="answers"') : html.index('<h2 class="heading-l" id="contacts"')]
+    answers = html[html.index('<details class="details answers" id="answers">') : html.index('id="contacts"')]
     assert MODALITY.label("electron_microscopy") in answers
     assert EM_METHOD.label("single_particle") in answers
     assert SCREEN_TYPE.label("genetic") in answers
@@ -135,7 +193,7 @@ def test_the_answers_are_shown_with_the_vocabularys_labels(client, full_study):
     )
 
 
-def test_the_page_shows_policy_version_date_contacts_and_a_visible_link(client, full_study):
+def test_the_page_shows_the_policys_edition_date_contacts_and_a_visible_link(client, full_study):
     result, _ = result_create(answers=full_study)
 
     html = page_of(client, result)
@@ -143,13 +201,29 @@ def test_the_page_shows_policy_version_date_contacts_and_a_visible_link(client, 
     link = f"http://testserver/r/{result.pk}/"
     assertInHTML(f'<a href="{link}" class="link--url" data-share-link>{link}</a>', html)
     assertInHTML(
-        '<button type="button" class="button button--secondary" data-copy-link hidden>Copy link</button>', html
+        '<button type="button" class="button button--secondary button--small" data-copy-link hidden>Copy link</button>',
+        html,
     )
-    assert result.policy_version in html
-    assert result.created_at.strftime("%-d %B %Y") in html
+    made = re.search(r'<p class="body-s result-made">(.*?)</p>', html).group(1)
+    assert made == (
+        f"Made on {result.created_at:%-d %B %Y} under the policy “Image archiving at EBI”, November 2026 edition."
+    )
+    lead = re.search(r'<p class="lead">(.*?)</p>', html).group(1)
+    assert lead.startswith("Make these 6 depositions in order")
+    assert html.count(result.policy_version) == 1  # the fingerprint only in the page's last line
+    assert html.index(result.policy_version) > html.index('id="contacts"')
     for contact in result.plan["contacts"]:
         assertInHTML(f'<a href="mailto:{contact}">{contact}</a>', html)
     assert 'src="/static/js/app.js"' in html
+
+
+def test_a_single_deposition_is_one_deposition(client, light_only_study):
+    result, _ = result_create(answers=light_only_study)
+
+    html = page_of(client, result)
+
+    assertInHTML('<p class="lead">Make this one deposition.</p>', html)
+    assert "1 depositions" not in html
 
 
 def test_change_answers_opens_the_wizard_prefilled_with_this_results_answers(client, full_study):
@@ -158,7 +232,7 @@ def test_change_answers_opens_the_wizard_prefilled_with_this_results_answers(cli
     html = page_of(client, result)
     prefill = reverse("wizard-prefill", args=[result.pk])
 
-    assertInHTML(f'<a href="{prefill}" class="button button--secondary">Change answers</a>', html)
+    assertInHTML(f'<a href="{prefill}" class="button button--secondary button--small">Change answers</a>', html)
     assert html.count(f'href="{prefill}"') == 2  # at the top, and under the answers
 
 
@@ -179,24 +253,35 @@ def test_each_bioimage_archive_step_links_its_starter_file_list(client, full_stu
     html = page_of(client, result)
 
     for number, deposition in enumerate(result.plan["depositions"], start=1):
-        step = re.search(rf'<li class="checklist__item" id="step-{number}">(.*?)</li>\n', html, flags=re.S).group(1)
         file_list = reverse("result-template", args=[result.pk, f"bia-file-list-step-{number}"])
-        assert (f'href="{file_list}"' in step) == (deposition["archive"] == "bia")
+        assert (f'href="{file_list}"' in section(html, f"step-{number}")) == (deposition["archive"] == "bia")
 
 
-def test_the_picture_is_server_rendered_svg_with_a_text_alternative(client, full_study):
+def test_the_picture_is_server_rendered_svg_in_two_layouts_with_a_text_alternative(client, full_study):
     result, _ = result_create(answers=full_study)
 
     html = page_of(client, result)
 
-    svg = html[html.index("<svg") : html.index("</svg>")]
-    assert 'role="img"' in svg
-    assert '<desc id="plan-picture-desc">' in svg
-    assert "scan cannot be deposited at EBI (crossed out)." in svg
-    assert svg.count('class="plan-picture__cross"') == 2
-    assert svg.count('class="plan-picture__dash"') >= len(result.plan["linking"])
-    assert "<script" not in svg
+    svgs = re.findall(r"<svg.*?</svg>", html, flags=re.S)
+    assert [re.search(r'plan-picture__svg--(\w+)"', svg).group(1) for svg in svgs] == ["wide", "narrow"]
+    for svg in svgs:
+        assert 'role="img"' in svg
+        assert "scan cannot be deposited at EBI." in svg
+        assert "plan-picture__box--refused" in svg
+        assert "<script" not in svg
+    assert svgs[0].count('class="plan-picture__dash"') >= len(result.plan["linking"])
+    assert 'class="plan-picture__dash"' not in svgs[1]
     assert "style=" not in html
+
+
+def test_downloads_and_the_policys_links_are_marked_as_downloads_and_sources(client, full_study):
+    result, _ = result_create(answers=full_study)
+
+    html = page_of(client, result)
+
+    for name in ("result-json", "result-markdown"):
+        assert f'<a href="{reverse(name, args=[result.pk])}" download>' in html
+    assert f'<a href="/policy/#rule-1">{CLAUSES["rule-1"].title}</a>' in html
 
 
 def test_the_result_page_is_one_query(client, full_study, django_assert_num_queries):
