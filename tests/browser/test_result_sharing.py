@@ -42,12 +42,12 @@ def plan_through_the_wizard(page) -> None:
 
 
 def plan_as_read(page) -> dict:
-    """What a reader sees of the plan: the checklist headings, every reason and the picture's words."""
+    """What a reader sees of the plan: its steps, every reason, the picture's words and the answers."""
     return {
-        "steps": page.locator(".checklist__title").all_inner_texts(),
-        "reasons": page.locator(".reason").all_inner_texts(),
-        "picture": page.locator("#plan-picture-desc").text_content(),
-        "answers": page.locator("#answers ~ .summary-card").all_inner_texts(),
+        "steps": page.locator(".task-list__link").all_inner_texts(),
+        "reasons": page.locator(".reason").all_text_contents(),
+        "picture": page.locator("#plan-picture-desc-wide").text_content(),
+        "answers": page.locator("#answers .summary-card").all_text_contents(),
     }
 
 
@@ -61,7 +61,7 @@ def test_a_copied_link_opens_the_same_plan_in_a_fresh_browser(browser, js_page, 
     copied = js_page.evaluate("navigator.clipboard.readText()")
 
     assert copied == js_page.url
-    assert original["steps"][0] == "1. BioImage Archive: confocal"
+    assert original["steps"][0] == "1. BioImage Archive: deposit confocal"
     stranger = browser.new_context()
     try:
         assert stranger.cookies() == []
@@ -80,5 +80,5 @@ def test_without_javascript_the_link_is_shown_and_copy_is_not_offered(page, java
 
     expect(page.locator("[data-share-link]")).to_have_text(stored["url"])
     expect(page.get_by_role("button", name="Copy link")).to_be_visible(visible=javascript_enabled)
-    expect(page.locator("svg.plan-picture__svg")).to_be_visible()
-    expect(page.locator(".checklist__item--refused")).to_contain_text("scan cannot be deposited at EBI")
+    expect(page.locator("svg.plan-picture__svg--wide")).to_be_visible()
+    expect(page.locator(".step--refused")).to_contain_text("scan cannot be deposited at EBI")
