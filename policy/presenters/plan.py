@@ -8,7 +8,7 @@ once, where the page first cites it; later reasons link to that quote. Built in 
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from policy.presenters.wording import list_text, marks_worded, terms_explained
 
@@ -141,7 +141,6 @@ class Plan:
     contacts: tuple[str, ...]
     # Linking whose deposition the plan does not list: shown apart, so that no advice is lost.
     loose_linking: tuple[LinkTask, ...] = ()
-    archives: tuple[Archive, ...] = field(default=())
 
     @property
     def linking(self) -> tuple[LinkTask, ...]:
@@ -270,5 +269,4 @@ def plan_present(*, plan: dict, texts: dict) -> Plan:
         notes=notes,
         contacts=tuple(plan["contacts"]),
         loose_linking=loose_linking,
-        archives=tuple({step.archive.code: step.archive for step in steps}.values()),
     )

@@ -10,6 +10,7 @@ from policy.engine.clauses import CLAUSES, Clause
 from policy.engine.rules import ARCHIVES, Archive
 from policy.engine.vocabulary import EM_METHOD, MODALITY, SCREEN_TYPE
 from policy.models import Result
+from policy.presenters.result import result_page
 from policy.results import answers_digest, result_create, texts_collect
 
 pytestmark = pytest.mark.django_db
@@ -409,3 +410,19 @@ def test_result_page_is_rendered_once_per_process_and_link(client, full_study, p
     keys = [key for key in pages_cached._cache if "result-page" in key]
     assert len(keys) == 4
     assert len([key for key in keys if "result-page-end" in key]) == 2
+
+
+def test_a_page_served_from_the_cache_builds_nothing(client, full_study, pages_cached, monkeypatch):
+    result, _ = result_create(answers=full_study)
+    built = []
+
+    def result_page_counted(**kwargs):
+        built.append(kwargs["result"].pk)
+        return result_page(**kwargs)
+
+    monkeypatch.setattr("policy.views.result_page", result_page_counted)
+
+    first, cached = page_of(client, result), page_of(client, result)
+
+    assert cached == first
+    assert built == [result.pk]
