@@ -3,7 +3,7 @@ line from each linking item to the archives it ties together.
 
 Two layouts of the same plan, because one drawing cannot be read at every width: the wide one (datasets,
 archives, linking: three columns, 800 units across) is drawn at full size from 737 px up; the narrow one
-(datasets and archives only, 294 units across) is drawn at about its own size on a phone, so its labels stay
+(datasets and archives only, 300 units across) is drawn at about its own size on a phone, so its labels stay
 12 px or more at 320 px. Refused datasets are drawn in a red dashed box with "not accepted at EBI" under the
 label, never struck through. Pure geometry for a dumb SVG template, plus the same picture in words.
 """
@@ -29,6 +29,8 @@ class Layout:
     link_x: int  # 0: no linking column
     link_width: int
     font_size: int
+    sublabel_font_size: int  # the smaller, bold words under a label
+    refused_label: str  # under a refused dataset's label, as much as its box holds
 
     @property
     def width(self) -> int:
@@ -39,8 +41,10 @@ class Layout:
         return self.font_size * 0.57  # a generous average for Arial, so labels stay inside their boxes
 
 
-WIDE = Layout("wide", 4, 170, 264, 200, 550, 246, font_size=15)
-NARROW = Layout("narrow", 2, 112, 146, 144, 0, 0, font_size=14)
+WIDE = Layout(
+    "wide", 4, 170, 264, 200, 550, 246, font_size=15, sublabel_font_size=12, refused_label="not accepted at EBI"
+)
+NARROW = Layout("narrow", 2, 116, 152, 144, 0, 0, font_size=14, sublabel_font_size=13, refused_label="not accepted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,7 @@ class Picture:
     width: int
     height: int
     font_size: int
+    sublabel_font_size: int
     headings: tuple[Heading, ...]
     datasets: tuple[Box, ...]
     archives: tuple[Box, ...]
@@ -189,7 +194,7 @@ class _Drawing:
                 _row_y(index),
                 layout.dataset_width,
                 _short(dataset, layout.dataset_width, layout),
-                "not accepted at EBI" if dataset in self.refused else "",
+                layout.refused_label if dataset in self.refused else "",
                 dataset,
                 refused=dataset in self.refused,
             )
@@ -229,6 +234,7 @@ class _Drawing:
             width=layout.width,
             height=TOP + rows * ROW_HEIGHT - (ROW_HEIGHT - BOX_HEIGHT) + 4,
             font_size=layout.font_size,
+            sublabel_font_size=layout.sublabel_font_size,
             headings=tuple(headings),
             datasets=datasets,
             archives=archives,

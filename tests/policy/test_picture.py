@@ -67,9 +67,9 @@ def test_without_linking_the_wide_caption_has_no_middle_column(light_only_study)
 def test_refused_datasets_are_marked_in_words_listed_last_and_not_struck_through(full_study):
     _, picture = picture_of(full_study)
 
-    for layout in (picture.wide, picture.narrow):
+    for layout, words in ((picture.wide, "not accepted at EBI"), (picture.narrow, "not accepted")):
         refused = layout.datasets[-1]
-        assert (refused.full_label, refused.label, refused.sublabel) == ("scan", "scan", "not accepted at EBI")
+        assert (refused.full_label, refused.label, refused.sublabel) == ("scan", "scan", words)
         assert [box.refused for box in layout.datasets].count(True) == 1
         assert "red dashed box cannot be deposited" in layout.caption
     assert "scan cannot be deposited at EBI." in picture.description
@@ -93,6 +93,12 @@ def test_long_labels_are_shortened_to_fit_and_kept_whole_for_the_tooltip(layout)
     assert box.full_label == label
     assert box.label.endswith("…")
     assert len(box.label) * layout.character_width <= box.width - 16
+
+
+@pytest.mark.parametrize("layout", [WIDE, NARROW])
+def test_the_refused_datasets_words_fit_its_box(layout):
+    bold_character_width = layout.sublabel_font_size * 0.6  # a generous average for bold Arial
+    assert len(layout.refused_label) * bold_character_width <= layout.dataset_width - 16
 
 
 def test_archive_names_fit_the_narrow_layout_whole(full_study):
