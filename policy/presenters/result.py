@@ -46,7 +46,10 @@ class ResultPage:
             return "None of these datasets can be deposited at EBI."
         if count == 1:
             return "Make this one deposition."
-        return f"Make these {count_text(count, 'deposition')} in order: each later step cites the earlier ones."
+        lede = f"Make these {count_text(count, 'deposition')} in this order"
+        if any(step.cites for step in self.plan.steps):
+            return f"{lede}: later steps cite the accessions of earlier ones."
+        return f"{lede}."
 
     @property
     def refused_text(self) -> str:

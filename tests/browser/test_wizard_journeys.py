@@ -86,8 +86,14 @@ def plan_get(page: Page) -> Result:
     return Result.objects.get(pk=page.url.rstrip("/").rsplit("/", 1)[1])
 
 
-def checklist_titles(page: Page) -> list[str]:
-    return [re.sub(r"\s+", " ", title).strip() for title in page.locator(".checklist__title").all_inner_texts()]
+def step_titles(page: Page) -> list[str]:
+    """The plan's steps as its task list names them."""
+    return [re.sub(r"\s+", " ", title).strip() for title in page.locator(".task-list__link").all_inner_texts()]
+
+
+def linking_in_step(page: Page, number: int) -> list[str]:
+    """The kinds of linking a step does, as its "Link" row names them."""
+    return [label.rstrip(":") for label in page.locator(f"#step-{number} .step__link-kind").all_inner_texts()]
 
 
 def test_single_light_microscopy_dataset(page, javascript_enabled):
@@ -105,7 +111,7 @@ def test_single_light_microscopy_dataset(page, javascript_enabled):
             {"id": "confocal", "modality": "light_microscopy", "patient_medical": False, "human_tissue": False}
         ],
     }
-    assert checklist_titles(page) == ["1. BioImage Archive: confocal"]
+    assert step_titles(page) == ["1. BioImage Archive: deposit confocal"]
 
 
 def test_correlative_light_and_fib_sem(page, javascript_enabled):
@@ -120,12 +126,8 @@ def test_correlative_light_and_fib_sem(page, javascript_enabled):
 
     assert result.answers["correlations"] == [["fib-sem", "lm"]]
     # Rule 3 and note 3.3: the FIB-SEM stack to EMPIAR, the light microscopy and the correlation to the BIA.
-    assert checklist_titles(page) == [
-        "1. EMPIAR: fib-sem",
-        "2. BioImage Archive: lm",
-        "Correlation information: fib-sem, lm",
-        "Accession cross-reference: fib-sem, lm",
-    ]
+    assert step_titles(page) == ["1. EMPIAR: deposit fib-sem", "2. BioImage Archive: deposit lm"]
+    assert linking_in_step(page, 2) == ["Correlation information", "Accession cross-reference"]
     assert ("bia", "correlation") in [(link["archive"], link["kind"]) for link in result.plan["linking"]]
 
 
@@ -152,16 +154,17 @@ def test_cryo_et_spatial_transcriptomics_and_patient_data(page, javascript_enabl
 
     # Omics first, EMDB before EMPIAR; note 2: representative tomograms to EMDB, tilt series and the rest to
     # EMPIAR; spatial omics: sequencing data to ArrayExpress, images to the BIA; patient data nowhere.
-    assert checklist_titles(page) == [
-        "1. ArrayExpress: visium",
-        "2. EMDB: cryo-et",
-        "3. EMPIAR: cryo-et",
-        "4. BioImage Archive: visium",
-        "Image–omics link: visium",
-        "Accession cross-reference: cryo-et",
+    assert step_titles(page) == [
+        "1. ArrayExpress: deposit visium",
+        "2. EMDB: deposit cryo-et",
+        "3. EMPIAR: deposit cryo-et",
+        "4. BioImage Archive: deposit visium",
+        "mri: not accepted at EBI",
     ]
+    assert linking_in_step(page, 3) == ["Accession cross-reference"]
+    assert linking_in_step(page, 4) == ["Image–omics link"]
     assert [item["dataset"] for item in result.plan["not_accepted"]] == ["mri"]
-    expect(page.locator("#not-accepted-summary")).to_contain_text("mri cannot be deposited at EBI")
+    expect(page.locator(".lead")).to_contain_text("mri cannot be deposited at EBI")
 
 
 def test_all_patient_medical_imaging_ends_on_the_contact_page(page, javascript_enabled):

@@ -210,12 +210,27 @@ def test_the_page_shows_the_policys_edition_date_contacts_and_a_visible_link(cli
         f"Made on {result.created_at:%-d %B %Y} under the policy “Image archiving at EBI”, November 2026 edition."
     )
     lead = re.search(r'<p class="lead">(.*?)</p>', html).group(1)
-    assert lead.startswith("Make these 6 depositions in order")
+    assert lead.startswith("Make these 6 depositions in this order: later steps cite the accessions of earlier ones.")
     assert html.count(result.policy_version) == 1  # the fingerprint only in the page's last line
     assert html.index(result.policy_version) > html.index('id="contacts"')
     for contact in result.plan["contacts"]:
         assertInHTML(f'<a href="mailto:{contact}">{contact}</a>', html)
     assert 'src="/static/js/app.js"' in html
+
+
+def test_steps_that_cite_nothing_are_not_said_to(client):
+    result, _ = result_create(
+        answers={
+            "datasets": [
+                {"id": "lm", "modality": "light_microscopy"},
+                {"id": "em", "modality": "electron_microscopy", "em_method": "volume_em"},
+            ]
+        }
+    )
+
+    html = page_of(client, result)
+
+    assertInHTML('<p class="lead">Make these 2 depositions in this order.</p>', html)
 
 
 def test_a_single_deposition_is_one_deposition(client, light_only_study):
