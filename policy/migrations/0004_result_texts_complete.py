@@ -19,8 +19,9 @@ def _clause_complete(clause_id: str, clause: dict) -> dict:
     beyond_policy = clause.get("beyond_policy", clause_id.startswith("beyond-policy:"))
     return {
         **clause,
+        # An archive's page where the clause has one; otherwise its entry on this service's policy page.
         "source_url": clause.get("source_url")
-        or (clause["source"] if beyond_policy else f"{POLICY_PAGE_PATH}#{clause_id}"),
+        or (clause["source"] if clause["source"].startswith("http") else f"{POLICY_PAGE_PATH}#{clause_id}"),
         # Only the policy's own words are quoted verbatim; its examples table is restated, not quoted.
         "verbatim": clause.get("verbatim", not beyond_policy and not clause_id.startswith("table-")),
     }

@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from bench.plans import single_dataset_answers
 from policy.kit.accessions import accessions_parse
 from policy.kit.madmp import madmp_build
+from policy.results import texts_collect
 from tests.policy.engine.strategies import studies
 from tests.policy.kit.conftest import MADMP_SCHEMA_PATH, madmp_validator, planned
 
@@ -21,7 +22,8 @@ def madmp_of(answers: dict, query: dict | None = None) -> dict:
         created=CREATED,
         plan=plan,
         answers=canonical,
-        texts={},
+        # A stored result's own words, as every result holds them (migration 0004).
+        texts=texts_collect(plan=plan, answers=canonical),
         accessions=accessions_parse(plan=plan, query=query or {}),
     )
 
