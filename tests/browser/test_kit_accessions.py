@@ -17,8 +17,14 @@ def five_dataset_result(page) -> str:
     return response.json()["url"]
 
 
+def tracker_opened(page) -> None:
+    """The tracker is folded until accessions are typed in (the plan itself stays short): open it."""
+    page.get_by_text("Track your accessions").click()
+
+
 def test_typed_accessions_fill_the_statement_and_travel_in_the_link(page, javascript_enabled):
     page.goto(five_dataset_result(page))
+    tracker_opened(page)
     statement = page.locator("[data-statement]")
     expect(statement).to_contain_text("under accession code [ArrayExpress accession]")
 
@@ -37,6 +43,7 @@ def test_typed_accessions_fill_the_statement_and_travel_in_the_link(page, javasc
 
 def test_a_wrong_accession_is_explained_at_its_field(page, javascript_enabled):
     page.goto(five_dataset_result(page))
+    tracker_opened(page)
 
     page.get_by_label("Step 4: EMPIAR accession").fill("EMD-1234")
     page.get_by_role("button", name="Update progress and statement").click()
@@ -63,6 +70,7 @@ def test_without_javascript_the_statement_is_selectable_text_and_no_copy_button_
     page = context.new_page()
     try:
         page.goto(five_dataset_result(page))
+        tracker_opened(page)
         expect(page.locator("[data-statement]")).to_be_visible()
         expect(page.get_by_role("button", name="Copy statement")).to_be_hidden()
     finally:
