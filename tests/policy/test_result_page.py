@@ -181,7 +181,7 @@ def test_the_answers_are_shown_with_the_vocabularys_labels(client, full_study):
 
     html = page_of(client, result)
 
-    answers = html[html.index('<details class="details answers" id="answers">') : html.index('id="contacts"')]
+    answers = html[html.index('<details class="details fold answers" id="answers">') : html.index('id="contacts"')]
     assert MODALITY.label("electron_microscopy") in answers
     assert EM_METHOD.label("single_particle") in answers
     assert SCREEN_TYPE.label("genetic") in answers
