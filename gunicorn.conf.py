@@ -34,5 +34,7 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
 accesslog = "-"
 errorlog = "-"
+# Successful health probes (/healthz, /readyz) are left out: config/gunicorn_logging.py.
+logger_class = "config.gunicorn_logging.AccessLogWithoutHealthProbes"
 # The usual combined format plus the time taken in milliseconds.
 access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'

@@ -12,6 +12,9 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from config.cache import caches_configure
+from config.health import HEALTH_PATHS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -50,6 +53,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # /healthz and /readyz, answered before the host check, sessions and rate limits (config/health.py).
+    "config.health.HealthMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -117,6 +122,8 @@ STORAGES = {
 # plain HTTP on 127.0.0.1 only (the benchmark, the test suite's live server).
 SECURE = env_flag("DJANGO_SECURE", default=not DEBUG)
 SECURE_SSL_REDIRECT = SECURE
+# Load balancers probe each host over plain HTTP: a redirect would read as a failed probe.
+SECURE_REDIRECT_EXEMPT = [rf"^{path.removeprefix('/')}$" for path in HEALTH_PATHS]
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 # Only needed when the public origin differs from the Host header the app sees (e.g. "https://wizard.example").
@@ -186,21 +193,14 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
-# Rate limits per client address (django-ratelimit). The counts live in this process's memory: each
-# gunicorn worker counts on its own, which is enough for one host; see the README before adding hosts.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
-    # Rendered result pages: a stored result never changes, so its page is rendered once per process. Kept in
-    # process memory on purpose: a deploy restarts the processes, so a changed template is never served stale.
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
-}
+# Caches (config/cache.py): this process's memory, or with REDIS_URL ("redis://host:6379/0") Redis, shared by
+# every host, for the rate limits' counts and the rendered result pages. docs/deploying.md, "Redis".
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = caches_configure(redis_url=REDIS_URL)
 RATELIMIT_USE_CACHE = "ratelimit"
+# Should the counts be unreadable, the request goes through: the limits stop floods, and a cache outage must not
+# turn every request away (with Redis, config.cache.SharedCache counts in process memory meanwhile).
+RATELIMIT_FAIL_OPEN = True
 RATELIMIT_RATES = {
     "api": os.environ.get("DJANGO_RATELIMIT_API", "600/m"),
     "results": os.environ.get("DJANGO_RATELIMIT_RESULTS", "120/m"),
@@ -210,7 +210,8 @@ RATELIMIT_RATES = {
 RATELIMIT_IP_META_KEY = "config.ratelimits.client_address"
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 SILENCED_SYSTEM_CHECKS = [
-    # django-ratelimit wants memcached or django-redis; per-process memory is our documented choice.
+    # django-ratelimit knows neither Django's own Redis cache (W001) nor that per-process memory, without
+    # REDIS_URL, is the documented one-host default (E003).
     "django_ratelimit.E003",
     "django_ratelimit.W001",
 ]

@@ -5,6 +5,10 @@ Three differences from production, both because the suite runs without a deploym
 own names (no collectstatic before the run). tests/config/ checks the production behaviour of both. And no cache
 of rendered result pages, so that every test renders the page it asserts on (tests/policy/test_result_page.py
 turns the production cache on to test it).
+
+The rate limits count in Redis when DEPOSITWIZARD_TEST_REDIS_URL names one (.ci/test starts a throwaway Redis
+and sets it), in process memory otherwise. REDIS_URL itself is ignored here: the suite empties the cache before
+every test, which must never happen to a Redis that something else uses.
 """
 
 import os
@@ -21,4 +25,8 @@ STORAGES = {
 # WhiteNoise serves the files from static/ as they are (as under DEBUG), not from an uncollected STATIC_ROOT.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-CACHES = {**CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
+REDIS_URL = os.environ.get("DEPOSITWIZARD_TEST_REDIS_URL", "")
+CACHES = {
+    **caches_configure(redis_url=REDIS_URL),  # noqa: F405
+    "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}

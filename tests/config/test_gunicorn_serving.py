@@ -3,37 +3,17 @@ spoken to over HTTP on 127.0.0.1."""
 
 import gzip
 import http.client
-import os
 import re
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-CONFIG_VARIABLES = ("DJANGO_", "DATABASE_URL", "DEPOSITWIZARD_", "GUNICORN_", "WEB_CONCURRENCY")
+from tests.config.servers import gunicorn_start, gunicorn_stop, production_environment
+
 TEN_YEARS = 315360000
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def production_environment(tmp_path: Path, **overrides: str) -> dict[str, str]:
-    clean = {name: value for name, value in os.environ.items() if not name.startswith(CONFIG_VARIABLES)}
-    return {
-        **clean,
-        "DJANGO_SECRET_KEY": "gunicorn-test-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
-        "DEPOSITWIZARD_DATA_DIR": str(tmp_path / "var"),
-        "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
-        "WEB_CONCURRENCY": "1",
-        **overrides,
-    }
 
 
 @pytest.fixture(scope="module")
@@ -47,33 +27,6 @@ def collected_static(tmp_path_factory) -> Path:
         timeout=120,
     )
     return tmp_path
-
-
-def gunicorn_start(tmp_path: Path, **overrides: str) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}"],
-        env=production_environment(tmp_path, **overrides),
-        cwd=settings.BASE_DIR,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert server.poll() is None, server.communicate()[0]
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return server, port
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    pytest.fail("gunicorn did not start listening within 30 s")
-
-
-def gunicorn_stop(server: subprocess.Popen) -> str:
-    server.terminate()
-    return server.communicate(timeout=30)[0]
 
 
 def http_get(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[http.client.HTTPResponse, bytes]:
@@ -132,6 +85,23 @@ def test_every_request_is_written_to_the_access_log_with_its_duration(collected_
     assert re.search(r'"GET / HTTP/1\.1" 200 \d+ .* \d+ms', log), log
 
 
+def test_successful_health_probes_stay_out_of_the_access_log_and_failing_ones_do_not(collected_static):
+    # No database at this address: /readyz fails, as it would with the database down.
+    server, port = gunicorn_start(
+        collected_static, DJANGO_SECURE="0", DATABASE_URL="postgres://nobody@127.0.0.1:1/none"
+    )
+    live, _ = http_get(port, "/healthz")
+    ready, _ = http_get(port, "/readyz")
+    http_get(port, "/policy/")
+    log = gunicorn_stop(server)
+
+    assert live.status == 200
+    assert ready.status == 503
+    assert "/healthz" not in log
+    assert re.search(r'"GET /readyz HTTP/1\.1" 503 ', log), log
+    assert re.search(r'"GET /policy/ HTTP/1\.1" ', log), log
+
+
 def test_https_only_mode_redirects_plain_http_and_trusts_the_local_proxy(collected_static):
     server, port = gunicorn_start(collected_static)
     try:
@@ -144,3 +114,15 @@ def test_https_only_mode_redirects_plain_http_and_trusts_the_local_proxy(collect
     assert redirected.status == 301
     assert redirected.getheader("Location") == f"https://127.0.0.1:{port}/"
     assert proxied.status == 200
+
+
+def test_https_only_mode_answers_health_probes_over_plain_http_at_any_host_name(collected_static):
+    server, port = gunicorn_start(collected_static)
+    try:
+        # As a load balancer probes a host: plain HTTP, by the host's own address.
+        response, body = http_get(port, "/healthz", {"Host": "10.0.0.5:8000"})
+    finally:
+        gunicorn_stop(server)
+
+    assert response.status == 200
+    assert body == b'{"status": "ok"}'
