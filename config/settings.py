@@ -147,6 +147,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 # --- end production serving ----------------------------------------------------------------------------------
 
+# How long a shared cache (a CDN) may serve a result page or export without asking again (policy/http_cache.py);
+# browsers always ask, and get a 304 when nothing changed. docs/deploying.md, "Caching headers".
+RESULT_SHARED_CACHE_SECONDS = int(os.environ.get("DJANGO_RESULT_SHARED_CACHE_SECONDS", "300"))
+
 # Largest JSON body the API reads; bigger bodies get 413 before any parsing.
 API_MAX_BODY_BYTES = 64 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024

@@ -95,6 +95,13 @@ def result_find(*, result_id: Any) -> Result | None:
     return Result.objects.filter(pk=result_id).first()
 
 
+def result_exists(*, result_id: Any) -> bool:
+    """Whether result_find would find a result, in one indexed query that loads nothing."""
+    if not isinstance(result_id, str) or RESULT_ID_PATTERN.fullmatch(result_id) is None:
+        return False
+    return Result.objects.filter(pk=result_id).exists()
+
+
 @dataclass(frozen=True, slots=True)
 class PolicyChange:
     """What the current policy says about a stored result's answers."""

@@ -16,6 +16,7 @@ from config.ratelimits import results_ratelimit
 from policy.api import result_not_found
 from policy.engine import InvalidAnswers
 from policy.exports import download_filename, result_as_json, template_render
+from policy.http_cache import result_conditional
 from policy.kit.page import kit_build
 from policy.kit_context import kit_context
 from policy.markdown import result_markdown
@@ -54,6 +55,7 @@ def _downloaded(response: HttpResponse, *, result_id: str, name: str) -> HttpRes
 
 
 @require_safe
+@result_conditional
 @_result_required(result_missing)
 def result_show(request: HttpRequest, result: Result) -> HttpResponse:
     url = result_url(request, result)
@@ -82,6 +84,7 @@ def result_update(request: HttpRequest, result: Result) -> HttpResponse:
 
 
 @require_safe
+@result_conditional
 @_result_required(lambda request: result_not_found())
 def result_json(request: HttpRequest, result: Result) -> HttpResponse:
     response = JsonResponse(result_as_json(result=result, url=result_url(request, result)))
@@ -89,6 +92,7 @@ def result_json(request: HttpRequest, result: Result) -> HttpResponse:
 
 
 @require_safe
+@result_conditional
 @_result_required(result_missing)
 def result_markdown_show(request: HttpRequest, result: Result) -> HttpResponse:
     page = result_page(result=result, url=result_url(request, result))
@@ -98,6 +102,7 @@ def result_markdown_show(request: HttpRequest, result: Result) -> HttpResponse:
 
 
 @require_safe
+@result_conditional
 @_result_required(result_missing)
 def result_template(request: HttpRequest, result: Result, slug: str) -> HttpResponse:
     page = result_page(result=result, url=result_url(request, result))

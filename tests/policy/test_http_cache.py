@@ -1,0 +1,183 @@
+"""Conditional GET on a stored result's page and exports: validators, shared-cache headers, 304s without
+rendering, and a validator that changes with the policy version and the release. Through the URLs only."""
+
+import gzip
+
+import pytest
+from django.urls import reverse
+
+from policy.models import Result
+from policy.results import result_create
+
+pytestmark = pytest.mark.django_db
+
+NEW_VERSION = "2027-01+0000000000"
+STUDY = {
+    "publication": True,
+    "datasets": [
+        {"id": "lm", "modality": "light_microscopy"},
+        {"id": "sem", "modality": "electron_microscopy", "em_method": "volume_em"},
+    ],
+    "correlations": [["lm", "sem"]],
+}
+
+
+@pytest.fixture
+def result():
+    stored, _ = result_create(answers=STUDY)
+    return stored
+
+
+def urls_of(result: Result) -> dict[str, str]:
+    return {
+        "page": reverse("result", args=[result.pk]),
+        "json": reverse("result-json", args=[result.pk]),
+        "markdown": reverse("result-markdown", args=[result.pk]),
+        "template": reverse("result-template", args=[result.pk, "accessions"]),
+    }
+
+
+@pytest.fixture
+def policy_changed(monkeypatch):
+    """A release with another policy version, under which the study's plan differs."""
+    for name in ("policy.engine.version", "policy.results", "policy.engine.planner"):
+        monkeypatch.setattr(f"{name}.POLICY_VERSION", NEW_VERSION)
+    monkeypatch.setattr("policy.engine.planner.PRESUBMISSION_CONTACT", "new-contact@ebi.ac.uk")
+
+
+def cache_control(response) -> set[str]:
+    return {directive.strip() for directive in response["Cache-Control"].split(",")}
+
+
+@pytest.mark.parametrize("kind", ["page", "json", "markdown", "template"])
+def test_a_result_and_its_exports_carry_a_strong_etag_that_shared_caches_may_keep(client, result, kind):
+    response = client.get(urls_of(result)[kind])
+
+    assert response.status_code == 200
+    assert response["ETag"].startswith('"')
+    assert cache_control(response) == {"public", "max-age=0", "s-maxage=300"}
+    assert "Accept-Encoding" in response["Vary"]
+    assert "Cookie" not in response.get("Vary", "")
+    assert not response.cookies
+
+
+@pytest.mark.parametrize("kind", ["page", "json", "markdown", "template"])
+def test_the_etag_brought_back_gets_a_304_after_one_query_and_no_rendering(
+    client, result, kind, django_assert_num_queries
+):
+    url = urls_of(result)[kind]
+    first = client.get(url)
+
+    with django_assert_num_queries(1):
+        again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again.templates == []
+    assert again["ETag"] == first["ETag"]
+    assert again["Cache-Control"] == first["Cache-Control"]
+    assert again["Vary"] == first["Vary"]
+
+
+def test_the_etag_is_the_same_for_every_request_of_a_release(client, result):
+    url = urls_of(result)["page"]
+
+    assert client.get(url)["ETag"] == client.get(url)["ETag"] == client.head(url)["ETag"]
+
+
+def test_another_etag_or_none_gets_the_whole_page(client, result):
+    url = urls_of(result)["page"]
+
+    assert client.get(url, HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
+    assert b"Where and how to deposit" in client.get(url).content
+
+
+def test_a_gzip_body_is_the_same_page_with_a_strong_etag_of_its_own(client, result):
+    url = urls_of(result)["page"]
+    plain = client.get(url)
+    compressed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, br")
+
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert compressed["ETag"] == plain["ETag"][:-1] + '-gzip"'
+    assert client.get(url, HTTP_ACCEPT_ENCODING="gzip").content == compressed.content
+    assert client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=compressed["ETag"]).status_code == 304
+    # The identity body's validator does not stand for the compressed one.
+    assert client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=plain["ETag"]).status_code == 200
+
+
+def test_the_link_shown_is_part_of_the_validator(client, result):
+    url = urls_of(result)["page"]
+
+    assert client.get(url)["ETag"] != client.get(url, HTTP_HOST="localhost")["ETag"]
+
+
+@pytest.mark.parametrize("kind", ["page", "json", "markdown", "template"])
+def test_a_new_policy_version_changes_the_etag(client, result, kind, policy_changed_later):
+    url = urls_of(result)[kind]
+    before = client.get(url)["ETag"]
+
+    policy_changed_later()
+    after = client.get(url, HTTP_IF_NONE_MATCH=before)
+
+    assert after.status_code == 200
+    assert after["ETag"] not in (before, f"W/{before}")
+
+
+@pytest.fixture
+def policy_changed_later(request):
+    return lambda: request.getfixturevalue("policy_changed")
+
+
+def test_after_a_policy_change_the_banner_page_is_private_to_its_visitor(client, result, policy_changed_later):
+    url = urls_of(result)["page"]
+    cached = client.get(url)["ETag"]
+
+    policy_changed_later()
+    page = client.get(url, HTTP_IF_NONE_MATCH=cached)
+    again = client.get(url, HTTP_IF_NONE_MATCH=page["ETag"])
+
+    assert "The policy has changed since this plan was made" in page.content.decode()
+    assert page["ETag"].startswith('W/"')
+    assert cache_control(page) == {"private", "no-cache"}
+    assert again.status_code == 304
+    assert again["ETag"] == page["ETag"]
+    assert cache_control(again) == {"private", "no-cache"}
+
+
+def test_exports_stay_public_after_a_policy_change(client, result, policy_changed):
+    response = client.get(urls_of(result)["json"])
+
+    assert "public" in cache_control(response)
+    assert response["ETag"].startswith('"')
+
+
+def test_a_new_release_changes_the_etag(client, result, monkeypatch):
+    url = urls_of(result)["page"]
+    before = client.get(url)["ETag"]
+
+    monkeypatch.setattr("policy.http_cache.release_fingerprint", lambda: "another-release")
+
+    assert client.get(url, HTTP_IF_NONE_MATCH=before).status_code == 200
+
+
+def test_a_deleted_result_is_never_revalidated(client, result):
+    url = urls_of(result)["page"]
+    etag = client.get(url)["ETag"]
+
+    Result.objects.filter(pk=result.pk).delete()
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 404
+    assert "ETag" not in response
+
+
+@pytest.mark.parametrize(
+    "path", ["/r/AAAAAAAAAAAAAAAAAAAAAA/", "/r/AAAAAAAAAAAAAAAAAAAAAA.json", "/r/not-an-id/", "/r/{id}/nothing.tsv"]
+)
+def test_what_is_not_found_carries_no_validator_and_is_not_public(client, result, path):
+    response = client.get(path.format(id=result.pk), HTTP_IF_NONE_MATCH="*")
+
+    assert response.status_code == 404
+    assert "ETag" not in response
+    assert "public" not in response.get("Cache-Control", "")
