@@ -22,7 +22,8 @@ def client_address(request: HttpRequest) -> str:
 
     Each proxy appends the address it received the request from to X-Forwarded-For, so only the last
     TRUSTED_PROXY_COUNT entries are trustworthy: anything before them the client may have written itself.
-    Without trusted proxies, or with a header that does not fit, the connection's own address counts.
+    Without trusted proxies, or with a header that does not fit, the connection's own address counts. Also
+    django-axes' client address (config.signin), which asks on requests made in-process too, where there is none.
     """
     proxies = settings.TRUSTED_PROXY_COUNT
     forwarded = [entry.strip() for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
@@ -32,7 +33,7 @@ def client_address(request: HttpRequest) -> str:
             return str(ipaddress.ip_address(candidate))
         except ValueError:
             pass
-    return request.META["REMOTE_ADDR"]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 # Every call to the JSON API.

@@ -6,6 +6,7 @@ unless DEBUG is on), DJANGO_CSRF_TRUSTED_ORIGINS (comma-separated). README "Depl
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_ratelimit",
+    "axes",
     "formtools",
     "policy",
     "wizard",
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a sign-in refused for too many failures into the paused page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -219,3 +223,18 @@ SILENCED_SYSTEM_CHECKS = [
     "django_ratelimit.E003",
     "django_ratelimit.W001",
 ]
+
+# Sign-in throttling (django-axes): failed sign-ins are counted in the database, which every host shares, per
+# client address and per account; past the limit both are paused. docs/deploying.md, "Sign-in throttling".
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_SIGNIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_SIGNIN_PAUSE_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# The same client address as the rate limits, behind the same trusted proxies.
+AXES_CLIENT_IP_CALLABLE = "config.ratelimits.client_address"
+AXES_LOCKOUT_CALLABLE = "config.signin.signin_locked"
+# Signing in clears the account's and the address's failures: a mistyped password is forgiven by the right one.
+AXES_RESET_ON_SUCCESS = True

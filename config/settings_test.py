@@ -30,3 +30,6 @@ CACHES = {
     **caches_configure(redis_url=REDIS_URL),  # noqa: F405
     "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
+# The suite signs in and fails to sign in dozens of times (tests/config/test_signin_throttle.py); production
+# keeps Django's deliberately slow default hasher.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
