@@ -1,4 +1,4 @@
-"""gunicorn's settings: `gunicorn` run from this folder reads this file by itself (README "Deploying").
+"""gunicorn's settings: `gunicorn` run from this folder reads this file by itself (docs/deploying.md).
 
 Every value can be overridden from the environment: WEB_CONCURRENCY (workers), GUNICORN_THREADS (threads per
 worker), GUNICORN_BIND, and GUNICORN_CMD_ARGS for any other gunicorn option (e.g. "--access-logfile

@@ -2,7 +2,7 @@
 
 DJANGO_DEBUG (off), DJANGO_SECRET_KEY (required when DEBUG is off), DJANGO_ALLOWED_HOSTS (comma-separated),
 DATABASE_URL (PostgreSQL in production; an SQLite file under var/ otherwise), DJANGO_SECURE (HTTPS only: on
-unless DEBUG is on), DJANGO_CSRF_TRUSTED_ORIGINS (comma-separated). README "Deploying" lists them all.
+unless DEBUG is on), DJANGO_CSRF_TRUSTED_ORIGINS (comma-separated). docs/deploying.md lists them all.
 """
 
 import os
