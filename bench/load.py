@@ -63,10 +63,20 @@ def wrk_parse(output: str, command: str) -> WrkResult:
 
 
 def wrk_run(
-    *, port: int, path: str, seconds: int, connections: int, threads: int, script: str | None = None, env=None
+    *,
+    port: int,
+    path: str,
+    seconds: int,
+    connections: int,
+    threads: int,
+    script: str | None = None,
+    env=None,
+    headers: dict[str, str] | None = None,
 ) -> WrkResult:
     arguments = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
     arguments += ["-H", f"Accept-Encoding: {ACCEPT_ENCODING}"]
+    for name, value in (headers or {}).items():
+        arguments += ["-H", f"{name}: {value}"]
     if script:
         arguments += ["-s", str(BENCH_DIR / script)]
     arguments.append(f"http://{HOST}:{port}{path}")

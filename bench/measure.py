@@ -172,6 +172,7 @@ class Target:
     script: str | None = None
     env: dict[str, str] = dataclasses.field(default_factory=dict)
     cookie: str = ""  # one depositor's session, for the pages that need one outside wrk
+    headers: dict[str, str] = dataclasses.field(default_factory=dict)  # more request headers for wrk
 
 
 def wizard_targets(port: int, folder: Path) -> dict[str, Target]:

@@ -174,6 +174,51 @@ def load_section_kept(results: Path) -> list[str]:
     return [found.group(0).rstrip("\n"), ""] if found else []
 
 
+def hosts_section(hosts: dict) -> list[str]:
+    """Two servers sharing PostgreSQL and Redis against one (bench/hosts.py)."""
+    settings = hosts["settings"]
+    limit = hosts["rate_limit"]
+    lines = [
+        "## Two hosts",
+        "",
+        f"`bench/hosts.py`: two gunicorn servers ({hosts['gunicorn']} each) on {hosts['database']} and one Redis, "
+        "every request with the same `Host`, as behind one load balancer. Each target with wrk against one "
+        f"server ({settings['connections']} connections), then against both at once (two wrk processes, "
+        f"{settings['connections'] // 2} connections each, figures added up; p99 the worse of the two), "
+        f"{settings['seconds']} s per measurement after {settings['warmup']} s of warm-up, median of "
+        f"{settings['rounds']} rounds (load average before {hosts['load_average_before'][0]:.2f}, after "
+        f"{hosts['load_average_after'][0]:.2f}). Both servers and wrk share this machine's cores: a second host "
+        "here adds no CPU, so two against one shows what sharing costs, not how far two machines scale.",
+        "",
+        "| target | one server req/s | p99 ms | two servers req/s | p99 ms | two / one | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, modes in hosts["wrk"].items():
+        one, two = modes["one"], modes["two"]
+        lines.append(
+            f"| {name} | {one['requests_per_second']:.0f} | {one['p99_ms']:.1f} | {two['requests_per_second']:.0f} | "
+            f"{two['p99_ms']:.1f} | {two['requests_per_second'] / one['requests_per_second']:.2f} | "
+            f"{one['errors'] + two['errors']} |"
+        )
+    page, revalidated = hosts["wrk"]["result page (GET)"], hosts["wrk"]["result page, revalidated (304)"]
+    lines += [
+        "",
+        f"A revalidated result page (`If-None-Match`, 304 after one query, nothing rendered) is "
+        f"{revalidated['one']['requests_per_second'] / page['one']['requests_per_second']:.1f}x the full page's "
+        "requests/s on one server.",
+        "",
+        f"Rate limit, `DJANGO_RATELIMIT_API={limit['limit_per_hour']}/h`: {limit['calls']} API calls from one "
+        f"client address, {limit['concurrency']} at a time, alternating between the two servers:",
+        "",
+        "| counts kept | answered (400: the empty body is invalid) | 429 |",
+        "| --- | ---: | ---: |",
+    ]
+    for mode, statuses in limit["statuses"].items():
+        answered = sum(count for status, count in statuses.items() if status != "429")
+        lines.append(f"| {mode} | {answered} | {statuses.get('429', 0)} |")
+    return [*lines, ""]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--command", required=True, help="how bench/run was called, for the record")
@@ -207,6 +252,8 @@ def main() -> None:
     ]
     for run in runs:
         lines += throughput_section(run)
+    if (OUT / "hosts.json").exists():
+        lines += hosts_section(json.loads((OUT / "hosts.json").read_text()))
     lines += weight_section(first["weights"])
     lines += plans_section()
     lines += load_section_kept(arguments.out)
