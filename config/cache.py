@@ -12,6 +12,7 @@ the rate limits fail open to per-process counts, as they were before Redis, unti
 import logging
 import time
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis.backoff import NoBackoff
@@ -115,6 +116,13 @@ class SharedCache(RedisCache):
     set_many = _redis_or_memory("set_many")
     delete_many = _redis_or_memory("delete_many")
     clear = _redis_or_memory("clear")
+
+    def get_backend_timeout(self, timeout=DEFAULT_TIMEOUT):
+        # Nothing lives in Redis for ever: "for ever" (a template's {% cache None %}) becomes this cache's TIMEOUT,
+        # so that every key expires and Redis may evict among them under its memory cap (volatile-lru).
+        if timeout is None:
+            timeout = self.default_timeout
+        return super().get_backend_timeout(timeout)
 
     def reachable(self) -> bool:
         """Whether Redis answers a PING now (for /readyz): never the memory fallback."""
