@@ -23,7 +23,8 @@ from config.release import release_fingerprint
 
 logger = logging.getLogger(__name__)
 
-# Redis answers within a millisecond on a local network: a server that takes half a second is treated as down.
+# Redis answers within a millisecond on a local network: by default a server that takes half a second is treated
+# as down (settings.REDIS_TIMEOUT_SECONDS).
 REDIS_TIMEOUT_SECONDS = 0.5
 # After a failure, each process stops asking Redis for this long, so that an outage costs one timeout per
 # process now and then, not one per request.
@@ -42,13 +43,13 @@ def _local(name: str, **extra) -> dict:
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name, **extra}
 
 
-def _shared(redis_url: str, **extra) -> dict:
+def _shared(redis_url: str, timeout_seconds: float, **extra) -> dict:
     return {
         "BACKEND": "config.cache.SharedCache",
         "LOCATION": redis_url,
         "OPTIONS": {
-            "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
-            "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            "socket_connect_timeout": timeout_seconds,
+            "socket_timeout": timeout_seconds,
             # One immediate retry, for a pooled connection that a Redis restart closed.
             "retry": Retry(NoBackoff(), 1),
         },
@@ -56,8 +57,9 @@ def _shared(redis_url: str, **extra) -> dict:
     }
 
 
-def caches_configure(*, redis_url: str) -> dict:
-    """settings.CACHES: every cache in this process's memory, or the shared ones in Redis at redis_url."""
+def caches_configure(*, redis_url: str, timeout_seconds: float = REDIS_TIMEOUT_SECONDS) -> dict:
+    """settings.CACHES: every cache in this process's memory, or the shared ones in Redis at redis_url, each call
+    to it given timeout_seconds."""
     pages_key = {"KEY_FUNCTION": "config.cache.release_key"}
     if not redis_url:
         return {
@@ -68,8 +70,10 @@ def caches_configure(*, redis_url: str) -> dict:
         }
     return {
         "default": _local("default"),
-        "ratelimit": _shared(redis_url, KEY_PREFIX="ratelimit"),
-        "pages": _shared(redis_url, KEY_PREFIX="pages", TIMEOUT=SHARED_PAGES_TIMEOUT_SECONDS, **pages_key),
+        "ratelimit": _shared(redis_url, timeout_seconds, KEY_PREFIX="ratelimit"),
+        "pages": _shared(
+            redis_url, timeout_seconds, KEY_PREFIX="pages", TIMEOUT=SHARED_PAGES_TIMEOUT_SECONDS, **pages_key
+        ),
     }
 
 

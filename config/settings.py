@@ -204,7 +204,8 @@ SECURE_CSP = {
 # Caches (config/cache.py): this process's memory, or with REDIS_URL ("redis://host:6379/0") Redis, shared by
 # every host, for the rate limits' counts and the rendered result pages. docs/deploying.md, "Redis".
 REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHES = caches_configure(redis_url=REDIS_URL)
+REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5"))
+CACHES = caches_configure(redis_url=REDIS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS)
 RATELIMIT_USE_CACHE = "ratelimit"
 # Should the counts be unreadable, the request goes through: the limits stop floods, and a cache outage must not
 # turn every request away (with Redis, config.cache.SharedCache counts in process memory meanwhile).

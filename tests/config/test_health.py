@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def redis_configured(settings, redis_server):
-    settings.CACHES = caches_configure(redis_url=redis_server.url)
+    settings.CACHES = caches_configure(redis_url=redis_server.url, timeout_seconds=settings.REDIS_TIMEOUT_SECONDS)
     return redis_server
 
 

@@ -23,7 +23,7 @@ STUDY = {"datasets": [{"id": "lm", "modality": "light_microscopy"}]}
 
 @pytest.fixture
 def shared(settings, redis_server):
-    settings.CACHES = caches_configure(redis_url=redis_server.url)
+    settings.CACHES = caches_configure(redis_url=redis_server.url, timeout_seconds=settings.REDIS_TIMEOUT_SECONDS)
     settings.RATELIMIT_RATES = {"api": f"{LIMIT}/h", "results": f"{LIMIT}/h"}
     return redis_server
 
@@ -93,7 +93,10 @@ def test_counting_returns_to_redis_once_it_answers_again(shared, monkeypatch):
 
 
 def test_a_rendered_result_page_in_redis_is_keyed_by_release(shared, client, settings):
-    settings.CACHES = {**settings.CACHES, "pages": caches_configure(redis_url=shared.url)["pages"]}
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": caches_configure(redis_url=shared.url, timeout_seconds=settings.REDIS_TIMEOUT_SECONDS)["pages"],
+    }
     result, _ = result_create(answers=STUDY)
 
     first = client.get(f"/r/{result.pk}/").content

@@ -58,6 +58,9 @@ def hosts(shared_database, production_static, shared_redis):
         "DJANGO_ALLOWED_HOSTS": PUBLIC_HOST,
         "DATABASE_URL": shared_database,
         "REDIS_URL": shared_redis.url,
+        # A busy machine may keep Redis waiting longer than production's half second; the outage here is a
+        # stopped Redis, which refuses at once.
+        "REDIS_TIMEOUT_SECONDS": "5",
         "WEB_CONCURRENCY": "2",
         # Behind the load balancer (127.0.0.1 here): each scenario below is a client address of its own.
         "DJANGO_TRUSTED_PROXY_COUNT": "1",
