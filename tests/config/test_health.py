@@ -24,7 +24,9 @@ def test_liveness_answers_without_touching_the_database(client, django_assert_nu
     assert response["Cache-Control"] == "no-store"
 
 
-def test_readiness_asks_the_database(client, django_assert_num_queries):
+def test_readiness_asks_the_database(client, settings, django_assert_num_queries):
+    settings.CACHES = caches_configure(redis_url="")
+
     with django_assert_num_queries(1):
         response = client.get("/readyz")
 
