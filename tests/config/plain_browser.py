@@ -56,20 +56,26 @@ def _answer_for(name: str, answers: dict[str, str]) -> str | None:
 
 
 def form_data(form: Form, answers: dict[str, str]) -> list[tuple[str, str]]:
-    """What a browser would post: hidden fields as they are, the given answers, radios and boxes as checked."""
+    """What a browser would post: hidden fields as they are, the given answers, radios and boxes as checked, and
+    "no" to any yes-or-no question the answers do not name (so that a new such question does not stop a walk)."""
     data: list[tuple[str, str]] = []
     answered: set[str] = set()
+    radio_values: dict[str, set[str]] = {}
     for name, kind, value, checked in form.fields:
         answer = _answer_for(name, answers)
+        if kind == "radio":
+            radio_values.setdefault(name, set()).add(value)
         if kind in ("radio", "checkbox"):
             if (answer is None and checked) or answer == value:
                 data.append((name, value))
+                answered.add(name)
         elif answer is not None and kind != "hidden":
             if name not in answered:
                 data.append((name, answer))
                 answered.add(name)
         elif kind not in ("submit", "button"):
             data.append((name, value))
+    data += [(name, "no") for name, values in radio_values.items() if name not in answered and values == {"yes", "no"}]
     return data
 
 

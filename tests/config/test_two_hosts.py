@@ -25,7 +25,8 @@ PUBLIC_HOST = "depositwizard.test"
 API_LIMIT = 10
 SIGNIN_LIMIT = 3
 PASSWORD = "correct horse battery staple"
-LIGHT_MICROSCOPY = {"modality": "light_microscopy", "patient_identifiable": "no"}
+# The other questions on the dataset's page are yes-or-no ones, which the plain browser answers "no".
+LIGHT_MICROSCOPY = {"modality": "light_microscopy"}
 
 
 def database_url() -> str:
