@@ -77,15 +77,20 @@ def caches_configure(*, redis_url: str, timeout_seconds: float = REDIS_TIMEOUT_S
     }
 
 
+# Until when (time.monotonic()) this process leaves each Redis server alone. Per process, not per cache object:
+# Django gives each thread cache objects of its own.
+_redis_down_until: dict[str, float] = {}
+
+
 def _redis_or_memory(name: str):
     redis_method = getattr(RedisCache, name)
 
     def method(self, *args, **kwargs):
-        if time.monotonic() >= self._redis_down_until:
+        if time.monotonic() >= _redis_down_until.get(self._location, 0.0):
             try:
                 return redis_method(self, *args, **kwargs)
             except RedisError as error:
-                self._redis_down_until = time.monotonic() + REDIS_RETRY_AFTER_SECONDS
+                _redis_down_until[self._location] = time.monotonic() + REDIS_RETRY_AFTER_SECONDS
                 logger.warning(
                     "Redis cannot be reached (%s): %s uses this process's memory for %d s",
                     error,
@@ -104,10 +109,11 @@ class SharedCache(RedisCache):
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._location = server
         self._name = params.get("KEY_PREFIX") or server
         memory_params = {key: value for key, value in params.items() if key not in {"BACKEND", "OPTIONS"}}
-        self._memory = LocMemCache(f"redis-fallback-{id(self)}", memory_params)
-        self._redis_down_until = 0.0
+        # A name of its own per cache: LocMemCache shares the storage of a name among the process's threads.
+        self._memory = LocMemCache(f"redis-fallback:{server}:{self._name}", memory_params)
 
     add = _redis_or_memory("add")
     get = _redis_or_memory("get")

@@ -6,6 +6,7 @@ by several hosts is proven with two gunicorn servers in test_two_hosts.py.
 """
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import redis
@@ -68,6 +69,16 @@ def test_with_redis_down_the_limits_fail_open_to_this_process_counts(shared):
     shared.stop()
 
     assert api_statuses(LIMIT + 1) == [400] * LIMIT + [429]
+
+
+def test_with_redis_down_the_threads_of_a_process_share_its_counts(shared):
+    shared.stop()
+    first = api_statuses(LIMIT - 1)
+
+    with ThreadPoolExecutor(1) as another_thread:
+        then = another_thread.submit(api_statuses, 2).result()
+
+    assert first + then == [400] * LIMIT + [429]
 
 
 def test_an_outage_costs_one_attempt_per_process_not_one_per_request(shared, caplog):
