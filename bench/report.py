@@ -166,12 +166,27 @@ def plans_section() -> list[str]:
     ]
 
 
-def load_section_kept(results: Path) -> list[str]:
-    """The "Load" section that bench/load writes (a run of its own): carried over as it is."""
+def section_kept(results: Path, title: str) -> list[str]:
+    """A section that a run of its own wrote ("Load" by bench/load, "Two hosts" by bench/hosts): carried over."""
     if not results.exists():
         return []
-    found = re.search(r"^## Load\n.*?(?=^## |\Z)", results.read_text(), re.MULTILINE | re.DOTALL)
+    found = re.search(rf"^## {title}\n.*?(?=^## |\Z)", results.read_text(), re.MULTILINE | re.DOTALL)
     return [found.group(0).rstrip("\n"), ""] if found else []
+
+
+def hosts_section_write(results: Path, command: str) -> None:
+    """bench/hosts: the "Two hosts" section of RESULTS.md replaced (or added before "Page weight")."""
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    section = hosts_section(json.loads((OUT / "hosts.json").read_text()))
+    section.insert(2, f"Written by `{command}` on {now}, at commit `{git_commit()}`.\n")
+    text = "\n".join(section)
+    existing = results.read_text()
+    pattern = re.compile(r"^## Two hosts\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+    if pattern.search(existing):
+        updated = pattern.sub(lambda _: text + "\n", existing)
+    else:
+        updated = existing.replace("## Page weight\n", text + "\n## Page weight\n", 1)
+    results.write_text(updated)
 
 
 def hosts_section(hosts: dict) -> list[str]:
@@ -223,7 +238,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--command", required=True, help="how bench/run was called, for the record")
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "RESULTS.md")
+    parser.add_argument("--hosts-only", action="store_true", help="rewrite only the Two hosts section (bench/hosts)")
     arguments = parser.parse_args()
+    if arguments.hosts_only:
+        hosts_section_write(arguments.out, arguments.command)
+        print(f"wrote the Two hosts section of {arguments.out.relative_to(BENCH_DIR.parent)}", file=sys.stderr)
+        return
     runs = [json.loads((OUT / f"{name}.json").read_text()) for name in BACKENDS if (OUT / f"{name}.json").exists()]
     skipped = [name for name in BACKENDS if not (OUT / f"{name}.json").exists()]
     first = runs[0]
@@ -254,9 +274,11 @@ def main() -> None:
         lines += throughput_section(run)
     if (OUT / "hosts.json").exists():
         lines += hosts_section(json.loads((OUT / "hosts.json").read_text()))
+    else:
+        lines += section_kept(arguments.out, "Two hosts")
     lines += weight_section(first["weights"])
     lines += plans_section()
-    lines += load_section_kept(arguments.out)
+    lines += section_kept(arguments.out, "Load")
     lines += ["## Commands", "", "```", *commands, "```", ""]
     arguments.out.write_text("\n".join(lines))
     print(f"wrote {arguments.out.relative_to(BENCH_DIR.parent)}", file=sys.stderr)
