@@ -1,10 +1,11 @@
-"""Conditional GET for a stored result's page and exports (docs/deploying.md, "Caching headers").
+"""Conditional GET for a stored result's page and downloads (docs/deploying.md, "Caching headers").
 
 A stored result never changes, so what its URLs show changes only with the release that renders it, with the
-current policy version (the page's "the policy has changed" banner) and with the link it shows (host and
-scheme). All of that goes into the ETag, the same on every host of a release. A request that brings it back in
-If-None-Match gets a 304 after one indexed query (the result must still exist: a superuser may delete one),
-before anything is loaded or rendered; any other request costs the view what it always did.
+current policy version (the page's "the policy has changed" banner), with the link it shows (host and scheme)
+and with the query string (the deposition kit's accessions). All of that goes into the ETag, the same on every
+host of a release. A request that brings it back in If-None-Match gets a 304 after one indexed query (the
+result must still exist: a superuser may delete one), before anything is loaded or rendered; any other request
+costs the view what it always did.
 
 Browsers revalidate every time (max-age=0); shared caches (a CDN) may keep a response for
 settings.RESULT_SHARED_CACHE_SECONDS. A response made for one visitor (a page with a CSRF-protected form, such
@@ -39,7 +40,7 @@ def _accepts_gzip(request: HttpRequest) -> bool:
 
 def result_etag(*, request: HttpRequest, encoding: str | None) -> str:
     """The strong validator of what this URL shows now, quoted: the same on every host of a release."""
-    parts = (request.build_absolute_uri(request.path), version.POLICY_VERSION, release_fingerprint())
+    parts = (request.build_absolute_uri(), version.POLICY_VERSION, release_fingerprint())
     tag = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
     return f'"{tag}-{encoding}"' if encoding else f'"{tag}"'
 

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from policy.http_cache import result_conditional
 from policy.kit.accessions import accessions_parse
 from policy.kit.bia_outline import bia_outline_zip
 from policy.kit.empiar_draft import empiar_drafts
@@ -25,6 +26,7 @@ def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
 
 
 @require_safe
+@result_conditional
 def kit_accessions(request: HttpRequest, result_id: str) -> HttpResponse:
     """The accessions section alone, for htmx; the address bar shows the result page with the same query."""
     result = result_find(result_id=result_id)
@@ -37,6 +39,7 @@ def kit_accessions(request: HttpRequest, result_id: str) -> HttpResponse:
 
 
 @require_safe
+@result_conditional
 def kit_empiar_draft(request: HttpRequest, result_id: str, dataset: str) -> HttpResponse:
     result = result_find(result_id=result_id)
     if result is None:
@@ -51,6 +54,7 @@ def kit_empiar_draft(request: HttpRequest, result_id: str, dataset: str) -> Http
 
 
 @require_safe
+@result_conditional
 def kit_bia_outline(request: HttpRequest, result_id: str) -> HttpResponse:
     result = result_find(result_id=result_id)
     if result is None or not any(item["archive"] == "bia" for item in result.plan["depositions"]):
@@ -61,6 +65,7 @@ def kit_bia_outline(request: HttpRequest, result_id: str) -> HttpResponse:
 
 
 @require_safe
+@result_conditional
 def kit_st_sheet(request: HttpRequest, result_id: str) -> HttpResponse:
     result = result_find(result_id=result_id)
     if result is None or not st_datasets(answers=result.answers, plan=result.plan):
@@ -71,6 +76,7 @@ def kit_st_sheet(request: HttpRequest, result_id: str) -> HttpResponse:
 
 
 @require_safe
+@result_conditional
 def kit_accessions_tsv(request: HttpRequest, result_id: str) -> HttpResponse:
     result = result_find(result_id=result_id)
     if result is None:
@@ -81,6 +87,7 @@ def kit_accessions_tsv(request: HttpRequest, result_id: str) -> HttpResponse:
 
 
 @require_safe
+@result_conditional
 def kit_madmp(request: HttpRequest, result_id: str) -> HttpResponse:
     result = result_find(result_id=result_id)
     if result is None:

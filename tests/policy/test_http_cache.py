@@ -35,7 +35,14 @@ def urls_of(result: Result) -> dict[str, str]:
         "json": reverse("result-json", args=[result.pk]),
         "markdown": reverse("result-markdown", args=[result.pk]),
         "template": reverse("result-template", args=[result.pk, "accessions"]),
+        "kit accessions": reverse("kit-accessions", args=[result.pk]),
+        "kit accessions.tsv": reverse("kit-accessions-tsv", args=[result.pk]),
+        "kit bia outline": reverse("kit-bia-outline", args=[result.pk]),
+        "madmp": reverse("result-madmp", args=[result.pk]),
     }
+
+
+KINDS = ["page", "json", "markdown", "template", "kit accessions", "kit accessions.tsv", "kit bia outline", "madmp"]
 
 
 @pytest.fixture
@@ -62,7 +69,7 @@ def cache_control(response) -> set[str]:
     return {directive.strip() for directive in response["Cache-Control"].split(",")}
 
 
-@pytest.mark.parametrize("kind", ["page", "json", "markdown", "template"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_a_result_and_its_exports_carry_a_strong_etag_that_shared_caches_may_keep(client, result, kind):
     response = client.get(urls_of(result)[kind])
 
@@ -74,7 +81,7 @@ def test_a_result_and_its_exports_carry_a_strong_etag_that_shared_caches_may_kee
     assert not response.cookies
 
 
-@pytest.mark.parametrize("kind", ["page", "json", "markdown", "template"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_the_etag_brought_back_gets_a_304_after_one_query_and_no_rendering(
     client, result, kind, django_assert_num_queries
 ):
@@ -125,7 +132,17 @@ def test_the_link_shown_is_part_of_the_validator(client, result):
     assert client.get(url)["ETag"] != client.get(url, HTTP_HOST="localhost")["ETag"]
 
 
-@pytest.mark.parametrize("kind", ["page", "json", "markdown", "template"])
+def test_the_query_string_is_part_of_the_validator(client, result):
+    url = urls_of(result)["page"]
+    plain = client.get(url)
+
+    with_query = client.get(url, {"bia": "S-BIAD1"}, HTTP_IF_NONE_MATCH=plain["ETag"])
+
+    assert with_query.status_code == 200
+    assert with_query["ETag"] != plain["ETag"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
 def test_a_new_policy_version_changes_the_etag(client, result, kind, policy_changed_later):
     url = urls_of(result)[kind]
     before = client.get(url)["ETag"]
