@@ -28,6 +28,13 @@ def choose(page: Page, field: str, label: str) -> None:
     page.locator(f"#question-{field}").get_by_label(label, exact=True).check()
 
 
+def follow_ups_settled(page: Page) -> None:
+    """With JavaScript, an answer that calls for other questions swaps them in: a person waits for the swap to
+    finish before answering them, or the swap would replace what they chose (htmx marks an element whose
+    request is in flight with the class htmx-request)."""
+    expect(page.locator(".htmx-request")).to_have_count(0)
+
+
 def continue_to(page: Page, button: str, path: str) -> None:
     page.get_by_role("button", name=button, exact=True).click()
     expect(page).to_have_url(re.compile(re.escape(path) + "$"))
@@ -57,6 +64,8 @@ def dataset_add(page: Page, dataset: Mapping[str, Any], *, javascript: bool) -> 
     for question in questions_asked_for(dataset):
         if question.field in {"id", *STUDY_WIDE_QUESTIONS}:
             continue
+        if javascript:
+            follow_ups_settled(page)
         block = page.locator(f"#question-{question.field}")
         if not javascript and block.count() == 0:
             # Without JavaScript the follow-ups come on the next page load, without an error.
@@ -65,6 +74,12 @@ def dataset_add(page: Page, dataset: Mapping[str, Any], *, javascript: bool) -> 
             expect(page.locator(".error-summary")).to_have_count(0)
         expect(block).to_be_visible()
         choose(page, question.field, answer_label(question.field, dataset[question.field]))
+    if javascript:
+        follow_ups_settled(page)
+        for question in questions_asked_for(dataset):
+            if question.kind != "id":
+                label = answer_label(question.field, dataset[question.field])
+                expect(page.locator(f"#question-{question.field}").get_by_label(label, exact=True)).to_be_checked()
     continue_to(page, "Save and continue", "/study/datasets/")
     expect(page.locator(f"#dataset-{dataset['id']}")).to_be_visible()
 
