@@ -1,10 +1,9 @@
 """What a result can be downloaded as: JSON, the plan in Markdown and the templates of files to prepare (TSV)."""
 
-import csv
-import io
 from dataclasses import dataclass
 from itertools import combinations
 
+from policy.kit.tsv import tsv_render
 from policy.models import Result
 from policy.presenters.plan import Plan, Step
 
@@ -41,14 +40,6 @@ def result_as_json(*, result: Result, url: str) -> dict:
         "answers": result.answers,
         "plan": result.plan,
     }
-
-
-def _tsv(header: list[str], rows: list[list[str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
 
 
 ACCESSIONS_TEMPLATE = Template(
@@ -169,8 +160,8 @@ def _file_list_rows(step: Step, width: int) -> list[list[str]]:
 def template_render(*, template: Template, plan: Plan) -> str:
     header = [name for name, _ in template.columns]
     if template.slug == ACCESSIONS_TEMPLATE.slug:
-        return _tsv(header, _accessions_rows(plan))
+        return tsv_render(header=header, rows=_accessions_rows(plan))
     if template.slug == REGISTRATIONS_TEMPLATE.slug:
-        return _tsv(header, _registrations_rows(plan))
+        return tsv_render(header=header, rows=_registrations_rows(plan))
     step = next(step for step in plan.steps if step.number == template.step)
-    return _tsv(header, _file_list_rows(step, len(header)))
+    return tsv_render(header=header, rows=_file_list_rows(step, len(header)))

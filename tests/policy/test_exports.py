@@ -184,3 +184,15 @@ def test_every_export_downloads_as_an_attachment_named_id_dash_name(client, full
 
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="{result.pk}-{filename}"'
+
+
+@pytest.mark.django_db
+def test_a_label_that_looks_like_a_formula_is_plain_text_in_the_file_list(client):
+    answers = {"answers_version": 2, "datasets": [{"id": "-cmd", "modality": "light_microscopy"}]}
+    result, _ = result_create(answers=answers)
+
+    response = client.get(reverse("result-template", args=[result.pk, "bia-file-list-step-1"]))
+
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode()), dialect="excel-tab"))
+    assert [row[1] for row in rows[1:]] == ["'-cmd"]
