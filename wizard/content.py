@@ -35,6 +35,7 @@ CORRELATED_HINT = (
 GROUP_TOO_SMALL = "A correlative group needs at least two datasets: tick another, or none"
 GROUPS_NONE = "Tick at least two datasets that were registered together, or answer no"
 GROUP_UNKNOWN_LABEL = "Tick only the datasets listed"
+ANSWERS_CHANGED = "Your answers changed in another window: check them again"
 
 # Questions whose page carries a longer explanation: templates/wizard/explanations/<field>.html.
 EXPLAINED_FIELDS = frozenset(

@@ -9,8 +9,8 @@ from django.core.validators import RegexValidator
 from policy.engine import InvalidAnswers, answers_validate
 from policy.engine.answers import MAX_CORRELATION_GROUPS
 from policy.engine.questions import (
-    ANSWERS_CONTRACT_VERSION,
     DATASET_ID_PATTERN,
+    DATASET_QUESTIONS,
     MAX_DATASETS,
     PUBLICATION,
     Question,
@@ -47,18 +47,27 @@ def question_field(question: Question) -> forms.Field:
     )
 
 
-def questions_for_data(data: Mapping[str, Any]) -> tuple[Question, ...]:
-    """The dataset questions that apply, given the choices in (possibly partial, untrusted) form data.
+def form_value(question: Question, value: Any) -> Any:
+    """A form's value ("yes"/"no" for a boolean) in the contract's type, or None where it is not a valid answer."""
+    if question.kind == "boolean":
+        return {YES: True, NO: False}.get(value)
+    if question.enumeration is not None:
+        return value if value in question.enumeration.values else None
+    return None
 
-    Follow-ups depend on earlier choices (modality, then EM method), so this settles them one level at a time.
+
+def questions_for_data(data: Mapping[str, Any]) -> tuple[Question, ...]:
+    """The dataset questions that apply, given the answers in (possibly partial, untrusted) form data.
+
+    Follow-ups depend on earlier answers (modality, then EM method, ...), so this settles them one level at a time.
     """
-    known: dict[str, str] = {}
+    known: dict[str, Any] = {}
     while True:
         questions = questions_asked_for(known)
         settled = dict(known)
         for question in questions:
-            value = data.get(question.field)
-            if question.enumeration is not None and value in question.enumeration.values:
+            value = form_value(question, data.get(question.field))
+            if value is not None:
                 settled[question.field] = value
             elif question.kind == "boolean" and value in (YES, NO):
                 settled[question.field] = boolean_from_choice(value)
@@ -67,15 +76,40 @@ def questions_for_data(data: Mapping[str, Any]) -> tuple[Question, ...]:
         known = settled
 
 
-class PublicationForm(forms.Form):
+class StepForm(forms.Form):
+    """A step of the wizard (wizard.views.StudyWizard): filled from the study's answers, giving back its own."""
+
+    @staticmethod
+    def initial_from(answers: Mapping[str, Any]) -> dict:
+        """The form's initial values, from the answers in the contract's shape."""
+        return {}
+
+    @property
+    def answers(self) -> dict:
+        """The step's answers in the contract's shape, once valid; {} for a step that asks nothing."""
+        return {}
+
+    def visible_errors(self) -> Mapping[str, list[str]]:
+        return self.errors
+
+
+class PublicationForm(StepForm):
     publication = question_field(PUBLICATION)
+
+    @staticmethod
+    def initial_from(answers: Mapping[str, Any]) -> dict:
+        return {"publication": choice_from_boolean(answers["publication"])} if "publication" in answers else {}
+
+    @property
+    def answers(self) -> dict:
+        return {"publication": self.cleaned_data["publication"]}
 
 
 class DatasetForm(forms.Form):
-    """One dataset: its label, its modality and exactly the follow-up questions those answers call for.
+    """One dataset: every question of the contract, of which exactly those its answers call for are asked.
 
-    `shown` names the fields the depositor has seen; a follow-up that a new answer makes necessary is not an
-    error on first sight (see `newly_asked`).
+    The page shows each follow-up under the question it follows (revealed by JavaScript, always shown without):
+    a follow-up the answers do not call for is neither validated nor kept.
     """
 
     def __init__(
@@ -95,18 +129,13 @@ class DatasetForm(forms.Form):
         super().__init__(data, initial=initial, **kwargs)
         self.labels_taken = frozenset(labels_taken)
         self.questions = questions_for_data(data if data is not None else initial)
-        for question in self.questions:
-            self.fields[question.field] = question_field(question)
-        shown = data.get("shown") if data is not None else None
-        self.newly_asked = (
-            frozenset()
-            if shown is None
-            else frozenset(question.field for question in self.questions) - frozenset(shown.split(","))
-        )
-
-    @property
-    def follow_ups(self) -> tuple[Question, ...]:
-        return tuple(q for q in self.questions if q.field not in {"id", *STUDY_WIDE_QUESTIONS})
+        asked = {question.field for question in self.questions}
+        for question in DATASET_QUESTIONS:
+            field = question_field(question)
+            # Not asked: shown (the page offers every follow-up) but neither validated nor kept.
+            field.disabled = field.disabled or question.field not in asked
+            field.required = field.required and question.field in asked
+            self.fields[question.field] = field
 
     def clean_id(self) -> str:
         label = self.cleaned_data["id"]
@@ -132,11 +161,8 @@ class DatasetForm(forms.Form):
         """The answers to this dataset's questions, in the contract's asking order."""
         return {question.field: self.cleaned_data[question.field] for question in self.questions}
 
-    def visible_errors(self) -> dict[str, list[str]]:
-        return {name: errors for name, errors in self.errors.items() if name not in self.newly_asked}
 
-
-class DatasetsForm(forms.Form):
+class DatasetsForm(StepForm):
     """The add-another list's "Continue": the list itself is edited on its own pages."""
 
     def __init__(self, *args, datasets: Sequence[Mapping[str, Any]] = (), **kwargs):
@@ -151,11 +177,11 @@ class DatasetsForm(forms.Form):
         return super().clean()
 
 
-class CorrelationsForm(forms.Form):
+class CorrelationsForm(StepForm):
     """Correlative groups: "did you register any datasets together?" and, if so, which ones, group by group.
 
-    Holds as many group fields as the data names (group_1 … group_N), plus one when the depositor asks for
-    another, so that groups may overlap as the contract allows.
+    Holds as many group fields as the data (or the stored groups) name, group_1 … group_N, plus one when the
+    depositor asks for another, so that groups may overlap as the contract allows.
     """
 
     correlated = forms.TypedChoiceField(
@@ -174,6 +200,15 @@ class CorrelationsForm(forms.Form):
                 required=False,
                 error_messages={"invalid_choice": content.GROUP_UNKNOWN_LABEL},
             )
+
+    @staticmethod
+    def initial_from(answers: Mapping[str, Any]) -> dict:
+        if "correlations" not in answers:
+            return {}
+        groups = answers["correlations"]
+        initial: dict[str, Any] = {"correlated": choice_from_boolean(bool(groups))}
+        initial.update({f"group_{number}": list(members) for number, members in enumerate(groups, start=1)})
+        return initial
 
     def _group_count(self) -> int:
         source = self.data if self.is_bound else self.initial
@@ -195,6 +230,9 @@ class CorrelationsForm(forms.Form):
 
     def clean(self) -> dict:
         cleaned = super().clean()
+        if self.add_group_requested:
+            # Not an answer yet: the page comes back with one more group (see visible_errors).
+            raise forms.ValidationError("Another group was asked for.", code="add_group")
         if cleaned.get("correlated") is not True:
             return cleaned
         groups = []
@@ -208,12 +246,33 @@ class CorrelationsForm(forms.Form):
             self.add_error("group_1", content.GROUPS_NONE)
         return cleaned
 
+    def visible_errors(self) -> Mapping[str, list[str]]:
+        return {} if self.add_group_requested else self.errors
+
     @property
-    def groups(self) -> list[list[str]]:
+    def answers(self) -> dict:
+        """{"correlations": [...]}: the groups ticked, or [] for "no"."""
         if self.cleaned_data.get("correlated") is not True:
-            return []
-        return [self.cleaned_data[name] for name in self.group_fields() if self.cleaned_data.get(name)]
+            return {"correlations": []}
+        return {
+            "correlations": [self.cleaned_data[name] for name in self.group_fields() if self.cleaned_data.get(name)]
+        }
 
 
-class CheckForm(forms.Form):
-    """ "Check your answers" asks nothing: its button asks for the plan."""
+class CheckForm(StepForm):
+    """ "Check your answers" asks nothing: its button asks for the plan of the answers the page showed, named by
+    their revision. Answers changed since (in another window) are not the ones the depositor confirmed."""
+
+    revision = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={"required": content.ANSWERS_CHANGED, "invalid": content.ANSWERS_CHANGED},
+    )
+
+    def __init__(self, *args, revision: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current_revision = revision
+
+    def clean_revision(self) -> int:
+        if self.cleaned_data["revision"] != self.current_revision:
+            raise forms.ValidationError(content.ANSWERS_CHANGED, code="stale")
+        return self.cleaned_data["revision"]

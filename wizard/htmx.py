@@ -1,25 +1,19 @@
-"""Full pages for browsers, template partials for htmx: one template per page, one response helper."""
+"""Full pages for browsers, template partials for htmx: one template per page, one response helper.
+
+django-htmx (its middleware sets `request.htmx`) reads the request's headers and writes the response's; this
+module only chooses between the page and a partial.
+"""
 
 from collections.abc import Mapping
-from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django_htmx.http import push_url, replace_url, reswap, retarget
 
 # The partial every wizard template defines: what sits inside the wizard region (#wizard).
 CONTENT = "content"
 WIZARD_REGION = "wizard"
-
-
-def is_htmx(request: HttpRequest) -> bool:
-    # A history restore wants the whole page, although htmx sends it with HX-Request too.
-    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
-
-
-def _current_url(request: HttpRequest) -> str:
-    current = urlsplit(request.headers.get("HX-Current-URL", ""))
-    return f"{current.path}?{current.query}" if current.query else current.path
 
 
 def page_render(
@@ -32,23 +26,24 @@ def page_render(
 ) -> HttpResponse:
     """Render the page, or for htmx the partial that the request's target (HX-Target) names.
 
-    Content swaps push the page's URL, so the address bar always shows the step being shown.
+    Content swaps push the page's URL, so the address bar always shows the page being shown, and Reload or Back
+    come back to it. A history restore wants the whole page, although htmx sends it with HX-Request too.
     """
-    if not is_htmx(request):
+    htmx = request.htmx
+    if not htmx or htmx.history_restore_request:
         response = render(request, template_name, context, status=status)
     else:
-        target = request.headers.get("HX-Target", "")
-        partial = (partials or {}).get(target, CONTENT)
+        partial = (partials or {}).get(htmx.target, CONTENT)
         response = render(
             request, f"{template_name}#{partial}", {**context, "htmx": True, "partial": partial}, status=status
         )
         if partial == CONTENT:
             # A new history entry for a new page; the same page again (re-shown with errors) replaces its own.
-            history = "HX-Replace-Url" if _current_url(request) == request.get_full_path() else "HX-Push-Url"
-            response[history] = request.get_full_path()
-            if target != WIZARD_REGION:
+            url = request.get_full_path()
+            (replace_url if htmx.current_url_abs_path == url else push_url)(response, url)
+            if htmx.target != WIZARD_REGION:
                 # A fragment's request ended on another page (a saved dataset, an ended session): show that page.
-                response["HX-Retarget"] = f"#{WIZARD_REGION}"
-                response["HX-Reswap"] = "innerHTML show:window:top"
+                retarget(response, f"#{WIZARD_REGION}")
+                reswap(response, "innerHTML show:window:top")
     patch_vary_headers(response, ("HX-Request", "HX-Target", "HX-History-Restore-Request"))
     return response

@@ -1,17 +1,37 @@
 """Turn forms and stored answers into what the templates show: question blocks, error summaries, summary rows."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
 from django.urls import reverse
 
-from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD, PUBLICATION, Question, questions_asked_for
-from policy.presenters.answers import AnswerRow, Answers, answers_present, answers_words
+from policy.engine.questions import (
+    DATASET_QUESTIONS,
+    DATASET_QUESTIONS_BY_FIELD,
+    MAX_DATASETS,
+    PUBLICATION,
+    Question,
+    questions_asked_for,
+)
 from wizard import content
-from wizard.forms import BOOLEAN_CHOICES, CorrelationsForm, DatasetForm
+from wizard.forms import BOOLEAN_CHOICES, YES, CorrelationsForm, DatasetForm, choice_from_boolean
+from wizard.study import (
+    CHECK,
+    CORRELATIONS,
+    DATASETS,
+    Draft,
+    correlations_asked,
+    study_all_patient_identifiable,
+    study_answers,
+    study_datasets,
+)
+from wizard.study import (
+    PUBLICATION as PUBLICATION_STEP,
+)
 
 RETURN_TO_CHECK = urlencode({"return": "check"})
 
@@ -38,6 +58,11 @@ class QuestionBlock:
     error: str = ""
     explained: bool = False
     inline: bool = False
+    # Conditional reveal: the answers that call for this question ("modality=electron_microscopy;em_method=cryo_et",
+    # values separated by "|"), which static/js/app.js reads, and the same in words for a page without it.
+    reveal_when: str = ""
+    caption: str = ""
+    revealed: bool = True  # for the answers the page starts with
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +80,35 @@ def _options(bound: forms.BoundField, choices: Iterable[tuple[str, str, str]]) -
     )
 
 
-def question_block(form: forms.Form, question: Question, *, errors: Mapping[str, list[str]]) -> QuestionBlock:
+def _form_choice(value: Any) -> str:
+    return choice_from_boolean(value) if isinstance(value, bool) else str(value)
+
+
+@cache
+def reveal_condition(question: Question) -> tuple[str, str]:
+    """(reveal_when, caption) for a dataset question: the answers it follows, for the script and in words."""
+    if not question.asked_when.conditions:
+        return "", ""
+    order = list(DATASET_QUESTIONS_BY_FIELD)
+    conditions = sorted(question.asked_when.conditions, key=lambda condition: order.index(condition[0]))
+    encoded = ";".join(f"{name}={'|'.join(_form_choice(value) for value in values)}" for name, values in conditions)
+    words = []
+    for name, values in conditions:
+        parent = DATASET_QUESTIONS_BY_FIELD[name]
+        if parent.kind == "choice":
+            words.append(" or ".join(parent.enumeration.label(value) for value in values))
+        else:
+            words.append(f"{parent.text} {' or '.join(answer_text(parent, value) for value in values)}")
+    return encoded, "Only for " + " › ".join(words)
+
+
+def question_block(
+    form: forms.Form, question: Question, *, errors: Mapping[str, list[str]], revealed: bool = True
+) -> QuestionBlock:
     """One question of the contract as a form block: its words, choices and hints from the engine."""
     bound = form[question.field]
     error = " ".join(errors.get(question.field, []))
-    explained = question.field in content.EXPLAINED_FIELDS
+    reveal_when, caption = reveal_condition(question) if question in DATASET_QUESTIONS else ("", "")
     if question.kind == "id":
         value = bound.value()
         return QuestionBlock(
@@ -71,6 +120,9 @@ def question_block(form: forms.Form, question: Question, *, errors: Mapping[str,
             hint=question.hint,
             value="" if value is None else str(value),
             error=error,
+            reveal_when=reveal_when,
+            caption=caption,
+            revealed=revealed,
         )
     if question.kind == "boolean":
         choices = [(value, label, "") for value, label in BOOLEAN_CHOICES]
@@ -86,28 +138,24 @@ def question_block(form: forms.Form, question: Question, *, errors: Mapping[str,
         hint=question.hint,
         options=options,
         error=error,
-        explained=explained,
+        explained=question.field in content.EXPLAINED_FIELDS,
         inline=question.kind == "boolean",
+        reveal_when=reveal_when,
+        caption=caption,
+        revealed=revealed,
     )
 
 
-def dataset_page_blocks(form: DatasetForm, *, errors: Mapping[str, list[str]]) -> dict:
-    """The dataset page's questions: label and modality, the follow-ups (a region htmx swaps), the patient one."""
-    blocks = [question_block(form, question, errors=errors) for question in form.questions]
-    by_field = {block.field: block for block in blocks}
-    follow_ups = {question.field for question in form.follow_ups}
-    return {
-        "label_block": by_field["id"],
-        "modality_block": by_field["modality"],
-        "follow_up_blocks": [block for block in blocks if block.field in follow_ups],
-        "patient_blocks": [by_field["patient_medical"], by_field["human_tissue"]],
-        "shown": ",".join(block.field for block in blocks),
-        "newly_asked": bool(form.newly_asked) and not errors,
-        "error_links": error_links(blocks, form.non_field_errors() if errors else ()),
-    }
+def dataset_question_blocks(form: DatasetForm, *, errors: Mapping[str, list[str]]) -> dict:
+    """Every question of the dataset page in asking order, each follow-up under the answers that call for it."""
+    asked = set(form.questions)
+    blocks = [
+        question_block(form, question, errors=errors, revealed=question in asked) for question in DATASET_QUESTIONS
+    ]
+    return {"question_blocks": blocks, "error_links": error_links(blocks, form.non_field_errors() if errors else ())}
 
 
-def correlation_blocks(form: CorrelationsForm, *, errors: Mapping[str, list[str]]) -> dict:
+def correlation_blocks(form: CorrelationsForm, *, datasets: Sequence[Mapping[str, Any]], errors) -> dict:
     bound = form["correlated"]
     correlated_options = _options(bound, [(value, label, "") for value, label in BOOLEAN_CHOICES])
     correlated = QuestionBlock(
@@ -121,10 +169,12 @@ def correlation_blocks(form: CorrelationsForm, *, errors: Mapping[str, list[str]
         error=" ".join(errors.get("correlated", [])),
         inline=True,
     )
+    # Each dataset by its label, with how it was made, so that the depositor can tell them apart.
+    choices = [(dataset["id"], dataset["id"], dataset_summary(dataset)) for dataset in datasets]
     groups = []
     for number, name in enumerate(form.group_fields(), start=1):
         group = form[name]
-        options = _options(group, [(label, label, "") for label in form.labels])
+        options = _options(group, choices)
         groups.append(
             QuestionBlock(
                 field=name,
@@ -137,7 +187,13 @@ def correlation_blocks(form: CorrelationsForm, *, errors: Mapping[str, list[str]
                 error=" ".join(errors.get(name, [])),
             )
         )
-    return {"correlated": correlated, "groups": groups}
+    return {
+        "correlated": correlated,
+        "groups": groups,
+        "groups_reveal_when": f"{bound.html_name}={YES}",
+        "groups_revealed": str(bound.value()) == YES,
+        "error_links": error_links([correlated, *groups]),
+    }
 
 
 def error_links(blocks: Iterable[QuestionBlock], non_field_errors: Iterable[str] = (), *, first_id: str = "") -> list:
@@ -169,14 +225,47 @@ def _dataset_change_url(label: str, *, returning: bool) -> str:
 
 
 def dataset_card(dataset: Mapping[str, Any], *, returning: bool) -> DatasetCard:
-    choices = [DATASET_QUESTIONS_BY_FIELD[field] for field in dataset if field in DATASET_QUESTIONS_BY_FIELD]
+    change_url = reverse("wizard-dataset-change", args=[dataset["id"]])
+    if returning:
+        change_url = f"{change_url}?{RETURN_TO_CHECK}"
+    rows = []
+    # The questions that were asked, plus any other answer the study holds (e.g. prefilled from the API).
+    asked = {question.field for question in questions_asked_for(dataset)}
+    for field in DATASET_QUESTIONS_BY_FIELD:
+        if field in dataset or field in asked:
+            question = DATASET_QUESTIONS_BY_FIELD[field]
+            rows.append(
+                SummaryRow(
+                    key=question.text,
+                    value=answer_text(question, dataset[field]) if field in dataset else "Not answered",
+                    change_url=f"{change_url}#{_field_anchor(question)}",
+                    change_hint=_change_hint(question, dataset["id"]),
+                )
+            )
     return DatasetCard(
         label=dataset["id"],
-        summary=", ".join(answer_text(q, dataset[q.field]) for q in choices if q.kind == "choice"),
-        change_url=_dataset_change_url(dataset["id"], returning=returning),
+        summary=dataset_summary(dataset),
+        rows=tuple(rows),
+        change_url=change_url,
         remove_url=reverse("wizard-dataset-remove", args=[dataset["id"]]),
         patient_medical=dataset.get("patient_medical") is True,
     )
+
+
+def dataset_summary(dataset: Mapping[str, Any]) -> str:
+    """The dataset's chosen modality and methods, in asking order: "Electron microscopy, Volume EM"."""
+    return ", ".join(
+        answer_text(question, dataset[question.field])
+        for question in DATASET_QUESTIONS
+        if question.kind == "choice" and question.field in dataset
+    )
+
+
+def _change_hint(question: Question, label: str) -> str:
+    """The rest of a Change link's words for a screen reader: "Change how were these images made for lm"."""
+    if question.kind == "id":
+        return f"the label of {label}"
+    return f"{question.text.rstrip('?').lower()} for {label}"
 
 
 def _field_anchor(question: Question) -> str:
@@ -204,4 +293,71 @@ def check_answers(answers: Mapping[str, Any]) -> Answers:
         refused=[dataset["id"] for dataset in answers["datasets"] if dataset.get("patient_medical") is True],
         asked_for=lambda dataset: [question.field for question in questions_asked_for(dataset)],
     )
-    return summary.with_change_urls(_change_link)
+
+
+def correlation_rows(groups: list[list[str]]) -> list[SummaryRow]:
+    change_url = f"{reverse('wizard-step', args=['correlations'])}?{RETURN_TO_CHECK}"
+    if not groups:
+        return [
+            SummaryRow(
+                key=content.CORRELATED_QUESTION, value="No", change_url=change_url, change_hint="correlative groups"
+            )
+        ]
+    return [
+        SummaryRow(
+            key=f"Correlative group {number}",
+            value=", ".join(members),
+            change_url=change_url,
+            change_hint=f"correlative group {number}",
+        )
+        for number, members in enumerate(groups, start=1)
+    ]
+
+
+# --- The steps' pages -------------------------------------------------------------------------------------------
+
+
+def publication_page(form: forms.Form, *, draft: Draft, errors: Mapping[str, list[str]]) -> dict:
+    block = question_block(form, PUBLICATION, errors=errors)
+    return {"publication_block": block, "error_links": error_links([block])}
+
+
+def datasets_page(form: forms.Form, *, draft: Draft, errors: Mapping[str, list[str]]) -> dict:
+    return {
+        **dataset_list(draft),
+        "error_links": error_links([], errors.get("__all__", []), first_id="add-dataset"),
+    }
+
+
+def dataset_list(draft: Draft) -> dict:
+    """The add-another list, on the datasets step and above the form that adds one more."""
+    datasets = study_datasets(draft)
+    return {
+        "cards": [dataset_card(dataset, returning=False) for dataset in datasets],
+        "limit_reached": len(datasets) >= MAX_DATASETS,
+        "max_datasets": MAX_DATASETS,
+    }
+
+
+def correlations_page(form: CorrelationsForm, *, draft: Draft, errors: Mapping[str, list[str]]) -> dict:
+    return correlation_blocks(form, datasets=study_datasets(draft), errors=errors)
+
+
+def check_page(form: forms.Form, *, draft: Draft, errors: Mapping[str, list[str]]) -> dict:
+    answers = study_answers(draft)
+    return {
+        "publication_row": publication_row(answers["publication"]),
+        "cards": [dataset_card(dataset, returning=True) for dataset in answers["datasets"]],
+        "correlation_rows": correlation_rows(answers.get("correlations", [])) if correlations_asked(draft) else [],
+        "all_patient_identifiable": study_all_patient_identifiable(draft),
+        # A stale revision (answers changed in another window) is the one error this page can have.
+        "error_links": error_links([], errors.get("revision", []), first_id="check-answers"),
+    }
+
+
+STEP_PAGES = {
+    PUBLICATION_STEP: publication_page,
+    DATASETS: datasets_page,
+    CORRELATIONS: correlations_page,
+    CHECK: check_page,
+}

@@ -1,217 +1,237 @@
-"""The study being described, as kept in the wizard's session storage, and its answers (contract v1).
+"""The study in progress: one draft in the session that *is* the answers contract, read and written only here.
 
-The storage is django-formtools' session storage, shared by the wizard's steps and the dataset pages:
-- step data (raw form data, formtools' own format) for the publication, datasets and correlations steps;
-- extra data: `started`, `datasets` (each dataset's answers, typed as the contract wants), `result_id`.
+    session["study"] = {
+        "id": "k3J9...",       # a new one on "Start again" or a prefill: a page of a replaced study can tell
+        "revision": 4,         # +1 on every change of the answers; "Check your answers" carries the one it showed
+        "answers": {"publication": True, "datasets": [...], "correlations": [["fib", "lm"]]},
+        "result_id": "...",    # once submitted, until the answers change again
+    }
 
-Step conditions read this raw storage, never a step's cleaned data (that would recurse in formtools).
+"answers" holds the engine's types (booleans, not "yes"/"no"), each dataset already validated by the engine
+when it was saved. An answer not given yet is absent: no "publication" means the question is still to be asked,
+and "correlations": [] means "no, none registered together". What to ask next and whether the study is complete
+are functions of the draft, so a read never re-validates a form. The session is written only when the draft
+changes: reads leave it untouched, and an unchanged answer does not count as a change.
 """
 
+import secrets
 from collections.abc import Mapping
 from typing import Any
 
+from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest
+from django.urls import reverse
 from formtools.wizard.storage.base import BaseStorage
-from formtools.wizard.storage.session import SessionStorage
 
-from policy.engine.answers import MAX_CORRELATION_GROUPS
-from policy.engine.questions import ANSWERS_CONTRACT_VERSION, MAX_DATASETS
-from wizard.forms import CorrelationsForm, PublicationForm, choice_from_boolean
+from policy.engine.questions import MAX_DATASETS
 
-STORAGE_PREFIX = "study"
+SESSION_KEY = "study"
 PUBLICATION, DATASETS, CORRELATIONS, CHECK = "publication", "datasets", "correlations", "check"
 STEPS = (PUBLICATION, DATASETS, CORRELATIONS, CHECK)
 
-
-class StudySessionStorage(SessionStorage):
-    """formtools' session storage, marking the session changed only when the study changes.
-
-    formtools marks it changed on every read, so every request writes the whole session back: a read-only
-    request (an htmx preview of follow-up questions) racing a save would write the old study over the new one.
-    """
-
-    def _get_data(self) -> dict:
-        return self.request.session[self.prefix]
-
-    data = property(_get_data, SessionStorage._set_data)
-
-    def _changed(self) -> None:
-        self.request.session.modified = True
-
-    def _set_current_step(self, step: str) -> None:
-        if step != self._get_current_step():
-            super()._set_current_step(step)
-            self._changed()
-
-    def _set_extra_data(self, extra_data: dict) -> None:
-        super()._set_extra_data(extra_data)
-        self._changed()
-
-    def set_step_data(self, step: str, cleaned_data) -> None:
-        super().set_step_data(step, cleaned_data)
-        self._changed()
+Draft = Mapping[str, Any]
 
 
-def study_storage(request: HttpRequest) -> BaseStorage:
-    """The same storage the wizard view uses (formtools keys it by the prefix)."""
-    return StudySessionStorage(STORAGE_PREFIX, request)
+# --- Reading ------------------------------------------------------------------------------------------------------
 
 
-def study_in_progress(request: HttpRequest) -> bool:
-    """Read-only (no session write, so the start page costs at most the session lookup)."""
-    data = request.session.get(f"wizard_{STORAGE_PREFIX}") or {}
-    extra = data.get("extra_data") or {}
-    return extra.get("started") is True and "result_id" not in extra
+def study_find(session: SessionBase) -> Draft | None:
+    return session.get(SESSION_KEY)
 
 
-def study_started(storage: BaseStorage) -> bool:
-    return storage.extra_data.get("started", False) is True
+def study_submitted(draft: Draft) -> bool:
+    return "result_id" in draft
 
 
-def study_start(storage: BaseStorage) -> None:
-    storage.reset()
-    storage.extra_data = {"started": True, "datasets": []}
-    storage.current_step = PUBLICATION
+def study_in_progress(draft: Draft | None) -> bool:
+    return draft is not None and not study_submitted(draft)
 
 
-def study_submitted(storage: BaseStorage) -> bool:
-    return "result_id" in storage.extra_data
+def study_datasets(draft: Draft) -> list[dict]:
+    return draft["answers"]["datasets"]
 
 
-def study_submitted_mark(storage: BaseStorage, *, result_id: str) -> None:
-    storage.extra_data = {**storage.extra_data, "result_id": result_id}
+def dataset_find(draft: Draft, *, label: str) -> dict | None:
+    return next((dataset for dataset in study_datasets(draft) if dataset["id"] == label), None)
 
 
-def study_datasets(storage: BaseStorage) -> list[dict]:
-    return list(storage.extra_data.get("datasets", []))
+def correlations_asked(draft: Draft) -> bool:
+    return len(study_datasets(draft)) >= 2
 
 
-def dataset_labels(storage: BaseStorage) -> list[str]:
-    return [dataset["id"] for dataset in study_datasets(storage)]
+def study_steps(draft: Draft) -> list[str]:
+    return [step for step in STEPS if step != CORRELATIONS or correlations_asked(draft)]
 
 
-def dataset_find(storage: BaseStorage, *, label: str) -> dict | None:
-    return next((dataset for dataset in study_datasets(storage) if dataset["id"] == label), None)
-
-
-def correlations_asked(storage: BaseStorage) -> bool:
-    return len(study_datasets(storage)) >= 2
-
-
-def study_steps(storage: BaseStorage) -> list[str]:
-    return [step for step in STEPS if step != CORRELATIONS or correlations_asked(storage)]
-
-
-def _publication_form(storage: BaseStorage) -> PublicationForm | None:
-    data = storage.get_step_data(PUBLICATION)
-    return None if data is None else PublicationForm(data, prefix=PUBLICATION)
-
-
-def _correlations_form(storage: BaseStorage) -> CorrelationsForm | None:
-    data = storage.get_step_data(CORRELATIONS)
-    return None if data is None else CorrelationsForm(data, prefix=CORRELATIONS, labels=dataset_labels(storage))
-
-
-def step_answered(storage: BaseStorage, step: str) -> bool:
+def step_answered(draft: Draft, step: str) -> bool:
+    answers = draft["answers"]
     if step == PUBLICATION:
-        form = _publication_form(storage)
-        return form is not None and form.is_valid()
+        return "publication" in answers
     if step == DATASETS:
-        return storage.get_step_data(DATASETS) is not None and 1 <= len(study_datasets(storage)) <= MAX_DATASETS
+        return 1 <= len(answers["datasets"]) <= MAX_DATASETS
     if step == CORRELATIONS:
-        form = _correlations_form(storage)
-        return form is not None and form.is_valid()
+        return "correlations" in answers
     return False
 
 
-def study_first_unanswered(storage: BaseStorage) -> str:
-    return next(step for step in study_steps(storage) if not step_answered(storage, step))
+def study_first_unanswered(draft: Draft) -> str:
+    return next(step for step in study_steps(draft) if not step_answered(draft, step))
 
 
-def step_reachable(storage: BaseStorage, step: str) -> bool:
+def step_reachable(draft: Draft, step: str) -> bool:
     """A step is open once every step before it is answered."""
-    steps = study_steps(storage)
-    return step in steps and steps.index(step) <= steps.index(study_first_unanswered(storage))
+    steps = study_steps(draft)
+    return step in steps and steps.index(step) <= steps.index(study_first_unanswered(draft))
 
 
-def study_answers(storage: BaseStorage) -> dict:
+def step_url(draft: Draft, step: str) -> str:
+    """Where a step is answered: the datasets step of a study without any starts on the first dataset's page."""
+    if step == DATASETS and not study_datasets(draft):
+        return reverse("wizard-dataset-add")
+    return reverse("wizard-step", args=[step])
+
+
+def study_next_url(draft: Draft) -> str:
+    return step_url(draft, study_first_unanswered(draft))
+
+
+def study_answers(draft: Draft) -> dict:
     """The answers in the engine's contract, exactly as the depositor gave them."""
-    form = _publication_form(storage)
-    answers: dict[str, Any] = {"answers_version": ANSWERS_CONTRACT_VERSION, "datasets": study_datasets(storage)}
-    if form is not None and form.is_valid():
-        answers = {"publication": form.cleaned_data["publication"], **answers}
-    if correlations_asked(storage):
-        correlations = _correlations_form(storage)
-        if correlations is not None and correlations.is_valid() and correlations.groups:
-            answers["correlations"] = correlations.groups
-    return answers
+    answers = draft["answers"]
+    contract: dict[str, Any] = {"publication": answers["publication"], "datasets": answers["datasets"]}
+    if correlations_asked(draft) and answers.get("correlations"):
+        contract["correlations"] = answers["correlations"]
+    return contract
 
 
-def correlation_groups_stored(storage: BaseStorage) -> tuple[bool | None, list[list[str]]]:
-    """(correlated?, groups) from the raw step data, whether or not it is still valid."""
-    data = storage.get_step_data(CORRELATIONS)
-    if data is None:
-        return None, []
-    correlated = data.get(f"{CORRELATIONS}-correlated")
-    groups = []
-    for number in range(1, MAX_CORRELATION_GROUPS + 1):
-        members = data.getlist(f"{CORRELATIONS}-group_{number}")
-        if members:
-            groups.append(members)
-    return (None if correlated is None else correlated == "yes"), groups
+def study_all_patient_identifiable(draft: Draft) -> bool:
+    datasets = study_datasets(draft)
+    return bool(datasets) and all(dataset.get("patient_identifiable") is True for dataset in datasets)
 
 
-def correlations_step_data(*, correlated: bool, groups: list[list[str]]) -> dict[str, list[str]]:
-    data = {f"{CORRELATIONS}-correlated": [choice_from_boolean(correlated)]}
-    for number, members in enumerate(groups, start=1):
-        data[f"{CORRELATIONS}-group_{number}"] = list(members)
-    return data
+# --- Writing ------------------------------------------------------------------------------------------------------
 
 
-def _correlations_relabel(storage: BaseStorage, *, old: str, new: str | None) -> None:
-    """Keep stored groups true when a dataset is renamed (new) or removed (None)."""
-    correlated, groups = correlation_groups_stored(storage)
-    if correlated is None:
-        return
-    updated = []
-    for members in groups:
-        members = [new if member == old else member for member in members if member != old or new is not None]
-        if len(members) >= 2:
-            updated.append(members)
-    storage.set_step_data(CORRELATIONS, correlations_step_data(correlated=correlated, groups=updated))
+def study_start(*, session: SessionBase) -> Draft:
+    draft = {"id": secrets.token_urlsafe(9), "revision": 0, "answers": {"datasets": []}}
+    session[SESSION_KEY] = draft
+    return draft
 
 
-def dataset_save(storage: BaseStorage, *, dataset: Mapping[str, Any], replacing: str | None = None) -> None:
-    """Add a dataset, or replace the one labelled `replacing` (keeping its place in the list)."""
-    datasets = study_datasets(storage)
+def study_load(*, session: SessionBase, answers: Mapping[str, Any]) -> Draft:
+    """A fresh study holding stored (canonical, already valid) answers: every question answered."""
+    study_start(session=session)
+    return _answers_replace(
+        session=session,
+        answers={
+            "publication": answers["publication"],
+            "datasets": [dict(dataset) for dataset in answers["datasets"]],
+            "correlations": [list(group) for group in answers.get("correlations", [])],
+        },
+    )
+
+
+def study_answer(*, session: SessionBase, answers: Mapping[str, Any]) -> Draft:
+    """Record a step's answers ({"publication": True}, {"correlations": [...]}, or {} for a step that asks none)."""
+    draft = study_find(session)
+    return _answers_replace(session=session, answers={**draft["answers"], **answers})
+
+
+def study_submitted_mark(*, session: SessionBase, result_id: str) -> None:
+    session[SESSION_KEY] = {**study_find(session), "result_id": result_id}
+
+
+def dataset_save(*, session: SessionBase, dataset: Mapping[str, Any], replacing: str | None = None) -> Draft:
+    """Add a dataset, or replace the one labelled `replacing` (keeping its place in the list, and its groups)."""
+    draft = study_find(session)
+    datasets = list(study_datasets(draft))
     index = next((i for i, item in enumerate(datasets) if item["id"] == replacing), None)
     if index is None:
         datasets.append(dict(dataset))
     else:
         datasets[index] = dict(dataset)
-    storage.extra_data = {**storage.extra_data, "datasets": datasets}
+    answers = {**draft["answers"], "datasets": datasets}
     if replacing is not None and replacing != dataset["id"]:
-        _correlations_relabel(storage, old=replacing, new=dataset["id"])
+        answers = _correlations_relabel(answers, old=replacing, new=dataset["id"])
+    return _answers_replace(session=session, answers=answers)
 
 
-def dataset_remove(storage: BaseStorage, *, label: str) -> None:
-    datasets = [dataset for dataset in study_datasets(storage) if dataset["id"] != label]
-    storage.extra_data = {**storage.extra_data, "datasets": datasets}
-    _correlations_relabel(storage, old=label, new=None)
+def dataset_remove(*, session: SessionBase, label: str) -> Draft:
+    draft = study_find(session)
+    datasets = [dataset for dataset in study_datasets(draft) if dataset["id"] != label]
+    answers = _correlations_relabel({**draft["answers"], "datasets": datasets}, old=label, new=None)
+    return _answers_replace(session=session, answers=answers)
 
 
-def study_load(storage: BaseStorage, *, answers: Mapping[str, Any]) -> None:
-    """A fresh study holding stored (canonical, already valid) answers, every step answered."""
-    study_start(storage)
-    storage.set_step_data(PUBLICATION, {f"{PUBLICATION}-publication": [choice_from_boolean(answers["publication"])]})
-    storage.extra_data = {**storage.extra_data, "datasets": [dict(dataset) for dataset in answers["datasets"]]}
-    storage.set_step_data(DATASETS, {})
-    if correlations_asked(storage):
-        groups = [list(group) for group in answers.get("correlations", [])]
-        storage.set_step_data(CORRELATIONS, correlations_step_data(correlated=bool(groups), groups=groups))
-    storage.current_step = CHECK
+def _correlations_relabel(answers: dict, *, old: str, new: str | None) -> dict:
+    """Keep the groups true when a dataset is renamed (new) or removed (None); a group left with one member goes."""
+    if "correlations" not in answers:
+        return answers
+    groups = []
+    for members in answers["correlations"]:
+        members = [new if member == old else member for member in members if member != old or new is not None]
+        if len(members) >= 2:
+            groups.append(members)
+    return {**answers, "correlations": groups}
 
 
-def study_all_patient_medical(storage: BaseStorage) -> bool:
-    datasets = study_datasets(storage)
-    return bool(datasets) and all(dataset.get("patient_medical") is True for dataset in datasets)
+def _answers_replace(*, session: SessionBase, answers: dict) -> Draft:
+    """The one place the answers change: a new revision, and a submitted study is in progress again."""
+    draft = study_find(session)
+    if answers == draft["answers"]:
+        return draft
+    changed = {key: value for key, value in draft.items() if key != "result_id"}
+    changed.update(revision=draft["revision"] + 1, answers=answers)
+    session[SESSION_KEY] = changed
+    return changed
+
+
+# --- formtools ----------------------------------------------------------------------------------------------------
+
+
+class StudyStorage(BaseStorage):
+    """django-formtools' storage backend whose data is the draft.
+
+    - The step is the URL's: formtools would otherwise take it from the posted management form, and a forged or
+      stale one could make it render (or 500 on) a step the URL does not name. Setting it does nothing.
+    - No step data is kept: a step's form is filled from the draft (the wizard's get_form_initial), never from
+      replayed POST data, and a valid step's answers (its form's contract fragment) go straight into the draft.
+    - Files are not part of the contract.
+    """
+
+    request: HttpRequest
+
+    @property
+    def data(self) -> Draft:
+        return study_find(self.request.session)
+
+    def init_data(self) -> None:
+        study_start(session=self.request.session)
+
+    def reset(self) -> None:
+        study_start(session=self.request.session)
+
+    @property
+    def current_step(self) -> str | None:
+        return self.request.resolver_match.kwargs.get("step")
+
+    @current_step.setter
+    def current_step(self, step: str) -> None:
+        pass
+
+    @property
+    def extra_data(self) -> dict:
+        return {}
+
+    def get_step_data(self, step: str) -> None:
+        return None
+
+    def set_step_data(self, step: str, cleaned_data: Mapping[str, Any]) -> None:
+        study_answer(session=self.request.session, answers=cleaned_data)
+
+    def get_step_files(self, step: str) -> None:
+        return None
+
+    def set_step_files(self, step: str, files) -> None:
+        if files:
+            raise ValueError("The study's answers have no files.")

@@ -2,8 +2,6 @@ from django.urls import path
 
 from wizard import views
 
-study_wizard = views.StudyWizard.as_view(url_name="wizard-step")
-
 urlpatterns = [
     path("", views.start, name="start"),
     path("policy/", views.policy_text, name="policy-text"),
@@ -15,5 +13,5 @@ urlpatterns = [
     path("study/datasets/new/", views.dataset_add, name="wizard-dataset-add"),
     path("study/datasets/<str:label>/change/", views.dataset_change, name="wizard-dataset-change"),
     path("study/datasets/<str:label>/remove/", views.dataset_remove_view, name="wizard-dataset-remove"),
-    path("study/<str:step>/", study_wizard, name="wizard-step"),
+    path("study/<str:step>/", views.study_step, name="wizard-step"),
 ]

@@ -1,73 +1,86 @@
-"""The depositor's wizard: a formtools NamedUrlSessionWizardView for the steps, small views for the datasets.
+"""The depositor's wizard: a formtools NamedUrlWizardView for the steps, small views for the datasets.
 
 Steps (one URL each, /study/<step>/): publication, datasets (the add-another list; each dataset is added or
 changed on its own page, /study/datasets/new/ and /study/datasets/<label>/change/), correlations (only for
-two or more datasets) and check. The URL names the step: a POST never trusts formtools' posted
-`current_step`, and a step not yet reached redirects to the first unanswered one.
+two or more datasets) and check. Every view reads and writes the study through wizard.study, and every one
+starts with `study_guard`: no study in the session, a form of a study replaced since (another window's "Start
+again"), and a step not reached yet each have their own answer.
 """
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
-from formtools.wizard.views import NamedUrlSessionWizardView
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from formtools.wizard.views import NamedUrlWizardView
 
 from config.ratelimits import result_creation_count
 from policy.engine import InvalidAnswers, answers_validate
 from policy.engine.clauses import BEYOND_POLICY_CLAUSES, POLICY_CLAUSES
 from policy.engine.questions import MAX_DATASETS
-from policy.engine.questions import PUBLICATION as PUBLICATION_QUESTION
 from policy.results import result_create, result_find
 from wizard import content
 from wizard.forms import CheckForm, CorrelationsForm, DatasetForm, DatasetsForm, PublicationForm
 from wizard.htmx import page_render
-from wizard.presenters import (
-    check_answers,
-    correlation_blocks,
-    dataset_card,
-    dataset_page_blocks,
-    error_links,
-    question_block,
-)
+from wizard.presenters import STEP_PAGES, dataset_list, dataset_question_blocks
 from wizard.study import (
     CHECK,
     CORRELATIONS,
     DATASETS,
     PUBLICATION,
-    STORAGE_PREFIX,
+    Draft,
+    StudyStorage,
     correlations_asked,
-    correlations_step_data,
     dataset_find,
-    dataset_labels,
     dataset_remove,
     dataset_save,
     step_reachable,
-    study_all_patient_medical,
+    step_url,
+    study_all_patient_identifiable,
     study_answers,
     study_datasets,
-    study_first_unanswered,
+    study_find,
     study_in_progress,
     study_load,
+    study_next_url,
     study_start,
-    study_started,
-    study_steps,
-    study_storage,
-    study_submitted,
     study_submitted_mark,
 )
 
-
-def step_url(step: str) -> str:
-    return reverse("wizard-step", args=[step])
+# The form field that names the study a page belongs to (wizard/includes/form_fields.html).
+STUDY_FIELD = "study"
+ADD_ANOTHER = "add_another"
 
 
 def returning_to_check(request: HttpRequest) -> bool:
     return request.GET.get("return") == "check"
 
 
+def study_guard(request: HttpRequest, draft: Draft | None, *, step: str = DATASETS) -> HttpResponse | None:
+    """The answer for a request the study cannot take, or None: no study (the session ended), a form posted
+    from a page of a study replaced since, or a step not reached yet (to the first unanswered one)."""
+    if draft is None:
+        return redirect("wizard-session-ended")
+    if request.method == "POST" and request.POST.get(STUDY_FIELD) != draft["id"]:
+        return page_render(
+            request,
+            "wizard/study_replaced.html",
+            {"title": "This page was of a study you have replaced", "next_url": study_next_url(draft)},
+            status=409,
+        )
+    if not step_reachable(draft, step):
+        return redirect(study_next_url(draft))
+    return None
+
+
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "wizard/start.html", {"in_progress": study_in_progress(request)})
+    draft = study_find(request.session)
+    in_progress = study_in_progress(draft)
+    return render(
+        request,
+        "wizard/start.html",
+        {"in_progress": in_progress, "continue_url": study_next_url(draft) if in_progress else ""},
+    )
 
 
 @require_safe
@@ -80,19 +93,19 @@ def policy_text(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def wizard_begin(request: HttpRequest) -> HttpResponse:
-    """ "Start now": carries on with a study in progress (another tab's, too) rather than wiping it."""
-    storage = study_storage(request)
-    if not study_started(storage) or study_submitted(storage):
-        study_start(storage)
-    return redirect(step_url(study_first_unanswered(storage)))
+    """/study/ (older links): the study in progress where it stands, or the first question of a new one."""
+    draft = study_find(request.session)
+    if not study_in_progress(draft):
+        return redirect("wizard-step", PUBLICATION)
+    return redirect(study_next_url(draft))
 
 
 @require_POST
 def wizard_restart(request: HttpRequest) -> HttpResponse:
-    study_start(study_storage(request))
-    return redirect(step_url(PUBLICATION))
+    study_start(session=request.session)
+    return redirect("wizard-step", PUBLICATION)
 
 
 @require_safe
@@ -102,15 +115,15 @@ def session_ended(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def cannot_deposit(request: HttpRequest) -> HttpResponse:
-    storage = study_storage(request)
-    if not study_started(storage):
+    draft = study_find(request.session)
+    if draft is None:
         return redirect("wizard-session-ended")
-    if not study_all_patient_medical(storage):
-        return redirect(step_url(study_first_unanswered(storage)))
+    if not study_all_patient_identifiable(draft):
+        return redirect(study_next_url(draft))
     return page_render(
         request,
         "wizard/cannot_deposit.html",
-        {"title": "Your images cannot be deposited at EMBL-EBI", "back_url": step_url(CHECK)},
+        {"title": "Your images cannot be deposited at EMBL-EBI", "back_url": step_url(draft, CHECK)},
     )
 
 
@@ -126,8 +139,8 @@ def wizard_prefill(request: HttpRequest, result_id: str) -> HttpResponse:
     except InvalidAnswers:
         # Made with questions that have changed since: nothing to prefill honestly.
         return render(request, "wizard/prefill_outdated.html", {"result": result}, status=409)
-    storage = study_storage(request)
-    if request.method == "GET" and study_started(storage) and not study_submitted(storage):
+    draft = study_find(request.session)
+    if request.method == "GET" and study_in_progress(draft):
         # Any site can make a browser follow a link; only the depositor's own (CSRF-checked) POST may replace
         # a study they have not finished.
         return page_render(
@@ -136,231 +149,207 @@ def wizard_prefill(request: HttpRequest, result_id: str) -> HttpResponse:
             {
                 "title": "Replace the study you are working on?",
                 "result": result,
-                "back_url": step_url(study_first_unanswered(storage)),
+                "back_url": study_next_url(draft),
             },
         )
-    study_load(storage, answers=answers)
-    return redirect(step_url(CHECK))
+    study_load(session=request.session, answers=result.answers)
+    return redirect("wizard-step", CHECK)
 
 
-def _dataset_pages_guard(request: HttpRequest, storage) -> HttpResponse | None:
-    if not study_started(storage):
-        return redirect("wizard-session-ended")
-    if not step_reachable(storage, DATASETS):
-        return redirect(step_url(study_first_unanswered(storage)))
-    return None
+# --- Datasets -----------------------------------------------------------------------------------------------------
 
 
 @require_http_methods(["GET", "POST"])
 def dataset_add(request: HttpRequest) -> HttpResponse:
-    storage = study_storage(request)
-    if guard := _dataset_pages_guard(request, storage):
+    draft = study_find(request.session)
+    if guard := study_guard(request, draft):
         return guard
-    return _dataset_edit(request, storage, dataset=None)
+    if len(study_datasets(draft)) >= MAX_DATASETS:
+        return page_render(
+            request,
+            "wizard/dataset_limit.html",
+            {"title": content.DATASETS_LIMIT_REACHED, "back_url": step_url(draft, DATASETS)},
+        )
+    return _dataset_edit(request, draft, dataset=None)
 
 
 @require_http_methods(["GET", "POST"])
 def dataset_change(request: HttpRequest, label: str) -> HttpResponse:
-    storage = study_storage(request)
-    if guard := _dataset_pages_guard(request, storage):
+    draft = study_find(request.session)
+    if guard := study_guard(request, draft):
         return guard
-    dataset = dataset_find(storage, label=label)
+    dataset = dataset_find(draft, label=label)
     if dataset is None:
-        return redirect(step_url(DATASETS))
-    return _dataset_edit(request, storage, dataset=dataset)
+        return redirect(step_url(draft, DATASETS))
+    return _dataset_edit(request, draft, dataset=dataset)
 
 
 @require_http_methods(["GET", "POST"])
 def dataset_remove_view(request: HttpRequest, label: str) -> HttpResponse:
-    storage = study_storage(request)
-    if guard := _dataset_pages_guard(request, storage):
+    draft = study_find(request.session)
+    if guard := study_guard(request, draft):
         return guard
     if request.method == "POST":
-        dataset_remove(storage, label=label)
-    return redirect(step_url(DATASETS))
+        dataset_remove(session=request.session, label=label)
+    return redirect("wizard-step", DATASETS)
 
 
-def _dataset_already_added(storage, data) -> bool:
-    """A replayed "add" (a double click, a resent form) of a dataset stored just as posted: nothing to do."""
-    replay = DatasetForm(data)
-    return replay.is_valid() and dataset_find(storage, label=replay.dataset["id"]) == replay.dataset
-
-
-def _dataset_edit(request: HttpRequest, storage, *, dataset: dict | None) -> HttpResponse:
+def _dataset_edit(request: HttpRequest, draft: Draft, *, dataset: dict | None) -> HttpResponse:
     adding = dataset is None
-    if adding and len(study_datasets(storage)) >= MAX_DATASETS:
-        return page_render(
-            request,
-            "wizard/dataset_limit.html",
-            {"title": content.DATASETS_LIMIT_REACHED, "back_url": step_url(DATASETS)},
-        )
-    labels_taken = [label for label in dataset_labels(storage) if adding or label != dataset["id"]]
+    labels_taken = [item["id"] for item in study_datasets(draft) if adding or item["id"] != dataset["id"]]
     errors: dict[str, list[str]] = {}
     if request.method == "GET":
         form = DatasetForm(dataset=dataset, labels_taken=labels_taken)
     else:
         form = DatasetForm(request.POST, labels_taken=labels_taken)
-        if "preview" not in request.POST:
-            if form.is_valid():
-                dataset_save(storage, dataset=form.dataset, replacing=None if adding else dataset["id"])
-                if returning_to_check(request):
-                    return redirect(step_url(study_first_unanswered(storage)))
-                return redirect(step_url(DATASETS))
-            if adding and _dataset_already_added(storage, request.POST):
-                return redirect(step_url(DATASETS))
-            errors = form.visible_errors()
+        if form.is_valid():
+            draft = dataset_save(
+                session=request.session, dataset=form.dataset, replacing=None if adding else dataset["id"]
+            )
+            return redirect(_dataset_saved_url(request, draft, adding=adding))
+        if adding and _dataset_already_added(draft, request.POST):
+            return redirect(_dataset_saved_url(request, draft, adding=adding))
+        errors = form.errors
     title = "Add a dataset" if adding else f"Change dataset {dataset['id']}"
+    returning = returning_to_check(request)
     context = {
-        **dataset_page_blocks(form, errors=errors),
+        **dataset_question_blocks(form, errors=errors),
+        **(dataset_list(draft) if adding else {}),
+        "study": draft,
+        "adding": adding,
         "title": f"Error: {title}" if errors else title,
         "heading": title,
-        "back_url": step_url(CHECK) if returning_to_check(request) else step_url(DATASETS),
+        "back_url": _dataset_back_url(draft, returning=returning, adding=adding),
         "form_action": request.get_full_path(),
     }
-    return page_render(
-        request,
-        "wizard/dataset.html",
-        context,
-        partials={"follow-up-questions": "follow-ups", "dataset-editor": "editor"},
-    )
+    return page_render(request, "wizard/dataset.html", context)
 
 
-class StudyWizard(NamedUrlSessionWizardView):
+def _dataset_saved_url(request: HttpRequest, draft: Draft, *, adding: bool) -> str:
+    if adding and ADD_ANOTHER in request.POST:
+        return request.get_full_path()
+    if adding or returning_to_check(request):
+        return study_next_url(draft)
+    return step_url(draft, DATASETS)
+
+
+def _dataset_back_url(draft: Draft, *, returning: bool, adding: bool) -> str:
+    if returning:
+        return step_url(draft, CHECK)
+    if adding and not study_datasets(draft):
+        return step_url(draft, PUBLICATION)
+    return reverse("wizard-step", args=[DATASETS])
+
+
+def _dataset_already_added(draft: Draft, data) -> bool:
+    """A replayed "add" (a double click, a resent form) of a dataset stored just as posted: nothing to do."""
+    replay = DatasetForm(data)
+    return replay.is_valid() and dataset_find(draft, label=replay.dataset["id"]) == replay.dataset
+
+
+# --- The steps ----------------------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def study_step(request: HttpRequest, step: str) -> HttpResponse:
+    """One step of the wizard. A new visitor may open the first step (a study starts); any other step needs the
+    study in progress, reached that far. formtools' "done" URL is never a step: submitting is the check step's
+    POST."""
+    draft = study_find(request.session)
+    if step == PUBLICATION and request.method == "GET" and not study_in_progress(draft):
+        draft = study_start(session=request.session)
+    if guard := study_guard(request, draft, step=step):
+        return guard
+    return study_wizard(request, step=step)
+
+
+class StudyWizard(NamedUrlWizardView):
     form_list = [
         (PUBLICATION, PublicationForm),
         (DATASETS, DatasetsForm),
         (CORRELATIONS, CorrelationsForm),
         (CHECK, CheckForm),
     ]
-    condition_dict = {CORRELATIONS: lambda wizard: correlations_asked(wizard.storage)}
-    storage_name = "wizard.study.StudySessionStorage"
+    condition_dict = {CORRELATIONS: lambda wizard: correlations_asked(wizard.storage.data)}
+    storage_name = f"{StudyStorage.__module__}.{StudyStorage.__qualname__}"
 
     def get_prefix(self, request, *args, **kwargs) -> str:
-        return STORAGE_PREFIX
+        return "study"
 
     def get_template_names(self) -> list[str]:
         return [f"wizard/step_{self.steps.current}.html"]
 
-    def get_form_kwargs(self, step=None) -> dict:
+    def get_form_initial(self, step: str) -> dict:
+        return self.form_list[step].initial_from(self.storage.data["answers"])
+
+    def get_form_kwargs(self, step: str | None = None) -> dict:
+        draft = self.storage.data
         if step == DATASETS:
-            return {"datasets": study_datasets(self.storage)}
+            return {"datasets": study_datasets(draft)}
         if step == CORRELATIONS:
-            return {"labels": dataset_labels(self.storage)}
+            return {"labels": [dataset["id"] for dataset in study_datasets(draft)]}
+        if step == CHECK:
+            return {"revision": draft["revision"]}
         return {}
 
-    def _step_guard(self, step: str) -> HttpResponse | None:
-        if step not in self.get_form_list() or not step_reachable(self.storage, step):
-            return redirect(step_url(study_first_unanswered(self.storage)))
-        return None
-
-    def get(self, request: HttpRequest, *args, step: str | None = None, **kwargs) -> HttpResponse:
-        if not study_started(self.storage):
-            if step != PUBLICATION:
-                return redirect("wizard-session-ended")
-            study_start(self.storage)
-        if guard := self._step_guard(step):
-            return guard
-        self.storage.current_step = step
-        return self.render(self.get_form(step, data=self.storage.get_step_data(step)))
-
-    def post(self, request: HttpRequest, *args, step: str | None = None, **kwargs) -> HttpResponse:
-        # formtools would take the step from the posted management form (a forged one can 500); the URL decides.
-        if not study_started(self.storage):
-            return redirect("wizard-session-ended")
-        if guard := self._step_guard(step):
-            return guard
-        self.storage.current_step = step
-        form = self.get_form(step, data=request.POST)
-        if isinstance(form, CorrelationsForm) and form.add_group_requested:
-            return self.render(form)
-        if not form.is_valid():
-            return self.render(form, show_errors=True)
-        if step == CHECK:
-            return self.render_done(form, **kwargs)
-        self.storage.set_step_data(step, self.process_step(form))
-        return redirect(step_url(self._step_after(step)))
-
     def process_step(self, form) -> dict:
-        if isinstance(form, CorrelationsForm):
-            return correlations_step_data(correlated=form.cleaned_data["correlated"], groups=form.groups)
-        prefix = f"{form.prefix}-"
-        return {key: form.data.getlist(key) for key in form.data if key.startswith(prefix)}
+        """A valid step's answers, in the contract's shape, for the storage to write into the draft."""
+        return form.answers
 
-    def _step_after(self, step: str) -> str:
-        first_unanswered = study_first_unanswered(self.storage)
-        steps = study_steps(self.storage)
-        if returning_to_check(self.request) or steps.index(step) + 1 > steps.index(first_unanswered):
-            return first_unanswered
-        return steps[steps.index(step) + 1]
+    def render_next_step(self, form, **kwargs) -> HttpResponse:
+        draft = self.storage.data
+        steps = [step for step in self.get_form_list() if step_reachable(draft, step)]
+        after = self.steps.current
+        if returning_to_check(self.request) or steps[-1] == after:
+            return redirect(study_next_url(draft))
+        return redirect(step_url(draft, steps[steps.index(after) + 1]))
 
     def render_done(self, form, **kwargs) -> HttpResponse:
-        """Submit the study. The stored answers are checked again by the engine, never trusted."""
-        result_creation_count(self.request)
-        answers = study_answers(self.storage)
-        try:
-            answers_validate(answers)
-        except InvalidAnswers:
-            return redirect(step_url(study_first_unanswered(self.storage)))
-        if study_all_patient_medical(self.storage):
-            return redirect("wizard-cannot-deposit")
-        return self.done([form], answers=answers)
+        """The check step's POST, its revision current: the answers the depositor confirmed. formtools would
+        replay each step's stored POST data through its form again; the draft holds the answers themselves,
+        which result_create validates (once)."""
+        return self.done([form], **kwargs)
 
-    def done(self, form_list, *, answers: dict, **kwargs) -> HttpResponse:
+    def done(self, form_list, **kwargs) -> HttpResponse:
+        result_creation_count(self.request)
+        draft = self.storage.data
+        if study_all_patient_identifiable(draft):
+            return redirect("wizard-cannot-deposit")
+        try:
+            result, _created = result_create(answers=study_answers(draft))
+        except InvalidAnswers:
+            return redirect(study_next_url(draft))
         # The answers stay in the session, so a replayed final POST or the back button finds them; the same
         # answers give the same stored result.
-        result, _created = result_create(answers=answers)
-        study_submitted_mark(self.storage, result_id=result.id)
-        return redirect(reverse("result", args=[result.id]))
+        study_submitted_mark(session=self.request.session, result_id=result.id)
+        return redirect("result", result.id)
 
-    def render(self, form=None, **kwargs) -> HttpResponse:
-        form = form or self.get_form()
-        context = self.get_context_data(form=form, **kwargs)
-        return page_render(
-            self.request,
-            self.get_template_names()[0],
-            context,
-            partials={"dataset-list": "dataset-list"},
-        )
-
-    def get_context_data(self, form, show_errors: bool = False, **kwargs) -> dict:
+    def get_context_data(self, form, **kwargs) -> dict:
         context = super().get_context_data(form=form, **kwargs)
+        draft = self.storage.data
         step = self.steps.current
-        steps = study_steps(self.storage)
-        index = steps.index(step)
-        errors = form.errors if show_errors else {}
+        steps = list(self.get_form_list())
         returning = returning_to_check(self.request)
+        errors = form.visible_errors()
         title = content.STEP_TITLES[step]
+        index = steps.index(step)
         context.update(
+            STEP_PAGES[step](form, draft=draft, errors=errors),
+            study=draft,
             step=step,
             title=f"Error: {title}" if errors else title,
             heading=title,
             returning=returning,
             form_action=self.request.get_full_path(),
-            back_url=step_url(CHECK) if returning else (step_url(steps[index - 1]) if index else reverse("start")),
+            back_url=step_url(draft, CHECK)
+            if returning
+            else (step_url(draft, steps[index - 1]) if index else reverse("start")),
         )
-        context.update(getattr(self, f"_context_{step}")(form, errors))
         return context
 
-    def _context_publication(self, form, errors) -> dict:
-        block = question_block(form, PUBLICATION_QUESTION, errors=errors)
-        return {"publication_block": block, "error_links": error_links([block])}
+    def render_to_response(self, context, **response_kwargs) -> HttpResponse:
+        template_name = self.get_template_names()[0]
+        return page_render(self.request, template_name, context, partials={"dataset-list": "dataset-list"})
 
-    def _context_datasets(self, form, errors) -> dict:
-        datasets = study_datasets(self.storage)
-        return {
-            "cards": [dataset_card(dataset, returning=False) for dataset in datasets],
-            "limit_reached": len(datasets) >= MAX_DATASETS,
-            "max_datasets": MAX_DATASETS,
-            "error_links": error_links([], errors.get("__all__", []), first_id="add-dataset"),
-        }
 
-    def _context_correlations(self, form, errors) -> dict:
-        blocks = correlation_blocks(form, errors=errors)
-        return {**blocks, "error_links": error_links([blocks["correlated"], *blocks["groups"]])}
-
-    def _context_check(self, form, errors) -> dict:
-        return {
-            "answers": check_answers(study_answers(self.storage)),
-            "all_patient_medical": study_all_patient_medical(self.storage),
-            "error_links": [],
-        }
+study_wizard = StudyWizard.as_view(url_name="wizard-step")

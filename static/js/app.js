@@ -41,13 +41,13 @@
   });
 })();
 
-// The wizard's progressive enhancement: focus after htmx swaps. Every page works without this file.
+// The wizard's progressive enhancement: focus after htmx swaps, and follow-up questions revealed as they are
+// called for. Every page works without this file.
 (function () {
   "use strict";
 
-  // After a page-sized swap, move focus to the new page's heading as a page load would; when a dataset's form
-  // opens in place, to its heading; after the dataset list is swapped in place, to its status line. The error
-  // summary (app.js) takes precedence.
+  // After a page-sized swap, move focus to the new page's heading as a page load would; after the dataset list is
+  // swapped in place, to its status line. The error summary (above) takes precedence.
   document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.target;
     if (!target || target.querySelector("[data-error-summary]")) {
@@ -55,9 +55,7 @@
     }
     var focusable = null;
     if (target.id === "wizard") {
-      focusable = target.querySelector("#newly-asked") || target.querySelector("h1[tabindex], h1 .fieldset__heading, h1");
-    } else if (target.id === "dataset-editor") {
-      focusable = target.querySelector("#newly-asked") || target.querySelector("h2");
+      focusable = target.querySelector("h1[tabindex], h1 .fieldset__heading, h1");
     } else if (target.id === "dataset-list") {
       focusable = document.querySelector("#dataset-list [data-focus-after-swap]");
     }
@@ -66,6 +64,50 @@
         focusable.setAttribute("tabindex", "-1");
       }
       focusable.focus();
+    }
+  });
+
+  // Conditional reveal (GOV.UK's pattern): a follow-up question (data-reveal-when="modality=electron_microscopy;
+  // em_method=cryo_et|single_particle") shows while the answers it follows are chosen, at any depth. The server
+  // renders each one shown or hidden for the answers it has; without this script, noscript.css shows them all.
+  var HIDDEN = "conditional--hidden";
+
+  function conditionMet(form, condition) {
+    var parts = condition.split("=");
+    var accepted = parts[1].split("|");
+    var inputs = form.querySelectorAll("input[name='" + parts[0] + "']:checked");
+    return Array.prototype.some.call(inputs, function (input) {
+      return accepted.indexOf(input.value) !== -1 && !input.closest("." + HIDDEN);
+    });
+  }
+
+  function revealUpdate(form) {
+    var blocks = form.querySelectorAll("[data-reveal-when]");
+    // A follow-up can depend on another (modality, then EM method, then tilt series): settle until stable.
+    var changed = true;
+    for (var pass = 0; changed && pass <= blocks.length; pass += 1) {
+      changed = false;
+      Array.prototype.forEach.call(blocks, function (block) {
+        var shown = block.getAttribute("data-reveal-when").split(";").every(function (condition) {
+          return conditionMet(form, condition);
+        });
+        if (block.classList.contains(HIDDEN) === shown) {
+          block.classList.toggle(HIDDEN, !shown);
+          changed = true;
+        }
+      });
+    }
+  }
+
+  // The browser may restore a form's answers (Back, Reload) without a change event.
+  window.addEventListener("pageshow", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-reveal]"), revealUpdate);
+  });
+
+  document.addEventListener("change", function (event) {
+    var form = event.target.closest ? event.target.closest("form[data-reveal]") : null;
+    if (form) {
+      revealUpdate(form);
     }
   });
 })();
