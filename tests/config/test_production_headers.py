@@ -27,9 +27,9 @@ def production_responses(tmp_path_factory, production_static):
         call_command("migrate", "--no-input", verbosity=0)
         plain = client.get("/")
         secure = client.get("/", secure=True)
-        # Starting the wizard sets the session cookie; its first question (a form) the CSRF cookie.
-        begin = client.get("/study/", secure=True)
+        # The wizard's first question starts a study (the session cookie) and holds a form (the CSRF cookie).
         question = client.get("/study/publication/", secure=True)
+        begin = question
         static = client.get("/static/css/app.css", secure=True)
 
         def cookie_shown(cookie):

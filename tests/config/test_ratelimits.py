@@ -7,7 +7,7 @@ what a person or the rest of the suite sends.
 import pytest
 from django.test import Client
 
-from tests.wizard.journeys import dataset_post, study_enter
+from tests.wizard.journeys import check_confirm, dataset_post, publication_answer, step_post, study_enter
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.config.urls_faulty")]
 
@@ -51,8 +51,8 @@ def test_another_address_keeps_its_own_allowance(tiny_limits):
 def test_a_person_past_the_result_limit_gets_the_429_page_and_keeps_their_answers(tiny_limits):
     client = Client()
     study_enter(client, {"datasets": [LM]})
-    assert client.post("/study/check/", {}).status_code == 302  # the same answers again: the same result
-    response = client.post("/study/check/", {})
+    assert check_confirm(client).status_code == 302  # the same answers again: the same result
+    response = check_confirm(client)
     assert response.status_code == 429
     page = response.content.decode()
     assert "<title>Too many requests – depositwizard</title>" in page
@@ -63,12 +63,12 @@ def test_a_person_past_the_result_limit_gets_the_429_page_and_keeps_their_answer
 
 def test_answering_the_questions_never_counts_against_the_result_limit(tiny_limits):
     client = Client()
-    client.get("/study/")
+    client.get("/study/publication/")
     for _ in range(5):
-        client.post("/study/publication/", {"publication-publication": "yes"})
+        publication_answer(client)
     assert dataset_post(client, LM).status_code == 302
-    assert client.post("/study/datasets/", {}).status_code == 302
-    assert client.post("/study/check/", {}).status_code == 302
+    assert step_post(client, "datasets").status_code == 302
+    assert check_confirm(client).status_code == 302
 
 
 def test_storing_plans_through_the_api_shares_the_result_limit_with_the_wizard(tiny_limits):

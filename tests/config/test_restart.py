@@ -3,7 +3,7 @@ session, not in a process. Two separate processes with production settings share
 
 from tests.config.production import django_probe, production_env
 
-# Every request over HTTPS, as production serves it (dataset_post has no `secure` argument).
+# Every request over HTTPS, as production serves it (the journeys' helpers have no `secure` argument).
 HTTPS_CLIENT = """
     class HttpsClient(Client):
         def generic(self, *args, **kwargs):
@@ -17,11 +17,9 @@ FIRST_PROCESS = (
     + """
     from django.conf import settings
     from django.core.management import call_command
-    from tests.wizard.journeys import dataset_post
+    from tests.wizard.journeys import study_started
     call_command("migrate", "--no-input", verbosity=0)
-    client.get("/study/")
-    client.post("/study/publication/", {"publication-publication": "yes"})
-    dataset_post(client, {"id": "lm", "modality": "light_microscopy"}, url="/study/datasets/new/")
+    study_started(client, datasets=[{"id": "lm", "modality": "light_microscopy"}])
     print(json.dumps({"session": client.cookies[settings.SESSION_COOKIE_NAME].value}))
 """
 )
@@ -30,10 +28,11 @@ SECOND_PROCESS = (
     HTTPS_CLIENT
     + """
     from django.conf import settings
+    from tests.wizard.journeys import check_confirm, step_post
     client.cookies[settings.SESSION_COOKIE_NAME] = {session!r}
     datasets_page = client.get("/study/datasets/")
-    confirmed = client.post("/study/datasets/", {{}})
-    stored = client.post("/study/check/", {{}})
+    confirmed = step_post(client, "datasets")
+    stored = check_confirm(client)
     print(json.dumps({{
         "datasets_status": datasets_page.status_code,
         "datasets_page": datasets_page.content.decode(),

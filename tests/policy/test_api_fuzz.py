@@ -13,20 +13,18 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.test import Client
-from hypothesis import HealthCheck, assume, event, given
+from hypothesis import HealthCheck, event, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from policy.engine import InvalidAnswers
-from policy.engine.answers import answers_validate
 from policy.engine.questions import (
     ANSWERS_CONTRACT_VERSION,
     DATASET_ID_PATTERN,
-    DATASET_QUESTIONS,
     DATASET_QUESTIONS_BY_FIELD,
     MAX_DATASETS,
     STUDY_FIELDS,
 )
+from tests.strategies import studies
 
 pytestmark = pytest.mark.django_db
 
@@ -49,41 +47,8 @@ json_values = st.recursive(
 dataset_ids = st.from_regex(DATASET_ID_PATTERN, fullmatch=True)
 
 
-@st.composite
-def valid_datasets(draw, *, dataset_id: str) -> dict:
-    """A dataset answering exactly the questions the contract asks of it, in asking order."""
-    dataset: dict[str, Any] = {"id": dataset_id}
-    for question in DATASET_QUESTIONS[1:]:
-        if not question.asked_when.matches(dataset):
-            continue
-        if question.kind == "boolean":
-            dataset[question.field] = draw(st.booleans())
-        else:
-            dataset[question.field] = draw(st.sampled_from(question.enumeration.values))
-    return dataset
-
-
-def is_valid(answers: Any) -> bool:
-    try:
-        answers_validate(answers)
-    except InvalidAnswers:
-        return False
-    return True
-
-
-@st.composite
-def valid_studies(draw) -> dict:
-    ids = draw(st.lists(dataset_ids, min_size=1, max_size=4, unique=True))
-    study = {
-        "answers_version": ANSWERS_CONTRACT_VERSION,
-        "publication": draw(st.booleans()),
-        "datasets": [draw(valid_datasets(dataset_id=i)) for i in ids],
-    }
-    if len(ids) >= 2 and draw(st.booleans()):
-        study["correlations"] = [draw(st.lists(st.sampled_from(ids), min_size=2, max_size=len(ids), unique=True))]
-    # The contract has a few cross-field rules (cryo-ET with nothing to deposit): the engine is the oracle.
-    assume(is_valid(study))
-    return study
+def valid_studies() -> st.SearchStrategy[dict]:
+    return studies(max_datasets=4, as_asked=True)
 
 
 def field_paths(response) -> set[str]:

@@ -13,7 +13,7 @@ from policy.picture import plan_picture
 from policy.presenters.answers import answers_present
 from policy.presenters.plan import plan_present
 from policy.results import result_create, texts_collect
-from tests.policy.engine.strategies import studies
+from tests.strategies import studies
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])

@@ -1,4 +1,8 @@
-"""Drive the wizard with the Django test client, as a depositor's browser would without JavaScript."""
+"""Drive the wizard with the Django test client, as a depositor's browser would without JavaScript.
+
+Every wizard form posts the study its page shows (`study`) and, on a step, formtools' management form: these
+helpers add both, as the page would.
+"""
 
 from collections.abc import Mapping
 from typing import Any
@@ -7,7 +11,7 @@ from django.test import Client
 
 from policy.engine.questions import questions_asked_for
 
-NO_BY_DEFAULT = ("patient_medical", "human_tissue", "subtomogram_average", "atomic_model")
+DATASET_ADD = "/study/datasets/new/"
 
 
 def form_value(value: Any) -> str:
@@ -16,26 +20,66 @@ def form_value(value: Any) -> str:
     return value
 
 
-def dataset_post(client: Client, dataset: Mapping[str, Any], *, url: str = "/study/datasets/new/"):
-    """Post every question asked for the dataset (none other), as the dataset page would."""
-    # Questions a test's dataset leaves out are answered "no", as the contract's defaults would.
-    dataset = {**dict.fromkeys(NO_BY_DEFAULT, False), **dataset}
-    data = {question.field: form_value(dataset[question.field]) for question in questions_asked_for(dataset)}
-    return client.post(url, data)
+def study_id(client: Client) -> str:
+    return client.session["study"]["id"]
+
+
+def form_post(client: Client, url: str, data: Mapping[str, Any] | None = None, **kwargs):
+    """POST as a page of the study in progress would."""
+    return client.post(url, {"study": study_id(client), **(data or {})}, **kwargs)
+
+
+def step_post(client: Client, step: str, data: Mapping[str, Any] | None = None, *, query: str = "", **kwargs):
+    """POST a step's form, with formtools' management form ("study-current_step")."""
+    url = f"/study/{step}/" + (f"?{query}" if query else "")
+    return form_post(client, url, {"study-current_step": step, **(data or {})}, **kwargs)
+
+
+def publication_answer(client: Client, publication: bool = True):
+    return step_post(client, "publication", {"publication-publication": form_value(publication)})
+
+
+def dataset_data(dataset: Mapping[str, Any]) -> dict:
+    """Every question asked for the dataset (none other), as its page posts them."""
+    dataset = {"patient_identifiable": False, **dataset}
+    return {question.field: form_value(dataset[question.field]) for question in questions_asked_for(dataset)}
+
+
+def dataset_post(
+    client: Client, dataset: Mapping[str, Any], *, url: str = DATASET_ADD, add_another: bool = False, **kwargs
+):
+    """ "Save and continue" (or "Save and add another dataset") on a dataset's page."""
+    data = {**dataset_data(dataset), **({"add_another": "1"} if add_another else {})}
+    return form_post(client, url, data, **kwargs)
+
+
+def correlations_answer(client: Client, groups: list[list[str]], *, query: str = ""):
+    data: dict[str, Any] = {"correlations-correlated": "yes" if groups else "no"}
+    for number, group in enumerate(groups, start=1):
+        data[f"correlations-group_{number}"] = list(group)
+    return step_post(client, "correlations", data, query=query)
+
+
+def check_confirm(client: Client, *, revision: int | None = None):
+    """ "Get your deposition plan", from the Check page as last shown (its revision), or an older one."""
+    shown = client.session["study"]["revision"] if revision is None else revision
+    return step_post(client, "check", {"check-revision": shown})
+
+
+def study_started(client: Client, *, datasets=(), publication: bool = True) -> Client:
+    """A depositor who pressed "Start now", answered the publication question and added these datasets."""
+    assert client.get("/study/publication/").status_code == 200
+    assert publication_answer(client, publication).status_code == 302
+    for dataset in datasets:
+        response = dataset_post(client, dataset)
+        assert response.status_code == 302, response.content.decode()[:2000]
+    return client
 
 
 def study_enter(client: Client, answers: Mapping[str, Any]):
     """Answer every step for a valid study; returns the final response (the redirect to the result)."""
-    assert client.get("/study/").status_code == 302
-    client.post("/study/publication/", {"publication-publication": form_value(answers.get("publication", True))})
-    for dataset in answers["datasets"]:
-        response = dataset_post(client, dataset)
-        assert response.status_code == 302, response.content.decode()[:2000]
-    assert client.post("/study/datasets/", {}).status_code == 302
+    study_started(client, datasets=answers["datasets"], publication=answers.get("publication", True))
     if len(answers["datasets"]) >= 2:
-        data = {"correlations-correlated": "yes" if answers.get("correlations") else "no"}
-        for number, group in enumerate(answers.get("correlations", []), start=1):
-            data[f"correlations-group_{number}"] = list(group)
-        response = client.post("/study/correlations/", data)
+        response = correlations_answer(client, answers.get("correlations", []))
         assert response.status_code == 302, response.content.decode()[:2000]
-    return client.post("/study/check/", {})
+    return check_confirm(client)

@@ -3,7 +3,7 @@
 import pytest
 
 from policy.engine.questions import DATASET_QUESTIONS, questions_asked_for
-from wizard.forms import BOOLEAN_CHOICES, DatasetForm, question_field, questions_for_data
+from wizard.forms import BOOLEAN_CHOICES, CheckForm, CorrelationsForm, DatasetForm, question_field, questions_for_data
 
 
 @pytest.mark.parametrize("question", DATASET_QUESTIONS, ids=lambda question: question.field)
@@ -18,7 +18,7 @@ def test_each_field_offers_exactly_the_engines_choices(question):
 
 
 @pytest.mark.parametrize(
-    "data",
+    "answers",
     [
         {},
         {"modality": "light_microscopy"},
@@ -29,8 +29,8 @@ def test_each_field_offers_exactly_the_engines_choices(question):
         {"modality": "high_content_screening"},
     ],
 )
-def test_questions_follow_the_engines_conditions(data):
-    assert questions_for_data(data) == questions_asked_for(data)
+def test_questions_follow_the_engines_conditions(answers):
+    assert questions_for_data(answers) == questions_asked_for(answers)
 
 
 def test_values_not_offered_never_open_follow_ups():
@@ -38,6 +38,13 @@ def test_values_not_offered_never_open_follow_ups():
     assert questions_for_data({"modality": "light_microscopy", "em_method": "cryo_et"}) == questions_asked_for(
         {"modality": "light_microscopy"}
     )
+
+
+def test_a_dataset_form_holds_every_question_but_asks_only_those_called_for():
+    form = DatasetForm({"id": "lm", "modality": "light_microscopy", "patient_identifiable": "no", "em_method": "x"})
+    assert list(form.fields) == [question.field for question in DATASET_QUESTIONS]
+    assert form.is_valid(), form.errors
+    assert form.dataset == {"id": "lm", "modality": "light_microscopy", "patient_identifiable": False}
 
 
 def test_a_changed_dataset_is_typed_as_the_contract_wants():
@@ -81,3 +88,18 @@ def test_a_stored_dataset_fills_its_form():
     ]
     assert form["patient_medical"].value() == "yes"
     assert form["em_method"].value() == "2d"
+
+
+def test_correlations_are_filled_from_and_give_back_the_contracts_groups():
+    initial = CorrelationsForm.initial_from({"correlations": [["a", "b"], ["b", "c"]]})
+    form = CorrelationsForm(initial=initial, labels=["a", "b", "c"])
+    assert form.group_fields() == ["group_1", "group_2"]
+    bound = CorrelationsForm({"correlated": "yes", "group_1": ["a", "b"]}, labels=["a", "b", "c"])
+    assert bound.is_valid()
+    assert bound.answers == {"correlations": [["a", "b"]]}
+    assert CorrelationsForm.initial_from({}) == {}
+
+
+@pytest.mark.parametrize(("posted", "valid"), [("3", True), ("2", False), ("", False), ("x", False)])
+def test_check_confirms_only_the_revision_it_showed(posted, valid):
+    assert CheckForm({"revision": posted}, revision=3).is_valid() is valid

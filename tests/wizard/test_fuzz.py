@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policy.engine.questions import DATASET_QUESTIONS
-from tests.wizard.journeys import dataset_post
+from tests.wizard.journeys import study_started
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +21,8 @@ URLS = [
     "/study/datasets/lm/remove/",
 ]
 FIELDS = [question.field for question in DATASET_QUESTIONS] + [
-    "shown",
-    "preview",
+    "study",
+    "add_another",
     "publication-publication",
     "correlations-correlated",
     "correlations-group_1",
@@ -31,6 +31,7 @@ FIELDS = [question.field for question in DATASET_QUESTIONS] + [
     "correlations-group_101",
     "correlations-add_group",
     "study-current_step",
+    "check-revision",
     "wizard_goto_step",
 ]
 values = st.one_of(
@@ -41,15 +42,23 @@ posts = st.dictionaries(st.sampled_from(FIELDS), st.one_of(values, st.lists(valu
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(url=st.sampled_from(URLS), data=posts, htmx=st.booleans())
-def test_no_post_is_a_server_error(url, data, htmx):
-    client = Client()
-    client.get("/study/")
-    client.post("/study/publication/", {"publication-publication": "yes"})
-    dataset_post(client, {"id": "lm", "modality": "light_microscopy"})
-    dataset_post(client, {"id": "fib", "modality": "electron_microscopy", "em_method": "volume_em"})
-    client.post("/study/datasets/", {})
+@given(url=st.sampled_from(URLS), data=posts, htmx=st.booleans(), own_study=st.booleans())
+def test_no_post_is_a_server_error(url, data, htmx, own_study):
+    """200 or a redirect; 400 for a step's form without formtools' management form; 409 for another study's."""
+    client = study_started(
+        Client(),
+        datasets=[
+            {"id": "lm", "modality": "light_microscopy"},
+            {"id": "fib", "modality": "electron_microscopy", "em_method": "volume_em"},
+        ],
+    )
+    if own_study:
+        data = {**data, "study": client.session["study"]["id"]}
     headers = {"HX-Request": "true", "HX-Target": "wizard"} if htmx else {}
     response = client.post(url, data, headers=headers)
-    assert response.status_code in {200, 302}
+    assert response.status_code in {200, 302, 400, 409}
+    if response.status_code == 400:
+        assert not data.get("study-current_step")
+    if data.get("study") != client.session["study"]["id"]:
+        assert response.status_code in {302, 409}
     assert client.get("/study/check/").status_code in {200, 302}

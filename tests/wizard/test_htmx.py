@@ -1,9 +1,9 @@
-"""htmx requests get template partials, browsers get whole pages; both from the same views."""
+"""htmx requests get template partials, browsers get whole pages; both from the same views (django-htmx)."""
 
 import pytest
 from django.test import Client
 
-from tests.wizard.journeys import dataset_post
+from tests.wizard.journeys import dataset_post, form_post, step_post, study_started
 
 pytestmark = pytest.mark.django_db
 
@@ -12,11 +12,13 @@ HTMX = {"HX-Request": "true", "HX-Target": "wizard"}
 
 @pytest.fixture
 def study(client):
-    client.get("/study/")
-    client.post("/study/publication/", {"publication-publication": "yes"})
-    dataset_post(client, {"id": "lm", "modality": "light_microscopy"})
-    dataset_post(client, {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"})
-    return client
+    return study_started(
+        client,
+        datasets=[
+            {"id": "lm", "modality": "light_microscopy"},
+            {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"},
+        ],
+    )
 
 
 def test_full_page_without_htmx(study):
@@ -42,7 +44,7 @@ def test_history_restore_gets_the_whole_page(study):
 
 def test_removing_a_row_swaps_only_the_list(study):
     headers = {"HX-Request": "true", "HX-Target": "dataset-list"}
-    response = study.post("/study/datasets/sxt/remove/", headers=headers, follow=True)
+    response = form_post(study, "/study/datasets/sxt/remove/", headers=headers, follow=True)
     page = response.content.decode()
     assert page.lstrip().startswith('<div id="dataset-list">')
     assert "You have added 1 dataset." in page
@@ -50,73 +52,44 @@ def test_removing_a_row_swaps_only_the_list(study):
     assert "HX-Push-Url" not in response
 
 
-def test_choosing_a_modality_swaps_in_its_follow_ups_without_errors(study):
-    headers = {"HX-Request": "true", "HX-Target": "follow-up-questions"}
-    response = study.post(
-        "/study/datasets/new/", {"modality": "spatial_omics", "preview": "1", "id": ""}, headers=headers
+def test_a_datasets_page_opened_from_the_list_pushes_its_own_url(study):
+    """Reload and Back then come back to the form, not to the list."""
+    response = study.get(
+        "/study/datasets/new/", headers={**HTMX, "HX-Current-URL": "http://testserver/study/datasets/"}
     )
     page = response.content.decode()
-    assert page.lstrip().startswith('<div id="follow-up-questions"')
-    assert "What kind of omics data goes with the images?" in page
-    assert "MERFISH" in page
-    assert "error" not in page
-    assert 'name="shown" value="id,modality,omics_type,omics_repository_fits,patient_medical,human_tissue"' in page
-    assert "lm" in study.get("/study/datasets/").content.decode()
-    assert "sxt" in study.get("/study/datasets/").content.decode()
+    assert response["HX-Push-Url"] == "/study/datasets/new/"
+    assert "<h1" in page
+    assert 'id="dataset-sxt"' in page
+    assert 'data-reveal-when="modality=electron_microscopy"' in page
 
 
-def test_validation_errors_come_back_as_a_partial(study):
-    response = study.post("/study/datasets/new/", {"id": "lm", "modality": "other"}, headers=HTMX)
+def test_validation_errors_come_back_as_a_partial_replacing_its_history_entry(study):
+    headers = {**HTMX, "HX-Current-URL": "http://testserver/study/datasets/new/"}
+    response = form_post(study, "/study/datasets/new/", {"id": "lm", "modality": "other"}, headers=headers)
     page = response.content.decode()
     assert "<html" not in page
     assert "<title>Error: Add a dataset – depositwizard</title>" in page
     assert "Another dataset is already labelled lm" in page
+    assert response["HX-Replace-Url"] == "/study/datasets/new/"
+    assert "HX-Push-Url" not in response
 
 
-def test_redirects_keep_the_partial_and_push_the_step_url(study):
-    response = study.post("/study/datasets/", {}, headers=HTMX, follow=True)
+def test_a_saved_dataset_shows_the_next_page_with_its_url(study):
+    response = dataset_post(study, {"id": "afm", "modality": "other"}, headers=HTMX, follow=True)
     assert response["HX-Push-Url"] == "/study/correlations/"
     assert "<html" not in response.content.decode()
 
 
-def test_a_fragment_request_after_the_session_ended_loads_the_whole_page():
-    headers = {"HX-Request": "true", "HX-Target": "follow-up-questions"}
-    response = Client().post(
-        "/study/datasets/new/", {"modality": "other", "preview": "1"}, headers=headers, follow=True
-    )
+def test_redirects_keep_the_partial_and_push_the_step_url(study):
+    response = step_post(study, "datasets", headers=HTMX, follow=True)
+    assert response["HX-Push-Url"] == "/study/correlations/"
+    assert "<html" not in response.content.decode()
+
+
+def test_a_fragment_request_after_the_session_ended_loads_the_whole_wizard_region():
+    headers = {"HX-Request": "true", "HX-Target": "dataset-list"}
+    response = Client().post("/study/datasets/lm/remove/", {}, headers=headers, follow=True)
     assert response["HX-Retarget"] == "#wizard"
     assert response["HX-Push-Url"] == "/study/session-ended/"
     assert "Your answers could not be found" in response.content.decode()
-
-
-def test_the_dataset_list_summarises_each_dataset(study):
-    page = study.get("/study/datasets/").content.decode()
-    assert "X-ray imaging, 3D images (tomography)" in page
-
-
-def test_a_dataset_is_added_in_place_in_the_editor_region(study):
-    headers = {"HX-Request": "true", "HX-Target": "dataset-editor"}
-    editor = study.get("/study/datasets/new/", headers=headers)
-    page = editor.content.decode()
-    assert page.lstrip().startswith('<h2 class="heading-l"')
-    assert "<h1" not in page
-    assert "HX-Push-Url" not in editor
-    invalid = study.post("/study/datasets/new/", {"id": "lm", "modality": "other"}, headers=headers)
-    assert "Another dataset is already labelled lm" in invalid.content.decode()
-    assert "<h1" not in invalid.content.decode()
-    saved = study.post(
-        "/study/datasets/new/",
-        {"id": "afm", "modality": "other", "patient_medical": "no", "human_tissue": "no"},
-        headers=headers,
-        follow=True,
-    )
-    assert saved["HX-Retarget"] == "#wizard"
-    assert saved["HX-Push-Url"] == "/study/datasets/"
-    assert 'id="dataset-afm"' in saved.content.decode()
-
-
-def test_the_same_page_shown_again_replaces_its_history_entry(study):
-    headers = {**HTMX, "HX-Current-URL": "http://testserver/study/datasets/new/"}
-    response = study.post("/study/datasets/new/", {"id": "lm", "modality": "other"}, headers=headers)
-    assert response["HX-Replace-Url"] == "/study/datasets/new/"
-    assert "HX-Push-Url" not in response

@@ -4,6 +4,7 @@ import pytest
 
 from policy.models import Result
 from policy.results import result_create
+from tests.wizard.journeys import check_confirm, dataset_post, study_started
 
 pytestmark = pytest.mark.django_db
 
@@ -36,19 +37,20 @@ def test_prefill_lands_on_check_your_answers_with_the_results_answers(client):
 def test_prefilled_answers_submit_to_the_same_result(client):
     result, _ = result_create(answers=ANSWERS)
     client.get(f"/study/from/{result.id}/")
-    assert client.post("/study/check/", {})["Location"] == f"/r/{result.id}/"
+    assert check_confirm(client)["Location"] == f"/r/{result.id}/"
     assert Result.objects.count() == 1
 
 
 def test_a_changed_prefilled_study_gives_a_new_result(client):
     result, _ = result_create(answers=ANSWERS)
     client.get(f"/study/from/{result.id}/")
-    response = client.post(
-        "/study/datasets/lm/change/?return=check",
-        {"id": "lm", "modality": "light_microscopy", "patient_medical": "yes", "human_tissue": "no"},
+    response = dataset_post(
+        client,
+        {"id": "lm", "modality": "light_microscopy", "patient_identifiable": True},
+        url="/study/datasets/lm/change/?return=check",
     )
     assert response["Location"] == "/study/check/"
-    response = client.post("/study/check/", {})
+    response = check_confirm(client)
     new = Result.objects.exclude(pk=result.pk).get()
     assert response["Location"] == f"/r/{new.id}/"
     assert new.answers["datasets"][1] == {
@@ -60,8 +62,7 @@ def test_a_changed_prefilled_study_gives_a_new_result(client):
 
 
 def test_prefill_asks_before_replacing_an_unfinished_study(client):
-    client.get("/study/")
-    client.post("/study/publication/", {"publication-publication": "no"})
+    study_started(client, publication=False)
     result, _ = result_create(answers={"datasets": [{"id": "only", "modality": "other"}]})
 
     response = client.get(f"/study/from/{result.id}/")
@@ -70,12 +71,11 @@ def test_prefill_asks_before_replacing_an_unfinished_study(client):
     page = response.content.decode()
     assert "Replace the study you are working on?" in page
     assert f'action="/study/from/{result.id}/"' in page
-    assert client.get("/study/check/")["Location"] == "/study/datasets/"
+    assert client.get("/study/check/")["Location"] == "/study/datasets/new/"
 
 
 def test_prefill_post_replaces_an_unfinished_study(client):
-    client.get("/study/")
-    client.post("/study/publication/", {"publication-publication": "no"})
+    study_started(client, publication=False)
     result, _ = result_create(answers={"datasets": [{"id": "only", "modality": "other"}]})
 
     response = client.post(f"/study/from/{result.id}/")
@@ -97,7 +97,7 @@ def test_prefill_after_finishing_a_study_loads_without_asking(client):
     first, _ = result_create(answers=ANSWERS)
     second, _ = result_create(answers={"datasets": [{"id": "only", "modality": "other"}]})
     client.get(f"/study/from/{first.id}/")
-    assert client.post("/study/check/", {})["Location"] == f"/r/{first.id}/"
+    assert check_confirm(client)["Location"] == f"/r/{first.id}/"
 
     assert client.get(f"/study/from/{second.id}/")["Location"] == "/study/check/"
     assert "Other imaging" in client.get("/study/check/").content.decode()

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from policy import plan_for
 from policy.engine.clauses import CLAUSES
 from policy.engine.questions import when
-from tests.policy.engine.strategies import studies
+from tests.strategies import studies
 
 VOLUME_3D = (
     when(modality="electron_microscopy", em_method=("single_particle", "volume_em")),

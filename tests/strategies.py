@@ -1,7 +1,9 @@
-"""Hypothesis strategies for valid studies, drawn from the answers contract itself (policy/engine/questions.py).
+"""The one set of Hypothesis strategies for valid studies, drawn from the answers contract itself
+(policy/engine/questions.py), for the engine's, the API's and the wizard's tests alike.
 
-Each dataset draws a modality, then answers every question the contract asks of it, and sometimes the
-optional ones it allows, so the generator follows the contract as it changes.
+Each dataset draws a modality, then answers every question the contract asks of it, and (unless `as_asked`) sometimes
+the optional ones it allows, so the generator follows the contract as it changes. `as_asked` draws a study as the
+wizard asks it: every question asked answered, no other, the publication question too.
 """
 
 from hypothesis import assume
@@ -20,13 +22,16 @@ def _value(question: Question) -> st.SearchStrategy:
 
 
 @st.composite
-def dataset_fields(draw) -> dict:
+def dataset_fields(draw, *, as_asked: bool = False) -> dict:
     fields: dict = {}
     for question in DATASET_QUESTIONS:
         if question.field == "id":
             continue
-        required = question.is_required_for(fields)
-        if required or (question.allowed.matches(fields) and draw(st.booleans())):
+        if as_asked:
+            answered = question.asked_when.matches(fields)
+        else:
+            answered = question.is_required_for(fields) or (question.allowed.matches(fields) and draw(st.booleans()))
+        if answered:
             fields[question.field] = draw(_value(question))
     return fields
 
@@ -40,17 +45,14 @@ def _is_valid(answers: dict) -> bool:
 
 
 @st.composite
-def studies(draw, *, max_datasets: int = 8) -> dict:
+def studies(draw, *, max_datasets: int = 8, as_asked: bool = False) -> dict:
     labels = draw(st.lists(LABELS, min_size=1, max_size=max_datasets, unique=True))
-    answers: dict = {
-        "answers_version": ANSWERS_CONTRACT_VERSION,
-        "datasets": [{"id": label, **draw(dataset_fields())} for label in labels],
-    }
+    answers: dict = {"datasets": [{"id": label, **draw(dataset_fields(as_asked=as_asked))} for label in labels]}
     if len(labels) >= 2:
         groups = draw(st.lists(st.lists(st.sampled_from(labels), min_size=2, max_size=4, unique=True), max_size=3))
         if groups:
             answers["correlations"] = groups
-    if draw(st.booleans()):
+    if as_asked or draw(st.booleans()):
         answers["publication"] = draw(st.booleans())
     # A few combinations are invalid by design (a cryo-ET dataset with nothing to deposit, a dimensionality
     # that contradicts the EM method): those are not studies.

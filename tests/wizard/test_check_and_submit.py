@@ -1,0 +1,204 @@
+"""Check your answers and the plan: only the answers a depositor confirmed become a plan, once."""
+
+import pytest
+from django.test import Client
+
+from policy.models import Result
+from tests.wizard.journeys import (
+    check_confirm,
+    correlations_answer,
+    dataset_post,
+    form_post,
+    publication_answer,
+    step_post,
+    study_enter,
+    study_started,
+)
+
+pytestmark = pytest.mark.django_db
+
+LM = {"id": "lm", "modality": "light_microscopy"}
+FIB = {"id": "fib", "modality": "electron_microscopy", "em_method": "volume_em"}
+CRYO_ET = {
+    "id": "et",
+    "modality": "electron_microscopy",
+    "em_method": "cryo_et",
+    "tilt_series": True,
+    "tomograms": "many",
+}
+
+
+def text(response) -> str:
+    return response.content.decode()
+
+
+def test_check_your_answers_shows_every_answer_with_change_links(client):
+    study_started(client, datasets=[LM, CRYO_ET])
+    correlations_answer(client, [])
+    page = text(client.get("/study/check/"))
+    assert "Check your answers" in page
+    for label in ("Light microscopy", "Cryo-electron tomography (cryo-ET)", "Many tomograms"):
+        assert label in page
+    assert 'href="/study/publication/?return=check"' in page
+    assert 'href="/study/datasets/et/change/?return=check#id_tomograms-0"' in page
+    assert 'href="/study/correlations/?return=check"' in page
+    assert f'name="check-revision" value="{client.session["study"]["revision"]}"' in page
+
+
+def test_change_links_name_the_answer_and_the_dataset(client):
+    study_started(client, datasets=[LM])
+    page = text(client.get("/study/check/"))
+    assert 'Change<span class="visually-hidden"> the label of lm</span>' in page
+    assert 'Change<span class="visually-hidden"> how were these images made for lm</span>' in page
+
+
+def test_change_from_check_returns_to_check(client):
+    study_started(client, datasets=[LM])
+    response = step_post(client, "publication", {"publication-publication": "no"}, query="return=check")
+    assert response["Location"] == "/study/check/"
+    assert 'href="/study/check/" class="back-link"' in text(client.get("/study/publication/?return=check"))
+
+
+def test_a_change_from_check_that_calls_for_follow_ups_is_answered_on_the_same_page(client):
+    study_started(client, datasets=[LM])
+    url = "/study/datasets/lm/change/?return=check"
+    response = form_post(client, url, {"id": "lm", "modality": "electron_microscopy", "patient_identifiable": "no"})
+    assert response.status_code == 200
+    assert "Select the electron microscopy method" in text(response)
+    assert 'action="/study/datasets/lm/change/?return=check"' in text(response)
+    response = dataset_post(client, {"id": "lm", "modality": "electron_microscopy", "em_method": "2d"}, url=url)
+    assert response["Location"] == "/study/check/"
+    assert "2D electron microscopy" in text(client.get("/study/check/"))
+
+
+def test_adding_a_second_dataset_from_check_asks_for_correlations_first(client):
+    study_started(client, datasets=[LM])
+    assert dataset_post(client, FIB, url="/study/datasets/new/?return=check")["Location"] == "/study/correlations/"
+
+
+def test_the_plan_is_stored_and_shown(client):
+    response = study_enter(client, {"datasets": [LM]})
+    result = Result.objects.get()
+    assert response["Location"] == f"/r/{result.id}/"
+    assert result.answers == {
+        "publication": True,
+        "datasets": [{"id": "lm", "modality": "light_microscopy", "patient_identifiable": False}],
+    }
+    assert [deposition["archive"] for deposition in result.plan["depositions"]] == ["bia"]
+
+
+def test_a_replayed_final_post_gives_the_same_result(client):
+    first = study_enter(client, {"datasets": [LM]})
+    assert check_confirm(client)["Location"] == first["Location"]
+    assert Result.objects.count() == 1
+
+
+def test_a_get_to_formtools_done_url_never_submits(client):
+    study_started(client, datasets=[LM])
+    assert client.get("/study/done/")["Location"] == "/study/check/"
+    assert not Result.objects.exists()
+
+
+def test_answers_changed_in_another_window_are_checked_again_not_planned(client):
+    """Tab A shows Check; tab B (same session) changes a dataset; A's submit must not plan what A never showed."""
+    study_started(client, datasets=[LM])
+    shown_in_tab_a = client.session["study"]["revision"]
+    changed = {"id": "lm", "modality": "other"}
+    assert dataset_post(client, changed, url="/study/datasets/lm/change/").status_code == 302  # tab B
+
+    response = check_confirm(client, revision=shown_in_tab_a)
+
+    assert response.status_code == 200
+    page = text(response)
+    assert "Your answers changed in another window: check them again" in page
+    assert "<title>Error: " in page
+    assert 'href="#check-answers"' in page
+    assert "Other imaging" in page
+    assert f'name="check-revision" value="{client.session["study"]["revision"]}"' in page
+    assert not Result.objects.exists()
+
+
+def test_a_dataset_added_in_another_window_sends_a_stale_check_to_the_new_question(client):
+    study_started(client, datasets=[LM])
+    shown_in_tab_a = client.session["study"]["revision"]
+    dataset_post(client, FIB)  # tab B: two datasets, so the correlations question is now unanswered
+    assert check_confirm(client, revision=shown_in_tab_a)["Location"] == "/study/correlations/"
+    assert not Result.objects.exists()
+
+
+@pytest.mark.parametrize("revision", ["", "not-a-number"])
+def test_a_check_post_without_a_revision_is_not_planned(client, revision):
+    study_started(client, datasets=[LM])
+    response = step_post(client, "check", {"check-revision": revision})
+    assert "Your answers changed in another window" in text(response)
+    assert not Result.objects.exists()
+
+
+def test_an_unchanged_answer_is_not_a_change(client):
+    study_started(client, datasets=[LM])
+    shown = client.session["study"]["revision"]
+    publication_answer(client, True)
+    dataset_post(client, LM, url="/study/datasets/lm/change/")
+    assert check_confirm(client, revision=shown).status_code == 302
+
+
+def test_a_page_of_a_replaced_study_is_told_so(client):
+    """Tab A shows Check; tab B presses "Start again": A's submit gets a notice, never the new study's pages."""
+    study_started(client, datasets=[LM])
+    old_study = client.session["study"]["id"]
+    client.post("/study/restart/")  # tab B
+
+    response = client.post("/study/check/", {"study": old_study, "study-current_step": "check", "check-revision": 1})
+
+    assert response.status_code == 409
+    assert "This page was of a study you have replaced" in text(response)
+    assert 'href="/study/publication/"' in text(response)
+    assert not Result.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url", ["/study/publication/", "/study/datasets/new/", "/study/datasets/lm/change/", "/study/datasets/lm/remove/"]
+)
+def test_every_form_of_a_replaced_study_is_refused(client, url):
+    study_started(client, datasets=[LM])
+    data = {"study": "an-old-study", "study-current_step": "publication", "publication-publication": "no"}
+    response = client.post(url, {**data, "id": "lm", "modality": "other", "patient_identifiable": "no"})
+    assert response.status_code == 409
+    assert client.session["study"]["answers"]["datasets"] == [{**LM, "patient_identifiable": False}]
+
+
+def test_all_patient_identifiable_ends_on_a_page_that_says_so(client):
+    response = study_enter(client, {"datasets": [{**LM, "patient_identifiable": True}]})
+    assert response["Location"] == "/study/cannot-deposit/"
+    page = text(client.get("/study/cannot-deposit/"))
+    assert "cannot be deposited" in page
+    assert "mailto:image-presubmission@ebi.ac.uk" in page
+    assert not Result.objects.exists()
+
+
+def test_cannot_deposit_page_is_only_for_such_studies(client):
+    study_started(client, datasets=[LM])
+    assert client.get("/study/cannot-deposit/")["Location"] == "/study/check/"
+
+
+def test_some_patient_identifiable_still_gets_a_plan(client):
+    study_enter(client, {"datasets": [LM, {**FIB, "patient_identifiable": True}]})
+    plan = Result.objects.get().plan
+    assert [item["dataset"] for item in plan["not_accepted"]] == ["fib"]
+
+
+def test_after_the_plan_the_first_question_starts_a_new_study(client):
+    study_enter(client, {"datasets": [LM]})
+    old = client.session["study"]["id"]
+    assert "Start now" in text(client.get("/"))
+    client.get("/study/publication/")
+    assert client.session["study"]["id"] != old
+    assert client.session["study"]["answers"] == {"datasets": []}
+
+
+def test_a_new_visitor_gets_no_plan_from_a_forged_post():
+    client = Client()
+    client.get("/study/publication/")
+    response = step_post(client, "check", {"check-revision": 0})
+    assert response["Location"] == "/study/publication/"
+    assert not Result.objects.exists()

@@ -1,0 +1,121 @@
+"""wizard.study: the draft is the answers contract, its revision counts changes, reads never write."""
+
+import pytest
+from django.contrib.sessions.backends.db import SessionStore
+
+from wizard.study import (
+    CHECK,
+    CORRELATIONS,
+    DATASETS,
+    PUBLICATION,
+    dataset_remove,
+    dataset_save,
+    step_reachable,
+    study_answer,
+    study_answers,
+    study_find,
+    study_first_unanswered,
+    study_load,
+    study_next_url,
+    study_start,
+    study_steps,
+    study_submitted_mark,
+)
+
+LM = {"id": "lm", "modality": "light_microscopy", "patient_identifiable": False}
+FIB = {"id": "fib", "modality": "electron_microscopy", "em_method": "volume_em", "patient_identifiable": False}
+
+
+@pytest.fixture
+def session():
+    return SessionStore()
+
+
+def test_a_new_study_asks_the_publication_question_first(session):
+    draft = study_start(session=session)
+    assert draft["answers"] == {"datasets": []}
+    assert study_first_unanswered(draft) == PUBLICATION
+    assert [step for step in (PUBLICATION, DATASETS, CHECK) if step_reachable(draft, step)] == [PUBLICATION]
+
+
+@pytest.mark.parametrize(
+    ("answers", "first_unanswered", "steps"),
+    [
+        ({"datasets": []}, PUBLICATION, [PUBLICATION, DATASETS, CHECK]),
+        ({"publication": False, "datasets": []}, DATASETS, [PUBLICATION, DATASETS, CHECK]),
+        ({"publication": True, "datasets": [LM]}, CHECK, [PUBLICATION, DATASETS, CHECK]),
+        ({"publication": True, "datasets": [LM, FIB]}, CORRELATIONS, [PUBLICATION, DATASETS, CORRELATIONS, CHECK]),
+        ({"publication": True, "datasets": [LM, FIB], "correlations": []}, CHECK,
+         [PUBLICATION, DATASETS, CORRELATIONS, CHECK]),
+    ],
+)  # fmt: skip
+def test_what_to_ask_next_is_a_function_of_the_draft(answers, first_unanswered, steps):
+    draft = {"id": "x", "revision": 1, "answers": answers}
+    assert study_first_unanswered(draft) == first_unanswered
+    assert study_steps(draft) == steps
+
+
+def test_the_datasets_step_of_a_study_without_datasets_opens_on_the_first_datasets_page(session):
+    study_start(session=session)
+    draft = study_answer(session=session, answers={"publication": True})
+    assert study_next_url(draft) == "/study/datasets/new/"
+    draft = dataset_save(session=session, dataset=LM)
+    assert study_next_url(draft) == "/study/check/"
+
+
+def test_every_change_makes_a_new_revision_and_no_change_none(session):
+    study_start(session=session)
+    revisions = [
+        study_answer(session=session, answers={"publication": True})["revision"],
+        study_answer(session=session, answers={"publication": True})["revision"],
+        dataset_save(session=session, dataset=LM)["revision"],
+        dataset_save(session=session, dataset=LM, replacing="lm")["revision"],
+        dataset_save(session=session, dataset={**LM, "modality": "other"}, replacing="lm")["revision"],
+        dataset_remove(session=session, label="nope")["revision"],
+        dataset_remove(session=session, label="lm")["revision"],
+    ]
+    assert revisions == [1, 1, 2, 2, 3, 3, 4]
+
+
+def test_a_change_after_submitting_makes_the_study_in_progress_again(session):
+    study_start(session=session)
+    study_answer(session=session, answers={"publication": True})
+    dataset_save(session=session, dataset=LM)
+    study_submitted_mark(session=session, result_id="r" * 22)
+    assert study_find(session)["result_id"] == "r" * 22
+    dataset_save(session=session, dataset=FIB)
+    assert "result_id" not in study_find(session)
+
+
+def test_renaming_and_removing_keep_the_groups_true(session):
+    study_load(
+        session=session,
+        answers={"publication": True, "datasets": [LM, FIB, {**LM, "id": "sxt"}],
+                 "correlations": [["fib", "lm", "sxt"], ["fib", "lm"]]},
+    )  # fmt: skip
+    dataset_save(session=session, dataset={**LM, "id": "confocal"}, replacing="lm")
+    assert study_find(session)["answers"]["correlations"] == [["fib", "confocal", "sxt"], ["fib", "confocal"]]
+    dataset_remove(session=session, label="confocal")
+    assert study_find(session)["answers"]["correlations"] == [["fib", "sxt"]]
+
+
+def test_the_contract_leaves_out_correlations_not_asked_or_answered_no(session):
+    study_load(session=session, answers={"publication": False, "datasets": [LM, FIB], "correlations": [["fib", "lm"]]})
+    assert study_answers(study_find(session)) == {
+        "publication": False,
+        "datasets": [LM, FIB],
+        "correlations": [["fib", "lm"]],
+    }
+    draft = dataset_remove(session=session, label="fib")
+    assert study_answers(draft) == {"publication": False, "datasets": [LM]}
+
+
+@pytest.mark.django_db
+def test_reading_the_draft_never_marks_the_session_changed(session):
+    study_start(session=session)
+    session.save()
+    session.modified = False
+    draft = study_find(session)
+    study_first_unanswered(draft)
+    study_answers({**draft, "answers": {**draft["answers"], "publication": True}})
+    assert session.modified is False
