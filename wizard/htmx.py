@@ -38,9 +38,11 @@ def page_render(
             request, f"{template_name}#{partial}", {**context, "htmx": True, "partial": partial}, status=status
         )
         if partial == CONTENT:
-            # A new history entry for a new page; the same page again (re-shown with errors) replaces its own.
+            # A new history entry for a new page (the next dataset's form too, although its URL is the same); the
+            # same form re-shown with its errors replaces its own.
             url = request.get_full_path()
-            (replace_url if htmx.current_url_abs_path == url else push_url)(response, url)
+            shown_again = request.method == "POST" and htmx.current_url_abs_path == url
+            (replace_url if shown_again else push_url)(response, url)
             if htmx.target != WIZARD_REGION:
                 # A fragment's request ended on another page (a saved dataset, an ended session): show that page.
                 retarget(response, f"#{WIZARD_REGION}")

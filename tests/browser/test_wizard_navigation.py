@@ -1,25 +1,38 @@
-"""Moving around the wizard in Chromium: Change links, the back button, and htmx's in-place updates."""
+"""Moving around the wizard in Chromium: Change links, Back and Reload, follow-ups revealed in place, htmx's
+swaps, and two windows sharing one study."""
 
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_wizard_journeys import choose, continue_to, dataset_add, study_start
+from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD
+from policy.models import Result
+from tests.browser.journeys import (
+    DATASET_ADD,
+    choose,
+    continue_to,
+    dataset_add,
+    datasets_add,
+    plan_get,
+    study_start,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+LM = {"id": "lm", "modality": "light_microscopy"}
+SXT = {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}
+EM_2D = {"id": "em", "modality": "electron_microscopy", "em_method": "2d"}
+LABEL = DATASET_QUESTIONS_BY_FIELD["id"].text
 
-def test_change_link_from_check_asks_the_new_follow_up_then_returns(page, javascript_enabled):
+
+def test_change_link_from_check_asks_the_new_follow_up_on_the_same_page(page, javascript_enabled):
     study_start(page)
-    dataset_add(page, {"id": "lm", "modality": "light_microscopy"}, javascript=javascript_enabled)
-    continue_to(page, "Continue", "/study/check/")
+    datasets_add(page, [LM], next_path="/study/check/")
 
     page.get_by_role("link", name="Change how were these images made for lm").click()
     expect(page).to_have_url(re.compile(r"/study/datasets/lm/change/\?return=check"))
     choose(page, "modality", "Electron microscopy")
-    if not javascript_enabled:
-        page.get_by_role("button", name="Save and continue").click()
     choose(page, "em_method", "2D electron microscopy")
     continue_to(page, "Save and continue", "/study/check/")
 
@@ -29,8 +42,7 @@ def test_change_link_from_check_asks_the_new_follow_up_then_returns(page, javasc
 
 def test_change_publication_from_check_returns_there(page, javascript_enabled):
     study_start(page)
-    dataset_add(page, {"id": "lm", "modality": "light_microscopy"}, javascript=javascript_enabled)
-    continue_to(page, "Continue", "/study/check/")
+    datasets_add(page, [LM], next_path="/study/check/")
 
     page.get_by_role("link", name="Change whether the data is associated with a publication").click()
     expect(page).to_have_url(re.compile(r"/study/publication/\?return=check$"))
@@ -39,25 +51,74 @@ def test_change_publication_from_check_returns_there(page, javascript_enabled):
     expect(page.get_by_role("row", name=re.compile("^Is the image data associated"))).to_contain_text("No")
 
 
-def test_browser_back_button_mid_wizard(page, javascript_enabled):
+def test_follow_ups_are_revealed_under_the_answer_they_follow(js_page: Page):
+    page = js_page
     study_start(page)
-    dataset_add(page, {"id": "lm", "modality": "light_microscopy"}, javascript=javascript_enabled)
+    expect(page.locator("#question-em_method")).to_be_hidden()
 
+    choose(page, "modality", "Electron microscopy")
+    expect(page.locator("#question-em_method")).to_be_visible()
+    expect(page.locator("#question-tilt_series")).to_be_hidden()
+    choose(page, "em_method", "Cryo-electron tomography (cryo-ET)")
+    expect(page.locator("#question-tilt_series")).to_be_visible()
+    expect(page.locator("#question-tomograms")).to_be_visible()
+
+    choose(page, "modality", "Spatial omics")
+    expect(page.locator("#question-em_method")).to_be_hidden()
+    expect(page.locator("#question-tilt_series")).to_be_hidden()
+    expect(page.locator("#question-omics_type")).to_be_visible()
+    expect(page.locator(".error-summary")).to_have_count(0)
+
+
+def test_without_javascript_every_follow_up_shows_with_the_answer_it_is_for(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+    page = context.new_page()
+    try:
+        study_start(page)
+        for field in ("em_method", "tilt_series", "omics_type", "screen_type"):
+            expect(page.locator(f"#question-{field}")).to_be_visible()
+        expect(page.locator("#question-tilt_series .conditional__caption")).to_have_text(
+            "Only for Electron microscopy › Cryo-electron tomography (cryo-ET)"
+        )
+    finally:
+        context.close()
+
+
+def test_reload_and_back_keep_the_datasets_page_and_what_was_typed(page, javascript_enabled):
+    """The form has its own URL: Reload comes back to it, and after saving, Back shows it as it was sent."""
+    study_start(page)
+    dataset_add(page, LM)
+    page.get_by_label(LABEL).fill("half-typed")
+    page.reload()
+    expect(page).to_have_url(re.compile(re.escape(DATASET_ADD) + "$"))
+    expect(page.get_by_label(LABEL)).to_be_visible()
+
+    page.go_back()  # to the first dataset's page, as it was sent (with JavaScript, as the server shows it now)
+    expect(page).to_have_url(re.compile(re.escape(DATASET_ADD) + "$"))
+    expect(page.get_by_label(LABEL)).to_be_visible()
     if not javascript_enabled:
-        page.go_back()  # to the dataset page as it was first shown
-        expect(page).to_have_url(re.compile("/study/datasets/new/$"))
-        page.go_back()  # to the datasets list, still empty then, now showing lm
-        expect(page).to_have_url(re.compile("/study/datasets/$"))
-        expect(page.locator("#dataset-lm")).to_be_visible()
-    # With JavaScript the dataset was added in place: the list is one history entry.
-    page.go_back()
-    expect(page).to_have_url(re.compile("/study/publication/$"))
-    expect(page.locator("#question-publication").get_by_label("Yes", exact=True)).to_be_checked()
+        expect(page.get_by_label(LABEL)).to_have_value("lm")
 
-    # Carrying on from a page reached with the back button works: the URL says which step is answered.
-    continue_to(page, "Continue", "/study/datasets/")
-    continue_to(page, "Continue", "/study/check/")
-    expect(page.locator("#check-lm")).to_be_visible()
+
+def test_the_list_opens_a_datasets_page_in_place_with_its_own_url(js_page: Page):
+    page = js_page
+    study_start(page)
+    datasets_add(
+        page, [LM, {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}], next_path="/study/correlations/"
+    )
+    page.goto("/study/datasets/")
+    page.evaluate("window.loadedOnce = true")
+
+    page.get_by_role("link", name="Add another dataset").click()
+    expect(page).to_have_url(re.compile(re.escape(DATASET_ADD) + "$"))
+    expect(page.get_by_label(LABEL)).to_be_visible()
+    page.go_back()
+    expect(page).to_have_url(re.compile("/study/datasets/$"))
+    expect(page.locator("#dataset-sxt")).to_be_visible()
+    page.get_by_role("button", name="Remove sxt").click()
+    expect(page.locator("#dataset-sxt")).to_have_count(0)
+    expect(page.locator("#dataset-count")).to_have_text("You have added 1 dataset.")
+    expect(page.locator("#dataset-count")).to_be_focused()
 
 
 def test_htmx_swaps_pages_in_place_and_shows_each_steps_url(js_page: Page):
@@ -65,88 +126,93 @@ def test_htmx_swaps_pages_in_place_and_shows_each_steps_url(js_page: Page):
     study_start(page)
     page.evaluate("window.loadedOnce = true")
 
-    dataset_add(page, {"id": "lm", "modality": "light_microscopy"}, javascript=True)
-    dataset_add(page, {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}, javascript=True)
-    expect(page).to_have_title("The datasets in your study – depositwizard")
+    datasets_add(
+        page, [LM, {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}], next_path="/study/correlations/"
+    )
+    expect(page).to_have_title("Correlative groups – depositwizard")
 
-    page.get_by_role("button", name="Remove sxt").click()
-    expect(page.locator("#dataset-sxt")).to_have_count(0)
-    expect(page.locator("#dataset-count")).to_have_text("You have added 1 dataset.")
-    expect(page.locator("#dataset-count")).to_be_focused()
-    expect(page).to_have_url(re.compile("/study/datasets/$"))
-
-    assert page.evaluate("window.loadedOnce") is True  # no page load since the first step
-
-
-def test_follow_ups_swap_in_when_a_modality_is_chosen(js_page: Page):
-    page = js_page
-    study_start(page)
-    page.get_by_role("link", name="Add a dataset").click()
-    expect(page.locator("#question-em_method")).to_have_count(0)
-
-    choose(page, "modality", "Electron microscopy")
-    expect(page.locator("#question-em_method")).to_be_visible()
-    choose(page, "em_method", "Cryo-electron tomography (cryo-ET)")
-    expect(page.locator("#question-tilt_series")).to_be_visible()
-    expect(page.locator("#question-tomograms")).to_be_visible()
-
-    choose(page, "modality", "Spatial omics")
-    expect(page.locator("#question-em_method")).to_have_count(0)
-    expect(page.locator("#question-omics_type")).to_be_visible()
-    expect(page.locator(".error-summary")).to_have_count(0)
-    expect(page.locator("#dataset-editor #question-omics_type")).to_be_visible()
-    expect(page).to_have_url(re.compile("/study/datasets/$"))
+    assert page.evaluate("window.loadedOnce") is True  # no page load since the first question
 
 
 def test_validation_errors_focus_the_error_summary(page, javascript_enabled):
     study_start(page)
-    page.get_by_role("link", name="Add a dataset").click()
     page.get_by_role("button", name="Save and continue").click()
     summary = page.locator(".error-summary")
     expect(summary).to_be_visible()
+    expect(page).to_have_title(re.compile("^Error: Add a dataset"))
     if javascript_enabled:
-        expect(summary).to_be_focused()  # in the dataset's form, open in place under the list
-    else:
-        expect(page).to_have_title(re.compile("^Error: Add a dataset"))
+        expect(summary).to_be_focused()
     summary.get_by_role("link", name="Enter a short label for the dataset").click()
     if javascript_enabled:
-        expect(page.get_by_label("Give the dataset a short label")).to_be_focused()
-
-
-def test_errors_on_a_whole_page_swapped_by_htmx_update_the_title(js_page: Page):
-    page = js_page
-    study_start(page)
-    page.goto("/study/datasets/new/")
-    page.get_by_role("button", name="Save and continue").click()
-    expect(page).to_have_title(re.compile("^Error: Add a dataset"))
-    expect(page.locator(".error-summary")).to_be_focused()
-    expect(page).to_have_url(re.compile("/study/datasets/new/$"))
+        expect(page.get_by_label(LABEL)).to_be_focused()
+    expect(page).to_have_url(re.compile(re.escape(DATASET_ADD)))
 
 
 def test_correlations_groups_show_only_after_yes_and_enter_continues(page, javascript_enabled):
     study_start(page)
-    dataset_add(page, {"id": "lm", "modality": "light_microscopy"}, javascript=javascript_enabled)
-    dataset_add(page, {"id": "em", "modality": "electron_microscopy", "em_method": "2d"}, javascript=javascript_enabled)
-    continue_to(page, "Continue", "/study/correlations/")
+    datasets_add(
+        page, [LM, {"id": "em", "modality": "electron_microscopy", "em_method": "2d"}], next_path="/study/correlations/"
+    )
 
-    choose(page, "correlated", "No")
-    expect(page.locator("#question-group_1")).to_be_hidden()
+    group = page.locator("#question-group_1")
+    if javascript_enabled:
+        expect(group).to_be_hidden()
+        choose(page, "correlated", "No")
+        expect(group).to_be_hidden()
     choose(page, "correlated", "Yes")
-    expect(page.locator("#question-group_1")).to_be_visible()
+    expect(group).to_be_visible()
+    expect(group).to_contain_text("Electron microscopy, 2D electron microscopy")
     choose(page, "group_1", "lm")
     choose(page, "group_1", "em")
-    page.locator("#question-group_1").get_by_label("em", exact=True).press("Enter")
+    group.get_by_label("em", exact=True).press("Enter")
 
     expect(page).to_have_url(re.compile("/study/check/$"))
     expect(page.get_by_role("row", name=re.compile("^Correlative group 1"))).to_contain_text("lm, em")
 
 
-def test_the_steps_continue_button_waits_while_a_datasets_form_is_open(js_page: Page):
-    page = js_page
+def second_window(page: Page):
+    """Another tab of the same browser: a context holding the same cookies, so the same session and study."""
+    other = page.context.browser.new_context(
+        storage_state=page.context.storage_state(), base_url=page.url.split("/study/")[0]
+    )
+    return other, other.new_page()
+
+
+def test_answers_changed_in_another_window_are_checked_again_not_planned(page, javascript_enabled):
     study_start(page)
-    page.get_by_role("link", name="Add a dataset").click()
-    expect(page.locator("#dataset-editor form")).to_be_visible()
-    expect(page.get_by_role("button", name="Continue", exact=True)).to_be_hidden()
-    page.get_by_role("link", name="Cancel").click()
-    expect(page.locator("#dataset-editor form")).to_have_count(0)
-    expect(page.get_by_role("button", name="Continue", exact=True)).to_be_visible()
+    datasets_add(page, [LM], next_path="/study/check/")
+    other, tab_b = second_window(page)
+    try:
+        tab_b.goto("/study/datasets/lm/change/")
+        choose(tab_b, "modality", "Other imaging")
+        continue_to(tab_b, "Save and continue", "/study/datasets/")
+    finally:
+        other.close()
+
+    page.get_by_role("button", name="Get your deposition plan").click()
+
+    expect(page.locator(".error-summary")).to_contain_text("Your answers changed in another window: check them again")
+    expect(page).to_have_url(re.compile("/study/check/$"))
+    expect(page.locator("#check-lm")).to_contain_text("Other imaging")
+    assert not Result.objects.exists()
+    result = plan_get(page)
+    assert result.answers["datasets"][0]["modality"] == "other"
+
+
+def test_a_window_whose_study_was_replaced_is_told_so(page, javascript_enabled):
+    study_start(page)
+    datasets_add(page, [LM], next_path="/study/check/")
+    other, tab_b = second_window(page)
+    try:
+        tab_b.goto("/")
+        tab_b.get_by_role("button", name="Start again with a new study").click()
+        expect(tab_b).to_have_url(re.compile("/study/publication/$"))
+    finally:
+        other.close()
+
+    page.get_by_role("button", name="Get your deposition plan").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("This page was of a study you have replaced")
+    assert not Result.objects.exists()
+    page.get_by_role("link", name="Continue with your current study").click()
+    expect(page).to_have_url(re.compile("/study/publication/$"))
