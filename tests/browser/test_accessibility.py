@@ -5,21 +5,24 @@
 
 import itertools
 import re
-from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD
-from policy.engine.vocabulary import EM_METHOD, MODALITY
-from policy.results import result_create
-from tests.browser.test_wizard_journeys import choose, continue_to, dataset_add, plan_get, study_start
+from policy.engine.vocabulary import EM_METHOD, MODALITY, TOMOGRAMS
+from tests.browser.journeys import (
+    DATASET_ADD,
+    choose,
+    continue_to,
+    datasets_add,
+    plan_get,
+)
+from tests.browser.states import FIB_SEM, LM, STATES, on_check, on_publication, on_start
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-LM = {"id": "lm", "modality": "light_microscopy"}
-FIB_SEM = {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"}
 
 
 def axe_violations(page: Page) -> list[str]:
@@ -71,225 +74,6 @@ def horizontal_overflow(page: Page) -> int:
     return page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 
-# --- Pages and states -------------------------------------------------------------------------------------------
-
-
-def on_start(page: Page) -> None:
-    page.goto("/")
-
-
-def on_publication(page: Page) -> None:
-    page.goto("/")
-    page.get_by_role("button", name="Start now").click()
-    expect(page).to_have_url(re.compile("/study/publication/$"))
-
-
-def on_publication_with_error(page: Page) -> None:
-    on_publication(page)
-    page.get_by_role("button", name="Continue").click()
-    expect(page.locator(".error-summary")).to_be_visible()
-
-
-def on_datasets_empty(page: Page) -> None:
-    study_start(page)
-
-
-def on_datasets_with_error(page: Page) -> None:
-    study_start(page)
-    page.get_by_role("button", name="Continue").click()
-    expect(page.locator(".error-summary")).to_be_visible()
-
-
-def on_dataset_new(page: Page) -> None:
-    """With JavaScript the dataset's questions open in place, under the list."""
-    study_start(page)
-    page.get_by_role("link", name="Add a dataset").click()
-    expect(page.locator("#dataset-editor form")).to_be_visible()
-
-
-def on_dataset_new_with_errors(page: Page) -> None:
-    on_dataset_new(page)
-    page.get_by_role("button", name="Save and continue").click()
-    expect(page.locator(".error-summary")).to_be_visible()
-
-
-def on_dataset_page(page: Page) -> None:
-    """The dataset's questions on a page of their own, as without JavaScript."""
-    study_start(page)
-    page.goto("/study/datasets/new/")
-
-
-def on_dataset_page_with_errors(page: Page) -> None:
-    on_dataset_page(page)
-    page.get_by_role("button", name="Save and continue").click()
-    expect(page.locator(".error-summary")).to_be_visible()
-
-
-def dataset_follow_ups_with_errors(modality: str, **answers: str) -> Callable[[Page], None]:
-    """The dataset page with a modality's follow-up questions shown and left unanswered, then submitted."""
-
-    def on_page(page: Page) -> None:
-        on_dataset_new(page)
-        page.get_by_label("Give the dataset a short label").fill("d1")
-        choose(page, "modality", modality)
-        for field, label in answers.items():
-            expect(page.locator(f"#question-{field}")).to_be_visible()
-            choose(page, field, label)
-        page.get_by_role("button", name="Save and continue").click()
-        expect(page.locator(".error-summary")).to_be_visible()
-
-    return on_page
-
-
-def on_datasets_two(page: Page) -> None:
-    study_start(page)
-    dataset_add(page, LM, javascript=True)
-    dataset_add(page, FIB_SEM, javascript=True)
-
-
-def on_correlations(page: Page) -> None:
-    on_datasets_two(page)
-    continue_to(page, "Continue", "/study/correlations/")
-
-
-def on_correlations_with_error(page: Page) -> None:
-    on_correlations(page)
-    page.get_by_role("button", name="Continue").click()
-    expect(page.locator(".error-summary")).to_be_visible()
-
-
-def on_correlations_group_with_error(page: Page) -> None:
-    on_correlations(page)
-    choose(page, "correlated", "Yes")
-    page.get_by_role("button", name="Continue").click()
-    expect(page.locator(".error-summary")).to_be_visible()
-
-
-def on_check(page: Page) -> None:
-    on_correlations(page)
-    choose(page, "correlated", "Yes")
-    for label in ("lm", "fib-sem"):
-        choose(page, "group_1", label)
-    continue_to(page, "Continue", "/study/check/")
-
-
-def on_result(page: Page) -> None:
-    on_check(page)
-    plan_get(page)
-
-
-def on_result_of_a_study_with_everything(page: Page) -> None:
-    """Cryo-ET, spatial omics, a screen and patient data: depositions, links, refusals and notes on one plan."""
-    study_start(page)
-    for dataset in (
-        {
-            "id": "cryo-et",
-            "modality": "electron_microscopy",
-            "em_method": "cryo_et",
-            "tilt_series": True,
-            "tomograms": "many",
-        },
-        {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True},
-        {"id": "screen", "modality": "high_content_screening", "screen_type": "genetic"},
-        {"id": "mri", "modality": "other", "patient_medical": True},
-    ):
-        dataset_add(page, dataset, javascript=True)
-    continue_to(page, "Continue", "/study/correlations/")
-    choose(page, "correlated", "Yes")
-    for label in ("cryo-et", "visium"):
-        choose(page, "group_1", label)
-    continue_to(page, "Continue", "/study/check/")
-    plan_get(page)
-
-
-def on_dataset_change(page: Page) -> None:
-    study_start(page)
-    dataset_add(page, LM, javascript=True)
-    page.goto("/study/datasets/lm/change/")
-
-
-def on_start_with_a_study_in_progress(page: Page) -> None:
-    study_start(page)
-    page.goto("/")
-    expect(page.get_by_role("button", name="Continue your study")).to_be_visible()
-
-
-def on_prefill_confirmation(page: Page) -> None:
-    result, _ = result_create(answers={"datasets": [LM]})
-    study_start(page)
-    page.goto(f"/study/from/{result.id}/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Replace the study you are working on?")
-
-
-def on_policy_text(page: Page) -> None:
-    page.goto("/policy/")
-
-
-def on_not_found(page: Page) -> None:
-    page.goto("/no-such-page/")
-
-
-def on_unknown_result(page: Page) -> None:
-    page.goto("/r/AAAAAAAAAAAAAAAAAAAAAA/")
-
-
-def on_session_ended(page: Page) -> None:
-    page.goto("/study/check/")
-    expect(page).to_have_url(re.compile("/study/session-ended/$"))
-
-
-def on_cannot_deposit(page: Page) -> None:
-    study_start(page)
-    dataset_add(page, {"id": "mri", "modality": "other", "patient_medical": True}, javascript=True)
-    continue_to(page, "Continue", "/study/check/")
-    page.get_by_role("button", name="Get your deposition plan").click()
-    expect(page).to_have_url(re.compile("/study/cannot-deposit/$"))
-
-
-def on_csrf_failure(page: Page) -> None:
-    on_publication(page)
-    page.locator("input[name=csrfmiddlewaretoken]").evaluate("(input) => { input.value = 'forged'; }")
-    choose(page, "publication", "Yes")
-    page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your answer could not be sent")
-
-
-STATES = {
-    "start": on_start,
-    "start, study in progress": on_start_with_a_study_in_progress,
-    "policy text": on_policy_text,
-    "change answers, study in progress": on_prefill_confirmation,
-    "publication": on_publication,
-    "publication, error": on_publication_with_error,
-    "datasets, none yet": on_datasets_empty,
-    "datasets, error": on_datasets_with_error,
-    "dataset, in place": on_dataset_new,
-    "dataset, in place, errors": on_dataset_new_with_errors,
-    "dataset page": on_dataset_page,
-    "dataset page, errors": on_dataset_page_with_errors,
-    "dataset, electron microscopy, error": dataset_follow_ups_with_errors(MODALITY.label("electron_microscopy")),
-    "dataset, cryo-ET, errors": dataset_follow_ups_with_errors(
-        MODALITY.label("electron_microscopy"), em_method=EM_METHOD.label("cryo_et")
-    ),
-    "dataset, X-ray, error": dataset_follow_ups_with_errors(MODALITY.label("xray_imaging")),
-    "dataset, spatial omics, errors": dataset_follow_ups_with_errors(MODALITY.label("spatial_omics")),
-    "dataset, high-content screen, error": dataset_follow_ups_with_errors(MODALITY.label("high_content_screening")),
-    "datasets, two": on_datasets_two,
-    "dataset page, change": on_dataset_change,
-    "correlations": on_correlations,
-    "correlations, error": on_correlations_with_error,
-    "correlations, group error": on_correlations_group_with_error,
-    "check your answers": on_check,
-    "result": on_result,
-    "result, everything": on_result_of_a_study_with_everything,
-    "404": on_not_found,
-    "unknown result": on_unknown_result,
-    "session ended": on_session_ended,
-    "cannot deposit": on_cannot_deposit,
-    "403 CSRF": on_csrf_failure,
-}
-
-
 @pytest.mark.parametrize("state", STATES)
 def test_every_page_and_state_has_no_wcag_violations(checked_page, state):
     page = checked_page
@@ -331,18 +115,16 @@ def test_page_titles_are_unique_per_page(checked_page):
     titles = {}
     on_publication(page)
     titles["publication"] = page.title()
-    continue_to_after = [("publication", "Yes", "Continue", "/study/datasets/")]
-    for field, label, button, path in continue_to_after:
-        choose(page, field, label)
-        continue_to(page, button, path)
-    titles["datasets"] = page.title()
-    page.goto("/study/datasets/new/")
+    choose(page, "publication", "Yes")
+    continue_to(page, "Continue", DATASET_ADD)
     titles["dataset"] = page.title()
-    page.goto("/study/datasets/")
-    dataset_add(page, LM, javascript=True)
-    dataset_add(page, FIB_SEM, javascript=True)
-    continue_to(page, "Continue", "/study/correlations/")
+    datasets_add(page, [LM, FIB_SEM], next_path="/study/correlations/")
     titles["correlations"] = page.title()
+    page.goto("/study/datasets/")
+    titles["datasets"] = page.title()
+    page.goto("/study/datasets/lm/change/")
+    titles["dataset change"] = page.title()
+    page.goto("/study/correlations/")
     choose(page, "correlated", "No")
     continue_to(page, "Continue", "/study/check/")
     titles["check"] = page.title()
@@ -409,28 +191,28 @@ def test_a_keyboard_only_journey_from_start_to_result(checked_page):
     page.keyboard.press("Space")
     tab_to(page, name="Continue")
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile("/study/datasets/$"))
+    expect(page).to_have_url(re.compile(re.escape(DATASET_ADD) + "$"))
 
-    tab_to(page, name="Add a dataset")
-    page.keyboard.press("Enter")
-    expect(page.locator("#dataset-editor form")).to_be_visible()
     tab_to(page, name=DATASET_QUESTIONS_BY_FIELD["id"].text)
     page.keyboard.type("lm")
-    tab_to(page, name=MODALITY.label("light_microscopy"))
-    page.keyboard.press("Space")
-    # Choosing a modality swaps in its follow-up questions: a person sees them appear before moving on.
-    page.wait_for_load_state("networkidle")
-    tab_to(page, name="Yes")  # the first answer to the next question, whether this is medical imaging of patients
-    page.keyboard.press("ArrowDown")  # within a radio group the arrow keys move, and choose
-    expect(page.locator("#question-patient_medical").get_by_label("No", exact=True)).to_be_checked()
-    page.keyboard.press("Tab")  # into the next radio group: whether the images show human samples
+    tab_to(page, name=MODALITY.label("light_microscopy"))  # a radio group is one Tab stop: its first answer
     page.keyboard.press("ArrowDown")
-    expect(page.locator("#question-human_tissue").get_by_label("No", exact=True)).to_be_checked()
+    # Choosing a modality reveals its follow-up questions under it: a person sees them before moving on.
+    expect(page.locator("#question-em_method")).to_be_visible()
+    expect(page.locator("#question-modality").get_by_label(MODALITY.label("electron_microscopy"))).to_be_checked()
+    tab_to(page, name=EM_METHOD.label("single_particle"))  # the first answer to the revealed question
+    page.keyboard.press("ArrowDown")  # within a radio group the arrow keys move, and choose
+    expect(page.locator("#question-em_method").get_by_label(EM_METHOD.label("cryo_et"))).to_be_checked()
+    expect(page.locator("#question-tomograms")).to_be_visible()
+    tab_to(page, element_id="id_tilt_series-0")
+    page.keyboard.press("Space")
+    tab_to(page, element_id="id_tomograms-0")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#question-tomograms").get_by_label(TOMOGRAMS.label("few"))).to_be_checked()
+    tab_to(page, element_id="id_patient_identifiable-0")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#question-patient_identifiable").get_by_label("No", exact=True)).to_be_checked()
     tab_to(page, name="Save and continue")
-    page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile("/study/datasets/$"))
-
-    tab_to(page, name="Continue")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile("/study/check/$"))
     tab_to(page, name="Get your deposition plan")

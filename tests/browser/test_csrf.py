@@ -3,9 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from policy.engine.vocabulary import MODALITY
-from tests.browser.test_accessibility import STATES, on_dataset_new
-from tests.browser.test_wizard_journeys import choose
+from tests.browser.journeys import study_start
+from tests.browser.states import STATES
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,11 +22,12 @@ def test_every_form_that_posts_carries_the_csrf_token(checked_page, state):
 
 def test_htmx_requests_carry_the_csrf_token_in_a_header(checked_page):
     page = checked_page
-    on_dataset_new(page)
-    token = page.locator("#dataset-editor input[name=csrfmiddlewaretoken]").input_value()
+    study_start(page)
+    page.goto("/study/datasets/")
+    token = page.locator("input[name=csrfmiddlewaretoken]").first.input_value()
     with page.expect_request(lambda request: request.method == "POST") as posted:
-        choose(page, "modality", MODALITY.label("electron_microscopy"))
+        page.get_by_role("button", name="Continue").click()
     request = posted.value
     assert request.headers.get("hx-request") == "true"
     assert request.headers.get("x-csrftoken") == token
-    expect(page.locator("#question-em_method")).to_be_visible()  # the server accepted it
+    expect(page.locator(".error-summary")).to_contain_text("Add at least one dataset")  # the server accepted it
