@@ -5,9 +5,11 @@ plan changes nobody's: the same answers always give the same public result), so 
 gain nothing a direct one could not.
 """
 
+from collections.abc import Callable
+from functools import wraps
+
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
 
 from config.ratelimits import api_ratelimit, results_ratelimit
 from policy.engine import POLICY_VERSION, InvalidAnswers, plan_for
@@ -25,6 +27,23 @@ def errors_response(status: int, errors: dict[str, list[str]]) -> JsonResponse:
     return JsonResponse({"errors": errors}, status=status)
 
 
+def api_methods(*methods: str) -> Callable:
+    """Django's require_http_methods for the API: a method not allowed is a 405 in JSON, like every API error."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def checked(request: HttpRequest, *args, **kwargs):
+            if request.method not in methods:
+                response = errors_response(405, {"method": [f"Use {' or '.join(methods)}."]})
+                response["Allow"] = ", ".join(methods)
+                return response
+            return view(request, *args, **kwargs)
+
+        return checked
+
+    return decorator
+
+
 def result_not_found() -> JsonResponse:
     """The same answer for every id that leads nowhere, so ids cannot be probed."""
     return errors_response(404, {"id": ["No stored plan has this id."]})
@@ -32,7 +51,7 @@ def result_not_found() -> JsonResponse:
 
 @csrf_exempt
 @api_ratelimit
-@require_POST
+@api_methods("POST")
 def plan_compute(request: HttpRequest) -> JsonResponse:
     try:
         answers = json_body_read(request)
@@ -48,7 +67,7 @@ def plan_compute(request: HttpRequest) -> JsonResponse:
 @csrf_exempt
 @api_ratelimit
 @results_ratelimit
-@require_POST
+@api_methods("POST")
 def plan_store(request: HttpRequest) -> JsonResponse:
     """Compute and store a plan: 201 with its permanent link, or 200 with the same link for answers stored
     before under this policy version."""
@@ -68,7 +87,7 @@ def plan_store(request: HttpRequest) -> JsonResponse:
 
 
 @api_ratelimit
-@require_safe
+@api_methods("GET", "HEAD")
 def plan_stored_show(request: HttpRequest, result_id: str) -> JsonResponse:
     result = result_find(result_id=result_id)
     if result is None:
@@ -79,7 +98,7 @@ def plan_stored_show(request: HttpRequest, result_id: str) -> JsonResponse:
 
 
 @api_ratelimit
-@require_safe
+@api_methods("GET", "HEAD")
 def policy_show(request: HttpRequest) -> JsonResponse:
     response = JsonResponse(policy_describe())
     response["ETag"] = f'"{POLICY_VERSION}"'

@@ -219,3 +219,29 @@ def test_a_keyboard_only_journey_from_start_to_result(checked_page):
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile("/r/[A-Za-z0-9_-]+/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Where and how to deposit your images")
+
+
+FOCUS_STYLE = """(element) => {
+    element.focus();
+    const style = getComputedStyle(element);
+    return {outline: style.outlineStyle + " " + style.outlineWidth, background: style.backgroundColor,
+            shadow: style.boxShadow};
+}"""
+
+
+def test_the_focused_error_summary_and_remove_show_their_focus(checked_page):
+    page = checked_page
+    on_publication(page)
+    page.get_by_role("button", name="Continue").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    assert summary.evaluate(FOCUS_STYLE)["outline"] == "solid 3px"
+
+    choose(page, "publication", "Yes")
+    continue_to(page, "Continue", DATASET_ADD)
+    datasets_add(page, [LM], next_path="/study/check/")
+    page.goto("/study/datasets/")
+    change = page.get_by_role("link", name="Change lm").evaluate(FOCUS_STYLE)
+    remove = page.get_by_role("button", name="Remove lm").evaluate(FOCUS_STYLE)
+    assert remove == change
+    assert change["shadow"] != "none"

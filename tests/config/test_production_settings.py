@@ -119,6 +119,12 @@ def test_without_database_url_an_sqlite_file_lives_in_the_data_dir(tmp_path):
     assert shown["database"]["NAME"] == str(tmp_path / "db.sqlite3")
 
 
+def test_an_empty_database_url_means_not_set(tmp_path):
+    shown = settings_shown(tmp_path, DJANGO_SECRET_KEY="x" * 50, DATABASE_URL="")
+    assert shown["database"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert shown["database"]["NAME"] == str(tmp_path / "db.sqlite3")
+
+
 def test_sqlite_runs_in_wal_mode_so_that_readers_never_wait_for_a_writer(tmp_path):
     program = (
         "import django; django.setup()\n"

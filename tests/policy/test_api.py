@@ -91,8 +91,22 @@ def test_plan_needs_no_csrf_token(client):
     assert post_json(client, STUDY).status_code == 200
 
 
-def test_plan_get_is_not_allowed(client):
-    assert client.get(reverse("api-plan")).status_code == 405
+@pytest.mark.parametrize(
+    ("method", "name", "allowed"),
+    [
+        ("get", "api-plan", "POST"),
+        ("put", "api-plans", "POST"),
+        ("post", "api-policy", "GET, HEAD"),
+        ("delete", "api-policy", "GET, HEAD"),
+    ],
+)
+def test_a_method_not_allowed_answers_405_in_json(client, method, name, allowed):
+    response = getattr(client, method)(reverse(name))
+
+    assert response.status_code == 405
+    assert response["Allow"] == allowed
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"errors": {"method": [f"Use {allowed.replace(', ', ' or ')}."]}}
 
 
 def test_policy_describes_version_clauses_and_vocabulary(client):
