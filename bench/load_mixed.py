@@ -31,7 +31,7 @@ from measure import (
     http_request,
     manage,
     production_environment,
-    publication_answer_body,
+    sessions_file_write,
     result_stored,
     reverse,
 )
@@ -129,7 +129,7 @@ def load_run(*, backend: str, seconds: int, connections: int, threads: int, out:
         try:
             sessions = [depositor_session(port) for _ in range(SESSIONS)]
             sessions_file = folder / "sessions.tsv"
-            sessions_file.write_text("".join(f"{c}\t{publication_answer_body(t)}\n" for c, t in sessions))
+            sessions_file_write(sessions_file, sessions)
             mix = mix_build(result_id)
             mix_file = folder / "mix.tsv"
             mix_file.write_text("".join(f"{method}\t{path}\t{kind}\n" for method, path, kind in mix))

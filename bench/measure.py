@@ -136,32 +136,53 @@ def csrf_token(page: bytes) -> str:
     return re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
 
 
-def depositor_session(port: int) -> tuple[str, str]:
-    """A new depositor who pressed "Start now" and answered the publication question: their cookies and CSRF
-    token, so that every wizard page is reachable."""
-    status, headers, cookies, _ = http_request(port, "GET", reverse("wizard-begin"))
-    assert status == 302, f"{reverse('wizard-begin')} answered {status}"
+def study_id(page: bytes) -> str:
+    """The study a wizard page belongs to, which its forms post back (wizard/includes/form_fields.html)."""
+    return re.search(rb'name="study" value="([^"]+)"', page).group(1).decode()
+
+
+def depositor_session(port: int) -> tuple[str, str, str]:
+    """A new depositor who pressed "Start now" and answered the publication question: their cookies, CSRF token
+    and study, so that every wizard page is reachable and every form accepted."""
+    question = reverse("wizard-step", args=["publication"])
+    status, _, cookies, page = http_request(port, "GET", question)
+    assert status == 200, f"{question} answered {status}"
     cookie = "; ".join(cookies)
-    status, _, more_cookies, page = http_request(port, "GET", headers["Location"], headers={"Cookie": cookie})
-    assert status == 200, f"{headers['Location']} answered {status}"
-    cookie = "; ".join(cookies + more_cookies)
-    token = csrf_token(page)
-    status, _, _, _ = answer_publication(port, cookie, token)
+    token, study = csrf_token(page), study_id(page)
+    status, _, _, _ = answer_publication(port, cookie, publication_answer_body(token, study))
     assert status == 302, f"answering the publication question answered {status}"
-    return cookie, token
+    return cookie, token, study
 
 
-def publication_answer_body(token: str) -> str:
-    return urlencode({"csrfmiddlewaretoken": token, "publication-publication": "yes"})
+def publication_answer_body(token: str, study: str, answer: str = "yes") -> str:
+    return urlencode(
+        {
+            "csrfmiddlewaretoken": token,
+            "study": study,
+            "study-current_step": "publication",
+            "publication-publication": answer,
+        }
+    )
 
 
-def answer_publication(port: int, cookie: str, token: str):
+def answer_publication(port: int, cookie: str, body: str):
     return http_request(
         port,
         "POST",
         reverse("wizard-step", args=["publication"]),
-        body=publication_answer_body(token).encode(),
+        body=body.encode(),
         headers={"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"},
+    )
+
+
+def sessions_file_write(path: Path, sessions: list[tuple[str, str, str]]) -> None:
+    """One depositor a line: cookie, then two answers that differ, so that each POST changes the study (and
+    writes the session) as a depositor's answer would; an unchanged answer writes nothing."""
+    path.write_text(
+        "".join(
+            f"{cookie}\t{publication_answer_body(token, study, 'no')}\t{publication_answer_body(token, study)}\n"
+            for cookie, token, study in sessions
+        )
     )
 
 
@@ -179,7 +200,7 @@ def wizard_targets(port: int, folder: Path) -> dict[str, Target]:
     """Many depositors, each with a session of their own: wrk takes them in turn (`sessions.lua`)."""
     sessions = [depositor_session(port) for _ in range(WIZARD_SESSIONS)]
     sessions_file = folder / "sessions.tsv"
-    sessions_file.write_text("".join(f"{cookie}\t{publication_answer_body(token)}\n" for cookie, token in sessions))
+    sessions_file_write(sessions_file, sessions)
     question = reverse("wizard-step", args=["publication"])
     dataset_question = reverse("wizard-dataset-add")
     cookie = sessions[0][0]

@@ -4,7 +4,7 @@
 -- a bare request. Responses are counted by status class, so that the report can tell 5xx from the rest.
 local sessions = {}
 for line in io.lines(os.getenv("BENCH_SESSIONS_FILE")) do
-  local cookie, body = line:match("^([^\t]+)\t(.*)$")
+  local cookie, body = line:match("^([^\t]+)\t([^\t]*)")
   sessions[#sessions + 1] = {cookie = cookie, body = body}
 end
 local mix = {}

@@ -59,8 +59,10 @@ def profile(arguments: argparse.Namespace, folder: Path) -> None:
     path = arguments.path.replace("RESULT", result.pk)
     client = Client(HTTP_HOST="127.0.0.1")
     if arguments.depositor:
-        client.get(reverse("wizard-begin"))
-        client.post(reverse("wizard-step", args=["publication"]), {"publication-publication": "yes"})
+        question = reverse("wizard-step", args=["publication"])
+        client.get(question)
+        answer = {"study": client.session["study"]["id"], "study-current_step": "publication"}
+        client.post(question, {**answer, "publication-publication": "yes"})
 
     def request():
         if arguments.post_json:

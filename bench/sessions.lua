@@ -1,11 +1,12 @@
 -- wrk -s bench/sessions.lua: many depositors on the wizard at once. Each request is one depositor's: their
 -- session cookie and, for a POST, their form with its CSRF token. Depositors are taken in turn from
--- $BENCH_SESSIONS_FILE (one "cookie<TAB>urlencoded form" per line), each wrk thread on its own share of them;
--- $BENCH_METHOD is GET (load the page) or POST (answer the question).
+-- $BENCH_SESSIONS_FILE (one "cookie<TAB>form<TAB>other form" per line, urlencoded), each wrk thread on its own
+-- share of them; $BENCH_METHOD is GET (load the page) or POST (answer the question: the two forms by turns, so
+-- that every answer changes the study, as a depositor's does).
 local sessions = {}
 for line in io.lines(os.getenv("BENCH_SESSIONS_FILE")) do
-  local cookie, body = line:match("^([^\t]+)\t(.*)$")
-  sessions[#sessions + 1] = {cookie = cookie, body = body}
+  local cookie, body, other = line:match("^([^\t]+)\t([^\t]*)\t(.*)$")
+  sessions[#sessions + 1] = {cookie = cookie, bodies = {body, other}}
 end
 local method = os.getenv("BENCH_METHOD") or "GET"
 
@@ -34,7 +35,8 @@ function request()
   local session = sessions[((sent * 2 + thread_number) % #sessions) + 1]
   if method == "POST" then
     local form = {["Content-Type"] = "application/x-www-form-urlencoded"}
-    return wrk.format("POST", nil, headers_for(session, form), session.body)
+    local turn = math.floor(sent * 2 / #sessions) % 2 + 1
+    return wrk.format("POST", nil, headers_for(session, form), session.bodies[turn])
   end
   return wrk.format("GET", nil, headers_for(session, {}))
 end

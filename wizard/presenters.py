@@ -155,6 +155,12 @@ def dataset_question_blocks(form: DatasetForm, *, errors: Mapping[str, list[str]
     return {"question_blocks": blocks, "error_links": error_links(blocks, form.non_field_errors() if errors else ())}
 
 
+@cache
+def new_dataset_blocks() -> dict:
+    """The questions of a new dataset's page, unanswered: the same for every depositor, so made once."""
+    return dataset_question_blocks(DatasetForm(), errors={})
+
+
 def correlation_blocks(form: CorrelationsForm, *, datasets: Sequence[Mapping[str, Any]], errors) -> dict:
     bound = form["correlated"]
     correlated_options = _options(bound, [(value, label, "") for value, label in BOOLEAN_CHOICES])

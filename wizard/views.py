@@ -21,7 +21,7 @@ from policy.results import result_create, result_find
 from wizard import content
 from wizard.forms import CheckForm, CorrelationsForm, DatasetForm, DatasetsForm, PublicationForm
 from wizard.htmx import page_render
-from wizard.presenters import STEP_PAGES, dataset_list, dataset_question_blocks
+from wizard.presenters import STEP_PAGES, dataset_list, dataset_question_blocks, new_dataset_blocks
 from wizard.study import (
     CHECK,
     CORRELATIONS,
@@ -199,7 +199,7 @@ def _dataset_edit(request: HttpRequest, draft: Draft, *, dataset: dict | None) -
     labels_taken = [item["id"] for item in study_datasets(draft) if adding or item["id"] != dataset["id"]]
     errors: dict[str, list[str]] = {}
     if request.method == "GET":
-        form = DatasetForm(dataset=dataset, labels_taken=labels_taken)
+        form = None if adding else DatasetForm(dataset=dataset, labels_taken=labels_taken)
     else:
         form = DatasetForm(request.POST, labels_taken=labels_taken)
         if form.is_valid():
@@ -213,7 +213,7 @@ def _dataset_edit(request: HttpRequest, draft: Draft, *, dataset: dict | None) -
     title = "Add a dataset" if adding else f"Change dataset {dataset['id']}"
     returning = returning_to_check(request)
     context = {
-        **dataset_question_blocks(form, errors=errors),
+        **(new_dataset_blocks() if form is None else dataset_question_blocks(form, errors=errors)),
         **(dataset_list(draft) if adding else {}),
         "study": draft,
         "adding": adding,
