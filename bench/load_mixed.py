@@ -31,9 +31,9 @@ from measure import (
     http_request,
     manage,
     production_environment,
-    sessions_file_write,
     result_stored,
     reverse,
+    sessions_file_write,
 )
 
 BENCH_DIR = Path(__file__).resolve().parent

@@ -169,7 +169,7 @@ LOGGING = {
 }
 
 # --- Hardening: security headers, CSP, cookies, rate limits, error pages ------------------------------------
-# Each choice is explained in README.md, "Security and accessibility".
+# Each choice is explained in docs/security.md.
 
 # Over HTTPS (SECURE, from the production block above) browsers must never use plain HTTP again: two years.
 SECURE_HSTS_SECONDS = 2 * 365 * 24 * 60 * 60 if SECURE else 0
@@ -203,11 +203,21 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
-# Caches (config/cache.py): this process's memory, or with REDIS_URL ("redis://host:6379/0") Redis, shared by
-# every host, for the rate limits' counts and the rendered result pages. docs/deploying.md, "Redis".
-REDIS_URL = os.environ.get("REDIS_URL", "")
-REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5"))
-CACHES = caches_configure(redis_url=REDIS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS)
+# Rate limits per client address (django-ratelimit). The counts live in this process's memory: each
+# gunicorn worker counts on its own, which is enough for one host; see docs/security.md ("Rate limits") first
+# before adding hosts.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+    # Rendered result pages: a stored result never changes, so its page is rendered once per process. Kept in
+    # process memory on purpose: a deploy restarts the processes, so a changed template is never served stale.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
 RATELIMIT_USE_CACHE = "ratelimit"
 # Should the counts be unreadable, the request goes through: the limits stop floods, and a cache outage must not
 # turn every request away (with Redis, config.cache.SharedCache counts in process memory meanwhile).
