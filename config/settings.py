@@ -204,7 +204,7 @@ SECURE_CSP = {
 }
 
 # Rate limits per client address (django-ratelimit). The counts live in this process's memory: each
-# gunicorn worker counts on its own, which is enough for one host; see docs/security.md ("Rate limits") first
+# gunicorn worker counts on its own, which is enough for one host; read docs/security.md ("Rate limits")
 # before adding hosts.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
