@@ -47,7 +47,10 @@ def _is_valid(answers: dict) -> bool:
 @st.composite
 def studies(draw, *, max_datasets: int = 8, as_asked: bool = False) -> dict:
     labels = draw(st.lists(LABELS, min_size=1, max_size=max_datasets, unique=True))
-    answers: dict = {"datasets": [{"id": label, **draw(dataset_fields(as_asked=as_asked))} for label in labels]}
+    answers: dict = {
+        "answers_version": ANSWERS_CONTRACT_VERSION,
+        "datasets": [{"id": label, **draw(dataset_fields(as_asked=as_asked))} for label in labels],
+    }
     if len(labels) >= 2:
         groups = draw(st.lists(st.lists(st.sampled_from(labels), min_size=2, max_size=4, unique=True), max_size=3))
         if groups:

@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from policy.engine import InvalidAnswers, answers_validate
 from policy.engine.answers import MAX_CORRELATION_GROUPS
 from policy.engine.questions import (
+    ANSWERS_CONTRACT_VERSION,
     DATASET_ID_PATTERN,
     DATASET_QUESTIONS,
     MAX_DATASETS,
@@ -21,8 +22,6 @@ from wizard import content
 YES, NO = "yes", "no"
 BOOLEAN_CHOICES = [(YES, "Yes"), (NO, "No")]
 NOT_OFFERED = "Select one of the options offered."
-# Asked of every dataset, after its modality's follow-ups, outside the region that follows the modality.
-STUDY_WIDE_QUESTIONS = ("modality", "patient_medical", "human_tissue")
 
 
 def boolean_from_choice(value: str) -> bool:

@@ -25,7 +25,7 @@ from wizard.study import (
     DATASETS,
     Draft,
     correlations_asked,
-    study_all_patient_identifiable,
+    study_all_patient_medical,
     study_answers,
     study_datasets,
 )
@@ -355,7 +355,7 @@ def check_page(form: forms.Form, *, draft: Draft, errors: Mapping[str, list[str]
         "publication_row": publication_row(answers["publication"]),
         "cards": [dataset_card(dataset, returning=True) for dataset in answers["datasets"]],
         "correlation_rows": correlation_rows(answers.get("correlations", [])) if correlations_asked(draft) else [],
-        "all_patient_identifiable": study_all_patient_identifiable(draft),
+        "all_patient_medical": study_all_patient_medical(draft),
         # A stale revision (answers changed in another window) is the one error this page can have.
         "error_links": error_links([], errors.get("revision", []), first_id="check-answers"),
     }

@@ -23,7 +23,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from formtools.wizard.storage.base import BaseStorage
 
-from policy.engine.questions import MAX_DATASETS
+from policy.engine.questions import ANSWERS_CONTRACT_VERSION, MAX_DATASETS
 
 SESSION_KEY = "study"
 PUBLICATION, DATASETS, CORRELATIONS, CHECK = "publication", "datasets", "correlations", "check"
@@ -98,15 +98,19 @@ def study_next_url(draft: Draft) -> str:
 def study_answers(draft: Draft) -> dict:
     """The answers in the engine's contract, exactly as the depositor gave them."""
     answers = draft["answers"]
-    contract: dict[str, Any] = {"publication": answers["publication"], "datasets": answers["datasets"]}
+    contract: dict[str, Any] = {
+        "answers_version": ANSWERS_CONTRACT_VERSION,
+        "publication": answers["publication"],
+        "datasets": answers["datasets"],
+    }
     if correlations_asked(draft) and answers.get("correlations"):
         contract["correlations"] = answers["correlations"]
     return contract
 
 
-def study_all_patient_identifiable(draft: Draft) -> bool:
+def study_all_patient_medical(draft: Draft) -> bool:
     datasets = study_datasets(draft)
-    return bool(datasets) and all(dataset.get("patient_identifiable") is True for dataset in datasets)
+    return bool(datasets) and all(dataset.get("patient_medical") is True for dataset in datasets)
 
 
 # --- Writing ------------------------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ from wizard.study import (
     dataset_save,
     step_reachable,
     step_url,
-    study_all_patient_identifiable,
+    study_all_patient_medical,
     study_answers,
     study_datasets,
     study_find,
@@ -118,7 +118,7 @@ def cannot_deposit(request: HttpRequest) -> HttpResponse:
     draft = study_find(request.session)
     if draft is None:
         return redirect("wizard-session-ended")
-    if not study_all_patient_identifiable(draft):
+    if not study_all_patient_medical(draft):
         return redirect(study_next_url(draft))
     return page_render(
         request,
@@ -152,7 +152,7 @@ def wizard_prefill(request: HttpRequest, result_id: str) -> HttpResponse:
                 "back_url": study_next_url(draft),
             },
         )
-    study_load(session=request.session, answers=result.answers)
+    study_load(session=request.session, answers=answers)
     return redirect("wizard-step", CHECK)
 
 
@@ -313,7 +313,7 @@ class StudyWizard(NamedUrlWizardView):
     def done(self, form_list, **kwargs) -> HttpResponse:
         result_creation_count(self.request)
         draft = self.storage.data
-        if study_all_patient_identifiable(draft):
+        if study_all_patient_medical(draft):
             return redirect("wizard-cannot-deposit")
         try:
             result, _created = result_create(answers=study_answers(draft))

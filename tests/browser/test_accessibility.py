@@ -208,9 +208,10 @@ def test_a_keyboard_only_journey_from_start_to_result(checked_page):
     tab_to(page, element_id="id_tomograms-0")
     page.keyboard.press("ArrowDown")
     expect(page.locator("#question-tomograms").get_by_label(TOMOGRAMS.label("few"))).to_be_checked()
-    tab_to(page, element_id="id_patient_identifiable-0")
-    page.keyboard.press("ArrowDown")
-    expect(page.locator("#question-patient_identifiable").get_by_label("No", exact=True)).to_be_checked()
+    for field in ("subtomogram_average", "atomic_model", "patient_medical", "human_tissue"):
+        tab_to(page, element_id=f"id_{field}-0")  # "Yes", the first answer of a yes-or-no question
+        page.keyboard.press("ArrowDown")
+        expect(page.locator(f"#question-{field}").get_by_label("No", exact=True)).to_be_checked()
     tab_to(page, name="Save and continue")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile("/study/check/$"))

@@ -18,7 +18,6 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from policy.engine.questions import (
-    ANSWERS_CONTRACT_VERSION,
     DATASET_ID_PATTERN,
     DATASET_QUESTIONS_BY_FIELD,
     MAX_DATASETS,

@@ -62,7 +62,9 @@ def test_change_from_check_returns_to_check(client):
 def test_a_change_from_check_that_calls_for_follow_ups_is_answered_on_the_same_page(client):
     study_started(client, datasets=[LM])
     url = "/study/datasets/lm/change/?return=check"
-    response = form_post(client, url, {"id": "lm", "modality": "electron_microscopy", "patient_identifiable": "no"})
+    response = form_post(
+        client, url, {"id": "lm", "modality": "electron_microscopy", "patient_medical": "no", "human_tissue": "no"}
+    )
     assert response.status_code == 200
     assert "Select the electron microscopy method" in text(response)
     assert 'action="/study/datasets/lm/change/?return=check"' in text(response)
@@ -81,8 +83,9 @@ def test_the_plan_is_stored_and_shown(client):
     result = Result.objects.get()
     assert response["Location"] == f"/r/{result.id}/"
     assert result.answers == {
+        "answers_version": 2,
         "publication": True,
-        "datasets": [{"id": "lm", "modality": "light_microscopy", "patient_identifiable": False}],
+        "datasets": [{"id": "lm", "modality": "light_microscopy", "patient_medical": False, "human_tissue": False}],
     }
     assert [deposition["archive"] for deposition in result.plan["depositions"]] == ["bia"]
 
@@ -162,13 +165,15 @@ def test_a_page_of_a_replaced_study_is_told_so(client):
 def test_every_form_of_a_replaced_study_is_refused(client, url):
     study_started(client, datasets=[LM])
     data = {"study": "an-old-study", "study-current_step": "publication", "publication-publication": "no"}
-    response = client.post(url, {**data, "id": "lm", "modality": "other", "patient_identifiable": "no"})
+    response = client.post(
+        url, {**data, "id": "lm", "modality": "other", "patient_medical": "no", "human_tissue": "no"}
+    )
     assert response.status_code == 409
-    assert client.session["study"]["answers"]["datasets"] == [{**LM, "patient_identifiable": False}]
+    assert client.session["study"]["answers"]["datasets"] == [{**LM, "patient_medical": False, "human_tissue": False}]
 
 
-def test_all_patient_identifiable_ends_on_a_page_that_says_so(client):
-    response = study_enter(client, {"datasets": [{**LM, "patient_identifiable": True}]})
+def test_all_patient_medical_ends_on_a_page_that_says_so(client):
+    response = study_enter(client, {"datasets": [{**LM, "patient_medical": True}]})
     assert response["Location"] == "/study/cannot-deposit/"
     page = text(client.get("/study/cannot-deposit/"))
     assert "cannot be deposited" in page
@@ -181,8 +186,8 @@ def test_cannot_deposit_page_is_only_for_such_studies(client):
     assert client.get("/study/cannot-deposit/")["Location"] == "/study/check/"
 
 
-def test_some_patient_identifiable_still_gets_a_plan(client):
-    study_enter(client, {"datasets": [LM, {**FIB, "patient_identifiable": True}]})
+def test_some_patient_medical_still_gets_a_plan(client):
+    study_enter(client, {"datasets": [LM, {**FIB, "patient_medical": True}]})
     plan = Result.objects.get().plan
     assert [item["dataset"] for item in plan["not_accepted"]] == ["fib"]
 

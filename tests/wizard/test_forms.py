@@ -41,10 +41,12 @@ def test_values_not_offered_never_open_follow_ups():
 
 
 def test_a_dataset_form_holds_every_question_but_asks_only_those_called_for():
-    form = DatasetForm({"id": "lm", "modality": "light_microscopy", "patient_identifiable": "no", "em_method": "x"})
+    form = DatasetForm(
+        {"id": "lm", "modality": "light_microscopy", "patient_medical": "no", "human_tissue": "no", "em_method": "x"}
+    )
     assert list(form.fields) == [question.field for question in DATASET_QUESTIONS]
     assert form.is_valid(), form.errors
-    assert form.dataset == {"id": "lm", "modality": "light_microscopy", "patient_identifiable": False}
+    assert form.dataset == {"id": "lm", "modality": "light_microscopy", "patient_medical": False, "human_tissue": False}
 
 
 def test_a_changed_dataset_is_typed_as_the_contract_wants():

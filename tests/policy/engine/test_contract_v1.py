@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 
 from policy import InvalidAnswers, plan_for
 from policy.engine.answers import answers_validate
-from tests.policy.engine.strategies import studies
+from tests.strategies import studies
 
 STORED_V1 = json.loads((Path(__file__).parents[1] / "fixtures" / "stored_results_v1.json").read_text())["results"]
 # What version 2 asks that version 1 could not say; a version 1 study means "no" to each.
