@@ -17,7 +17,9 @@ LM = {"id": "lm", "modality": "light_microscopy"}
 
 @pytest.fixture
 def tiny_limits(settings):
-    settings.RATELIMIT_RATES = {"api": "3/m", "results": "2/m"}
+    # Counted per day, not per minute: django-ratelimit's windows are fixed, so a test on a busy machine that
+    # straddles the end of a minute would start counting again halfway.
+    settings.RATELIMIT_RATES = {"api": "3/d", "results": "2/d"}
 
 
 def api_call(client: Client):
