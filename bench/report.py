@@ -176,19 +176,13 @@ def plans_section() -> list[str]:
     ]
 
 
-# Sections written by runs of their own (bench/load; the browser tests under load, docs/testing.md): carried over.
-KEPT_SECTIONS = ("Load", "Browser tests under load")
-
-
-def sections_kept(results: Path) -> list[str]:
+def section_kept(results: Path, title: str) -> list[str]:
+    """A section that a run of its own wrote ("Load" by bench/load, "Two hosts" by bench/hosts, "Browser tests
+    under load" as docs/testing.md shows): carried over."""
     if not results.exists():
         return []
-    lines = []
-    for title in KEPT_SECTIONS:
-        pattern = rf"^## {re.escape(title)}\n.*?(?=^## |\Z)"
-        found = re.search(pattern, results.read_text(), re.MULTILINE | re.DOTALL)
-        lines += [found.group(0).rstrip("\n"), ""] if found else []
-    return lines
+    found = re.search(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", results.read_text(), re.MULTILINE | re.DOTALL)
+    return [found.group(0).rstrip("\n"), ""] if found else []
 
 
 def hosts_section_write(results: Path, command: str) -> None:
@@ -295,7 +289,8 @@ def main() -> None:
         lines += section_kept(arguments.out, "Two hosts")
     lines += weight_section(first["weights"])
     lines += plans_section()
-    lines += sections_kept(arguments.out)
+    lines += section_kept(arguments.out, "Load")
+    lines += section_kept(arguments.out, "Browser tests under load")
     lines += ["## Commands", "", "```", *commands, "```", ""]
     arguments.out.write_text("\n".join(lines))
     print(f"wrote {arguments.out.relative_to(BENCH_DIR.parent)}", file=sys.stderr)

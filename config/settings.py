@@ -13,7 +13,6 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from config.cache import caches_configure
 from config.health import HEALTH_PATHS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -145,7 +144,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite (one host only): WAL lets readers go on while one connection writes; synchronous=NORMAL lets a
     # commit return without waiting for the disk (a power cut may lose the last commits, never corrupt the
     # file); IMMEDIATE makes concurrent writers queue for the lock instead of failing with "database is locked".
-    # Every wizard step writes the session, so this decides the wizard's speed on SQLite (bench/README.md).
+    # Every answer writes the session, so this decides the wizard's speed on SQLite (bench/README.md).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",

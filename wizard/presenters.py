@@ -17,6 +17,7 @@ from policy.engine.questions import (
     Question,
     questions_asked_for,
 )
+from policy.presenters.answers import AnswerRow, Answers, answers_present, answers_words
 from wizard import content
 from wizard.forms import BOOLEAN_CHOICES, YES, CorrelationsForm, DatasetForm, choice_from_boolean
 from wizard.study import (
@@ -24,7 +25,6 @@ from wizard.study import (
     CORRELATIONS,
     DATASETS,
     Draft,
-    correlations_asked,
     study_all_patient_medical,
     study_answers,
     study_datasets,
@@ -231,28 +231,10 @@ def _dataset_change_url(label: str, *, returning: bool) -> str:
 
 
 def dataset_card(dataset: Mapping[str, Any], *, returning: bool) -> DatasetCard:
-    change_url = reverse("wizard-dataset-change", args=[dataset["id"]])
-    if returning:
-        change_url = f"{change_url}?{RETURN_TO_CHECK}"
-    rows = []
-    # The questions that were asked, plus any other answer the study holds (e.g. prefilled from the API).
-    asked = {question.field for question in questions_asked_for(dataset)}
-    for field in DATASET_QUESTIONS_BY_FIELD:
-        if field in dataset or field in asked:
-            question = DATASET_QUESTIONS_BY_FIELD[field]
-            rows.append(
-                SummaryRow(
-                    key=question.text,
-                    value=answer_text(question, dataset[field]) if field in dataset else "Not answered",
-                    change_url=f"{change_url}#{_field_anchor(question)}",
-                    change_hint=_change_hint(question, dataset["id"]),
-                )
-            )
     return DatasetCard(
         label=dataset["id"],
         summary=dataset_summary(dataset),
-        rows=tuple(rows),
-        change_url=change_url,
+        change_url=_dataset_change_url(dataset["id"], returning=returning),
         remove_url=reverse("wizard-dataset-remove", args=[dataset["id"]]),
         patient_medical=dataset.get("patient_medical") is True,
     )
@@ -287,7 +269,7 @@ def _change_link(dataset: str, row: AnswerRow) -> tuple[str, str]:
         return f"{reverse('wizard-step', args=['correlations'])}?{RETURN_TO_CHECK}", row.key.lower()
     question = DATASET_QUESTIONS_BY_FIELD[row.field]
     url = f"{_dataset_change_url(dataset, returning=True)}#{_field_anchor(question)}"
-    return url, f"{question.text.rstrip('?').lower()} for {dataset}"
+    return url, _change_hint(question, dataset)
 
 
 def check_answers(answers: Mapping[str, Any]) -> Answers:
@@ -299,25 +281,7 @@ def check_answers(answers: Mapping[str, Any]) -> Answers:
         refused=[dataset["id"] for dataset in answers["datasets"] if dataset.get("patient_medical") is True],
         asked_for=lambda dataset: [question.field for question in questions_asked_for(dataset)],
     )
-
-
-def correlation_rows(groups: list[list[str]]) -> list[SummaryRow]:
-    change_url = f"{reverse('wizard-step', args=['correlations'])}?{RETURN_TO_CHECK}"
-    if not groups:
-        return [
-            SummaryRow(
-                key=content.CORRELATED_QUESTION, value="No", change_url=change_url, change_hint="correlative groups"
-            )
-        ]
-    return [
-        SummaryRow(
-            key=f"Correlative group {number}",
-            value=", ".join(members),
-            change_url=change_url,
-            change_hint=f"correlative group {number}",
-        )
-        for number, members in enumerate(groups, start=1)
-    ]
+    return summary.with_change_urls(_change_link)
 
 
 # --- The steps' pages -------------------------------------------------------------------------------------------
@@ -352,9 +316,7 @@ def correlations_page(form: CorrelationsForm, *, draft: Draft, errors: Mapping[s
 def check_page(form: forms.Form, *, draft: Draft, errors: Mapping[str, list[str]]) -> dict:
     answers = study_answers(draft)
     return {
-        "publication_row": publication_row(answers["publication"]),
-        "cards": [dataset_card(dataset, returning=True) for dataset in answers["datasets"]],
-        "correlation_rows": correlation_rows(answers.get("correlations", [])) if correlations_asked(draft) else [],
+        "answers": check_answers(answers),
         "all_patient_medical": study_all_patient_medical(draft),
         # A stale revision (answers changed in another window) is the one error this page can have.
         "error_links": error_links([], errors.get("revision", []), first_id="check-answers"),

@@ -93,8 +93,14 @@ def plan_get(page: Page) -> Result:
     return Result.objects.get(pk=page.url.rstrip("/").rsplit("/", 1)[1])
 
 
-def checklist_titles(page: Page) -> list[str]:
-    return [re.sub(r"\s+", " ", title).strip() for title in page.locator(".checklist__title").all_inner_texts()]
+def step_titles(page: Page) -> list[str]:
+    """The plan's steps as its task list names them."""
+    return [re.sub(r"\s+", " ", title).strip() for title in page.locator(".task-list__link").all_inner_texts()]
+
+
+def linking_in_step(page: Page, number: int) -> list[str]:
+    """The kinds of linking a step does, as its "Link" row names them."""
+    return [label.rstrip(":") for label in page.locator(f"#step-{number} .step__link-kind").all_inner_texts()]
 
 
 class PageLoads:

@@ -9,11 +9,12 @@ from playwright.sync_api import expect
 from policy.models import Result
 from tests.browser.journeys import (
     PageLoads,
-    checklist_titles,
     continue_to,
     correlations_answer,
     datasets_add,
+    linking_in_step,
     plan_get,
+    step_titles,
     study_start,
 )
 
@@ -55,7 +56,7 @@ def test_single_light_microscopy_dataset(page, javascript_enabled):
             {"id": "confocal", "modality": "light_microscopy", "patient_medical": False, "human_tissue": False}
         ],
     }
-    assert checklist_titles(page) == ["1. BioImage Archive: confocal"]
+    assert step_titles(page) == ["1. BioImage Archive: deposit confocal"]
     mode = "js" if javascript_enabled else "nojs"
     assert loads.count <= PAGE_LOADS[("one light-microscopy dataset", mode)], loads.count
 
@@ -71,7 +72,7 @@ def test_five_datasets_correlated_cryo_et_omics_and_patient_data(page, javascrip
 
     assert result.answers["correlations"] == [["fib-sem", "lm"]]
     assert [item["dataset"] for item in result.plan["not_accepted"]] == ["mri"]
-    assert "1. ArrayExpress: visium" in checklist_titles(page)
+    assert "1. ArrayExpress: deposit visium" in step_titles(page)
     mode = "js" if javascript_enabled else "nojs"
     assert loads.count <= PAGE_LOADS[("five datasets", mode)], loads.count
 
