@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from config.cache import caches_configure
 from config.health import HEALTH_PATHS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a sign-in refused for too many failures into the paused page.
+    "axes.middleware.AxesMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -202,21 +205,11 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
-# Rate limits per client address (django-ratelimit). The counts live in this process's memory: each
-# gunicorn worker counts on its own, which is enough for one host; read docs/security.md ("Rate limits")
-# before adding hosts.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
-    # Rendered result pages: a stored result never changes, so its page is rendered once per process. Kept in
-    # process memory on purpose: a deploy restarts the processes, so a changed template is never served stale.
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
-}
+# Caches (config/cache.py): this process's memory, or with REDIS_URL ("redis://host:6379/0") Redis, shared by
+# every host, for the rate limits' counts and the rendered result pages. docs/deploying.md, "Redis".
+REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5"))
+CACHES = caches_configure(redis_url=REDIS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS)
 RATELIMIT_USE_CACHE = "ratelimit"
 # Should the counts be unreadable, the request goes through: the limits stop floods, and a cache outage must not
 # turn every request away (with Redis, config.cache.SharedCache counts in process memory meanwhile).
