@@ -4,8 +4,8 @@ from hypothesis import HealthCheck, given, settings
 from bench.plans import single_dataset_answers
 from policy.kit.accessions import accessions_parse
 from policy.kit.empiar_draft import PLACEHOLDER, PLACEHOLDER_EMDB, empiar_drafts
-from tests.policy.engine.strategies import studies
 from tests.policy.kit.conftest import empiar_validator, planned
+from tests.strategies import studies
 
 VALIDATOR = empiar_validator()
 STUDIES_WITH_EMPIAR = [

@@ -7,8 +7,8 @@ from bench.plans import single_dataset_answers
 from policy.kit.accessions import accessions_parse
 from policy.kit.madmp import madmp_build
 from policy.results import texts_collect
-from tests.policy.engine.strategies import studies
 from tests.policy.kit.conftest import MADMP_SCHEMA_PATH, madmp_validator, planned
+from tests.strategies import studies
 
 VALIDATOR = madmp_validator()
 URL = "https://wizard.example.org/r/AAAAAAAAAAAAAAAAAAAAAA/"
