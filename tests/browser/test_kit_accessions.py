@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.policy.kit.conftest import FIVE_DATASET_STUDY
+from tests.policy.conftest import FIVE_DATASET_STUDY
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

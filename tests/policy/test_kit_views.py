@@ -9,7 +9,8 @@ import pytest
 from django.urls import reverse
 
 from policy.results import result_create
-from tests.policy.kit.conftest import FIVE_DATASET_STUDY, empiar_validator, madmp_validator
+from tests.policy.conftest import FIVE_DATASET_STUDY
+from tests.policy.kit.conftest import empiar_validator, madmp_validator
 
 pytestmark = pytest.mark.django_db
 

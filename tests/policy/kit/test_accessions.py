@@ -9,6 +9,7 @@ from policy.kit.accessions import (
     accession_check,
     accessions_parse,
 )
+from tests.policy.conftest import FIVE_DATASET_STUDY
 from tests.policy.kit.conftest import planned
 
 VALID = [
@@ -121,8 +122,6 @@ def test_too_many_accessions_for_one_deposition_are_refused(five_dataset_study):
 
 @given(st.dictionaries(st.sampled_from(["bia-imaging", "emdb:cryo-et", "x"]), st.text(max_size=300)))
 def test_any_typed_text_gives_valid_accessions_or_a_message(query):
-    from tests.policy.kit.conftest import FIVE_DATASET_STUDY
-
     _, plan = planned(FIVE_DATASET_STUDY)
     archive_of = {deposition["key"]: deposition["archive"] for deposition in plan["depositions"]}
 
