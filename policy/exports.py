@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from itertools import combinations
 
+from policy.kit.accessions import AccessionsEntered
 from policy.kit.tsv import tsv_render
 from policy.models import Result
 from policy.presenters.plan import Plan, Step
@@ -121,9 +122,19 @@ def _what_of(step: Step, dataset: str) -> str:
     return "; ".join(content.what for content in step.contents if content.datasets == (dataset,))
 
 
-def _accessions_rows(plan: Plan) -> list[list[str]]:
+def _accessions_rows(plan: Plan, accessions: AccessionsEntered | None) -> list[list[str]]:
+    def entered(step: Step) -> str:
+        return " ".join(accessions.of(step.key)) if accessions else ""
+
     return [
-        [str(step.number), dataset, step.archive.name, _what_of(step, dataset), step.archive.accession_example, ""]
+        [
+            str(step.number),
+            dataset,
+            step.archive.name,
+            _what_of(step, dataset),
+            step.archive.accession_example,
+            entered(step),
+        ]
         for step in plan.steps
         for dataset in step.datasets
     ]
@@ -157,10 +168,11 @@ def _file_list_rows(step: Step, width: int) -> list[list[str]]:
     return rows
 
 
-def template_render(*, template: Template, plan: Plan) -> str:
+def template_render(*, template: Template, plan: Plan, accessions: AccessionsEntered | None = None) -> str:
+    """The template as a TSV file; the accessions one with the `accessions` typed so far filled in (the kit's)."""
     header = [name for name, _ in template.columns]
     if template.slug == ACCESSIONS_TEMPLATE.slug:
-        return tsv_render(header=header, rows=_accessions_rows(plan))
+        return tsv_render(header=header, rows=_accessions_rows(plan, accessions))
     if template.slug == REGISTRATIONS_TEMPLATE.slug:
         return tsv_render(header=header, rows=_registrations_rows(plan))
     step = next(step for step in plan.steps if step.number == template.step)

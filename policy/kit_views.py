@@ -7,90 +7,83 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from policy.exports import ACCESSIONS_TEMPLATE, template_render
 from policy.http_cache import result_conditional
 from policy.kit.accessions import accessions_parse
 from policy.kit.bia_outline import bia_outline_zip
 from policy.kit.empiar_draft import empiar_drafts
-from policy.kit.progress import accessions_tsv, citations_by_step, progress_build
+from policy.kit.progress import citations_by_step, progress_build
 from policy.kit.st_sheet import st_datasets, st_sheet_tsv
 from policy.kit_context import kit_context, result_madmp
-from policy.results import result_find
-from policy.views import result_missing
+from policy.models import Result
+from policy.presenters.plan import plan_present
+from policy.views import downloaded, result_missing, result_required
 
-ACCESSIONS_TEMPLATE = "policy/_kit_accessions.html"
-
-
-def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+ACCESSIONS_SECTION = "policy/_kit_accessions.html"
+TSV = "text/tab-separated-values; charset=utf-8"
 
 
 @require_safe
 @result_conditional
-def kit_accessions(request: HttpRequest, result_id: str) -> HttpResponse:
+@result_required(result_missing)
+def kit_accessions(request: HttpRequest, result: Result) -> HttpResponse:
     """The accessions section alone, for htmx; the address bar shows the result page with the same query."""
-    result = result_find(result_id=result_id)
-    if result is None:
-        return result_missing(request)
     context = {"result": result, **kit_context(request=request, result=result)}
-    response = render(request, ACCESSIONS_TEMPLATE, context)
+    response = render(request, ACCESSIONS_SECTION, context)
     response["HX-Push-Url"] = context["kit_link"]
     return response
 
 
 @require_safe
 @result_conditional
-def kit_empiar_draft(request: HttpRequest, result_id: str, dataset: str) -> HttpResponse:
-    result = result_find(result_id=result_id)
-    if result is None:
-        return result_missing(request)
+@result_required(result_missing)
+def kit_empiar_draft(request: HttpRequest, result: Result, dataset: str) -> HttpResponse:
     accessions = accessions_parse(plan=result.plan, query=request.GET)
     for draft in empiar_drafts(plan=result.plan, answers=result.answers, accessions=accessions):
         if draft.dataset == dataset:
             body = json.dumps(draft.document, indent=2, ensure_ascii=False) + "\n"
             response = HttpResponse(body, content_type="application/json; charset=utf-8")
-            return _attachment(response, f"{result.id}-empiar-{dataset}.json")
+            return downloaded(response, result_id=result.id, name=f"empiar-{dataset}.json")
     return result_missing(request)
 
 
 @require_safe
 @result_conditional
-def kit_bia_outline(request: HttpRequest, result_id: str) -> HttpResponse:
-    result = result_find(result_id=result_id)
-    if result is None or not any(item["archive"] == "bia" for item in result.plan["depositions"]):
+@result_required(result_missing)
+def kit_bia_outline(request: HttpRequest, result: Result) -> HttpResponse:
+    if not any(item["archive"] == "bia" for item in result.plan["depositions"]):
         return result_missing(request)
     progress = progress_build(plan=result.plan, accessions=accessions_parse(plan=result.plan, query=request.GET))
     body = bia_outline_zip(plan=result.plan, answers=result.answers, citations=citations_by_step(progress=progress))
-    return _attachment(HttpResponse(body, content_type="application/zip"), f"{result.id}-bia-outline.zip")
+    return downloaded(HttpResponse(body, content_type="application/zip"), result_id=result.id, name="bia-outline.zip")
 
 
 @require_safe
 @result_conditional
-def kit_st_sheet(request: HttpRequest, result_id: str) -> HttpResponse:
-    result = result_find(result_id=result_id)
-    if result is None or not st_datasets(answers=result.answers, plan=result.plan):
+@result_required(result_missing)
+def kit_st_sheet(request: HttpRequest, result: Result) -> HttpResponse:
+    if not st_datasets(answers=result.answers, plan=result.plan):
         return result_missing(request)
     body = st_sheet_tsv(answers=result.answers, plan=result.plan)
-    response = HttpResponse(body, content_type="text/tab-separated-values; charset=utf-8")
-    return _attachment(response, f"{result.id}-st-metadata.tsv")
+    return downloaded(HttpResponse(body, content_type=TSV), result_id=result.id, name="st-metadata.tsv")
 
 
 @require_safe
 @result_conditional
-def kit_accessions_tsv(request: HttpRequest, result_id: str) -> HttpResponse:
-    result = result_find(result_id=result_id)
-    if result is None:
-        return result_missing(request)
-    body = accessions_tsv(plan=result.plan, accessions=accessions_parse(plan=result.plan, query=request.GET))
-    response = HttpResponse(body, content_type="text/tab-separated-values; charset=utf-8")
-    return _attachment(response, f"{result.id}-accessions.tsv")
+@result_required(result_missing)
+def kit_accessions_tsv(request: HttpRequest, result: Result) -> HttpResponse:
+    """The accessions template of the result page, with the accessions typed so far filled in."""
+    body = template_render(
+        template=ACCESSIONS_TEMPLATE,
+        plan=plan_present(plan=result.plan, texts=result.texts),
+        accessions=accessions_parse(plan=result.plan, query=request.GET),
+    )
+    return downloaded(HttpResponse(body, content_type=TSV), result_id=result.id, name=ACCESSIONS_TEMPLATE.filename)
 
 
 @require_safe
 @result_conditional
-def kit_madmp(request: HttpRequest, result_id: str) -> HttpResponse:
-    result = result_find(result_id=result_id)
-    if result is None:
-        return result_missing(request)
+@result_required(result_missing)
+def kit_madmp(request: HttpRequest, result: Result) -> HttpResponse:
     response = JsonResponse(result_madmp(request=request, result=result), json_dumps_params={"ensure_ascii": False})
-    return _attachment(response, f"{result.id}.madmp.json")
+    return downloaded(response, result_id=result.id, name="madmp.json")

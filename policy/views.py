@@ -1,7 +1,7 @@
 """The result page and its downloads. Thin: the result presenter shapes the stored result, templates lay it out.
 
 Each view is a plain function of (request, result_id), so that decorators (HTTP methods, rate limits, caching
-headers) apply to it as to any Django view; `_result_required` finds the result once for all of them.
+headers) apply to it as to any Django view; `result_required` finds the result once for all of them.
 """
 
 from collections.abc import Callable
@@ -32,7 +32,7 @@ def result_missing(request: HttpRequest) -> HttpResponse:
     return render(request, RESULT_MISSING_TEMPLATE, status=404)
 
 
-def _result_required(missing: Callable[[HttpRequest], HttpResponse]):
+def result_required(missing: Callable[[HttpRequest], HttpResponse]):
     """The view gets the stored result in place of its id; an id that leads nowhere gets `missing`."""
 
     def decorator(view):
@@ -48,7 +48,7 @@ def _result_required(missing: Callable[[HttpRequest], HttpResponse]):
     return decorator
 
 
-def _downloaded(response: HttpResponse, *, result_id: str, name: str) -> HttpResponse:
+def downloaded(response: HttpResponse, *, result_id: str, name: str) -> HttpResponse:
     """Saved, not opened in the tab, under the one naming pattern of every download: `<id>-<name>`."""
     response["Content-Disposition"] = f'attachment; filename="{download_filename(result_id=result_id, name=name)}"'
     return response
@@ -56,7 +56,7 @@ def _downloaded(response: HttpResponse, *, result_id: str, name: str) -> HttpRes
 
 @require_safe
 @result_conditional
-@_result_required(result_missing)
+@result_required(result_missing)
 def result_show(request: HttpRequest, result: Result) -> HttpResponse:
     url = result_url(request, result)
     context = {
@@ -73,7 +73,7 @@ def result_show(request: HttpRequest, result: Result) -> HttpResponse:
 
 @results_ratelimit
 @require_POST
-@_result_required(result_missing)
+@result_required(result_missing)
 def result_update(request: HttpRequest, result: Result) -> HttpResponse:
     """The stored answers planned under the current policy: a new result, the old one untouched."""
     try:
@@ -85,25 +85,25 @@ def result_update(request: HttpRequest, result: Result) -> HttpResponse:
 
 @require_safe
 @result_conditional
-@_result_required(lambda request: result_not_found())
+@result_required(lambda request: result_not_found())
 def result_json(request: HttpRequest, result: Result) -> HttpResponse:
     response = JsonResponse(result_as_json(result=result, url=result_url(request, result)))
-    return _downloaded(response, result_id=result.id, name="plan.json")
+    return downloaded(response, result_id=result.id, name="plan.json")
 
 
 @require_safe
 @result_conditional
-@_result_required(result_missing)
+@result_required(result_missing)
 def result_markdown_show(request: HttpRequest, result: Result) -> HttpResponse:
     page = result_page(result=result, url=result_url(request, result))
     kit = kit_build(plan=result.plan, answers=result.answers, query={})
     response = HttpResponse(result_markdown(page=page, kit=kit), content_type="text/markdown; charset=utf-8")
-    return _downloaded(response, result_id=result.id, name="plan.md")
+    return downloaded(response, result_id=result.id, name="plan.md")
 
 
 @require_safe
 @result_conditional
-@_result_required(result_missing)
+@result_required(result_missing)
 def result_template(request: HttpRequest, result: Result, slug: str) -> HttpResponse:
     page = result_page(result=result, url=result_url(request, result))
     template = next((template for template in page.templates if template.slug == slug), None)
@@ -112,4 +112,4 @@ def result_template(request: HttpRequest, result: Result, slug: str) -> HttpResp
     response = HttpResponse(
         template_render(template=template, plan=page.plan), content_type="text/tab-separated-values; charset=utf-8"
     )
-    return _downloaded(response, result_id=result.id, name=template.filename)
+    return downloaded(response, result_id=result.id, name=template.filename)

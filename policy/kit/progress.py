@@ -6,9 +6,6 @@ from dataclasses import dataclass
 
 from policy.kit.accessions import ACCESSION_FORMATS, AccessionsEntered
 from policy.kit.statement import ARCHIVE_SHORT_NAMES
-from policy.kit.tsv import tsv_render
-
-ACCESSIONS_COLUMNS = ("Step", "Dataset", "Archive", "Contents", "Accession example", "Accession")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,26 +101,6 @@ def progress_build(*, plan: Mapping, accessions: AccessionsEntered) -> Progress:
         if item["in"] in numbers
     )
     return Progress(steps=steps, links=links)
-
-
-def accessions_tsv(*, plan: Mapping, accessions: AccessionsEntered) -> str:
-    """accessions.tsv with the accessions typed so far: one row per dataset of each step, in plan order."""
-    rows = []
-    for number, deposition in enumerate(plan["depositions"], start=1):
-        accession_format = ACCESSION_FORMATS.get(deposition["archive"])
-        for dataset in deposition["datasets"]:
-            contents = "; ".join(item["what"] for item in deposition["contents"] if dataset in item["datasets"])
-            rows.append(
-                [
-                    str(number),
-                    dataset,
-                    ARCHIVE_SHORT_NAMES.get(deposition["archive"], deposition["archive"]),
-                    contents,
-                    accession_format.example if accession_format else "",
-                    " ".join(accessions.of(deposition["key"])),
-                ]
-            )
-    return tsv_render(header=ACCESSIONS_COLUMNS, rows=rows)
 
 
 def citations_by_step(*, progress: Progress) -> dict[str, list[str]]:

@@ -139,7 +139,7 @@ def test_the_madmp_export_validates_and_the_api_gives_the_same_document(client, 
     api = client.get(reverse("api-plans-show", args=[result.pk]), {"format": "madmp"})
 
     document = json.loads(export.content)
-    assert attachment_name(export) == f"{result.pk}.madmp.json"
+    assert attachment_name(export) == f"{result.pk}-madmp.json"
     assert list(madmp_validator().iter_errors(document)) == []
     assert api.json() == document
     assert document["dmp"]["dmp_id"]["identifier"].endswith(f"/r/{result.pk}/")

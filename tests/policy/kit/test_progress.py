@@ -1,9 +1,21 @@
 import csv
 import io
 
+from policy.exports import ACCESSIONS_TEMPLATE, template_render
 from policy.kit.accessions import accessions_parse
-from policy.kit.progress import accessions_tsv, progress_build
+from policy.kit.progress import progress_build
+from policy.presenters.plan import plan_present
+from policy.results import texts_collect
 from tests.policy.kit.conftest import planned
+
+
+def filled_accessions(answers: dict, plan: dict, query: dict) -> str:
+    """The accessions template as the kit downloads it, in the words a result stores."""
+    return template_render(
+        template=ACCESSIONS_TEMPLATE,
+        plan=plan_present(plan=plan, texts=texts_collect(plan=plan, answers=answers)),
+        accessions=accessions_parse(plan=plan, query=query),
+    )
 
 
 def progress_of(answers: dict, query: dict):
@@ -40,9 +52,9 @@ def test_a_citation_of_a_step_not_done_says_so(five_dataset_study):
 
 
 def test_the_filled_accessions_table_has_a_row_per_dataset_of_each_step(five_dataset_study):
-    _, plan = planned(five_dataset_study)
+    answers, plan = planned(five_dataset_study)
 
-    text = accessions_tsv(plan=plan, accessions=accessions_parse(plan=plan, query={"emdb:cryo-et": "EMD-1111"}))
+    text = filled_accessions(answers, plan, query={"emdb:cryo-et": "EMD-1111"})
 
     rows = list(csv.DictReader(io.StringIO(text), dialect="excel-tab"))
     assert [(row["Step"], row["Dataset"], row["Accession"]) for row in rows] == [
@@ -56,9 +68,9 @@ def test_the_filled_accessions_table_has_a_row_per_dataset_of_each_step(five_dat
 
 
 def test_labels_that_look_like_formulas_are_neutralised_in_the_table():
-    _, plan = planned({"datasets": [{"id": "-2-1", "modality": "light_microscopy"}]})
+    answers, plan = planned({"datasets": [{"id": "-2-1", "modality": "light_microscopy"}]})
 
-    text = accessions_tsv(plan=plan, accessions=accessions_parse(plan=plan, query={}))
+    text = filled_accessions(answers, plan, query={})
 
     datasets = [row["Dataset"] for row in csv.DictReader(io.StringIO(text), dialect="excel-tab")]
     assert datasets == ["'-2-1"]
