@@ -16,6 +16,7 @@ from policy.engine import POLICY_VERSION, InvalidAnswers, plan_for
 from policy.engine.answers import ROOT
 from policy.engine.catalogue import policy_describe
 from policy.exports import result_as_json
+from policy.http_cache import result_conditional
 from policy.json_body import BodyRejected, json_body_read
 from policy.kit_context import result_madmp
 from policy.results import result_create, result_find, result_url
@@ -88,6 +89,7 @@ def plan_store(request: HttpRequest) -> JsonResponse:
 
 @api_ratelimit
 @api_methods("GET", "HEAD")
+@result_conditional
 def plan_stored_show(request: HttpRequest, result_id: str) -> JsonResponse:
     result = result_find(result_id=result_id)
     if result is None:

@@ -39,10 +39,21 @@ def urls_of(result: Result) -> dict[str, str]:
         "kit accessions.tsv": reverse("kit-accessions-tsv", args=[result.pk]),
         "kit bia outline": reverse("kit-bia-outline", args=[result.pk]),
         "madmp": reverse("result-madmp", args=[result.pk]),
+        "api": reverse("api-plans-show", args=[result.pk]),
     }
 
 
-KINDS = ["page", "json", "markdown", "template", "kit accessions", "kit accessions.tsv", "kit bia outline", "madmp"]
+KINDS = [
+    "page",
+    "json",
+    "markdown",
+    "template",
+    "kit accessions",
+    "kit accessions.tsv",
+    "kit bia outline",
+    "madmp",
+    "api",
+]
 
 
 @pytest.fixture
