@@ -16,8 +16,8 @@ from tests.browser.journeys import (
     plan_get,
     study_start,
 )
+from tests.wizard.journeys import LM
 
-LM = {"id": "lm", "modality": "light_microscopy"}
 FIB_SEM = {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"}
 
 

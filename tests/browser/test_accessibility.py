@@ -18,7 +18,8 @@ from tests.browser.journeys import (
     datasets_add,
     plan_get,
 )
-from tests.browser.states import FIB_SEM, LM, STATES, on_check, on_publication, on_start
+from tests.browser.states import FIB_SEM, STATES, on_check, on_publication, on_start
+from tests.wizard.journeys import LM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

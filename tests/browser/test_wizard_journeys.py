@@ -17,11 +17,11 @@ from tests.browser.journeys import (
     step_titles,
     study_start,
 )
+from tests.browser.states import FIB_SEM
+from tests.wizard.journeys import LM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-LM = {"id": "lm", "modality": "light_microscopy"}
-FIB_SEM = {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"}
 CRYO_ET = {
     "id": "cryo-et",
     "modality": "electron_microscopy",

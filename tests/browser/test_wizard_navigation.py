@@ -17,11 +17,10 @@ from tests.browser.journeys import (
     plan_get,
     study_start,
 )
+from tests.wizard.journeys import LM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-LM = {"id": "lm", "modality": "light_microscopy"}
-SXT = {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}
 EM_2D = {"id": "em", "modality": "electron_microscopy", "em_method": "2d"}
 LABEL = DATASET_QUESTIONS_BY_FIELD["id"].text
 

@@ -12,6 +12,10 @@ from django.test import Client
 from policy.engine.questions import questions_asked_for
 
 DATASET_ADD = "/study/datasets/new/"
+# Datasets many tests describe, as a depositor would (follow-ups they leave out are answered "no").
+LM = {"id": "lm", "modality": "light_microscopy"}
+FIB = {"id": "fib", "modality": "electron_microscopy", "em_method": "volume_em"}
+SXT = {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}
 # Questions a test's dataset leaves out are answered "no", as the contract's defaults would.
 NO_BY_DEFAULT = ("patient_medical", "human_tissue", "subtomogram_average", "atomic_model")
 
@@ -20,6 +24,10 @@ def form_value(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return value
+
+
+def text(response) -> str:
+    return response.content.decode()
 
 
 def study_id(client: Client) -> str:

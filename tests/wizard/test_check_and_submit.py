@@ -5,6 +5,8 @@ from django.test import Client
 
 from policy.models import Result
 from tests.wizard.journeys import (
+    FIB,
+    LM,
     check_confirm,
     correlations_answer,
     dataset_post,
@@ -13,12 +15,11 @@ from tests.wizard.journeys import (
     step_post,
     study_enter,
     study_started,
+    text,
 )
 
 pytestmark = pytest.mark.django_db
 
-LM = {"id": "lm", "modality": "light_microscopy"}
-FIB = {"id": "fib", "modality": "electron_microscopy", "em_method": "volume_em"}
 CRYO_ET = {
     "id": "et",
     "modality": "electron_microscopy",
@@ -26,10 +27,6 @@ CRYO_ET = {
     "tilt_series": True,
     "tomograms": "many",
 }
-
-
-def text(response) -> str:
-    return response.content.decode()
 
 
 def test_check_your_answers_shows_every_answer_with_change_links(client):

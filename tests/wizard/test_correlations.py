@@ -2,17 +2,19 @@
 
 import pytest
 
-from tests.wizard.journeys import correlations_answer, dataset_post, form_post, step_post, study_started
+from tests.wizard.journeys import (
+    FIB,
+    LM,
+    SXT,
+    correlations_answer,
+    dataset_post,
+    form_post,
+    step_post,
+    study_started,
+    text,
+)
 
 pytestmark = pytest.mark.django_db
-
-LM = {"id": "lm", "modality": "light_microscopy"}
-FIB = {"id": "fib", "modality": "electron_microscopy", "em_method": "volume_em"}
-SXT = {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}
-
-
-def text(response) -> str:
-    return response.content.decode()
 
 
 def test_correlations_are_asked_only_for_two_or_more_datasets(client):

@@ -8,19 +8,20 @@ from policy.engine.questions import DATASET_QUESTIONS, DATASET_QUESTIONS_BY_FIEL
 from policy.engine.vocabulary import EM_METHOD, MODALITY
 from tests.wizard.journeys import (
     DATASET_ADD,
+    FIB,
+    LM,
+    SXT,
     correlations_answer,
     dataset_data,
     dataset_post,
     form_post,
     step_post,
     study_started,
+    text,
 )
 
 pytestmark = pytest.mark.django_db
 
-LM = {"id": "lm", "modality": "light_microscopy"}
-FIB = {"id": "fib", "modality": "electron_microscopy", "em_method": "volume_em"}
-SXT = {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}
 CRYO_ET = {
     "id": "et",
     "modality": "electron_microscopy",
@@ -28,10 +29,6 @@ CRYO_ET = {
     "tilt_series": True,
     "tomograms": "few",
 }
-
-
-def text(response) -> str:
-    return response.content.decode()
 
 
 def dataset_as_stored(dataset: dict) -> dict:

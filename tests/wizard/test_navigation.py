@@ -5,15 +5,9 @@ from django.test import Client
 
 from policy.engine.questions import PUBLICATION
 from policy.models import Result
-from tests.wizard.journeys import publication_answer, step_post, study_started
+from tests.wizard.journeys import LM, publication_answer, step_post, study_started, text
 
 pytestmark = pytest.mark.django_db
-
-LM = {"id": "lm", "modality": "light_microscopy"}
-
-
-def text(response) -> str:
-    return response.content.decode()
 
 
 def test_start_now_links_straight_to_the_first_question(client):
