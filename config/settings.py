@@ -155,7 +155,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 # --- end production serving ----------------------------------------------------------------------------------
 
-# How long a shared cache (a CDN) may serve a result page or export without asking again (policy/http_cache.py);
+# How long a shared cache (a CDN) may serve a result page or export without asking again (policy/views/http_cache.py);
 # browsers always ask, and get a 304 when nothing changed. docs/deploying.md, "Caching headers".
 RESULT_SHARED_CACHE_SECONDS = int(os.environ.get("DJANGO_RESULT_SHARED_CACHE_SECONDS", "300"))
 

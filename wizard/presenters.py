@@ -17,7 +17,8 @@ from policy.engine.questions import (
     Question,
     questions_asked_for,
 )
-from policy.presenters.answers import AnswerRow, Answers, answers_present, answers_words
+from policy.presenters.answers import AnswerRow, Answers, answers_present
+from policy.results import answers_words
 from wizard import content
 from wizard.forms import BOOLEAN_CHOICES, YES, CorrelationsForm, DatasetForm, choice_from_boolean
 from wizard.study import (

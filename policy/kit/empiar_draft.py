@@ -43,10 +43,6 @@ class EmpiarDraft:
     document: dict
     choices: tuple[str, ...]  # what the draft chose that the depositor should check
 
-    @property
-    def filename_part(self) -> str:
-        return f"empiar-{self.dataset}"
-
 
 def _person() -> dict:
     return {

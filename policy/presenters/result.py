@@ -7,10 +7,10 @@ from urllib.parse import urljoin
 
 from django.urls import reverse
 
-from policy.exports import Template, templates_offered
 from policy.models import Result
-from policy.picture import PlanPicture, plan_picture
 from policy.presenters.answers import Answers, answers_present
+from policy.presenters.downloads import Template, templates_offered
+from policy.presenters.picture import PlanPicture, plan_picture
 from policy.presenters.plan import Plan, Step, plan_present
 from policy.presenters.wording import count_text, edition_text, list_text
 

@@ -8,9 +8,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 
 from policy.engine import answers_validate, plan_for
-from policy.exports import template_render, templates_offered
-from policy.picture import plan_picture
 from policy.presenters.answers import answers_present
+from policy.presenters.downloads import template_render, templates_offered
+from policy.presenters.picture import plan_picture
 from policy.presenters.plan import plan_present
 from policy.results import result_create, texts_collect
 from tests.strategies import studies

@@ -3,7 +3,8 @@ import pytest
 from policy.engine import answers_validate
 from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD, PUBLICATION
 from policy.engine.vocabulary import EM_METHOD, MODALITY
-from policy.presenters.answers import AnswerRow, answers_present, answers_words
+from policy.presenters.answers import AnswerRow, answers_present
+from policy.results import answers_words
 
 
 def present(answers: dict, **kwargs):

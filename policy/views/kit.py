@@ -7,17 +7,17 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from policy.exports import ACCESSIONS_TEMPLATE, template_render
-from policy.http_cache import result_conditional
 from policy.kit.accessions import accessions_parse
 from policy.kit.bia_outline import bia_outline_zip
 from policy.kit.empiar_draft import empiar_drafts
 from policy.kit.progress import citations_by_step, progress_build
 from policy.kit.st_sheet import st_datasets, st_sheet_tsv
-from policy.kit_context import kit_context, result_madmp
 from policy.models import Result
+from policy.presenters.downloads import ACCESSIONS_TEMPLATE, template_render
 from policy.presenters.plan import plan_present
-from policy.views import downloaded, result_missing, result_required
+from policy.views.http_cache import result_conditional
+from policy.views.kit_context import kit_context, result_madmp
+from policy.views.lookup import downloaded, result_missing, result_required
 
 ACCESSIONS_SECTION = "policy/_kit_accessions.html"
 TSV = "text/tab-separated-values; charset=utf-8"

@@ -435,7 +435,7 @@ def test_a_page_served_from_the_cache_builds_nothing(client, full_study, pages_c
         built.append(kwargs["result"].pk)
         return result_page(**kwargs)
 
-    monkeypatch.setattr("policy.views.result_page", result_page_counted)
+    monkeypatch.setattr("policy.views.result.result_page", result_page_counted)
 
     first, cached = page_of(client, result), page_of(client, result)
 
