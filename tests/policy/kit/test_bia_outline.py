@@ -33,8 +33,9 @@ def test_the_zip_opens_with_a_readme_and_file_lists_whose_first_header_is_files(
         "step-5-bia-imaging/file-list-correlation.tsv",
     ]
     for name in names[1:]:
-        header = next(csv.reader(io.StringIO(archive.read(name).decode()), dialect="excel-tab"))
+        header, starter = csv.reader(io.StringIO(archive.read(name).decode()), dialect="excel-tab")
         assert header[0] == "Files"
+        assert starter[0] == name.removeprefix("step-5-bia-imaging/file-list-").removesuffix(".tsv") + "/"
     readme = archive.read(names[0]).decode()
     assert "## Study component `correlation` (`fib-sem`, `lm`)" in readme
     assert "- [ ] Specimen" in readme
@@ -55,7 +56,7 @@ def test_a_screen_file_list_has_the_screen_templates_columns():
 
     (outline,) = bia_outlines(plan=plan, answers=answers)
 
-    assert outline.components[0].columns == ("Files", "Plate", "Well", "Field", "Gene", "Description")
+    assert outline.components[0].file_list.header == ("Files", "Plate", "Well", "Field", "Gene", "Description")
 
 
 def test_citations_of_the_step_are_listed_in_the_readme(five_dataset_study):
