@@ -29,6 +29,7 @@ CORRELATION_DESCRIPTION = "registrations and transformations"
 class FileList:
     """One study component's file list."""
 
+    step: int  # the plan's step that submits it
     component: str  # the study component's name: a dataset label, or "correlation" ("correlation-2" …)
     correlation: bool  # the component carries correlation information between `datasets`
     datasets: tuple[str, ...]
@@ -37,9 +38,13 @@ class FileList:
     rows: tuple[tuple[str, ...], ...]  # starter rows
 
     @property
+    def slug(self) -> str:
+        return f"bia-step-{self.step}-file-list-{self.component}"
+
+    @property
     def filename(self) -> str:
-        """The name a submission's File List attribute gives it."""
-        return f"file-list-{self.component}.tsv"
+        """The name a submission's File List attribute gives it: the download's name without the result id."""
+        return f"{self.slug}.tsv"
 
     @property
     def header(self) -> tuple[str, ...]:
@@ -73,9 +78,11 @@ def _starter_row(component: str, width: int, description: str) -> tuple[str, ...
     return (f"{component}/", *([""] * (width - 2)), description)
 
 
-def _file_list(component: str, correlation: bool, datasets: tuple[str, ...], description: str, columns) -> FileList:
+def _file_list(
+    step: int, component: str, correlation: bool, datasets: tuple[str, ...], description: str, columns
+) -> FileList:
     row = _starter_row(component, len(columns), description)
-    return FileList(component, correlation, datasets, description, columns, (row,))
+    return FileList(step, component, correlation, datasets, description, columns, (row,))
 
 
 def _correlation_name(index: int, count: int, taken: set[str]) -> str:
@@ -94,7 +101,9 @@ def bia_steps(*, plan: Mapping, answers: Mapping) -> tuple[BiaStep, ...]:
         if deposition["archive"] != "bia":
             continue
         file_lists = [
-            _file_list(dataset, False, (dataset,), _what_of(deposition, dataset), _columns(by_id.get(dataset, {})))
+            _file_list(
+                number, dataset, False, (dataset,), _what_of(deposition, dataset), _columns(by_id.get(dataset, {}))
+            )
             for dataset in deposition["datasets"]
         ]
         correlated = [
@@ -103,7 +112,7 @@ def bia_steps(*, plan: Mapping, answers: Mapping) -> tuple[BiaStep, ...]:
         for index, item in enumerate(correlated, start=1):
             name = _correlation_name(index, len(correlated), set(deposition["datasets"]))
             columns = (FILES_COLUMN, DESCRIPTION_COLUMN)
-            file_lists.append(_file_list(name, True, tuple(item["datasets"]), CORRELATION_DESCRIPTION, columns))
+            file_lists.append(_file_list(number, name, True, tuple(item["datasets"]), CORRELATION_DESCRIPTION, columns))
         steps.append(BiaStep(number, deposition["key"], tuple(deposition["datasets"]), tuple(file_lists)))
     return tuple(steps)
 

@@ -28,14 +28,14 @@ def test_the_zip_opens_with_a_readme_and_file_lists_whose_first_header_is_files(
     names = archive.namelist()
     assert names == [
         "step-5-bia-imaging/README.md",
-        "step-5-bia-imaging/file-list-lm.tsv",
-        "step-5-bia-imaging/file-list-visium.tsv",
-        "step-5-bia-imaging/file-list-correlation.tsv",
+        "step-5-bia-imaging/bia-step-5-file-list-lm.tsv",
+        "step-5-bia-imaging/bia-step-5-file-list-visium.tsv",
+        "step-5-bia-imaging/bia-step-5-file-list-correlation.tsv",
     ]
     for name in names[1:]:
         header, starter = csv.reader(io.StringIO(archive.read(name).decode()), dialect="excel-tab")
         assert header[0] == "Files"
-        assert starter[0] == name.removeprefix("step-5-bia-imaging/file-list-").removesuffix(".tsv") + "/"
+        assert starter[0] == name.removeprefix("step-5-bia-imaging/bia-step-5-file-list-").removesuffix(".tsv") + "/"
     readme = archive.read(names[0]).decode()
     assert "## Study component `correlation` (`fib-sem`, `lm`)" in readme
     assert "- [ ] Specimen" in readme

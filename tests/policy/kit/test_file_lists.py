@@ -20,9 +20,9 @@ def test_five_dataset_study_has_a_file_list_per_dataset_and_one_for_the_correlat
         ("correlation", ("fib-sem", "lm"), True),
     ]
     assert [item.filename for item in step.file_lists] == [
-        "file-list-lm.tsv",
-        "file-list-visium.tsv",
-        "file-list-correlation.tsv",
+        "bia-step-5-file-list-lm.tsv",
+        "bia-step-5-file-list-visium.tsv",
+        "bia-step-5-file-list-correlation.tsv",
     ]
 
 

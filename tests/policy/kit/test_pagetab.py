@@ -49,16 +49,16 @@ def test_the_five_dataset_study_gives_one_submission_with_a_component_per_datase
     assert (draft.step, draft.key, draft.filename) == (5, "bia-imaging", "bia-step-5.pagetab.json")
     components = subsections(draft.document["section"], "Study Component")
     assert [attributes(item) for item in components] == [
-        {"Name": "lm", "Description": "light microscopy images", "File List": "file-list-lm.tsv"},
+        {"Name": "lm", "Description": "light microscopy images", "File List": "bia-step-5-file-list-lm.tsv"},
         {
             "Name": "visium",
             "Description": "spatial data: images and segmentations",
-            "File List": "file-list-visium.tsv",
+            "File List": "bia-step-5-file-list-visium.tsv",
         },
         {
             "Name": "correlation",
             "Description": "registrations and transformations between fib-sem, lm",
-            "File List": "file-list-correlation.tsv",
+            "File List": "bia-step-5-file-list-correlation.tsv",
         },
     ]
     correlation_rows = [attributes(row) for row in components[2]["subsections"]]
