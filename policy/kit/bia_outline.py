@@ -7,7 +7,10 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from policy.kit.accessions import AccessionsEntered
 from policy.kit.file_lists import FileList, bia_steps, file_list_tsv
+from policy.kit.pagetab import PageTabDraft, pagetab_drafts, pagetab_json
+from policy.kit.progress import citations_by_step, progress_build
 
 STUDY_SECTIONS = ("Study: title, description, authors and affiliations, funding, licence, related publication",)
 COMPONENT_SECTIONS = ("Study component", "Biosample", "Specimen", "Image acquisition", "Image analysis (if any)")
@@ -52,12 +55,15 @@ def bia_outlines(*, plan: Mapping, answers: Mapping) -> tuple[BiaStepOutline, ..
     )
 
 
-def _readme(outline: BiaStepOutline, cites: list[str]) -> str:
+def _readme(outline: BiaStepOutline, cites: list[str], pagetab: PageTabDraft) -> str:
     lines = [
         f"# BioImage Archive submission outline, step {outline.step}",
         "",
         "Fill these sections in the BioStudies submission tool (BioImaging template). REMBI: "
         "https://pmc.ncbi.nlm.nih.gov/articles/PMC8606015",
+        "",
+        f"Or fill every “FILL IN” of `{pagetab.filename}` (the same submission in PageTab JSON), upload your data and "
+        "the file lists of this folder under their names, and submit it through “Submit PageTab”.",
         "",
         "## Study",
         "",
@@ -75,13 +81,18 @@ def _readme(outline: BiaStepOutline, cites: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def bia_outline_zip(*, plan: Mapping, answers: Mapping, citations: Mapping[str, list[str]]) -> bytes:
-    """The outlines of every BioImage Archive step as one zip: a folder per step with README.md and a file list per
-    study component. `citations`: deposition key -> the accessions (or placeholders) its submission cites."""
+def bia_outline_zip(*, plan: Mapping, answers: Mapping, accessions: AccessionsEntered) -> bytes:
+    """The outlines of every BioImage Archive step as one zip: a folder per step with README.md, the step's PageTab
+    submission and a file list per study component, with the accessions typed so far."""
+    citations = citations_by_step(progress=progress_build(plan=plan, accessions=accessions))
+    pagetabs = {draft.key: draft for draft in pagetab_drafts(plan=plan, answers=answers, accessions=accessions)}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for outline in bia_outlines(plan=plan, answers=answers):
-            _write(archive, f"{outline.folder}/README.md", _readme(outline, list(citations.get(outline.key, []))))
+            pagetab = pagetabs[outline.key]
+            readme = _readme(outline, list(citations.get(outline.key, [])), pagetab)
+            _write(archive, f"{outline.folder}/README.md", readme)
+            _write(archive, f"{outline.folder}/{pagetab.filename}", pagetab_json(draft=pagetab))
             for component in outline.components:
                 _write(
                     archive,

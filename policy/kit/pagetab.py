@@ -14,6 +14,7 @@ the template on the submission; the study as its root section; the REMBI section
 links as the study's subsections; Associations inside each study component, naming sections by their titles.
 """
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -287,3 +288,8 @@ def pagetab_drafts(*, plan: Mapping, answers: Mapping, accessions: AccessionsEnt
         pagetab_build(step=step, plan=plan, answers=answers, accessions=accessions)
         for step in bia_steps(plan=plan, answers=answers)
     )
+
+
+def pagetab_json(*, draft: PageTabDraft) -> str:
+    """The submission as the file the depositor uploads: JSON, indented, non-ASCII kept as it is."""
+    return json.dumps(draft.document, indent=2, ensure_ascii=False) + "\n"

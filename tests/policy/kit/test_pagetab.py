@@ -1,7 +1,6 @@
 import json
 from pathlib import Path
 
-import jsonschema
 import pytest
 from hypothesis import given, settings
 
@@ -10,12 +9,11 @@ from policy.kit.bia_template_v5 import TEMPLATE_SECTIONS_BY_NAME, pagetab_templa
 from policy.kit.empiar_draft import PLACEHOLDER
 from policy.kit.file_lists import bia_steps
 from policy.kit.pagetab import IMAGING_METHODS, pagetab_drafts
-from tests.policy.kit.conftest import planned
+from tests.policy.kit.conftest import pagetab_validator, planned
 from tests.strategies import studies
 
 HERE = Path(__file__).parent
-SCHEMA = json.loads((HERE / "schemas" / "pagetab" / "pagetab-submission.schema.json").read_text(encoding="utf-8"))
-VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+VALIDATOR = pagetab_validator()
 EXAMPLE_TEXT = (HERE / "fixtures" / "S-BIADTEST.json").read_text(encoding="utf-8")
 EXAMPLE = json.loads(EXAMPLE_TEXT)
 
