@@ -77,19 +77,66 @@ REGISTRATIONS_TEMPLATE = Template(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class FilesEntry:
+    """An entry of the result page's files to prepare: a template, or a BioImage Archive step's file lists."""
+
+    anchor: str
+    title: str
+    purpose: str
+    columns: tuple[tuple[str, str], ...]
+    downloads: tuple[Template, ...]
+
+
+FILE_LISTS_PURPOSE = (
+    "One file list per study component ({components}). Replace each example row with one row per file you upload; "
+    "folder names are not shown to users, so write what paths mean in the columns. The step's PageTab submission "
+    "names each list as it is downloaded, without the result id in front."
+)
+
+
 def _file_list_template(file_list: FileList) -> Template:
-    what = "the correlation information" if file_list.correlation else "the images"
+    what = "correlation information" if file_list.correlation else "images"
     return Template(
         slug=file_list.slug,
         title=f"BioImage Archive file list for {file_list.component} (step {file_list.step})",
-        purpose=f"The file list of the study component {file_list.component}: {what} of "
-        f"{', '.join(file_list.datasets)}. Replace the example row with one row per file you upload; folder names "
-        "are not shown to users, so write what paths mean in the columns. The step's PageTab submission names it "
-        "by this file's name without the result id in front.",
+        purpose=f"The file list of the study component {file_list.component}: the {what} of "
+        f"{', '.join(file_list.datasets)}.",
         columns=file_list.columns,
         step=file_list.step,
         file_list=file_list,
     )
+
+
+def file_lists_anchor(step: int) -> str:
+    return f"file-lists-step-{step}"
+
+
+def files_to_prepare(*, templates: tuple[Template, ...]) -> tuple[FilesEntry, ...]:
+    """The templates as the result page lists them: a BioImage Archive step's file lists as one entry, their
+    columns told once."""
+    entries: list[FilesEntry] = []
+    by_step: dict[int, list[Template]] = {}
+    for template in templates:
+        if template.file_list is None:
+            entries.append(
+                FilesEntry(f"template-{template.slug}", template.title, template.purpose, template.columns, (template,))
+            )
+        else:
+            by_step.setdefault(template.file_list.step, []).append(template)
+    for step, lists in by_step.items():
+        columns = tuple(dict.fromkeys(column for template in lists for column in template.columns))
+        components = ", ".join(template.file_list.component for template in lists if template.file_list)
+        entries.append(
+            FilesEntry(
+                file_lists_anchor(step),
+                f"BioImage Archive file lists for step {step}",
+                FILE_LISTS_PURPOSE.format(components=components),
+                columns,
+                tuple(lists),
+            )
+        )
+    return tuple(entries)
 
 
 def templates_offered(*, plan: Plan, stored_plan: Mapping, answers: dict) -> tuple[Template, ...]:

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from policy.models import Result
 from policy.presenters.answers import Answers, answers_present
-from policy.presenters.downloads import Template, templates_offered
+from policy.presenters.downloads import FilesEntry, Template, file_lists_anchor, files_to_prepare, templates_offered
 from policy.presenters.picture import PlanPicture, plan_picture
 from policy.presenters.plan import Plan, Step, plan_present
 from policy.presenters.wording import count_text, edition_text, list_text
@@ -19,6 +19,11 @@ from policy.presenters.wording import count_text, edition_text, list_text
 class StepFiles:
     step: Step
     file_lists: tuple[Template, ...]  # a BioImage Archive step's file lists, one per study component
+
+    @property
+    def file_lists_anchor(self) -> str:
+        """Where the page's files to prepare tell what goes in them."""
+        return file_lists_anchor(self.step.number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +44,10 @@ class ResultPage:
             StepFiles(step, tuple(template for template in self.templates if template.step == step.number))
             for step in self.plan.steps
         )
+
+    @property
+    def files(self) -> tuple[FilesEntry, ...]:
+        return files_to_prepare(templates=self.templates)
 
     @property
     def lede(self) -> str:

@@ -159,6 +159,19 @@ def test_a_screens_file_list_has_plate_well_field_and_the_screen_columns(client,
     assert tsv_header(response) == ["Files", "Plate", "Well", "Field", "Gene", "Description"]
 
 
+def test_the_page_lists_a_steps_file_lists_as_one_entry_with_their_columns_once(client, five_dataset_study):
+    result, _ = result_create(answers=five_dataset_study)
+
+    html = client.get(reverse("result", args=[result.pk])).content.decode()
+
+    entry = html.split('id="file-lists-step-5"', 1)[1].split("</li>", 1)[0]
+    for component in ("lm", "visium", "correlation"):
+        slug = f"bia-step-5-file-list-{component}"
+        assert f'href="{reverse("result-template", args=[result.pk, slug])}"' in entry
+    assert entry.count("<dt>Files</dt>") == 1
+    assert 'href="#file-lists-step-5"' in html
+
+
 def test_templates_the_plan_does_not_call_for_are_not_found(client, light_only_study, full_study):
     light_only, _ = result_create(answers=light_only_study)
     full, _ = result_create(answers=full_study)
