@@ -18,6 +18,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from policy.engine.questions import PUBLICATION
 from policy.kit.accessions import AccessionsEntered
 from policy.kit.bia_template_v5 import (
     ASSOCIATIONS,
@@ -230,7 +231,7 @@ def _study_sections(answers: Mapping) -> list[dict]:
             ],
         )
     ]
-    if answers.get("publication", True):
+    if answers.get("publication", PUBLICATION.default):
         sections.append(
             _section(
                 "Publication",
