@@ -18,5 +18,6 @@ urlpatterns = [
     path("r/<str:result_id>/kit/accessions.tsv", kit.kit_accessions_tsv, name="kit-accessions-tsv"),
     path("r/<str:result_id>/kit/empiar-<slug:dataset>.json", kit.kit_empiar_draft, name="kit-empiar-draft"),
     path("r/<str:result_id>/kit/bia-outline.zip", kit.kit_bia_outline, name="kit-bia-outline"),
+    path("r/<str:result_id>/kit/bia-step-<int:step>.pagetab.json", kit.kit_pagetab, name="kit-pagetab"),
     path("r/<str:result_id>/kit/st-metadata.tsv", kit.kit_st_sheet, name="kit-st-sheet"),
 ]

@@ -47,7 +47,7 @@ def test_every_template_offered_is_a_rectangular_tsv_and_every_answer_has_a_row(
     texts = texts_collect(plan=plan, answers=canonical)
     shown = plan_present(plan=plan, texts=texts)
 
-    for template in templates_offered(plan=shown, answers=canonical):
+    for template in templates_offered(plan=shown, stored_plan=plan, answers=canonical):
         rows = list(csv.reader(io.StringIO(template_render(template=template, plan=shown)), delimiter="\t"))
         assert rows[0] == [name for name, _ in template.columns]
         assert len(rows) >= 2

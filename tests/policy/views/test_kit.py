@@ -8,9 +8,11 @@ import zipfile
 import pytest
 from django.urls import reverse
 
+from policy.kit.bia_template_v5 import pagetab_template_problems
+from policy.kit.empiar_draft import PLACEHOLDER
 from policy.results import result_create
 from tests.policy.conftest import FIVE_DATASET_STUDY
-from tests.policy.kit.conftest import empiar_validator, madmp_validator
+from tests.policy.kit.conftest import empiar_validator, madmp_validator, pagetab_validator
 
 pytestmark = pytest.mark.django_db
 
@@ -117,9 +119,36 @@ def test_the_bia_outline_downloads_as_a_zip_of_readme_and_file_lists(client, res
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     assert attachment_name(response) == f"{result.pk}-bia-outline.zip"
     assert archive.testzip() is None
-    assert "step-5-bia-imaging/file-list-correlation.tsv" in archive.namelist()
+    assert "step-5-bia-imaging/bia-step-5-file-list-correlation.tsv" in archive.namelist()
+    pagetab = json.loads(archive.read("step-5-bia-imaging/bia-step-5.pagetab.json"))
+    assert pagetab == json.loads(client.get(reverse("kit-pagetab", args=[result.pk, 5]), TYPED).content)
     readme = archive.read("step-5-bia-imaging/README.md").decode()
     assert "ArrayExpress E-MTAB-1234 (visium)" in readme
+
+
+def test_the_bia_step_links_its_pagetab_submission_with_the_accessions_typed(client, result):
+    html = page(client, result, TYPED)
+
+    url = reverse("kit-pagetab", args=[result.pk, 5])
+    assert f'href="{url}?arrayexpress%3Avisium=E-MTAB-1234&amp;emdb%3Acryo-et=EMD-1111+EMD-2222"' in html
+    assert f'href="{reverse("kit-pagetab", args=[result.pk, 4])}' not in html
+
+
+def test_the_pagetab_submission_downloads_as_json_that_validates_with_the_accessions_typed(client, result):
+    response = client.get(reverse("kit-pagetab", args=[result.pk, 5]), TYPED)
+
+    document = json.load(io.BytesIO(response.content))
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert attachment_name(response) == f"{result.pk}-bia-step-5.pagetab.json"
+    assert list(pagetab_validator().iter_errors(document)) == []
+    assert pagetab_template_problems(document=document, placeholder=PLACEHOLDER) == []
+    links = [item for item in document["section"]["subsections"] if item["type"] == "Link"]
+    assert links[0]["attributes"][0] == {"name": "Link", "value": "E-MTAB-1234"}
+
+
+def test_a_step_that_is_not_a_bioimage_archive_submission_has_no_pagetab(client, result):
+    assert client.get(reverse("kit-pagetab", args=[result.pk, 4])).status_code == 404
+    assert client.get(reverse("kit-pagetab", args=[result.pk, 9])).status_code == 404
 
 
 def test_the_st_sheet_and_the_filled_accessions_table_open_as_tab_separated_text(client, result):
