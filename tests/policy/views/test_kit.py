@@ -57,8 +57,9 @@ def test_accessions_in_the_query_string_fill_the_statement_progress_and_next_cit
     html = page(client, result, TYPED)
 
     assert "Progress: 2 of 5 steps done" in html
-    assert "ArrayExpress under accession code E-MTAB-1234." in html
-    assert "under accession codes EMD-1111 and EMD-2222." in html
+    assert "ArrayExpress under accession code E-MTAB-1234 (https://identifiers.org/arrayexpress:E-MTAB-1234)." in html
+    assert "under accession codes EMD-1111 (https://identifiers.org/emdb:EMD-1111) and EMD-2222" in html
+    assert "[Title of the dataset]. EMDB. EMD-2222. https://identifiers.org/emdb:EMD-2222</li>" in html
     assert "Next, step 3: what it must cite" in html
     assert "EMDB EMD-1111, EMD-2222 (cryo-et)" in html
     assert "?arrayexpress%3Avisium=E-MTAB-1234&amp;emdb%3Acryo-et=EMD-1111+EMD-2222#statement" in html
