@@ -40,6 +40,9 @@ def test_each_step_has_its_before_you_start_list_and_drafts(client, result):
 
     assert html.count("Before you start this step") == len(result.plan["depositions"])
     assert reverse("kit-empiar-draft", args=[result.pk, "cryo-et"]) in html
+    assert reverse("kit-empiar-bundle", args=[result.pk, "fib-sem"]) in html
+    assert html.count("https://empiar.org/deposition/api_token") == 2  # one per EMPIAR step
+    assert "<code>export EMPIAR_TRANSFER_PASS=…</code>" in html
     assert reverse("kit-bia-outline", args=[result.pk]) in html
     assert reverse("kit-st-sheet", args=[result.pk]) in html
     assert "https://www.emdataresource.org/hold_policy.html" in html
@@ -112,6 +115,29 @@ def test_the_empiar_draft_downloads_as_json_that_validates_with_the_accessions_t
     assert document["cross_references"] == [{"name": "EMD-1111"}, {"name": "EMD-2222"}]
 
 
+def test_the_empiar_bundle_downloads_as_a_zip_whose_json_carries_the_accessions_typed(client, result):
+    response = client.get(reverse("kit-empiar-bundle", args=[result.pk, "cryo-et"]), TYPED)
+
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert attachment_name(response) == f"{result.pk}-empiar-cryo-et.zip"
+    assert response["Content-Type"] == "application/zip"
+    assert sorted(archive.namelist()) == [
+        "empiar-cryo-et/README.md",
+        "empiar-cryo-et/deposition.json",
+        "empiar-cryo-et/empiar_submit.py",
+    ]
+    document = json.loads(archive.read("empiar-cryo-et/deposition.json"))
+    assert list(empiar_validator().iter_errors(document)) == []
+    assert document["cross_references"] == [{"name": "EMD-1111"}, {"name": "EMD-2222"}]
+
+
+def test_typed_accessions_reach_the_bundle_links_of_the_accessions_section(client, result):
+    html = page(client, result, TYPED)
+
+    bundle = reverse("kit-empiar-bundle", args=[result.pk, "cryo-et"])
+    assert f"{bundle}?arrayexpress%3Avisium=E-MTAB-1234&amp;emdb%3Acryo-et=EMD-1111+EMD-2222" in html
+
+
 def test_the_bia_outline_downloads_as_a_zip_of_readme_and_file_lists(client, result):
     response = client.get(reverse("kit-bia-outline", args=[result.pk]), TYPED)
 
@@ -151,6 +177,8 @@ def test_the_madmp_export_validates_and_the_api_gives_the_same_document(client, 
     [
         ("kit-empiar-draft", ["lm"]),
         ("kit-empiar-draft", ["nope"]),
+        ("kit-empiar-bundle", ["lm"]),
+        ("kit-empiar-bundle", ["nope"]),
     ],
 )
 def test_a_draft_the_plan_does_not_offer_is_not_found(client, result, name, args):
@@ -174,6 +202,7 @@ def test_unknown_ids_are_not_found_for_every_kit_address(client):
         ("kit-bia-outline", []),
         ("kit-st-sheet", []),
         ("kit-empiar-draft", ["x"]),
+        ("kit-empiar-bundle", ["x"]),
         ("result-madmp", []),
     ]:
         assert client.get(reverse(name, args=[unknown, *args])).status_code == 404, name
