@@ -22,7 +22,7 @@ FIVE_TYPED = {
 URL = re.compile(r"https://\S+?(?=\)|\s|$)")
 PARENTHESISED = re.compile(r"\(([^()]*)\)")
 ABBREVIATIONS = {"EMDB", "EMPIAR", "PDB", "EGA"}
-CHECKLIST_WORDS = ("required", "each as", "e.g.", "for example", "fill", "say how", "ask ")
+CHECKLIST_WORDS = ("required", "each as", "e.g.", "for example", "fill", "say how", " ask ")
 # One accession per archive and index, each matching its archive's format, so that every link is distinct.
 ACCESSION_OF = {
     "bia": lambda n: f"S-BIAD{100 + n}",
