@@ -61,7 +61,7 @@ def test_the_statement_is_copied_with_its_button(js_page, live_server):
 
     expect(js_page.locator("[data-copy-statement-status]")).to_have_text("Statement copied.")
     copied = js_page.evaluate("navigator.clipboard.readText()")
-    assert "ArrayExpress under accession code E-MTAB-1234." in copied
+    assert "ArrayExpress under accession code E-MTAB-1234 (https://identifiers.org/arrayexpress:E-MTAB-1234)." in copied
     assert copied == js_page.locator("[data-statement]").inner_text().strip()
 
 
