@@ -46,11 +46,21 @@ CONTROLLED_ACCESS_ARCHIVES = {
         "data access agreement."
     ),
 }
-# Why data cannot be deposited, by the first clause of its refusal; and where nothing more specific is known.
+# Why data cannot be deposited, by the clauses of its refusal (the first known one wins); and where nothing more
+# specific is known. Medical imaging reads the same for patients and volunteers.
+MEDICAL_IMAGING_IN_PRINT = "they are medical images of people, which no public archive at EMBL-EBI accepts"
+NO_OPEN_CONSENT_IN_PRINT = (
+    "the participants did not consent to their open release, and every EMBL-EBI archive that takes such images "
+    "releases them openly"
+)
 REFUSAL_REASONS_IN_PRINT = {
-    "background-patient": "they are medical images of patients, which no public archive at EMBL-EBI accepts",
-    "table-patient": "they are medical images of patients, which no public archive at EMBL-EBI accepts",
-    "beyond-policy:bia-scope": "they are medical images, which no public archive at EMBL-EBI accepts",
+    "background-patient": MEDICAL_IMAGING_IN_PRINT,
+    "table-patient": MEDICAL_IMAGING_IN_PRINT,
+    "beyond-policy:bia-scope": MEDICAL_IMAGING_IN_PRINT,
+    "beyond-policy:bia-open-access": NO_OPEN_CONSENT_IN_PRINT,
+    "beyond-policy:arrayexpress-st": NO_OPEN_CONSENT_IN_PRINT,
+    "beyond-policy:empiar-raw": NO_OPEN_CONSENT_IN_PRINT,
+    "beyond-policy:emdb-hold": NO_OPEN_CONSENT_IN_PRINT,
 }
 REFUSAL_REASON_OTHERWISE = "no public archive at EMBL-EBI can hold them"
 REFERENCE_PLACEHOLDERS = "[Authors]. [Year]. [Title of the dataset]."
@@ -111,6 +121,11 @@ PRINT_PHRASES: dict[str, PrintPhrase] = {
         "the spatial functional genomics sequencing data"
     ),
     "the human sequencing data, under controlled access": PrintPhrase("the human sequencing data"),
+    "the human sequencing data (raw reads), under controlled access": PrintPhrase("the human sequencing data"),
+    "processed data only (no raw reads, no donor attributes: those stay in EGA)": PrintPhrase(
+        "the processed spatial transcriptomics data"
+    ),
+    "the mass-spectrometry proteomics data": PrintPhrase("the mass-spectrometry proteomics data"),
     "the spatial proteomics data": PrintPhrase("the spatial proteomics data"),
     "the spatial metabolomics data": PrintPhrase("the spatial metabolomics data"),
     "all the data: images, segmentations and the omics data": PrintPhrase(
@@ -204,8 +219,10 @@ def _references(deposition: Mapping, accessions: tuple[str, ...]) -> list[str]:
 def _not_deposited_sentence(refused: Mapping) -> StatementPart:
     clauses = [reason["clause"] for reason in refused.get("reasons", [])]
     reason = next((REFUSAL_REASONS_IN_PRINT[clause] for clause in clauses if clause in REFUSAL_REASONS_IN_PRINT), "")
+    # A refusal of the images alone (the rest of the dataset is deposited) names the images.
+    what = "images" if refused.get("scope") == "images" else "data"
     return StatementPart(
-        f"The {refused['dataset']} data are not publicly available because {reason or REFUSAL_REASON_OTHERWISE}; "
+        f"The {refused['dataset']} {what} are not publicly available because {reason or REFUSAL_REASON_OTHERWISE}; "
         "they are available to qualified researchers under [the data access agreement or ethics approval that "
         "governs them], granted by [the body that decides on access, e.g. the institution's data access "
         "committee], on request to [a contact that outlives the project, e.g. the committee's e-mail address].",

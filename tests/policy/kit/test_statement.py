@@ -101,7 +101,7 @@ def test_data_that_cannot_be_deposited_gets_the_reason_who_grants_access_and_how
 
     sentence = statement_of(plan, NOTHING_TYPED).parts[-1].text
 
-    assert sentence.startswith("The mri data are not publicly available because they are medical images of patients")
+    assert sentence.startswith("The mri data are not publicly available because they are medical images of people")
     assert "granted by [" in sentence
     assert "on request to [" in sentence
     assert "corresponding author" not in sentence
@@ -296,3 +296,22 @@ def test_optional_items_are_absent_until_their_step_is_confirmed(answers):
             if item.get("optional") and phrase not in required:
                 assert phrase not in before.lower()
                 assert phrase in after.lower()
+
+
+def test_images_refused_for_want_of_consent_to_open_release_say_so_and_name_the_images_alone():
+    plan = {
+        "depositions": [],
+        "not_accepted": [
+            {
+                "dataset": "tissue",
+                "scope": "images",
+                "reasons": [{"clause": "beyond-policy:bia-open-access", "why": "The BioImage Archive is open access."}],
+            }
+        ],
+    }
+
+    (part,) = statement_of(plan, NOTHING_TYPED).parts
+
+    assert part.text.startswith(
+        "The tissue images are not publicly available because the participants did not consent to their open release"
+    )
