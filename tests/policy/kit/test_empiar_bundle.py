@@ -2,6 +2,7 @@
 empiar-depositor first on PATH), refuses every placeholder and every missing folder, and otherwise uploads
 without submitting (-s) with an argument list that holds no text of the deposition."""
 
+import ast
 import copy
 import io
 import json
@@ -263,3 +264,17 @@ def test_a_data_folder_that_empiar_depositor_would_hand_to_a_shell_is_refused(fi
     assert completed.returncode == 1
     assert "characters that empiar-depositor would pass to a shell" in completed.stderr
     assert argv is None
+
+
+def test_the_script_imports_the_standard_library_only():
+    tree = ast.parse(Path(empiar_submit.__file__).read_text(encoding="utf-8"))
+    imported = {
+        alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+    }
+    imported |= {
+        node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+    }
+
+    assert imported - {"__future__"} <= sys.stdlib_module_names
+    assert "subprocess" in imported
+    assert "shell=True" not in Path(empiar_submit.__file__).read_text(encoding="utf-8")
