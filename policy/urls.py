@@ -17,6 +17,7 @@ urlpatterns = [
     path("r/<str:result_id>/kit/accessions/", kit.kit_accessions, name="kit-accessions"),
     path("r/<str:result_id>/kit/accessions.tsv", kit.kit_accessions_tsv, name="kit-accessions-tsv"),
     path("r/<str:result_id>/kit/empiar-<slug:dataset>.json", kit.kit_empiar_draft, name="kit-empiar-draft"),
+    path("r/<str:result_id>/kit/empiar-<slug:dataset>.zip", kit.kit_empiar_bundle, name="kit-empiar-bundle"),
     path("r/<str:result_id>/kit/bia-outline.zip", kit.kit_bia_outline, name="kit-bia-outline"),
     path("r/<str:result_id>/kit/bia-step-<int:step>.pagetab.json", kit.kit_pagetab, name="kit-pagetab"),
     path("r/<str:result_id>/kit/st-metadata.tsv", kit.kit_st_sheet, name="kit-st-sheet"),

@@ -89,6 +89,16 @@ def _bia_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> l
     return lines
 
 
+# What "the rawest form" is, by EM method; volume EM and X-ray data have no movies.
+RAWEST_BY_EM_METHOD = {"single_particle": "unaligned movies", "cryo_et": "the raw tilt series"}
+RAWEST_OTHERWISE = "the unprocessed image stacks or projections"
+
+
+def _rawest(datasets: list[Mapping]) -> str:
+    rawest = dict.fromkeys(RAWEST_BY_EM_METHOD.get(dataset.get("em_method"), RAWEST_OTHERWISE) for dataset in datasets)
+    return " and ".join(rawest) or RAWEST_OTHERWISE
+
+
 def _empiar_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
     cites_emdb = any(
         item["in"] == deposition["key"] and any(key.startswith("emdb:") for key in item["cites"])
@@ -104,7 +114,7 @@ def _empiar_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -
         ),
         Preparation(
             FILES,
-            "Deposit the rawest form of the data (e.g. unaligned movies); intermediate files are welcome.",
+            f"Deposit the rawest form of the data ({_rawest(datasets)}); intermediate files are welcome.",
             "beyond-policy:empiar-raw",
         ),
         Preparation(
@@ -114,8 +124,9 @@ def _empiar_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -
         ),
         Preparation(
             RELEASE,
-            "Release options: RE (after processing), EP (with the related EMDB entry), HP (on publication), HO "
-            "(hold, at most one year). Data is released under CC0.",
+            "Release options: RE (directly after processing), EP (after the related EMDB entry is released), HP "
+            "(after the primary citation is published), HO (release delayed by one year from deposition). Data is "
+            "released under CC0.",
             "beyond-policy:empiar-transfer-release",
         ),
     ]

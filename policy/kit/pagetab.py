@@ -27,7 +27,7 @@ from policy.kit.bia_template_v5 import (
     TEMPLATE_COLLECTION,
     TEMPLATE_NAME,
 )
-from policy.kit.empiar_draft import PLACEHOLDER
+from policy.kit.empiar_submit import PLACEHOLDER
 from policy.kit.file_lists import BiaStep, FileList, bia_steps
 from policy.kit.statement import ARCHIVE_SHORT_NAMES
 

@@ -41,6 +41,15 @@ def _before_you_start(kit_step: StepKit | None) -> list[str]:
     return lines
 
 
+def _statement(kit: Kit) -> list[str]:
+    lines = ["## Data availability statement", "", kit.statement.text, ""]
+    if kit.statement.references:
+        lines += ["For the reference list:", ""]
+        lines += [f"- {reference}" for reference in kit.statement.references]
+        lines.append("")
+    return lines
+
+
 def _step(page: ResultPage, step: Step, file_list_urls: list[str], kit_step: StepKit | None) -> list[str]:
     lines = [f"### Step {step.number}: {step.title}", ""]
     lines += [f"- Deposit {content}" for content in step.contents]
@@ -99,6 +108,8 @@ def result_markdown(*, page: ResultPage, kit: Kit | None = None) -> str:
                 lines.append(f"{INDENT}- What to do instead: {refused.instead}")
             lines += _reasons(page, refused.reasons)
         lines.append("")
+    if kit is not None:
+        lines += _statement(kit)
     if page.templates:
         lines += ["## Files to prepare", ""]
         lines += [f"- {template.title}: {page.template_url(template)}" for template in page.templates]

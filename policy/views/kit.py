@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from policy.kit.accessions import accessions_parse
 from policy.kit.bia_outline import bia_outline_zip
+from policy.kit.empiar_bundle import empiar_bundle_zip
 from policy.kit.empiar_draft import empiar_drafts
 from policy.kit.pagetab import pagetab_drafts, pagetab_json
 from policy.kit.st_sheet import st_datasets, st_sheet_tsv
@@ -57,6 +58,20 @@ def kit_pagetab(request: HttpRequest, result: Result, step: int) -> HttpResponse
         if draft.step == step:
             body = pagetab_json(draft=draft)
             return downloaded(HttpResponse(body, content_type=JSON), result_id=result.id, name=draft.filename)
+    return result_missing(request)
+
+
+@require_safe
+@result_conditional
+@result_required(result_missing)
+def kit_empiar_bundle(request: HttpRequest, result: Result, dataset: str) -> HttpResponse:
+    """The EMPIAR step's bundle: the draft, the script that refuses its placeholders, and a README."""
+    accessions = accessions_parse(plan=result.plan, query=request.GET)
+    for draft in empiar_drafts(plan=result.plan, answers=result.answers, accessions=accessions):
+        if draft.dataset == dataset:
+            body = empiar_bundle_zip(draft=draft, plan=result.plan)
+            response = HttpResponse(body, content_type="application/zip")
+            return downloaded(response, result_id=result.id, name=f"empiar-{dataset}.zip")
     return result_missing(request)
 
 

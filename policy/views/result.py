@@ -61,7 +61,7 @@ def result_json(request: HttpRequest, result: Result) -> HttpResponse:
 @result_required(result_missing)
 def result_markdown_show(request: HttpRequest, result: Result) -> HttpResponse:
     page = result_page(result=result, url=result_url(request, result))
-    kit = kit_build(plan=result.plan, answers=result.answers, query={})
+    kit = kit_build(plan=result.plan, answers=result.answers, query=request.GET)
     response = HttpResponse(result_markdown(page=page, kit=kit), content_type="text/markdown; charset=utf-8")
     return downloaded(response, result_id=result.id, name="plan.md")
 

@@ -57,8 +57,8 @@ def test_the_markdown_export_is_the_plan_in_the_pages_order(client, full_study):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/markdown; charset=utf-8"
     assert text.startswith("# Deposition plan\n")
-    assert headings == ["Steps (6 depositions)", "Cannot be deposited at EBI", "Files to prepare", "Notes",
-                        "Your answers", "Contacts"]  # fmt: skip
+    assert headings == ["Steps (6 depositions)", "Cannot be deposited at EBI", "Data availability statement",
+                        "Files to prepare", "Notes", "Your answers", "Contacts"]  # fmt: skip
     steps = re.findall(r"^(\d+)\. \[ \] (.+?):", text, flags=re.M)
     assert steps == [
         (str(number), ARCHIVES[deposition["archive"]].name)
@@ -93,6 +93,26 @@ def test_the_markdown_export_names_what_each_step_cites_and_quotes_each_clause_o
     quotes = re.findall(r"^ +> (.+)$", text, flags=re.M)
     assert len(quotes) == len(set(quotes))
     assert "(policy version" not in text.splitlines()[3]
+
+
+def test_the_markdown_export_carries_the_statement_with_the_accessions_in_its_link(client, five_dataset_study):
+    result, _ = result_create(answers=five_dataset_study)
+    url = reverse("result-markdown", args=[result.pk])
+
+    before = client.get(url).content.decode()
+    after = client.get(url, {"empiar:fib-sem": "EMPIAR-11000"}).content.decode()
+
+    statement = before[before.index("## Data availability statement") : before.index("## Files to prepare")]
+    assert "under accession code [EMPIAR accession]." in statement
+    assert "- [Authors]. [Year]. [Title of the dataset]. EMDB. [EMDB accession].\n" in statement
+    assert (
+        "(fib-sem) have been deposited in the Electron Microscopy Public Image Archive (EMPIAR) under accession "
+        "code EMPIAR-11000 (https://doi.org/10.6019/EMPIAR-11000)."
+    ) in after
+    assert (
+        "- [Authors]. [Year]. [Title of the dataset]. EMPIAR. EMPIAR-11000. https://doi.org/10.6019/EMPIAR-11000"
+        in after
+    )
 
 
 def test_the_accessions_template_lists_every_deposited_dataset_with_an_empty_accession(client, full_study):
