@@ -19,42 +19,29 @@ import dataclasses
 import json
 import os
 import sys
-import tempfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from load import HOST, WrkResult, wrk_run
 from measure import (
     ANSWERS_FILE,
     Target,
-    django_configure,
+    deployment,
     gunicorn_described,
-    gunicorn_start,
     http_request,
-    manage,
     median_run,
-    production_environment,
-    result_stored,
     reverse,
     static_file_path,
     wizard_targets,
 )
-from measure import free_port as port_free
+from wrk import HOST, WrkResult, wrk_run
+
+from tests.config.deployment import gunicorn_start, gunicorn_stop
 
 # What a load balancer passes every host: one public name (the result's link, and so its ETag, is built from it).
 PUBLIC_HOST = HOST
 LIMIT_CLIENT = "198.51.100.77"
 LIMIT_CONCURRENCY = 16
-
-
-def hosts_environment(folder: Path, **extra: str) -> dict[str, str]:
-    return {
-        **production_environment(folder),
-        # The load balancer in front is wrk on 127.0.0.1: believe its X-Forwarded-For (the limit test's client).
-        "DJANGO_TRUSTED_PROXY_COUNT": "1",
-        **extra,
-    }
 
 
 def targets_build(port: int, result_id: str, folder: Path) -> dict[str, Target]:
@@ -128,21 +115,6 @@ def limit_probe(ports: list[int], calls: int) -> dict[str, int]:
     return {str(status): count for status, count in sorted(statuses.items())}
 
 
-def servers_start(environment: dict[str, str], folder: Path, name: str) -> tuple[list, list[int]]:
-    ports = [port_free() for _ in range(2)]
-    servers = [
-        gunicorn_start(environment, port, folder / f"{name}-{number}.gunicorn.log") for number, port in enumerate(ports)
-    ]
-    return servers, ports
-
-
-def servers_stop(servers: list) -> None:
-    for server in servers:
-        server.terminate()
-    for server in servers:
-        server.wait(timeout=60)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, required=True)
@@ -158,35 +130,27 @@ def main() -> None:
         raise SystemExit("bench/hosts.py needs DATABASE_URL (PostgreSQL) and REDIS_URL: run it through bench/run")
 
     logs = arguments.out.parent
-    with tempfile.TemporaryDirectory(prefix="depositwizard-hosts-") as temporary:
-        folder = Path(temporary)
-        environment = hosts_environment(folder)
-        django_configure(environment)
-        manage(environment, "migrate", "--no-input", "-v0")
-        manage(environment, "collectstatic", "--no-input", "-v0")
-        result_id, database = result_stored(environment)
-        servers, ports = servers_start(environment, logs, "hosts")
-        try:
-            targets = targets_build(ports[0], result_id, folder)
-            load_before = os.getloadavg()
-            runs: dict[str, dict[str, list[WrkResult]]] = {name: {"one": [], "two": []} for name in targets}
-            for _ in range(arguments.rounds):
-                for name, target in targets.items():
-                    one = wrk_arguments(target, ports[0], arguments.connections, arguments.threads, arguments.seconds)
-                    wrk_run(**{**one, "seconds": arguments.warmup})
-                    runs[name]["one"].append(wrk_run(**one))
-                    both_run(target, ports, arguments.connections, arguments.threads, arguments.warmup)
-                    runs[name]["two"].append(
-                        both_run(target, ports, arguments.connections, arguments.threads, arguments.seconds)
-                    )
-                    print(
-                        f"hosts: {name}: one server {runs[name]['one'][-1].requests_per_second:.0f} req/s, "
-                        f"two {runs[name]['two'][-1].requests_per_second:.0f}",
-                        flush=True,
-                    )
-            load_after = os.getloadavg()
-        finally:
-            servers_stop(servers)
+    # The load balancer in front is wrk on 127.0.0.1: believe its X-Forwarded-For (the limit test's client).
+    with deployment(logs / "hosts", servers=2, DJANGO_TRUSTED_PROXY_COUNT="1") as deployed:
+        ports = [server.port for server in deployed.servers]
+        targets = targets_build(ports[0], deployed.result_id, deployed.folder)
+        load_before = os.getloadavg()
+        runs: dict[str, dict[str, list[WrkResult]]] = {name: {"one": [], "two": []} for name in targets}
+        for _ in range(arguments.rounds):
+            for name, target in targets.items():
+                one = wrk_arguments(target, ports[0], arguments.connections, arguments.threads, arguments.seconds)
+                wrk_run(**{**one, "seconds": arguments.warmup})
+                runs[name]["one"].append(wrk_run(**one))
+                both_run(target, ports, arguments.connections, arguments.threads, arguments.warmup)
+                runs[name]["two"].append(
+                    both_run(target, ports, arguments.connections, arguments.threads, arguments.seconds)
+                )
+                print(
+                    f"hosts: {name}: one server {runs[name]['one'][-1].requests_per_second:.0f} req/s, "
+                    f"two {runs[name]['two'][-1].requests_per_second:.0f}",
+                    flush=True,
+                )
+        load_after = os.getloadavg()
         (logs / "hosts.wrk.log").write_text(
             "\n\n".join(
                 f"== {name}, {mode}, round {number}\n$ {run.command}\n{run.output}"
@@ -195,15 +159,19 @@ def main() -> None:
                 for number, run in enumerate(rounds, 1)
             )
         )
-
+        # The same deployment's servers again, each pair at a low limit: counted in Redis, then in each process.
+        for server in deployed.servers:
+            gunicorn_stop(server)
         limits = {}
         for mode, extra in (("redis", {}), ("per process", {"REDIS_URL": ""})):
-            limited = hosts_environment(folder, DJANGO_RATELIMIT_API=f"{arguments.limit}/h", **extra)
-            servers, ports = servers_start(limited, logs, f"limit-{mode.replace(' ', '-')}")
-            try:
-                limits[mode] = limit_probe(ports, 2 * arguments.limit)
-            finally:
-                servers_stop(servers)
+            limited = {**deployed.environment, "DJANGO_RATELIMIT_API": f"{arguments.limit}/h", **extra}
+            name = mode.replace(" ", "-")
+            deployed.servers = [
+                gunicorn_start(limited, log=logs / f"limit-{name}-{number}.gunicorn.log") for number in range(2)
+            ]
+            limits[mode] = limit_probe([server.port for server in deployed.servers], 2 * arguments.limit)
+            for server in deployed.servers:
+                gunicorn_stop(server)
             print(f"hosts: rate limit {arguments.limit}/h, {mode}: {limits[mode]}", flush=True)
 
     figures = {
@@ -216,7 +184,7 @@ def main() -> None:
     arguments.out.write_text(
         json.dumps(
             {
-                "database": database,
+                "database": deployed.database,
                 "settings": {
                     "seconds": arguments.seconds,
                     "warmup": arguments.warmup,
@@ -224,7 +192,7 @@ def main() -> None:
                     "connections": arguments.connections,
                     "threads": arguments.threads,
                 },
-                "gunicorn": gunicorn_described(environment),
+                "gunicorn": gunicorn_described(deployed.environment),
                 "load_average_before": load_before,
                 "load_average_after": load_after,
                 "wrk": figures,

@@ -16,8 +16,9 @@ from django.core.management import call_command
 from django.db import connection
 
 from policy.models import Result
+from tests.config.deployment import gunicorn_start, gunicorn_stop, production_environment
 from tests.config.plain_browser import PlainBrowser
-from tests.config.servers import RedisServer, gunicorn_start, gunicorn_stop
+from tests.config.servers import RedisServer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -69,9 +70,13 @@ def hosts(shared_database, production_static, shared_redis):
         "DJANGO_RATELIMIT_API": f"{API_LIMIT}/d",
         "DJANGO_SIGNIN_FAILURE_LIMIT": str(SIGNIN_LIMIT),
     }
-    started = [gunicorn_start(production_static.parent, **environment) for _ in range(2)]
-    yield [port for _, port in started]
-    for server, _ in started:
+    folder = production_static.parent
+    started = [
+        gunicorn_start(production_environment(folder, **environment), log=folder / f"host-{number}.log")
+        for number in range(2)
+    ]
+    yield [server.port for server in started]
+    for server in started:
         gunicorn_stop(server)
 
 
