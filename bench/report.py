@@ -161,19 +161,8 @@ def weight_section(weights: dict) -> list[str]:
 
 
 def plans_section() -> list[str]:
-    plans = OUT / "plans.txt"
-    if not plans.exists():
-        return ["## Engine", "", "`bench/plans.py` is not on main yet: no engine figure.", ""]
-    return [
-        "## Engine",
-        "",
-        "`.venv/bin/python bench/plans.py` (the policy engine alone, no Django, no HTTP):",
-        "",
-        "```",
-        plans.read_text().strip(),
-        "```",
-        "",
-    ]
+    plans = (OUT / "plans.txt").read_text().strip()
+    return ["## Engine", "", "`bench/plans.py` (the policy engine alone):", "", "```", plans, "```", ""]
 
 
 def section_kept(results: Path, title: str) -> list[str]:
