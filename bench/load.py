@@ -8,12 +8,10 @@ MEMORY_GROWTH_ALLOWED of the first tenth after warm-up).
 """
 
 import argparse
-import datetime
 import json
 import os
 import re
 import statistics
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -28,13 +26,13 @@ from measure import (
     reverse,
     sessions_file_write,
 )
-from wrk import HOST, wrk_parse
+from report import section_write
+from wrk import wrk_run
 
 BENCH_DIR = Path(__file__).resolve().parent
 RESULTS = BENCH_DIR / "RESULTS.md"
 SESSIONS = 256
 MEMORY_GROWTH_ALLOWED = 0.10
-SECTION_TITLE = "## Load"
 
 
 def mix_build(result_id: str) -> list[tuple[str, str, str]]:
@@ -118,37 +116,25 @@ def load_run(*, backend: str, seconds: int, connections: int, threads: int, out:
         mix = mix_build(result_id)
         mix_file = folder / "mix.tsv"
         mix_file.write_text("".join(f"{method}\t{path}\t{kind}\n" for method, path, kind in mix))
-        arguments = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
-        arguments += [
-            "-H",
-            "Accept-Encoding: br, gzip",
-            "-s",
-            str(BENCH_DIR / "mixed.lua"),
-            f"http://{HOST}:{port}/",
-        ]
         sampler = MemorySampler(deployed.servers[0].process.pid)
         sampler.start()
         load_before = os.getloadavg()
-        completed = subprocess.run(
-            arguments,
-            env={
-                **os.environ,
-                "BENCH_SESSIONS_FILE": str(sessions_file),
-                "BENCH_MIX_FILE": str(mix_file),
-                "BENCH_BODY_FILE": str(ANSWERS_FILE),
-            },
-            capture_output=True,
-            text=True,
-            timeout=seconds + 120,
-            check=True,
+        mixed = {"BENCH_SESSIONS_FILE": sessions_file, "BENCH_MIX_FILE": mix_file, "BENCH_BODY_FILE": ANSWERS_FILE}
+        figures = wrk_run(
+            port=port,
+            path="/",
+            seconds=seconds,
+            connections=connections,
+            threads=threads,
+            script="mixed.lua",
+            env={**os.environ, **{name: str(path) for name, path in mixed.items()}},
+            timeout=10,
         )
         sampler.stopped.set()
         sampler.join()
         load_after = os.getloadavg()
         still_serving = http_request(port, "GET", "/")[0]
-    output = completed.stdout
-    command = " ".join(arguments).replace(f":{port}/", ":$PORT/").replace(str(BENCH_DIR) + "/", "bench/")
-    figures = wrk_parse(output, command)
+    output = figures.output
     classes = re.search(r"Status classes: 1xx (\d+), 2xx (\d+), 3xx (\d+), 4xx (\d+), 5xx (\d+)", output)
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     # wrk prints the line only when there was a socket error.
@@ -176,7 +162,7 @@ def load_run(*, backend: str, seconds: int, connections: int, threads: int, out:
         "served_after": still_serving,
         "load_average_before": load_before,
         "load_average_after": load_after,
-        "command": command,
+        "command": figures.command,
         "wrk_output": output,
     }
     out.write_text(json.dumps(run, indent=2))
@@ -194,16 +180,12 @@ def passed(run: dict) -> bool:
     )
 
 
-def section(runs: list[dict], command: str) -> list[str]:
-    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    commit = subprocess.run(
-        ["git", "describe", "--always", "--dirty"], capture_output=True, text=True, cwd=BENCH_DIR
-    ).stdout.strip()
+def section(runs: list[dict]) -> list[str]:
     first = runs[0]
     lines = [
-        SECTION_TITLE,
+        "## Load",
         "",
-        f"Written by `{command}` on {now}, at commit `{commit}`: wrk, {first['connections']} connections "
+        f"wrk, {first['connections']} connections "
         f"({first['threads']} threads) for {first['seconds']} s, every request the next of a mix of "
         f"{len(first['mix'])} ({', '.join(f'`{item}`' for item in first['mix'])}), the wizard's requests spread "
         f"over {first['sessions']} depositors' sessions. gunicorn with production settings on 127.0.0.1 "
@@ -232,15 +214,6 @@ def section(runs: list[dict], command: str) -> list[str]:
     return lines
 
 
-def results_section_write(lines: list[str]) -> None:
-    """Replace (or add) the Load section of RESULTS.md; bench/report.py keeps it when it rewrites the file."""
-    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n\n"
-    pattern = re.compile(rf"^{re.escape(SECTION_TITLE)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    new = "\n".join(lines) + "\n"
-    found = pattern.search(text)
-    RESULTS.write_text(pattern.sub(lambda _: new, text) if found else text.rstrip("\n") + "\n\n" + new)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     commands = parser.add_subparsers(dest="action", required=True)
@@ -267,7 +240,7 @@ def main() -> None:
         print(f"{run['backend']}: {run['requests']} requests, {run['status_classes']}, {run['socket_errors']}")
         return
     runs = [json.loads(path.read_text()) for path in arguments.runs]
-    results_section_write(section(runs, arguments.command))
+    section_write(RESULTS, section(runs), arguments.command)
     for run in runs:
         verdict = "held" if passed(run) else "FAILED"
         print(

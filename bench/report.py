@@ -165,28 +165,25 @@ def plans_section() -> list[str]:
     return ["## Engine", "", "`bench/plans.py` (the policy engine alone):", "", "```", plans, "```", ""]
 
 
+def section_pattern(title: str) -> re.Pattern:
+    return re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+
+
 def section_kept(results: Path, title: str) -> list[str]:
     """A section that a run of its own wrote ("Load" by bench/load, "Two hosts" by bench/hosts, "Browser tests
     under load" as docs/testing.md shows): carried over."""
-    if not results.exists():
-        return []
-    found = re.search(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", results.read_text(), re.MULTILINE | re.DOTALL)
+    found = section_pattern(title).search(results.read_text()) if results.exists() else None
     return [found.group(0).rstrip("\n"), ""] if found else []
 
 
-def hosts_section_write(results: Path, command: str) -> None:
-    """bench/hosts: the "Two hosts" section of RESULTS.md replaced (or added before "Page weight")."""
+def section_write(results: Path, lines: list[str], command: str) -> None:
+    """One section of RESULTS.md, written by a run of its own, replaced (or added at the end); bench/run keeps it."""
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    section = hosts_section(json.loads((OUT / "hosts.json").read_text()))
-    section.insert(2, f"Written by `{command}` on {now}, at commit `{git_commit()}`.\n")
-    text = "\n".join(section)
-    existing = results.read_text()
-    pattern = re.compile(r"^## Two hosts\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    if pattern.search(existing):
-        updated = pattern.sub(lambda _: text + "\n", existing)
-    else:
-        updated = existing.replace("## Page weight\n", text + "\n## Page weight\n", 1)
-    results.write_text(updated)
+    lines = [*lines[:2], f"Written by `{command}` on {now}, at commit `{git_commit()}`.", "", *lines[2:]]
+    text = results.read_text() if results.exists() else "# Benchmark results\n"
+    new = "\n".join(lines).rstrip("\n") + "\n\n"
+    pattern = section_pattern(lines[0].removeprefix("## "))
+    results.write_text(pattern.sub(lambda _: new, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + new)
 
 
 def hosts_section(hosts: dict) -> list[str]:
@@ -241,7 +238,7 @@ def main() -> None:
     parser.add_argument("--hosts-only", action="store_true", help="rewrite only the Two hosts section (bench/hosts)")
     arguments = parser.parse_args()
     if arguments.hosts_only:
-        hosts_section_write(arguments.out, arguments.command)
+        section_write(arguments.out, hosts_section(json.loads((OUT / "hosts.json").read_text())), arguments.command)
         print(f"wrote the Two hosts section of {arguments.out.relative_to(BENCH_DIR.parent)}", file=sys.stderr)
         return
     runs = [json.loads((OUT / f"{name}.json").read_text()) for name in BACKENDS if (OUT / f"{name}.json").exists()]

@@ -72,8 +72,9 @@ def wrk_run(
     script: str | None = None,
     env=None,
     headers: dict[str, str] | None = None,
+    timeout: int = 5,
 ) -> WrkResult:
-    arguments = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    arguments = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", f"{timeout}s"]
     arguments += ["-H", f"Accept-Encoding: {ACCEPT_ENCODING}"]
     for name, value in (headers or {}).items():
         arguments += ["-H", f"{name}: {value}"]
