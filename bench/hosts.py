@@ -4,11 +4,9 @@
 Two gunicorn servers with production settings on 127.0.0.1, sharing the database and Redis, as two hosts behind
 one load balancer would (every request carries the same public Host, so both give the same ETags):
 
-1. each target with wrk against one server, then against both at once (two wrk processes, half the
-   connections each), in rounds; the result page also with If-None-Match (the 304 a browser or CDN gets);
-2. the API's rate limit with the two servers at a limit of --limit calls an hour: 2 x --limit calls from one
-   client address, 16 at a time, spread over both, counted by status; then the same with each server counting
-   in its own processes (no REDIS_URL), as before Redis.
+each target with wrk against one server, then against both at once (two wrk processes, half the connections each),
+in rounds; the result page also with If-None-Match (the 304 a browser or CDN gets). That the rate limits hold
+across both hosts is asserted, not measured: tests/config/test_two_hosts.py.
 
 Both servers share the machine's cores with each other and with wrk: a second host on the same machine adds no
 CPU, so the figures show what a second host costs and that it changes nothing, not how far two machines scale.
@@ -19,7 +17,6 @@ import dataclasses
 import json
 import os
 import sys
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -36,12 +33,8 @@ from measure import (
 )
 from wrk import HOST, WrkResult, wrk_run
 
-from tests.config.deployment import gunicorn_start, gunicorn_stop
-
 # What a load balancer passes every host: one public name (the result's link, and so its ETag, is built from it).
 PUBLIC_HOST = HOST
-LIMIT_CLIENT = "198.51.100.77"
-LIMIT_CONCURRENCY = 16
 
 
 def targets_build(port: int, result_id: str, folder: Path) -> dict[str, Target]:
@@ -97,24 +90,6 @@ def both_run(target: Target, ports: list[int], connections: int, threads: int, s
     )
 
 
-def limit_probe(ports: list[int], calls: int) -> dict[str, int]:
-    """`calls` API calls from one client address, LIMIT_CONCURRENCY at a time, alternating between the servers."""
-
-    def call(number: int) -> int:
-        status, _, _, _ = http_request(
-            ports[number % len(ports)],
-            "POST",
-            reverse("api-plan"),
-            body=b"{}",
-            headers={"Host": PUBLIC_HOST, "Content-Type": "application/json", "X-Forwarded-For": LIMIT_CLIENT},
-        )
-        return status
-
-    with ThreadPoolExecutor(LIMIT_CONCURRENCY) as pool:
-        statuses = Counter(pool.map(call, range(calls)))
-    return {str(status): count for status, count in sorted(statuses.items())}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, required=True)
@@ -123,15 +98,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="measurements of each target; the median counts")
     parser.add_argument("--connections", type=int, default=16, help="in all, shared by the servers measured")
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--limit", type=int, default=300, help="API calls an hour, for the rate-limit count")
     # bench/run passes its options to measure.py and here alike: those meant for measure.py alone are ignored.
     arguments, _ = parser.parse_known_args()
     if not os.environ.get("REDIS_URL") or not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("bench/hosts.py needs DATABASE_URL (PostgreSQL) and REDIS_URL: run it through bench/run")
 
     logs = arguments.out.parent
-    # The load balancer in front is wrk on 127.0.0.1: believe its X-Forwarded-For (the limit test's client).
-    with deployment(logs / "hosts", servers=2, DJANGO_TRUSTED_PROXY_COUNT="1") as deployed:
+    with deployment(logs / "hosts", servers=2) as deployed:
         ports = [server.port for server in deployed.servers]
         targets = targets_build(ports[0], deployed.result_id, deployed.folder)
         load_before = os.getloadavg()
@@ -159,20 +132,6 @@ def main() -> None:
                 for number, run in enumerate(rounds, 1)
             )
         )
-        # The same deployment's servers again, each pair at a low limit: counted in Redis, then in each process.
-        for server in deployed.servers:
-            gunicorn_stop(server)
-        limits = {}
-        for mode, extra in (("redis", {}), ("per process", {"REDIS_URL": ""})):
-            limited = {**deployed.environment, "DJANGO_RATELIMIT_API": f"{arguments.limit}/h", **extra}
-            name = mode.replace(" ", "-")
-            deployed.servers = [
-                gunicorn_start(limited, log=logs / f"limit-{name}-{number}.gunicorn.log") for number in range(2)
-            ]
-            limits[mode] = limit_probe([server.port for server in deployed.servers], 2 * arguments.limit)
-            for server in deployed.servers:
-                gunicorn_stop(server)
-            print(f"hosts: rate limit {arguments.limit}/h, {mode}: {limits[mode]}", flush=True)
 
     figures = {
         name: {mode: dataclasses.asdict(median_run(rounds)) for mode, rounds in modes.items()}
@@ -196,12 +155,6 @@ def main() -> None:
                 "load_average_before": load_before,
                 "load_average_after": load_after,
                 "wrk": figures,
-                "rate_limit": {
-                    "limit_per_hour": arguments.limit,
-                    "calls": 2 * arguments.limit,
-                    "concurrency": LIMIT_CONCURRENCY,
-                    "statuses": limits,
-                },
             },
             indent=2,
         )

@@ -189,7 +189,6 @@ def section_write(results: Path, lines: list[str], command: str) -> None:
 def hosts_section(hosts: dict) -> list[str]:
     """Two servers sharing PostgreSQL and Redis against one (bench/hosts.py)."""
     settings = hosts["settings"]
-    limit = hosts["rate_limit"]
     lines = [
         "## Two hosts",
         "",
@@ -218,16 +217,7 @@ def hosts_section(hosts: dict) -> list[str]:
         f"A revalidated result page (`If-None-Match`, 304 after one query, nothing rendered) is "
         f"{revalidated['one']['requests_per_second'] / page['one']['requests_per_second']:.1f}x the full page's "
         "requests/s on one server.",
-        "",
-        f"Rate limit, `DJANGO_RATELIMIT_API={limit['limit_per_hour']}/h`: {limit['calls']} API calls from one "
-        f"client address, {limit['concurrency']} at a time, alternating between the two servers:",
-        "",
-        "| counts kept | answered (400: the empty body is invalid) | 429 |",
-        "| --- | ---: | ---: |",
     ]
-    for mode, statuses in limit["statuses"].items():
-        answered = sum(count for status, count in statuses.items() if status != "429")
-        lines.append(f"| {mode} | {answered} | {statuses.get('429', 0)} |")
     return [*lines, ""]
 
 
