@@ -12,7 +12,6 @@ Both servers share the machine's cores with each other and with wrk: a second ho
 CPU, so the figures show what a second host costs and that it changes nothing, not how far two machines scale.
 """
 
-import argparse
 import dataclasses
 import json
 import os
@@ -30,18 +29,15 @@ from measure import (
     reverse,
     static_file_path,
     wizard_targets,
+    wrk_arguments,
+    wrk_options,
 )
 from wrk import HOST, WrkResult, wrk_run
-
-# What a load balancer passes every host: one public name (the result's link, and so its ETag, is built from it).
-PUBLIC_HOST = HOST
 
 
 def targets_build(port: int, result_id: str, folder: Path) -> dict[str, Target]:
     result_path = reverse("result", args=[result_id])
-    _, headers, _, _ = http_request(
-        port, "GET", result_path, headers={"Host": PUBLIC_HOST, "Accept-Encoding": "br, gzip"}
-    )
+    _, headers, _, _ = http_request(port, "GET", result_path, headers={"Host": HOST, "Accept-Encoding": "br, gzip"})
     wizard = wizard_targets(port, folder)
     return {
         "start page (GET /)": Target("/"),
@@ -52,19 +48,6 @@ def targets_build(port: int, result_id: str, folder: Path) -> dict[str, Target]:
             reverse("api-plan"), script="post_json.lua", env={"BENCH_BODY_FILE": str(ANSWERS_FILE)}
         ),
         "static file (WhiteNoise)": Target(static_file_path(port)),
-    }
-
-
-def wrk_arguments(target: Target, port: int, connections: int, threads: int, seconds: int) -> dict:
-    return {
-        "port": port,
-        "path": target.path,
-        "seconds": seconds,
-        "connections": connections,
-        "threads": threads,
-        "script": target.script,
-        "env": {**os.environ, **target.env},
-        "headers": {"Host": PUBLIC_HOST, **target.headers},
     }
 
 
@@ -91,15 +74,8 @@ def both_run(target: Target, ports: list[int], connections: int, threads: int, s
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--seconds", type=int, default=10, help="each wrk measurement")
-    parser.add_argument("--warmup", type=int, default=3, help="a wrk run before each measurement, not counted")
-    parser.add_argument("--rounds", type=int, default=3, help="measurements of each target; the median counts")
-    parser.add_argument("--connections", type=int, default=16, help="in all, shared by the servers measured")
-    parser.add_argument("--threads", type=int, default=2)
     # bench/run passes its options to measure.py and here alike: those meant for measure.py alone are ignored.
-    arguments, _ = parser.parse_known_args()
+    arguments, _ = wrk_options(__doc__).parse_known_args()
     if not os.environ.get("REDIS_URL") or not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("bench/hosts.py needs DATABASE_URL (PostgreSQL) and REDIS_URL: run it through bench/run")
 

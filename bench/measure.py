@@ -278,15 +278,36 @@ def reverse(name: str, args: list | None = None) -> str:
     return django_reverse(name, args=args)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--backend", required=True)
+def wrk_options(description: str) -> argparse.ArgumentParser:
+    """The options bench/run passes to measure.py and hosts.py alike."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seconds", type=int, default=10, help="each wrk measurement")
     parser.add_argument("--warmup", type=int, default=3, help="a wrk run before each measurement, not counted")
     parser.add_argument("--rounds", type=int, default=3, help="measurements of each target; the median counts")
-    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--connections", type=int, default=16, help="in all, shared by the servers measured")
     parser.add_argument("--threads", type=int, default=2)
+    return parser
+
+
+def wrk_arguments(target: Target, port: int, connections: int, threads: int, seconds: int) -> dict:
+    return {
+        "port": port,
+        "path": target.path,
+        "seconds": seconds,
+        "connections": connections,
+        "threads": threads,
+        "script": target.script,
+        "env": {**os.environ, **target.env},
+        # What a load balancer passes every host: one public name (a result's link, and so its ETag, is built
+        # from it).
+        "headers": {"Host": HOST, **target.headers},
+    }
+
+
+def main() -> None:
+    parser = wrk_options(__doc__)
+    parser.add_argument("--backend", required=True)
     parser.add_argument("--rate", type=int, default=50)
     parser.add_argument("--rate-seconds", type=int, default=60)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
@@ -301,16 +322,9 @@ def main() -> None:
         # machine is doing; each target's figure is its median round.
         for _ in range(arguments.rounds):
             for name, target in targets.items():
-                wrk_arguments = {
-                    "port": port,
-                    "path": target.path,
-                    "connections": arguments.connections,
-                    "threads": arguments.threads,
-                    "script": target.script,
-                    "env": {**os.environ, **target.env},
-                }
-                wrk_run(seconds=arguments.warmup, **wrk_arguments)
-                runs[name].append(wrk_run(seconds=arguments.seconds, **wrk_arguments))
+                measured = wrk_arguments(target, port, arguments.connections, arguments.threads, arguments.seconds)
+                wrk_run(**{**measured, "seconds": arguments.warmup})
+                runs[name].append(wrk_run(**measured))
                 print(f"{arguments.backend}: {name}: {runs[name][-1].requests_per_second:.0f} req/s", flush=True)
         figures = {name: dataclasses.asdict(median_run(rounds)) for name, rounds in runs.items()}
         raw_output = "\n\n".join(
