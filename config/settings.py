@@ -147,7 +147,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite (one host only): WAL lets readers go on while one connection writes; synchronous=NORMAL lets a
     # commit return without waiting for the disk (a power cut may lose the last commits, never corrupt the
     # file); IMMEDIATE makes concurrent writers queue for the lock instead of failing with "database is locked".
-    # Every answer writes the session, so this decides the wizard's speed on SQLite (bench/README.md).
+    # Every answer writes the session, so this decides the wizard's speed on SQLite (docs/performance.md).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",

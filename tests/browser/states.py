@@ -16,7 +16,7 @@ from tests.browser.journeys import (
     plan_get,
     study_start,
 )
-from tests.wizard.journeys import LM
+from tests.builders import LM
 
 FIB_SEM = {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"}
 

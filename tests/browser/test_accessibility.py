@@ -19,7 +19,7 @@ from tests.browser.journeys import (
     plan_get,
 )
 from tests.browser.states import FIB_SEM, STATES, on_check, on_publication, on_start
-from tests.wizard.journeys import LM
+from tests.builders import LM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

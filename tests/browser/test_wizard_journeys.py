@@ -18,7 +18,7 @@ from tests.browser.journeys import (
     study_start,
 )
 from tests.browser.states import FIB_SEM
-from tests.wizard.journeys import LM
+from tests.builders import LM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -17,7 +17,7 @@ from tests.browser.journeys import (
     plan_get,
     study_start,
 )
-from tests.wizard.journeys import LM
+from tests.builders import LM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,9 +4,8 @@ import pytest
 from django.test import Client
 
 from policy.models import Result
+from tests.builders import FIB, LM
 from tests.wizard.journeys import (
-    FIB,
-    LM,
     check_confirm,
     correlations_answer,
     dataset_post,

@@ -2,10 +2,8 @@
 
 import pytest
 
+from tests.builders import FIB, LM, SXT
 from tests.wizard.journeys import (
-    FIB,
-    LM,
-    SXT,
     correlations_answer,
     dataset_post,
     form_post,

@@ -6,11 +6,9 @@ import pytest
 
 from policy.engine.questions import DATASET_QUESTIONS, DATASET_QUESTIONS_BY_FIELD
 from policy.engine.vocabulary import EM_METHOD, MODALITY
+from tests.builders import FIB, LM, SXT, dataset_as_stored
 from tests.wizard.journeys import (
     DATASET_ADD,
-    FIB,
-    LM,
-    SXT,
     correlations_answer,
     dataset_data,
     dataset_post,
@@ -29,13 +27,6 @@ CRYO_ET = {
     "tilt_series": True,
     "tomograms": "few",
 }
-
-
-def dataset_as_stored(dataset: dict) -> dict:
-    """A dataset as the wizard stores it: every question asked answered ("no" where the test said nothing)."""
-    return {
-        field: value == "yes" if value in ("yes", "no") else value for field, value in dataset_data(dataset).items()
-    }
 
 
 def answers(client) -> dict:

@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 
+from tests import builders
+from tests.builders import dataset_as_stored
 from wizard.study import (
     CHECK,
     CORRELATIONS,
@@ -22,14 +24,8 @@ from wizard.study import (
     study_submitted_mark,
 )
 
-LM = {"id": "lm", "modality": "light_microscopy", "patient_medical": False, "human_tissue": False}
-FIB = {
-    "id": "fib",
-    "modality": "electron_microscopy",
-    "em_method": "volume_em",
-    "patient_medical": False,
-    "human_tissue": False,
-}
+# The draft holds each dataset as the wizard stores it.
+LM, FIB = dataset_as_stored(builders.LM), dataset_as_stored(builders.FIB)
 
 
 @pytest.fixture

@@ -3,8 +3,7 @@
 import pytest
 
 from policy.engine import InvalidAnswers, answers_validate
-
-LM = {"id": "lm", "modality": "light_microscopy"}
+from tests.builders import LM
 
 
 def errors_of(answers) -> dict[str, list[str]]:

@@ -9,13 +9,13 @@ import json
 import pytest
 
 from policy import InvalidAnswers, plan_for
+from tests.builders import LIGHT_MICROSCOPY as LM
+from tests.builders import VOLUME_EM
+from tests.builders import XRAY_TOMOGRAPHY as SXT
 
-LM = {"modality": "light_microscopy"}
 EM_2D = {"modality": "electron_microscopy", "em_method": "2d"}
-VOLUME_EM = {"modality": "electron_microscopy", "em_method": "volume_em"}
 SINGLE_PARTICLE = {"modality": "electron_microscopy", "em_method": "single_particle", "atomic_model": False}
 PATIENT_MRI = {"modality": "other", "patient_medical": True}
-SXT = {"modality": "xray_imaging", "dimensionality": "3d"}
 XRAY_2D = {"modality": "xray_imaging", "dimensionality": "2d"}
 
 
