@@ -273,7 +273,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     Clause(
         "beyond-policy:omics-repositories",
         "Omics repositories by data type",
-        "Proteomics: PRIDE; metabolomics: MetaboLights (no specific linking guidance found; link by accession).",
+        "EMBL-EBI's data resources by data type: proteomics in PRIDE, metabolomics in MetaboLights.",
         "https://www.ebi.ac.uk/services/data-resources-and-tools",
     ),
     Clause(
@@ -293,16 +293,14 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     Clause(
         "beyond-policy:bia-scope",
         "BioImage Archive: scope",
-        "Molecular to organism scale, no medical imaging; data related to a publication or of reference value. "
-        "De-identification does not make clinical images depositable.",
+        "The BioImage Archive's scope is “from molecular to organism scale, excluding medical imaging”.",
         "https://www.ebi.ac.uk/bioimage-archive/project-developments/",
     ),
     Clause(
         "beyond-policy:human-samples",
-        "BioImage Archive: research images of human samples",
-        "The BioImage Archive holds research histology of human patient tissue (e.g. S-BIAD1407, colorectal cancer "
-        "H&E slides): microscopy of tissue samples is not clinical imaging, and needs consent and no identifying "
-        "information.",
+        "BioImage Archive: a study of human tissue images",
+        "S-BIAD1407, a BioImage Archive study of colorectal cancer H&E slides: research microscopy of human tissue "
+        "samples is archived there.",
         "https://www.ebi.ac.uk/biostudies/BioImages/studies/S-BIAD1407",
     ),
     Clause(
@@ -383,9 +381,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
         "beyond-policy:ega",
         "EGA: controlled access",
         "The European Genome-phenome Archive takes potentially identifiable human genetic and phenotypic data "
-        "consented for research use but not for open public release. Human spatial-transcriptomics reads without "
-        "consent for open release go there, not to ArrayExpress (e.g. images in S-BIAD1257, reads in "
-        "EGAD00001015384).",
+        "consented for research use but not for open public release.",
         "https://ega-archive.org/submission/",
     ),
     Clause(
@@ -524,6 +520,66 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
         "section and organ are required; position on slide and time from collection to preservation are optional. "
         "The page lists further fields.",
         "https://www.ebi.ac.uk/spatial-transcriptomics/metadata",
+    ),
+    # Checked 2026-12-05 (policy/sources/ebi-archive-facts.md, the section of that date).
+    Clause(
+        "beyond-policy:bia-open-access",
+        "BioImage Archive: open access only",
+        "“Any researcher can freely access and reuse any bioimage” in the BioImage Archive: images of human samples "
+        "go there only when the participants' consent covers open release of the images and their sample metadata.",
+        "https://www.ebi.ac.uk/bioimage-archive/our-roadmap/",
+    ),
+    Clause(
+        "beyond-policy:ega-consent",
+        "EGA: only data whose consent requires controlled access",
+        "“The EGA will not accept your data unless you can confirm that your consents require controlled access.” "
+        "A submitter account is requested from the EGA helpdesk; cite the study accession (EGAS…) in the "
+        "publication.",
+        "https://web2.ega-archive.org/submission/FAQ",
+    ),
+    Clause(
+        "beyond-policy:ega-inbox",
+        "EGA: encrypted upload to the inbox",
+        "Files are encrypted with Crypt4GH and uploaded to the EGA inbox of the submitter account before their "
+        "metadata is registered.",
+        "https://ega-archive.org/submission/data/uploading-files/inbox",
+    ),
+    Clause(
+        "beyond-policy:ega-submitter-portal",
+        "EGA: metadata in the Submitter Portal",
+        "Metadata is registered in the EGA Submitter Portal (or its API): study, samples (with donor attributes "
+        "such as sex and phenotype), experiments, runs, a Data Access Committee, a data access policy and a "
+        "dataset. A submission takes about a month.",
+        "https://ega-archive.org/submission/tools/submitter-portal",
+    ),
+    Clause(
+        "beyond-policy:arrayexpress-processed-only",
+        "ArrayExpress: processed data only for human data that cannot be public",
+        "“If raw data from human material experiments cannot be released publicly, we can accept submissions with "
+        "processed data only … A curator will need to approve the submission” (annotare@ebi.ac.uk).",
+        "https://ebi-gene-expression-group.github.io/annotare-help/pages/SEQ_Spatial_Transcriptomics.html",
+    ),
+    Clause(
+        "beyond-policy:pride-mass-spectrometry",
+        "PRIDE: mass-spectrometry proteomics",
+        "PRIDE takes mass-spectrometry proteomics data. Imaging-based proteomics (CODEX/PhenoCycler, IMC, MIBI, "
+        "CyCIF) produces images, not mass spectra: those stay with the images in the BioImage Archive.",
+        "https://www.ebi.ac.uk/pride/markdownpage/submitdatapage",
+    ),
+    Clause(
+        "beyond-policy:empiar-publication",
+        "EMPIAR: 3D SEM and soft X-ray data tied to a publication",
+        "For 3D scanning electron microscopy, soft X-ray tomography and 2D EM from integrative modelling, EMPIAR "
+        "requires “that the data set is directly related to a publication or is a part of a community initiative, "
+        "e.g. as benchmarking data”.",
+        "https://www.ebi.ac.uk/empiar/faq",
+    ),
+    Clause(
+        "beyond-policy:metabolights-editor",
+        "MetaboLights: the Online Editor",
+        "Studies are created, validated and submitted in the MetaboLights Online Editor (“Submit study”, from a "
+        "MetaboLights account).",
+        "https://github.com/EBI-Metabolights/guides",
     ),
 )
 

@@ -14,7 +14,7 @@ LM = {"modality": "light_microscopy"}
 EM_2D = {"modality": "electron_microscopy", "em_method": "2d"}
 VOLUME_EM = {"modality": "electron_microscopy", "em_method": "volume_em"}
 SINGLE_PARTICLE = {"modality": "electron_microscopy", "em_method": "single_particle", "atomic_model": False}
-PATIENT_MRI = {"modality": "other", "patient_medical": True}
+PATIENT_MRI = {"modality": "other", "medical_imaging": True}
 SXT = {"modality": "xray_imaging", "dimensionality": "3d"}
 XRAY_2D = {"modality": "xray_imaging", "dimensionality": "2d"}
 
@@ -36,7 +36,7 @@ def spatial(omics_type: str, *, fits: bool = True, **more) -> dict:
 
 def study(*datasets: tuple[str, dict], correlations=None, publication=None) -> dict:
     answers: dict = {
-        "answers_version": 2,
+        "answers_version": 3,
         "datasets": [{"id": dataset_id, **fields} for dataset_id, fields in datasets],
     }
     if correlations is not None:
