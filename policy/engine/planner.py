@@ -244,6 +244,8 @@ def _omics_links_add(accepted: list[Mapping], depositions: _Depositions, linking
         if not images:  # images of human samples without consent to open release: nothing to link them from
             continue
         for code in sorted(depositions.archives_of(dataset["id"]) & OMICS_ARCHIVES):
+            if all(_all_optional(d) for d in depositions.of(dataset["id"], code)):
+                continue
             archive = ARCHIVES[code]
             contents = [
                 f"In the BioImage Archive submission for {dataset['id']}, cite the {archive.name} accession "
@@ -258,12 +260,17 @@ def _omics_links_add(accepted: list[Mapping], depositions: _Depositions, linking
                 _linking_item(
                     kind="omics_link",
                     performed_in=images[0],
-                    cites=depositions.of(dataset["id"], code),
+                    # ArrayExpress's optional processed-data step beside EGA is not cited: it may never be made.
+                    cites=[d for d in depositions.of(dataset["id"], code) if not _all_optional(d)],
                     datasets=[dataset["id"]],
                     contents=contents,
                     reasons=reasons,
                 )
             )
+
+
+def _all_optional(deposition: dict) -> bool:
+    return all(content["optional"] for content in deposition["contents"])
 
 
 def _emdb_empiar_cross_references_add(accepted: list[Mapping], depositions: _Depositions, linking: list[dict]) -> None:

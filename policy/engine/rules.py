@@ -453,6 +453,7 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
 
 MEDICAL_IMAGING_REASONS: tuple[Reason, ...] = (
     ("background-patient", "Medical imaging of patients cannot be deposited in any EBI resource."),
+    ("table-patient", "Neither the BioImage Archive nor EMPIAR accepts patient imaging data."),
     (
         "beyond-policy:bia-scope",
         "The BioImage Archive's scope excludes medical imaging, of healthy volunteers as of patients.",
