@@ -231,7 +231,9 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         field="human_images_open",
         kind="boolean",
         asked_when=when(human_tissue=True),
-        text=("Did the participants consent to open public release of these images and of their samples' metadata?"),
+        text=(
+            "Did the participants consent to open public release of these images and of the metadata of their samples?"
+        ),
         hint=(
             "EMBL-EBI's image archives are open to everyone: images of human samples go there only with consent to "
             "open release. If the answer is no, the plan says what can still be deposited."

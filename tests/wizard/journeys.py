@@ -17,7 +17,7 @@ LM = {"id": "lm", "modality": "light_microscopy"}
 FIB = {"id": "fib", "modality": "electron_microscopy", "em_method": "volume_em"}
 SXT = {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}
 # Questions a test's dataset leaves out are answered "no", as the contract's defaults would.
-NO_BY_DEFAULT = ("patient_medical", "human_tissue", "subtomogram_average", "atomic_model")
+NO_BY_DEFAULT = ("medical_imaging", "human_tissue", "subtomogram_average", "atomic_model")
 
 
 def form_value(value: Any) -> str:

@@ -46,7 +46,7 @@ def test_a_changed_prefilled_study_gives_a_new_result(client):
     client.get(f"/study/from/{result.id}/")
     response = dataset_post(
         client,
-        {"id": "lm", "modality": "light_microscopy", "patient_medical": True},
+        {"id": "lm", "modality": "light_microscopy", "medical_imaging": True},
         url="/study/datasets/lm/change/?return=check",
     )
     assert response["Location"] == "/study/check/"
@@ -56,7 +56,7 @@ def test_a_changed_prefilled_study_gives_a_new_result(client):
     assert new.answers["datasets"][1] == {
         "id": "lm",
         "modality": "light_microscopy",
-        "patient_medical": True,
+        "medical_imaging": True,
         "human_tissue": False,
     }
 

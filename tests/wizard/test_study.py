@@ -22,12 +22,12 @@ from wizard.study import (
     study_submitted_mark,
 )
 
-LM = {"id": "lm", "modality": "light_microscopy", "patient_medical": False, "human_tissue": False}
+LM = {"id": "lm", "modality": "light_microscopy", "medical_imaging": False, "human_tissue": False}
 FIB = {
     "id": "fib",
     "modality": "electron_microscopy",
     "em_method": "volume_em",
-    "patient_medical": False,
+    "medical_imaging": False,
     "human_tissue": False,
 }
 
@@ -108,13 +108,13 @@ def test_renaming_and_removing_keep_the_groups_true(session):
 def test_the_contract_leaves_out_correlations_not_asked_or_answered_no(session):
     study_load(session=session, answers={"publication": False, "datasets": [LM, FIB], "correlations": [["fib", "lm"]]})
     assert study_answers(study_find(session)) == {
-        "answers_version": 2,
+        "answers_version": 3,
         "publication": False,
         "datasets": [LM, FIB],
         "correlations": [["fib", "lm"]],
     }
     draft = dataset_remove(session=session, label="fib")
-    assert study_answers(draft) == {"answers_version": 2, "publication": False, "datasets": [LM]}
+    assert study_answers(draft) == {"answers_version": 3, "publication": False, "datasets": [LM]}
 
 
 @pytest.mark.django_db
