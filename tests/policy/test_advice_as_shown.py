@@ -18,9 +18,9 @@ CRYO_ET_TILTS_ONLY = {
     "atomic_model": False,
 }
 STUDY = {
-    "answers_version": 2,
+    "answers_version": 3,
     "datasets": [
-        {"id": "mri", "modality": "other", "patient_medical": True},
+        {"id": "mri", "modality": "other", "medical_imaging": True},
         {"id": "tilts", **CRYO_ET_TILTS_ONLY},
         {"id": "atac", "modality": "spatial_omics", "omics_type": "epigenomics", "omics_repository_fits": True},
         {"id": "lm", "modality": "light_microscopy"},
@@ -36,10 +36,10 @@ def shown(client) -> list[str]:
 
 
 @pytest.mark.parametrize("where", ["page", "markdown"])
-def test_patient_medical_imaging_is_refused_plainly_with_the_contact_and_no_advice_to_de_identify(client, where):
+def test_medical_imaging_imaging_is_refused_plainly_with_the_contact_and_no_advice_to_de_identify(client, where):
     text = shown(client)[where == "markdown"]
 
-    assert "no EBI resource accepts medical imaging of patients, even de-identified" in text
+    assert "no EBI resource accepts medical imaging of people, patients or healthy volunteers" in text
     assert "image-presubmission@ebi.ac.uk" in text
     assert "remove what identifies" not in text
 
