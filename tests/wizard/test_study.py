@@ -126,3 +126,25 @@ def test_reading_the_draft_never_marks_the_session_changed(session):
     study_first_unanswered(draft)
     study_answers({**draft, "answers": {**draft["answers"], "publication": True}})
     assert session.modified is False
+
+
+def test_a_draft_begun_before_contract_3_is_read_as_version_3_leaving_unasked_consent_to_ask(session):
+    session["study"] = {
+        "id": "old",
+        "revision": 3,
+        "answers": {
+            "publication": True,
+            "datasets": [
+                {"id": "he", "modality": "light_microscopy", "patient_medical": False, "human_tissue": True},
+            ],
+        },
+    }
+
+    draft = study_find(session)
+
+    assert draft["answers_version"] == 3
+    assert draft["answers"]["datasets"] == [
+        {"id": "he", "modality": "light_microscopy", "medical_imaging": False, "human_tissue": True}
+    ]
+    assert study_answers(draft)["answers_version"] == 3
+    assert "answers_version" not in session["study"]  # a read never writes the session
