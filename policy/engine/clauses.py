@@ -360,8 +360,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
         "beyond-policy:arrayexpress-st",
         "ArrayExpress: what a spatial transcriptomics submission holds",
         "The submission includes the raw high-resolution tissue images alongside the sequencing data; human data "
-        "only with consent for public release. The shared spatial-transcriptomics metadata table (Sample ID, Slide "
-        "ID required) applies to imaging-based spatial transcriptomics too.",
+        "only with consent for public release.",
         "https://ebi-gene-expression-group.github.io/annotare-help/pages/SEQ_Spatial_Transcriptomics.html",
     ),
     Clause(
@@ -508,8 +507,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
         "beyond-policy:ega-controlled-access",
         "EGA: controlled access",
         "The EGA archives potentially identifiable human genetic and phenotypic data consented for research use "
-        "but not for open public release; access needs a formal application. Datasets have accessions such as "
-        "EGAD00001015384.",
+        "but not for open public release; access needs a formal application.",
         "https://ega-archive.org/submission/",
     ),
     Clause(
