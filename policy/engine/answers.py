@@ -79,7 +79,8 @@ def answers_validate(answers: Any) -> Study:
         raise InvalidAnswers({ROOT: ["Expected a JSON object with the study's answers."]})
     version = answers_version_of(answers)
     if version.__class__ is not int or version not in ANSWERS_CONTRACT_VERSIONS:
-        accepted = " or ".join(map(str, ANSWERS_CONTRACT_VERSIONS))
+        *earlier, latest = map(str, ANSWERS_CONTRACT_VERSIONS)
+        accepted = f"{', '.join(earlier)} or {latest}"
         raise InvalidAnswers({"answers_version": [f"Expected {accepted}."]})
     if version == ANSWERS_CONTRACT_VERSION:
         return _answers_validate(answers, errors={})
