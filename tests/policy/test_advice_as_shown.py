@@ -60,3 +60,34 @@ def test_spatial_atac_seq_goes_to_arrayexpress(client, where):
     assert "ArrayExpress" in text
     assert "the spatial epigenomics or functional genomics sequencing data" in text
     assert "ENA Webin" not in text
+
+
+HUMAN_VISIUM_WITHOUT_IMAGE_CONSENT = {
+    "answers_version": 3,
+    "datasets": [
+        {
+            "id": "visium",
+            "modality": "spatial_omics",
+            "omics_type": "transcriptomics",
+            "omics_repository_fits": True,
+            "human_tissue": True,
+            "human_images_open": False,
+            "human_controlled_access": True,
+        },
+        {"id": "he", "modality": "light_microscopy", "human_tissue": True, "human_images_open": False},
+    ],
+}
+
+
+@pytest.mark.parametrize("where", ["page", "markdown"])
+def test_images_without_consent_to_open_release_are_refused_plainly_and_the_reads_still_planned(client, where):
+    result, _ = result_create(answers=HUMAN_VISIUM_WITHOUT_IMAGE_CONSENT)
+    page = html.unescape(client.get(reverse("result", args=[result.pk])).content.decode())
+    markdown = client.get(reverse("result-markdown", args=[result.pk])).content.decode()
+    text = markdown if where == "markdown" else page
+
+    assert "The images of visium cannot be deposited at EBI" in text
+    assert "he cannot be deposited at EBI" in text
+    assert "did not consent to open release of the images" in text
+    assert "image-presubmission@ebi.ac.uk" in text
+    assert "the human sequencing data (raw reads), under controlled access" in text
