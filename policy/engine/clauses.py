@@ -220,7 +220,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:emdb-maps",
-        "EMDB: reconstructions",
+        "EMDB: maps to EMDB, models to the PDB, raw data to EMPIAR, cross-referenced",
         "Reconstructions go to EMDB, models to PDB, raw data (tilt series included) to EMPIAR, each "
         "referencing the others.",
         "http://emdataresource.org/news/emdb_policy_2020.html",
@@ -243,7 +243,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:empiar-raw",
-        "EMPIAR: rawest form and licence",
+        "EMPIAR: the rawest form of the data, released under CC0",
         "Deposit the rawest form of the data (e.g. unaligned movies); intermediate files are welcome. EMPIAR "
         "data is released under CC0.",
         "https://empiar.org/policies",
@@ -257,7 +257,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:arrayexpress",
-        "ArrayExpress: spatial transcriptomics",
+        "ArrayExpress: sequencing-based spatial transcriptomics, single cell sequencing template",
         "ArrayExpress (through Annotare, single cell sequencing template) takes sequencing-based spatial "
         "transcriptomics; raw reads go on to ENA. Imaging-based spatial transcriptomics readouts are not "
         "taken there and stay with the images in the BioImage Archive.",
@@ -272,13 +272,13 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:omics-repositories",
-        "Omics repositories by data type",
+        "EMBL-EBI data resources: PRIDE for proteomics, MetaboLights for metabolomics",
         "EMBL-EBI's data resources by data type: proteomics in PRIDE, metabolomics in MetaboLights.",
         "https://www.ebi.ac.uk/services/data-resources-and-tools",
     ),
     Clause(
         "beyond-policy:idr",
-        "High-content screens: IDR",
+        "High-content screens: the IDR adds value, it is not the archive of record",
         "The Image Data Resource (IDR) is a curated added-value resource for screens, not the archive of record.",
         "https://idr.openmicroscopy.org/about/faq/",
     ),
@@ -292,7 +292,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:bia-scope",
-        "BioImage Archive: scope",
+        "BioImage Archive: a scope that excludes medical imaging",
         "The BioImage Archive's scope is “from molecular to organism scale, excluding medical imaging”.",
         "https://www.ebi.ac.uk/bioimage-archive/project-developments/",
     ),
@@ -305,7 +305,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:biostudies-upload",
-        "BioStudies: uploads",
+        "BioStudies: web upload for small data, FTP or Aspera for large",
         "Upload through the web for small data; FTP or Aspera for large data (10 GiB and more).",
         "https://www.ebi.ac.uk/biostudies/submit",
     ),
@@ -319,13 +319,13 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:empiar-transfer",
-        "EMPIAR: transferring data",
+        "EMPIAR: data transferred by Aspera, Globus or empiar-depositor",
         "Data is transferred by Aspera or Globus, or with the empiar-depositor command-line tool (on PyPI).",
         "https://empiar.org/deposition/manual",
     ),
     Clause(
         "beyond-policy:empiar-release",
-        "EMPIAR: release options",
+        "EMPIAR: release options, and telling EMDB and the PDB the EMPIAR accession",
         "Release options in an EMPIAR deposition: RE (after processing), EP (with the related EMDB entry), HP (on "
         "publication), HO (hold, at most one year). Depositors are encouraged to tell EMDB/PDB the EMPIAR accession "
         "afterwards.",
@@ -339,13 +339,13 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:emdb-half-maps",
-        "EMDB: half-maps",
+        "EMDB: half-maps mandatory for single-particle and subtomogram-averaging maps",
         "Half-maps are mandatory for single-particle, subtomogram-averaging and helical maps.",
         "https://www.ebi.ac.uk/emdb/pages/documentation/deposition/general",
     ),
     Clause(
         "beyond-policy:emdb-raw-data",
-        "EMDB: raw data in EMPIAR",
+        "EMDB: all raw data, tilt series included, encouraged in EMPIAR",
         "EMDB strongly encourages depositing all raw data (tilt series included) in EMPIAR.",
         "http://emdataresource.org/news/emdb_policy_2020.html",
     ),
@@ -358,7 +358,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:arrayexpress-st",
-        "ArrayExpress: what a spatial transcriptomics submission holds",
+        "ArrayExpress: tissue images with the reads, human data only with consent to public release",
         "The submission includes the raw high-resolution tissue images alongside the sequencing data; human data "
         "only with consent for public release.",
         "https://ebi-gene-expression-group.github.io/annotare-help/pages/SEQ_Spatial_Transcriptomics.html",
@@ -378,7 +378,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:ega",
-        "EGA: controlled access",
+        "EGA: human data consented for research, not for open release",
         "The European Genome-phenome Archive takes potentially identifiable human genetic and phenotypic data "
         "consented for research use but not for open public release.",
         "https://ega-archive.org/submission/",
@@ -426,7 +426,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:empiar-transfer-release",
-        "EMPIAR: transfers and release",
+        "EMPIAR manual: transfers, release options, the EMPIAR accession told to EMDB and the PDB",
         "Data travels by Aspera or Globus (also with the empiar-depositor command-line tool). Release options: RE "
         "(after processing), EP (with the related EMDB entry), HP (on publication), HO (hold, at most one year). "
         "Tell EMDB/PDB the EMPIAR accession afterwards.",
@@ -441,7 +441,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:wwpdb-hold",
-        "PDB: models and their maps",
+        "PDB: a model's map in EMDB first or with it; holds of at most a year",
         "Deposition to the PDB of a 3DEM model requires prior or simultaneous deposition of its map to EMDB. wwPDB "
         "and EMDB allow a hold of at most one year; for joint depositions the hold is the same for maps and models.",
         "https://instruct-eric.org/network/west-life/news/announcement-map-volume-deposition-to-emdb-will-be-"
@@ -449,7 +449,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:pdb-ids",
-        "PDB: identifiers",
+        "PDB: IDs to cite whole",
         "PDB IDs have four characters (e.g. 1abc) until they run out; extended PDB IDs are pdb_ followed by eight "
         "letters or digits (e.g. pdb_00001abc). Cite the whole ID, prefix and zeros included.",
         "https://www.wwpdb.org/documentation/pdb-id-extension-faq",
@@ -477,21 +477,21 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:arrayexpress-st-submission",
-        "ArrayExpress: spatial transcriptomics submissions",
+        "ArrayExpress: the files of a spatial transcriptomics submission",
         "A spatial transcriptomics submission includes the raw high-resolution tissue images alongside the "
         "sequencing data (compressed FASTQ or BAM); human data only with consent for public release.",
         "https://ebi-gene-expression-group.github.io/annotare-help/pages/SEQ_Spatial_Transcriptomics.html",
     ),
     Clause(
         "beyond-policy:pride-submission",
-        "PRIDE: submission",
+        "PRIDE: the submission tool and the PXD accession",
         "Submit with the PRIDE Submission tool (or Globus). After curation the submitter receives the dataset "
         "identifier (PXD and six digits) and reviewer credentials; processing can take up to five working days.",
         "https://www.ebi.ac.uk/pride/markdownpage/submitdatapage",
     ),
     Clause(
         "beyond-policy:metabolights-accession",
-        "MetaboLights: accession",
+        "MetaboLights: the MTBLS accession to cite",
         "Studies receive a stable unique accession (MTBLS and digits, e.g. MTBLS1) to cite in the publication.",
         "https://pmc.ncbi.nlm.nih.gov/articles/PMC3531110",
     ),
@@ -505,7 +505,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:ega-controlled-access",
-        "EGA: controlled access",
+        "EGA: access by formal application",
         "The EGA archives potentially identifiable human genetic and phenotypic data consented for research use "
         "but not for open public release; access needs a formal application.",
         "https://ega-archive.org/submission/",
@@ -574,7 +574,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:metabolights-editor",
-        "MetaboLights: the Online Editor",
+        "MetaboLights: studies made and submitted in the Online Editor",
         "Studies are created, validated and submitted in the MetaboLights Online Editor (“Submit study”, from a "
         "MetaboLights account).",
         "https://github.com/EBI-Metabolights/guides",
