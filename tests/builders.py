@@ -16,7 +16,7 @@ LM = {"id": "lm", **LIGHT_MICROSCOPY}
 FIB = {"id": "fib", **VOLUME_EM}
 SXT = {"id": "sxt", **XRAY_TOMOGRAPHY}
 # Questions a test's dataset leaves out are answered "no", as the contract's defaults would.
-NO_BY_DEFAULT = ("patient_medical", "human_tissue", "subtomogram_average", "atomic_model")
+NO_BY_DEFAULT = ("medical_imaging", "human_tissue", "subtomogram_average", "atomic_model")
 
 
 def dataset_as_stored(dataset: Mapping[str, Any]) -> dict:

@@ -9,7 +9,7 @@ REQUIRED_MESSAGES = {
     "modality": "Select how these images were made",
     "em_method": "Select the electron microscopy method",
     "tilt_series": "Select yes if you will deposit the raw tilt series",
-    "tomograms": "Select how many reconstructed tomograms you will deposit",
+    "tomograms": "Select how many tomograms you reconstructed",
     "dimensionality": "Select whether the images are 2D or 3D",
     "omics_type": "Select the kind of omics data",
     "omics_repository_fits": "Select yes if the omics data fits an existing omics repository",
@@ -17,8 +17,9 @@ REQUIRED_MESSAGES = {
     "subtomogram_average": "Select yes if you computed a subtomogram average",
     "atomic_model": "Select yes if you built an atomic model into the map",
     "human_controlled_access": "Select yes if the human sequencing data must stay under controlled access",
-    "patient_medical": "Select yes if this is medical imaging of patients",
-    "human_tissue": "Select yes if the images show samples from human participants",
+    "medical_imaging": "Select yes if this is medical imaging of people",
+    "human_tissue": "Select yes if the images show samples taken from human participants",
+    "human_images_open": "Select yes if the participants consented to open release of these images",
 }
 
 LABEL_INVALID = "Use 1 to 40 letters, digits, hyphens or underscores, with no spaces"

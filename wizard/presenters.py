@@ -26,7 +26,7 @@ from wizard.study import (
     CORRELATIONS,
     DATASETS,
     Draft,
-    study_all_patient_medical,
+    study_all_medical_imaging,
     study_answers,
     study_datasets,
 )
@@ -223,7 +223,7 @@ class DatasetCard:
     summary: str  # the chosen modality and methods, for the add-another list
     change_url: str
     remove_url: str
-    patient_medical: bool
+    medical_imaging: bool
 
 
 def _dataset_change_url(label: str, *, returning: bool) -> str:
@@ -237,7 +237,7 @@ def dataset_card(dataset: Mapping[str, Any], *, returning: bool) -> DatasetCard:
         summary=dataset_summary(dataset),
         change_url=_dataset_change_url(dataset["id"], returning=returning),
         remove_url=reverse("wizard-dataset-remove", args=[dataset["id"]]),
-        patient_medical=dataset.get("patient_medical") is True,
+        medical_imaging=dataset.get("medical_imaging") is True,
     )
 
 
@@ -279,7 +279,7 @@ def check_answers(answers: Mapping[str, Any]) -> Answers:
     summary = answers_present(
         answers=answers,
         words=answers_words(answers=answers),
-        refused=[dataset["id"] for dataset in answers["datasets"] if dataset.get("patient_medical") is True],
+        refused=[dataset["id"] for dataset in answers["datasets"] if dataset.get("medical_imaging") is True],
         asked_for=lambda dataset: [question.field for question in questions_asked_for(dataset)],
     )
     return summary.with_change_urls(_change_link)
@@ -318,7 +318,7 @@ def check_page(form: forms.Form, *, draft: Draft, errors: Mapping[str, list[str]
     answers = study_answers(draft)
     return {
         "answers": check_answers(answers),
-        "all_patient_medical": study_all_patient_medical(draft),
+        "all_medical_imaging": study_all_medical_imaging(draft),
         # A stale revision (answers changed in another window) is the one error this page can have.
         "error_links": error_links([], errors.get("revision", []), first_id="check-answers"),
     }

@@ -95,7 +95,8 @@ def _drafts(deposition: Mapping, empiar: dict[str, EmpiarDraft], st: tuple[str, 
     if archive == "bia":
         drafts.append(Draft(BIA_PAGETAB, "BioImage Archive submission in PageTab JSON"))
         drafts.append(Draft(BIA_OUTLINE, "BioImage Archive submission outline: study components and file lists"))
-    if archive in {"bia", "arrayexpress", "ega"} and any(dataset in st for dataset in deposition["datasets"]):
+    # The shared table is the BioImage Archive's and ArrayExpress's; EGA's own sample records hold donor attributes.
+    if archive in {"bia", "arrayexpress"} and any(dataset in st for dataset in deposition["datasets"]):
         drafts.append(Draft(ST_SHEET, "Spatial-transcriptomics metadata sheet"))
     return tuple(drafts)
 

@@ -103,7 +103,7 @@ def result_markdown(*, page: ResultPage, kit: Kit | None = None) -> str:
     if plan.refused:
         lines += ["## Cannot be deposited at EBI", ""]
         for refused in plan.refused:
-            lines.append(f"- {refused.dataset}: {refused.why}")
+            lines.append(f"- {refused.title}: {refused.why}")
             if refused.instead:
                 lines.append(f"{INDENT}- What to do instead: {refused.instead}")
             lines += _reasons(page, refused.reasons)

@@ -154,7 +154,7 @@ def on_result_of_a_study_with_everything(page: Page) -> None:
         },
         {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True},
         {"id": "screen", "modality": "high_content_screening", "screen_type": "genetic"},
-        {"id": "mri", "modality": "other", "patient_medical": True},
+        {"id": "mri", "modality": "other", "medical_imaging": True},
     ]
     datasets_add(page, datasets, next_path="/study/correlations/")
     correlations_answer(page, [["cryo-et", "visium"]])
@@ -199,7 +199,7 @@ def on_session_ended(page: Page) -> None:
 
 def on_cannot_deposit(page: Page) -> None:
     study_start(page)
-    datasets_add(page, [{"id": "mri", "modality": "other", "patient_medical": True}], next_path="/study/check/")
+    datasets_add(page, [{"id": "mri", "modality": "other", "medical_imaging": True}], next_path="/study/check/")
     page.get_by_role("button", name="Get your deposition plan").click()
     expect(page).to_have_url(re.compile("/study/cannot-deposit/$"))
 

@@ -210,7 +210,7 @@ def test_a_keyboard_only_journey_from_start_to_result(checked_page):
     tab_to(page, element_id="id_tomograms-0")
     page.keyboard.press("ArrowDown")
     expect(page.locator("#question-tomograms").get_by_label(TOMOGRAMS.label("few"))).to_be_checked()
-    for field in ("subtomogram_average", "atomic_model", "patient_medical", "human_tissue"):
+    for field in ("subtomogram_average", "atomic_model", "medical_imaging", "human_tissue"):
         tab_to(page, element_id=f"id_{field}-0")  # "Yes", the first answer of a yes-or-no question
         page.keyboard.press("ArrowDown")
         expect(page.locator(f"#question-{field}").get_by_label("No", exact=True)).to_be_checked()

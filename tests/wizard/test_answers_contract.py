@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 wizard_studies = studies(max_datasets=4, as_asked=True)
 
 
-def all_patient_medical(answers: dict) -> bool:
-    return all(dataset.get("patient_medical") is True for dataset in answers["datasets"])
+def all_medical_imaging(answers: dict) -> bool:
+    return all(dataset.get("medical_imaging") is True for dataset in answers["datasets"])
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -25,7 +25,7 @@ def all_patient_medical(answers: dict) -> bool:
 def test_any_valid_study_entered_through_the_pages_is_stored_as_its_canonical_answers(answers):
     client = Client()
     response = study_enter(client, answers)
-    if all_patient_medical(answers):
+    if all_medical_imaging(answers):
         assert response["Location"] == "/study/cannot-deposit/"
         return
     result = Result.objects.get(pk=response["Location"].split("/")[2])
@@ -35,7 +35,7 @@ def test_any_valid_study_entered_through_the_pages_is_stored_as_its_canonical_an
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(answers=wizard_studies)
 def test_prefilled_answers_come_back_unchanged(answers):
-    if all_patient_medical(answers):
+    if all_medical_imaging(answers):
         return
     first = study_enter(Client(), answers)["Location"]
     result_id = first.split("/")[2]

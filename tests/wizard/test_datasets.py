@@ -98,7 +98,7 @@ def test_cryo_et_with_nothing_to_deposit_is_refused_by_the_engine(client):
 def test_modality_not_offered_is_refused(client):
     study_started(client)
     response = form_post(
-        client, DATASET_ADD, {"id": "x", "modality": "telepathy", "patient_medical": "no", "human_tissue": "no"}
+        client, DATASET_ADD, {"id": "x", "modality": "telepathy", "medical_imaging": "no", "human_tissue": "no"}
     )
     assert "Select one of the options offered" in text(response)
 
@@ -111,7 +111,7 @@ def test_an_answer_to_a_follow_up_not_asked_is_neither_judged_nor_kept(client):
         {**dataset_data(LM), "em_method": "cryo_et", "tomograms": "not-a-choice", "tilt_series": "perhaps"},
     )
     assert response["Location"] == "/study/check/"
-    assert answers(client)["datasets"] == [{**LM, "patient_medical": False, "human_tissue": False}]
+    assert answers(client)["datasets"] == [{**LM, "medical_imaging": False, "human_tissue": False}]
 
 
 @pytest.mark.parametrize("label", ["", "has space", "x" * 41, "ünïcode", "a/b"])
@@ -159,7 +159,7 @@ def test_save_and_continue_goes_to_the_correlations_once_there_are_two(client):
 def test_the_list_summarises_each_dataset(client):
     study_started(client, datasets=[SXT])
     page = text(client.get("/study/datasets/"))
-    assert "X-ray imaging, 3D images (tomography)" in page
+    assert "X-ray imaging, 3D images" in page
 
 
 def test_the_list_requires_a_dataset_to_continue(client):

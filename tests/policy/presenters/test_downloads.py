@@ -71,7 +71,7 @@ def test_the_markdown_export_is_the_plan_in_the_pages_order(client, full_study):
     assert f"http://testserver/r/{result.pk}/" in text
     assert "November 2026 edition" in text
     assert result.policy_version in text
-    assert "- scan: " in text
+    assert "- scan cannot be deposited at EBI: " in text
     assert f"   - What to do instead: {result.plan['not_accepted'][0]['instead']}\n" in text
     assert f"   - {DATASET_QUESTIONS_BY_FIELD['screen_type'].text} {SCREEN_TYPE.label('genetic')}\n" in text
     assert "(the archive's own guidance, not the policy)" in text
