@@ -29,7 +29,9 @@ UNKNOWN = "unknown"
 UNKNOWN_MAILBOX = "unknown@example.org"
 LABELS = {enumeration.name: enumeration for enumeration in ENUMERATIONS}
 SEQUENCING_OMICS = ("transcriptomics", "epigenomics")
-CONTROLLED_RIGHTS = "The sequencing data is available under controlled access, through the study's Data Access Committee."
+CONTROLLED_RIGHTS = (
+    "The sequencing data is available under controlled access, through the study's Data Access Committee."
+)
 
 
 def _label(field: str, value: str, texts: Mapping) -> str:
@@ -128,9 +130,7 @@ def _distribution(
     return distribution
 
 
-def _dataset(
-    dataset: Mapping, plan: Mapping, texts: Mapping, accessions: AccessionsEntered, created: datetime
-) -> dict:
+def _dataset(dataset: Mapping, plan: Mapping, texts: Mapping, accessions: AccessionsEntered, created: datetime) -> dict:
     dataset_id = dataset["id"]
     depositions = [deposition for deposition in plan["depositions"] if dataset_id in deposition["datasets"]]
     typed = [

@@ -2,7 +2,6 @@ from datetime import UTC, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-
 from madmpy.v1_2.dmp import DMP
 from pydantic import ValidationError
 
@@ -36,7 +35,7 @@ def schema_errors(document: dict) -> list[str]:
     """Errors against both readings of schema 1.2: the vendored JSON schema (the last pre-release commit the index
     holds) and madmpy's models of the released v1.2 (host_id, related and alternate identifiers, rights, free-text
     identifier types); see tests/policy/kit/schemas/madmp-1.2/README.md."""
-    errors = [f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in VALIDATOR.iter_errors(document)]
+    errors = [f"{'/'.join(map(str, item.absolute_path))}: {item.message}" for item in VALIDATOR.iter_errors(document)]
     try:
         DMP.model_validate(document["dmp"])
     except ValidationError as invalid:
