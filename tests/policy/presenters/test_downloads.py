@@ -57,7 +57,8 @@ def test_the_markdown_export_is_the_plan_in_the_pages_order(client, full_study):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/markdown; charset=utf-8"
     assert text.startswith("# Deposition plan\n")
-    assert headings == ["Steps (6 depositions)", "Cannot be deposited at EBI", "Data availability statement",
+    assert headings == ["Steps (6 depositions)", "Before you start anything", "Cannot be deposited at EBI",
+                        "Data availability statement",
                         "Files to prepare", "Notes", "Your answers", "Contacts"]  # fmt: skip
     steps = re.findall(r"^(\d+)\. \[ \] (.+?):", text, flags=re.M)
     assert steps == [

@@ -314,3 +314,12 @@ def test_the_onedep_handoff_downloads_with_the_typed_accessions_and_its_script_i
     assert attachment_name(script) == "onedep_deposit.py"
     assert b"def main(" in script.content
     assert client.get(reverse("kit-onedep-handoff", args=[stored.pk, "pdb-et"])).status_code == 404
+
+
+def test_the_markdown_export_puts_preparation_first(client, result):
+    text = client.get(reverse("result-markdown", args=[result.pk])).content.decode()
+
+    assert text.index("## Before you start anything") < text.index("### Step 1:")
+    assert "- [ ] EMPIAR, to submit with empiar-depositor: an API token" in text
+    step = text[text.index("### Step 1:") : text.index("### Step 2:")]
+    assert step.index("- Before you start:") < step.index("- Start the submission:")
