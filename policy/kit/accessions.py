@@ -105,17 +105,6 @@ ACCESSION_FORMATS: dict[str, AccessionFormat] = {
 }
 
 
-# Where an accession resolves, for the archives whose resolvable form we can cite: EMPIAR's DOIs (issue 16's
-# sources: EMPIAR entries are cited as 10.6019/EMPIAR-N). Others are named by accession alone.
-ACCESSION_DOIS = {"empiar": "10.6019/{accession}"}
-
-
-def accession_doi(*, archive: str, accession: str) -> str | None:
-    """The DOI of an accession (`10.6019/EMPIAR-10164`), where the archive gives one."""
-    template = ACCESSION_DOIS.get(archive)
-    return template.format(accession=accession) if template is not None else None
-
-
 def accession_normalise(raw: str) -> str:
     """Typed or pasted text with look-alike characters made plain: compatibility forms (full-width letters,
     no-break spaces) folded, Unicode dashes made hyphens, invisible characters dropped."""

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from policy.engine.vocabulary import ENUMERATIONS
-from policy.kit.accessions import AccessionsEntered, accession_doi
+from policy.kit.accession_links import accession_url
+from policy.kit.accessions import AccessionsEntered
 from policy.presenters.plan import archive_present
 
 LANGUAGE = "eng"
@@ -94,14 +95,13 @@ def _consent_text(dataset: Mapping) -> str:
     return "; ".join(parts) + "."
 
 
-def _access_url(archive: str, accession: str) -> str | None:
-    doi = accession_doi(archive=archive, accession=accession)
-    return f"https://doi.org/{doi}" if doi is not None else None
-
-
 def _identifier(archive: str, accession: str) -> dict:
-    url = _access_url(archive, accession)
-    return {"identifier": url, "type": "doi"} if url is not None else {"identifier": accession, "type": "other"}
+    """An accession as an identifier: its DOI or resolvable link where it has one (policy.kit.accession_links, the
+    statement's links), else the accession itself."""
+    url = accession_url(archive=archive, accession=accession)
+    if not url:
+        return {"identifier": accession, "type": "other"}
+    return {"identifier": url, "type": "doi" if url.startswith("https://doi.org/") else "url"}
 
 
 def _distribution(
@@ -120,8 +120,8 @@ def _distribution(
         "data_access": "shared" if code in CONTROLLED_ACCESS else "open",
         "host": host,
     }
-    access_url = _access_url(code, accessions[0]) if accessions else None
-    if access_url is not None:
+    access_url = accession_url(archive=code, accession=accessions[0]) if accessions else ""
+    if access_url:
         distribution["access_url"] = access_url
     if code in LICENCES:
         # The licence applies from release, which the depositor sets in the archive; the schema requires a start

@@ -7,7 +7,6 @@ from policy.kit.accessions import (
     MAX_ACCESSIONS_PER_DEPOSITION,
     MAX_FIELD_LENGTH,
     accession_check,
-    accession_doi,
     accessions_parse,
 )
 from tests.policy.conftest import FIVE_DATASET_STUDY
@@ -197,8 +196,3 @@ def test_different_accessions_for_each_step_give_no_warning():
     entered = accessions_parse(plan=plan, query={"empiar:cryo-et": "EMPIAR-10164", "empiar:fib-sem": "EMPIAR-10165"})
 
     assert entered.warnings == {}
-
-
-def test_empiar_accessions_have_their_doi_and_other_archives_none():
-    assert accession_doi(archive="empiar", accession="EMPIAR-10164") == "10.6019/EMPIAR-10164"
-    assert accession_doi(archive="emdb", accession="EMD-1234") is None

@@ -92,18 +92,19 @@ def test_typed_accessions_become_the_datasets_identifiers(five_dataset_study):
     datasets = {dataset["title"].split(":")[0]: dataset for dataset in dmp["dataset"]}
     cryo_et, visium, lm = datasets["cryo-et"], datasets["visium"], datasets["lm"]
     assert schema_errors({"dmp": dmp}) == []
-    assert cryo_et["dataset_id"] == {"identifier": "EMD-1111", "type": "other"}
+    assert cryo_et["dataset_id"] == {"identifier": "https://identifiers.org/emdb:EMD-1111", "type": "url"}
     assert cryo_et["alternate_identifier"] == [
-        {"identifier": "EMD-2222", "type": "other"},
+        {"identifier": "https://identifiers.org/emdb:EMD-2222", "type": "url"},
         {"identifier": "https://doi.org/10.6019/EMPIAR-10164", "type": "doi"},
     ]
+    assert cryo_et["distribution"][0]["access_url"] == "https://identifiers.org/emdb:EMD-1111"
     empiar = cryo_et["distribution"][1]
     assert empiar["access_url"] == "https://doi.org/10.6019/EMPIAR-10164"
     assert empiar["license"] == [
         {"license_ref": "https://creativecommons.org/publicdomain/zero/1.0/", "start_date": "2026-11-27"}
     ]
     assert "license" not in cryo_et["distribution"][0]  # EMDB's licence is not one we can cite yet
-    assert visium["dataset_id"] == {"identifier": "E-MTAB-1", "type": "other"}
+    assert visium["dataset_id"] == {"identifier": "https://identifiers.org/arrayexpress:E-MTAB-1", "type": "url"}
     assert lm["dataset_id"] == {"identifier": "lm", "type": "other"}
     assert "alternate_identifier" not in lm
 
