@@ -133,7 +133,6 @@ def test_title_names_a_publication_only_when_there_is_one(light_only_study, publ
 
 HUMAN_DATA = [
     # (dataset answers beyond the human Visium ones, personal and sensitive data, words in the description)
-    ({"human_controlled_access": False}, "yes", "whether the participants consented to open release of the images"),
     ({"human_controlled_access": True}, "yes", "the sequencing data stays under controlled access"),
     ({"human_controlled_access": False}, "yes", "consented to open release of the sequencing data"),
 ]
@@ -162,6 +161,8 @@ def test_images_of_human_samples_are_never_said_to_hold_no_personal_data(images_
     answers = {"answers_version": 2, "publication": True, "datasets": [dataset]}
     canonical, plan = planned({**answers, "datasets": [{k: v for k, v in dataset.items() if k != "human_images_open"}]})
     canonical["datasets"][0].update(dataset)  # the v3 answer, read whichever contract planned the study
+    if images_open is None:  # answers stored before contract v3, which never asked
+        del canonical["datasets"][0]["human_images_open"]
 
     dmp = madmp_build(
         url=URL, created=CREATED, plan=plan, answers=canonical,
