@@ -433,6 +433,22 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
         "https://empiar.org/deposition/manual",
     ),
     Clause(
+        "beyond-policy:empiar-depositor",
+        "EMPIAR: submitting with empiar-depositor",
+        "empiar-depositor submits a deposition JSON with the data: it needs an API token and, for Aspera, the "
+        "transfer password (EMPIAR_TRANSFER_PASS), both from the EMPIAR team; -s stops before the final submit; "
+        "the data folder holds the folders the JSON's image sets name.",
+        "https://pypi.org/project/empiar-depositor/",
+    ),
+    Clause(
+        "beyond-policy:onedep-api",
+        "wwPDB OneDep: deposition API",
+        "OneDep has a deposition API (Python client onedep-lib): it creates a deposition from the depositor's "
+        "e-mail, the ORCID iDs given access to it and a country, with the EM subtype, and uploads maps, half-maps "
+        "and the image; the rest is finished in the deposition web interface.",
+        "https://pypi.org/project/onedep-lib/",
+    ),
+    Clause(
         "beyond-policy:emdb-hold",
         "EMDB: holding a map before release",
         "Maps may be held before release for no longer than one year from the deposition date; a hold must be "

@@ -5,12 +5,18 @@ The stored plan never changes: accessions live only in the query string of the p
 """
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 MAX_FIELD_LENGTH = 200  # a field holds a few accessions, each at most 14 characters
 MAX_ACCESSIONS_PER_DEPOSITION = 10  # e.g. a handful of representative tomograms, one EMDB entry each
 SEPARATORS = re.compile(r"[\s,;]+")
+# What word processors and web pages put where an accession has a hyphen: the hyphen, non-breaking hyphen, figure
+# dash, en and em dashes, horizontal bar, minus sign and the small and full-width hyphen-minus.
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
+# Invisible characters that come along with a copied accession: zero-width space and joiners, word joiner, BOM.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,15 +105,23 @@ ACCESSION_FORMATS: dict[str, AccessionFormat] = {
 }
 
 
+def accession_normalise(raw: str) -> str:
+    """Typed or pasted text with look-alike characters made plain: compatibility forms (full-width letters,
+    no-break spaces) folded, Unicode dashes made hyphens, invisible characters dropped."""
+    return unicodedata.normalize("NFKC", raw).translate(DASHES).translate(INVISIBLE)
+
+
 @dataclass(frozen=True, slots=True)
 class AccessionField:
-    """One deposition's field of the form: what was typed (to show it again), what it holds, what is wrong."""
+    """One deposition's field of the form: what was typed (to show it again), what it holds, what is wrong, and
+    what deserves a second look (a warning: the accessions still count)."""
 
     key: str
     archive: str
     typed: str = ""
     accessions: tuple[str, ...] = ()
     error: str = ""
+    warning: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +131,10 @@ class AccessionsEntered:
     @property
     def errors(self) -> dict[str, str]:
         return {key: item.error for key, item in self.fields.items() if item.error}
+
+    @property
+    def warnings(self) -> dict[str, str]:
+        return {key: item.warning for key, item in self.fields.items() if item.warning}
 
     def of(self, key: str) -> tuple[str, ...]:
         """The valid accessions of a deposition (none while its field is empty or wrong)."""
@@ -139,7 +157,7 @@ def _field_parse(key: str, archive: str, raw: str) -> AccessionField:
         too_long = f"Too long: at most {MAX_FIELD_LENGTH} characters."
         return AccessionField(key, archive, raw[:MAX_FIELD_LENGTH], error=too_long)
     typed = raw
-    values = [value for value in SEPARATORS.split(raw.strip()) if value]
+    values = [value for value in SEPARATORS.split(accession_normalise(raw).strip()) if value]
     if not values:
         return AccessionField(key, archive)
     if len(values) > MAX_ACCESSIONS_PER_DEPOSITION:
@@ -170,4 +188,22 @@ def accessions_parse(*, plan: Mapping, query: Mapping[str, str]) -> AccessionsEn
             fields[key] = AccessionField(key, archive)
             continue
         fields[key] = _field_parse(key, archive, raw)
-    return AccessionsEntered(fields)
+    return AccessionsEntered(_duplicates_warned(fields))
+
+
+def _duplicates_warned(fields: dict[str, AccessionField]) -> dict[str, AccessionField]:
+    """Each deposition gets accessions of its own: one typed for two steps is most likely pasted twice. The later
+    field says so; the accession still counts for both, since only the depositor knows which step is wrong."""
+    steps = {key: number for number, key in enumerate(fields, start=1)}
+    first_step: dict[str, int] = {}
+    warned: dict[str, AccessionField] = {}
+    for key, item in fields.items():
+        repeated = [accession for accession in item.accessions if accession in first_step]
+        if repeated:
+            earlier = ", ".join(f"{accession} (step {first_step[accession]})" for accession in repeated)
+            warning = f"Also given for an earlier step: {earlier}. Each deposition has accessions of its own."
+            item = AccessionField(item.key, item.archive, item.typed, item.accessions, item.error, warning)
+        for accession in item.accessions:
+            first_step.setdefault(accession, steps[key])
+        warned[key] = item
+    return warned

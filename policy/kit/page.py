@@ -1,5 +1,6 @@
-"""The kit as the result page shows it: for each step, what to prepare (with the source of each line) and the drafts
-to download; the accessions form's fields; progress and the data availability statement."""
+"""The kit as the result page shows it: what the study needs before anything, for each step what to prepare (with
+the source of each line) and the drafts to download; the accessions form's fields; progress and the data
+availability statement."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -8,14 +9,17 @@ from policy.engine.clauses import CLAUSES
 from policy.kit.accessions import ACCESSION_FORMATS, AccessionField, AccessionsEntered, accessions_parse
 from policy.kit.before_you_start import preparations_for
 from policy.kit.empiar_draft import EmpiarDraft, empiar_drafts
+from policy.kit.onedep_handoff import OnedepHandoff, onedep_handoffs
 from policy.kit.progress import Progress, progress_build
 from policy.kit.st_sheet import st_datasets
 from policy.kit.statement import ARCHIVE_SHORT_NAMES, Statement, statement_build
+from policy.kit.study_preparation import study_preparation_build
 
 EMPIAR_DRAFT = "empiar"
 BIA_OUTLINE = "bia-outline"
 BIA_PAGETAB = "bia-pagetab"
 ST_SHEET = "st-metadata"
+ONEDEP_HANDOFF = "onedep"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +33,32 @@ class PreparationView:
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    kind: str  # EMPIAR_DRAFT, BIA_PAGETAB, BIA_OUTLINE or ST_SHEET
+    kind: str  # EMPIAR_DRAFT, BIA_PAGETAB, BIA_OUTLINE, ST_SHEET or ONEDEP_HANDOFF
     title: str
     dataset: str = ""  # the EMPIAR draft's dataset
     choices: tuple[str, ...] = ()
+    slug: str = ""  # the OneDep hand-off's step
+
+
+@dataclass(frozen=True, slots=True)
+class StepTransferView:
+    number: int
+    archive_name: str
+    datasets: tuple[str, ...]
+    lines: tuple[PreparationView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StudyPreparationView:
+    """“Before you start anything”, as the page shows it."""
+
+    accounts: tuple[PreparationView, ...]
+    people: tuple[PreparationView, ...]
+    transfers: tuple[StepTransferView, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.accounts) + len(self.people) + len(self.transfers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +81,7 @@ class AccessionInput:
 
 @dataclass(frozen=True, slots=True)
 class Kit:
+    study: StudyPreparationView
     steps: tuple[StepKit, ...]
     inputs: tuple[AccessionInput, ...]
     accessions: AccessionsEntered
@@ -69,6 +96,12 @@ class Kit:
         """(input id, message) for each wrong field, for the error summary."""
         wrong = (item for item in self.inputs if item.field.error)
         return tuple((f"accession-{item.number}", f"Step {item.number}: {item.field.error}") for item in wrong)
+
+    @property
+    def warning_links(self) -> tuple[tuple[str, str], ...]:
+        """(input id, message) for each field whose accessions deserve a second look."""
+        warned = (item for item in self.inputs if item.field.warning)
+        return tuple((f"accession-{item.number}", f"Step {item.number}: {item.field.warning}") for item in warned)
 
     @property
     def empiar_drafts(self) -> tuple[Draft, ...]:
@@ -86,12 +119,18 @@ def _preparation_view(line) -> PreparationView:
     )
 
 
-def _drafts(deposition: Mapping, empiar: dict[str, EmpiarDraft], st: tuple[str, ...]) -> tuple[Draft, ...]:
+def _drafts(
+    deposition: Mapping, empiar: dict[str, EmpiarDraft], onedep: dict[str, OnedepHandoff], st: tuple[str, ...]
+) -> tuple[Draft, ...]:
     drafts: list[Draft] = []
     archive = deposition["archive"]
     if archive == "empiar" and deposition["key"] in empiar:
         draft = empiar[deposition["key"]]
         drafts.append(Draft(EMPIAR_DRAFT, f"EMPIAR deposition draft for {draft.dataset}", draft.dataset, draft.choices))
+    if deposition["key"] in onedep:
+        handoff = onedep[deposition["key"]]
+        title = f"OneDep hand-off for {handoff.dataset} ({handoff.document['em_subtype']})"
+        drafts.append(Draft(ONEDEP_HANDOFF, title, handoff.dataset, slug=handoff.slug))
     if archive == "bia":
         drafts.append(Draft(BIA_PAGETAB, "BioImage Archive submission in PageTab JSON"))
         drafts.append(Draft(BIA_OUTLINE, "BioImage Archive submission outline: study components and file lists"))
@@ -105,6 +144,7 @@ def kit_build(*, plan: Mapping, answers: Mapping, query: Mapping[str, str]) -> K
     """The kit of a stored plan, with the accessions typed in `query` (untrusted)."""
     accessions = accessions_parse(plan=plan, query=query)
     empiar = {draft.deposition_key: draft for draft in empiar_drafts(plan=plan, answers=answers, accessions=accessions)}
+    onedep = {item.deposition_key: item for item in onedep_handoffs(plan=plan, answers=answers, accessions=accessions)}
     st = st_datasets(answers=answers, plan=plan)
     steps = tuple(
         StepKit(
@@ -113,7 +153,7 @@ def kit_build(*, plan: Mapping, answers: Mapping, query: Mapping[str, str]) -> K
             preparations=tuple(
                 _preparation_view(line) for line in preparations_for(deposition=deposition, plan=plan, answers=answers)
             ),
-            drafts=_drafts(deposition, empiar, st),
+            drafts=_drafts(deposition, empiar, onedep, st),
         )
         for number, deposition in enumerate(plan["depositions"], start=1)
     )
@@ -129,7 +169,21 @@ def kit_build(*, plan: Mapping, answers: Mapping, query: Mapping[str, str]) -> K
         for number, deposition in enumerate(plan["depositions"], start=1)
         if deposition["archive"] in ACCESSION_FORMATS
     )
+    study = study_preparation_build(plan=plan, answers=answers)
     return Kit(
+        study=StudyPreparationView(
+            accounts=tuple(_preparation_view(line) for line in study.accounts),
+            people=tuple(_preparation_view(line) for line in study.people),
+            transfers=tuple(
+                StepTransferView(
+                    number=item.number,
+                    archive_name=ARCHIVE_SHORT_NAMES.get(item.archive, item.archive),
+                    datasets=item.datasets,
+                    lines=tuple(_preparation_view(line) for line in item.lines),
+                )
+                for item in study.transfers
+            ),
+        ),
         steps=steps,
         inputs=inputs,
         accessions=accessions,

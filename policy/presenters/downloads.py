@@ -10,6 +10,8 @@ from policy.kit.tsv import tsv_render
 from policy.models import Result
 from policy.presenters.plan import Plan, Step
 
+CORRELATION_COMPONENT = "the correlation component: registrations and transformations between the datasets"
+
 
 @dataclass(frozen=True, slots=True)
 class Template:
@@ -165,18 +167,17 @@ def _accessions_rows(plan: Plan, accessions: AccessionsEntered | None) -> list[l
     def entered(step: Step) -> str:
         return " ".join(accessions.of(step.key)) if accessions else ""
 
-    return [
-        [
-            str(step.number),
-            dataset,
-            step.archive.name,
-            _what_of(step, dataset),
-            step.archive.accession_example,
-            entered(step),
+    rows = []
+    for step in plan.steps:
+        row = [str(step.number), "", step.archive.name, "", step.archive.accession_example, entered(step)]
+        rows += [[row[0], dataset, row[2], _what_of(step, dataset), *row[4:]] for dataset in step.datasets]
+        # The correlation component is part of the same submission, so it shares the step's accession.
+        rows += [
+            [row[0], f"correlation ({', '.join(task.datasets)})", row[2], CORRELATION_COMPONENT, *row[4:]]
+            for task in step.tasks
+            if task.kind == "correlation"
         ]
-        for step in plan.steps
-        for dataset in step.datasets
-    ]
+    return rows
 
 
 def _registrations_rows(plan: Plan) -> list[list[str]]:

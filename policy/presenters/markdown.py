@@ -1,7 +1,7 @@
 """The plan as Markdown, for a ticket or a lab notebook: the result page's content in the page's order, from the
 same presenter (policy.presenters.result.ResultPage), so the two never disagree."""
 
-from policy.kit.page import Kit, StepKit
+from policy.kit.page import Kit, PreparationView, StepKit
 from policy.presenters.plan import LinkTask, Reason, Step
 from policy.presenters.result import ResultPage
 from policy.presenters.wording import count_text, list_text
@@ -31,13 +31,16 @@ def _task(task: LinkTask) -> list[str]:
     return [f"{INDENT}- {task.kind_label}: {content}" for content in task.contents]
 
 
+def _source(line: PreparationView) -> str:
+    marker = "beyond the policy: " if line.beyond_policy else ""
+    return f"({marker}{line.source_title}, {line.source_url})"
+
+
 def _before_you_start(kit_step: StepKit | None) -> list[str]:
     if kit_step is None or not kit_step.preparations:
         return []
     lines = ["- Before you start:"]
-    for line in kit_step.preparations:
-        marker = "beyond the policy: " if line.beyond_policy else ""
-        lines.append(f"{INDENT}- [ ] {line.topic}: {line.text} ({marker}{line.source_title}, {line.source_url})")
+    lines += [f"{INDENT}- [ ] {line.topic}: {line.text} {_source(line)}" for line in kit_step.preparations]
     return lines
 
 
@@ -50,9 +53,23 @@ def _statement(kit: Kit) -> list[str]:
     return lines
 
 
+def _before_you_start_anything(kit: Kit | None) -> list[str]:
+    """The study-wide list, as the page shows it before the steps."""
+    if kit is None or not kit.study.count:
+        return []
+    lines = ["## Before you start anything", ""]
+    lines += [f"- [ ] {line.text} {_source(line)}" for line in (*kit.study.accounts, *kit.study.people)]
+    for step in kit.study.transfers:
+        how = " ".join(f"{line.text} {_source(line)}" for line in step.lines)
+        how = how or "uploaded through the archive's own submission tool (the step's Start link)."
+        lines.append(f"- [ ] Step {step.number}, {step.archive_name} ({', '.join(step.datasets)}): {how}")
+    return [*lines, ""]
+
+
 def _step(page: ResultPage, step: Step, file_list_urls: list[str], kit_step: StepKit | None) -> list[str]:
     lines = [f"### Step {step.number}: {step.title}", ""]
     lines += [f"- Deposit {content}" for content in step.contents]
+    lines += _before_you_start(kit_step)
     lines.append(f"- Start the submission: {step.submit_url} ({step.route})")
     if step.cites:
         lines.append(f"- Cite the accessions from {_cites(step.cites)}.")
@@ -69,7 +86,6 @@ def _step(page: ResultPage, step: Step, file_list_urls: list[str], kit_step: Ste
         lines.append(f"- Note the accession you receive (it looks like {step.archive.accession_example}).{later}")
     lines.append(f"- Why: {step.why}")
     lines += _reasons(page, step.all_reasons)
-    lines += _before_you_start(kit_step)
     return [*lines, ""]
 
 
@@ -89,6 +105,7 @@ def result_markdown(*, page: ResultPage, kit: Kit | None = None) -> str:
         lines += [f"## Steps ({count_text(len(plan.steps), 'deposition')})", ""]
         lines += [f"{step.number}. [ ] {step.title}: {step.summary}" for step in plan.steps]
         lines.append("")
+        lines += _before_you_start_anything(kit)
         file_lists = {item.step.number: item.file_lists for item in page.steps}
         for step in plan.steps:
             urls = [page.template_url(template) for template in file_lists[step.number]]

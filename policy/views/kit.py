@@ -2,6 +2,7 @@
 plan and answers; the accessions live only in the query string, so the stored result never changes."""
 
 import json
+from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -11,6 +12,7 @@ from policy.kit.accessions import accessions_parse
 from policy.kit.bia_outline import bia_outline_zip
 from policy.kit.empiar_bundle import empiar_bundle_zip
 from policy.kit.empiar_draft import empiar_drafts
+from policy.kit.onedep_handoff import SCRIPT_NAME, onedep_handoffs
 from policy.kit.pagetab import pagetab_drafts, pagetab_json
 from policy.kit.st_sheet import st_datasets, st_sheet_tsv
 from policy.models import Result
@@ -23,6 +25,7 @@ from policy.views.lookup import downloaded, result_missing, result_required
 ACCESSIONS_SECTION = "policy/_kit_accessions.html"
 TSV = "text/tab-separated-values; charset=utf-8"
 JSON = "application/json; charset=utf-8"
+ONEDEP_SCRIPT = Path(__file__).resolve().parents[1] / "kit" / "scripts" / SCRIPT_NAME
 
 
 @require_safe
@@ -73,6 +76,27 @@ def kit_empiar_bundle(request: HttpRequest, result: Result, dataset: str) -> Htt
             response = HttpResponse(body, content_type="application/zip")
             return downloaded(response, result_id=result.id, name=f"empiar-{dataset}.zip")
     return result_missing(request)
+
+
+@require_safe
+@result_conditional
+@result_required(result_missing)
+def kit_onedep_handoff(request: HttpRequest, result: Result, slug: str) -> HttpResponse:
+    accessions = accessions_parse(plan=result.plan, query=request.GET)
+    for handoff in onedep_handoffs(plan=result.plan, answers=result.answers, accessions=accessions):
+        if handoff.slug == slug:
+            body = json.dumps(handoff.document, indent=2, ensure_ascii=False) + "\n"
+            response = HttpResponse(body, content_type="application/json; charset=utf-8")
+            return downloaded(response, result_id=result.id, name=handoff.filename)
+    return result_missing(request)
+
+
+@require_safe
+def kit_onedep_script(request: HttpRequest) -> HttpResponse:
+    """The script every OneDep hand-off names: the same file for every plan."""
+    response = HttpResponse(ONEDEP_SCRIPT.read_bytes(), content_type="text/x-python; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{SCRIPT_NAME}"'
+    return response
 
 
 @require_safe

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from config.ratelimits import results_ratelimit
 from policy.engine import InvalidAnswers
+from policy.kit.accessions import accessions_parse
 from policy.kit.page import kit_build
 from policy.models import Result
 from policy.presenters.downloads import result_as_json, template_render
@@ -74,7 +75,10 @@ def result_template(request: HttpRequest, result: Result, slug: str) -> HttpResp
     template = next((template for template in page.templates if template.slug == slug), None)
     if template is None:
         return result_missing(request)
+    # The accessions template fills in the accessions typed so far, like the kit's accessions.tsv.
+    accessions = accessions_parse(plan=result.plan, query=request.GET)
     response = HttpResponse(
-        template_render(template=template, plan=page.plan), content_type="text/tab-separated-values; charset=utf-8"
+        template_render(template=template, plan=page.plan, accessions=accessions),
+        content_type="text/tab-separated-values; charset=utf-8",
     )
     return downloaded(response, result_id=result.id, name=template.filename)

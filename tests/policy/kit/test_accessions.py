@@ -132,3 +132,67 @@ def test_any_typed_text_gives_valid_accessions_or_a_message(query):
         assert not (item.error and item.accessions)
         for accession in item.accessions:
             assert accession_check(archive=archive_of[key], value=accession) == accession
+
+
+PASTED = [
+    ("emdb", "EMD\u20101234", "EMD-1234"),  # hyphen
+    ("emdb", "EMD\u20131234", "EMD-1234"),  # en dash
+    ("emdb", "EMD\u20141234", "EMD-1234"),  # em dash
+    ("emdb", "EMD\u22121234", "EMD-1234"),  # minus sign
+    ("empiar", "EMPIAR\u201110164", "EMPIAR-10164"),  # non-breaking hyphen
+    ("arrayexpress", "E\u2013MTAB\u201312345", "E-MTAB-12345"),
+    ("bia", "\ufeffS-BIAD\u200b1257", "S-BIAD1257"),  # BOM and zero-width space from a copied cell
+    ("bia", "\uff33-\uff22\uff29\uff21\uff24\uff11", "S-BIAD1"),  # full-width letters and digits
+]
+
+
+@pytest.mark.parametrize(("archive", "typed", "canonical"), PASTED)
+def test_accession_pasted_with_look_alike_characters_is_read_as_typed_plainly(archive, typed, canonical):
+    key = {"emdb": "emdb:cryo-et", "empiar": "empiar:cryo-et", "arrayexpress": "arrayexpress:visium"}
+    _, plan = planned(FIVE_DATASET_STUDY)
+    field_key = key.get(archive, "bia-imaging")
+
+    entered = accessions_parse(plan=plan, query={field_key: typed})
+
+    assert entered.of(field_key) == (canonical,)
+    assert entered.errors == {}
+
+
+def test_no_break_and_thin_spaces_separate_accessions():
+    _, plan = planned(FIVE_DATASET_STUDY)
+
+    entered = accessions_parse(plan=plan, query={"emdb:cryo-et": "EMD-1111\u00a0EMD-2222\u2009EMD-3333"})
+
+    assert entered.of("emdb:cryo-et") == ("EMD-1111", "EMD-2222", "EMD-3333")
+
+
+def test_a_wrong_value_is_quoted_normalised_so_the_message_shows_what_was_checked():
+    _, plan = planned(FIVE_DATASET_STUDY)
+
+    entered = accessions_parse(plan=plan, query={"emdb:cryo-et": "EMDB\u20131234"})
+
+    assert "“EMDB-1234”" in entered.errors["emdb:cryo-et"]
+
+
+def test_one_accession_given_for_two_steps_is_kept_with_a_warning_on_the_later_step():
+    _, plan = planned(FIVE_DATASET_STUDY)
+    keys = [deposition["key"] for deposition in plan["depositions"]]
+    first, later = keys.index("empiar:cryo-et") + 1, keys.index("empiar:fib-sem") + 1
+    assert first < later
+
+    entered = accessions_parse(plan=plan, query={"empiar:cryo-et": "EMPIAR-10164", "empiar:fib-sem": "empiar-10164"})
+
+    assert entered.of("empiar:cryo-et") == entered.of("empiar:fib-sem") == ("EMPIAR-10164",)
+    assert entered.warnings == {
+        "empiar:fib-sem": f"Also given for an earlier step: EMPIAR-10164 (step {first}). "
+        "Each deposition has accessions of its own."
+    }
+    assert entered.errors == {}
+
+
+def test_different_accessions_for_each_step_give_no_warning():
+    _, plan = planned(FIVE_DATASET_STUDY)
+
+    entered = accessions_parse(plan=plan, query={"empiar:cryo-et": "EMPIAR-10164", "empiar:fib-sem": "EMPIAR-10165"})
+
+    assert entered.warnings == {}

@@ -51,10 +51,10 @@ def test_a_citation_of_a_step_not_done_says_so(five_dataset_study):
     assert not all(link.ready for link in bia_links)
 
 
-def test_the_filled_accessions_table_has_a_row_per_dataset_of_each_step(five_dataset_study):
+def test_the_filled_accessions_table_has_a_row_per_dataset_of_each_step_and_the_correlation(five_dataset_study):
     answers, plan = planned(five_dataset_study)
 
-    text = filled_accessions(answers, plan, query={"emdb:cryo-et": "EMD-1111"})
+    text = filled_accessions(answers, plan, query={"emdb:cryo-et": "EMD-1111", "bia-imaging": "S-BIAD9"})
 
     rows = list(csv.DictReader(io.StringIO(text), dialect="excel-tab"))
     assert [(row["Step"], row["Dataset"], row["Accession"]) for row in rows] == [
@@ -62,8 +62,9 @@ def test_the_filled_accessions_table_has_a_row_per_dataset_of_each_step(five_dat
         ("2", "cryo-et", "EMD-1111"),
         ("3", "cryo-et", ""),
         ("4", "fib-sem", ""),
-        ("5", "lm", ""),
-        ("5", "visium", ""),
+        ("5", "lm", "S-BIAD9"),
+        ("5", "visium", "S-BIAD9"),
+        ("5", "correlation (fib-sem, lm)", "S-BIAD9"),
     ]
 
 

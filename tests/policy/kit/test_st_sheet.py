@@ -3,18 +3,39 @@ import io
 
 import pytest
 
-from policy.kit.st_sheet import st_datasets, st_sheet_tsv
+from policy.kit.st_sheet import REQUIRED, st_datasets, st_sheet_tsv
 from tests.policy.kit.conftest import planned
 
 
-def test_five_dataset_study_sheet_has_the_shared_tables_columns_and_a_row_for_visium(five_dataset_study):
-    answers, plan = planned(five_dataset_study)
+def sheet_rows(study: dict) -> list[list[str]]:
+    answers, plan = planned(study)
+    return list(csv.reader(io.StringIO(st_sheet_tsv(answers=answers, plan=plan)), dialect="excel-tab"))
 
-    rows = list(csv.reader(io.StringIO(st_sheet_tsv(answers=answers, plan=plan)), dialect="excel-tab"))
 
-    assert rows[0][:3] == ["Dataset", "Sample ID", "Slide ID"]
-    assert [row[0] for row in rows[1:]] == ["visium"]
+def test_five_dataset_study_sheet_has_the_shared_tables_columns_guide_rows_and_a_row_for_visium(five_dataset_study):
+    rows = sheet_rows(five_dataset_study)
+
+    assert rows[0] == [
+        "Dataset", "Sample ID", "Slide ID", "Position on slide", "Sample preservation method", "Organism name",
+        "Time from collection to preservation", "Section thickness", "Protocol for fixing section", "Organ",
+        "Anatomical region",
+    ]  # fmt: skip
+    assert [row[0] for row in rows[1:]] == [
+        "[definition]", "[imaging-based ST]", "[sequencing-based ST]", "[example]", "visium"
+    ]  # fmt: skip
     assert all(len(row) == len(rows[0]) for row in rows)
+    assert rows[-1][1:] == [""] * (len(rows[0]) - 1)
+
+
+def test_required_row_and_the_tables_own_ontology_examples(five_dataset_study):
+    header, _, imaging, sequencing, example, _ = sheet_rows(five_dataset_study)
+    column = dict(zip(header, zip(imaging, sequencing, example, strict=True), strict=True))
+
+    assert column["Sample ID"][:2] == column["Slide ID"][:2] == (REQUIRED, REQUIRED)
+    assert column["Position on slide"][:2] == ("optional", "optional")
+    assert column["Organism name"][2] == "Homo sapiens (NCBITaxon:9606)"
+    assert column["Organ"][2] == "kidney (UBERON:0002113)"
+    assert column["Anatomical region"][0].startswith("see https://www.ebi.ac.uk/spatial-transcriptomics/metadata")
 
 
 @pytest.mark.parametrize("fits", [True, False], ids=["sequencing-based", "imaging-based"])

@@ -23,8 +23,8 @@ def tsv_header(response) -> list[str]:
     return next(csv.reader(io.StringIO(response.content.decode()), delimiter="\t"))
 
 
-def template_response(client, result, slug):
-    return client.get(reverse("result-template", args=[result.pk, slug]))
+def template_response(client, result, slug, query=None):
+    return client.get(reverse("result-template", args=[result.pk, slug]), query or {})
 
 
 def test_the_json_export_is_the_stored_answers_and_the_apis_plan(client, full_study):
@@ -57,7 +57,8 @@ def test_the_markdown_export_is_the_plan_in_the_pages_order(client, full_study):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/markdown; charset=utf-8"
     assert text.startswith("# Deposition plan\n")
-    assert headings == ["Steps (6 depositions)", "Cannot be deposited at EBI", "Data availability statement",
+    assert headings == ["Steps (6 depositions)", "Before you start anything", "Cannot be deposited at EBI",
+                        "Data availability statement",
                         "Files to prepare", "Notes", "Your answers", "Contacts"]  # fmt: skip
     steps = re.findall(r"^(\d+)\. \[ \] (.+?):", text, flags=re.M)
     assert steps == [
@@ -124,7 +125,8 @@ def test_the_accessions_template_lists_every_deposited_dataset_with_an_empty_acc
     assert response.status_code == 200
     assert response["Content-Type"] == "text/tab-separated-values; charset=utf-8"
     assert f'filename="{result.pk}-accessions.tsv"' in response["Content-Disposition"]
-    assert [(row["Step"], row["Dataset"], row["Archive"]) for row in rows] == [
+    datasets = [row for row in rows if not row["Dataset"].startswith("correlation")]
+    assert [(row["Step"], row["Dataset"], row["Archive"]) for row in datasets] == [
         (str(number), dataset, ARCHIVES[deposition["archive"]].name)
         for number, deposition in enumerate(result.plan["depositions"], start=1)
         for dataset in deposition["datasets"]
@@ -132,6 +134,18 @@ def test_the_accessions_template_lists_every_deposited_dataset_with_an_empty_acc
     assert {row["Accession"] for row in rows} == {""}
     assert {row["Accession example"] for row in rows if row["Archive"] == "EMPIAR"} == {"EMPIAR-10002"}
     assert "scan" not in {row["Dataset"] for row in rows}
+
+
+def test_the_accessions_template_has_a_row_for_the_correlation_component_with_its_steps_accession(client, full_study):
+    result, _ = result_create(answers=full_study)
+    bia = next(n for n, d in enumerate(result.plan["depositions"], start=1) if d["key"] == "bia-imaging")
+
+    rows = tsv_rows(template_response(client, result, "accessions", query={"bia-imaging": "S-BIAD77"}))
+
+    (row,) = [row for row in rows if row["Dataset"].startswith("correlation")]
+    assert (row["Step"], row["Dataset"], row["Archive"]) == (str(bia), "correlation (fib-sem, lm)", "BioImage Archive")
+    assert row["Contents"].startswith("the correlation component")
+    assert row["Accession"] == "S-BIAD77"
 
 
 def test_the_registrations_template_has_a_row_per_correlated_pair(client, full_study):

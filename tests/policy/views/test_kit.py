@@ -233,6 +233,7 @@ def test_unknown_ids_are_not_found_for_every_kit_address(client):
         ("kit-st-sheet", []),
         ("kit-empiar-draft", ["x"]),
         ("kit-empiar-bundle", ["x"]),
+        ("kit-onedep-handoff", ["emdb-x"]),
         ("result-madmp", []),
     ]:
         assert client.get(reverse(name, args=[unknown, *args])).status_code == 404, name
@@ -243,3 +244,82 @@ def test_the_markdown_export_lists_what_to_prepare_for_each_step(client, result)
 
     assert text.count("- Before you start:") == len(result.plan["depositions"])
     assert "- [ ] Release: A map may be held for at most one year" in text
+
+
+def test_before_you_start_anything_comes_first_and_each_steps_list_before_its_start_link(client, result):
+    html = page(client, result)
+
+    study = html.index('id="before-you-start"')
+    assert study < html.index('<figure class="plan-picture"')
+    assert study < html.index('id="step-1"')
+    assert "API token and the Aspera transfer password" in html[study : html.index('id="step-1"')]
+    for number in range(1, len(result.plan["depositions"]) + 1):
+        section = html[html.index(f'id="step-{number}"') :]
+        assert section.index(f'id="before-step-{number}"') < section.index('class="step__start"')
+
+
+def test_every_kit_link_on_the_page_carries_the_typed_accessions(client, result):
+    html = page(client, result, TYPED)
+    query = "arrayexpress%3Avisium=E-MTAB-1234&amp;emdb%3Acryo-et=EMD-1111+EMD-2222"
+
+    for name, args in [
+        ("kit-empiar-draft", ["cryo-et"]),
+        ("kit-empiar-draft", ["fib-sem"]),
+        ("kit-onedep-handoff", ["emdb-cryo-et"]),
+        ("kit-bia-outline", []),
+        ("kit-st-sheet", []),
+        ("kit-accessions-tsv", []),
+        ("result-madmp", []),
+    ]:
+        assert f'{reverse(name, args=[result.pk, *args])}?{query}"' in html, name
+    assert f"{reverse('result', args=[result.pk])}?{query}#statement" in html
+
+
+def test_the_tracker_is_open_once_an_accession_is_typed(client, result):
+    closed = page(client, result)
+    typed = page(client, result, {"emdb:cryo-et": "EMD-1111"})
+    wrong = page(client, result, {"emdb:cryo-et": "EMD-1"})
+
+    assert '<details class="details fold" id="kit">' in closed
+    assert '<details class="details fold" id="kit" open>' in typed
+    assert '<details class="details fold" id="kit" open>' in wrong
+
+
+def test_one_accession_typed_for_two_steps_is_shown_with_a_warning(client, result):
+    html = page(client, result, {"empiar:cryo-et": "EMPIAR-10164", "empiar:fib-sem": "EMPIAR\u201310164"})
+
+    assert "data-accession-warning" in html
+    assert "Also given for an earlier step: EMPIAR-10164" in html
+    assert "There is a problem" not in html
+
+
+def test_the_onedep_handoff_downloads_with_the_typed_accessions_and_its_script_is_served(client):
+    stored, _ = result_create(
+        answers={
+            "answers_version": 2,
+            "datasets": [
+                {"id": "et", "modality": "electron_microscopy", "em_method": "cryo_et", "tilt_series": True,
+                 "tomograms": "few", "subtomogram_average": True, "atomic_model": True}
+            ]
+        }
+    )  # fmt: skip
+
+    handoff = client.get(reverse("kit-onedep-handoff", args=[stored.pk, "emdb-et"]), {"emdb-average:et": "EMD-4321"})
+    script = client.get(reverse("kit-onedep-script"))
+
+    document = json.loads(handoff.content)
+    assert attachment_name(handoff) == f"{stored.pk}-onedep-emdb-et.json"
+    assert document["em_subtype"] == "tomography"
+    assert document["in_the_web_interface"]["related_depositions"] == [{"archive": "EMDB", "accession": "EMD-4321"}]
+    assert attachment_name(script) == "onedep_deposit.py"
+    assert b"def main(" in script.content
+    assert client.get(reverse("kit-onedep-handoff", args=[stored.pk, "pdb-et"])).status_code == 404
+
+
+def test_the_markdown_export_puts_preparation_first(client, result):
+    text = client.get(reverse("result-markdown", args=[result.pk])).content.decode()
+
+    assert text.index("## Before you start anything") < text.index("### Step 1:")
+    assert "- [ ] EMPIAR, to submit with empiar-depositor: an API token" in text
+    step = text[text.index("### Step 1:") : text.index("### Step 2:")]
+    assert step.index("- Before you start:") < step.index("- Start the submission:")
