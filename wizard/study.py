@@ -24,7 +24,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from formtools.wizard.storage.base import BaseStorage
 
-from policy.engine.contract_v2 import answers_as_given, answers_from_v2
+from policy.engine.contract_v2 import FROM_V2, answers_as_given
 from policy.engine.questions import ANSWERS_CONTRACT_VERSION, MAX_DATASETS
 
 SESSION_KEY = "study"
@@ -48,7 +48,7 @@ def _draft_as_version_3(draft: Draft) -> Draft:
     """A draft begun before contract 3 (no "answers_version": its datasets are version 2), read as version 3 the
     way the engine reads version 2 answers, except that what version 2 never asked stays unanswered, for Check your
     answers to ask. Written back with the next change, like any answer."""
-    translated, _errors = answers_from_v2(draft["answers"])
+    translated, _errors = FROM_V2.answers_translate(draft["answers"])
     answers = answers_as_given(answers=translated, given_in=2)
     return {**draft, "answers_version": ANSWERS_CONTRACT_VERSION, "answers": answers}
 

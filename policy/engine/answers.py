@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from policy.engine.contract_v1 import answers_from_v1, answers_version_of, error_paths_to_v1
-from policy.engine.contract_v2 import answers_from_v2, error_paths_to_v2
+from policy.engine.contract_v1 import FROM_V1, answers_version_of
+from policy.engine.contract_v2 import FROM_V2
 from policy.engine.questions import (
     ANSWERS_CONTRACT_VERSION,
     ANSWERS_CONTRACT_VERSIONS,
@@ -88,8 +88,8 @@ def answers_validate(answers: Any) -> Study:
     steps = TRANSLATIONS[version - 1 :]
     errors: dict[str, list[str]] = {}
     translated = answers
-    for index, (translate, _) in enumerate(steps):
-        translated, step_errors = translate(translated)
+    for index, step in enumerate(steps):
+        translated, step_errors = step.answers_translate(translated)
         _errors_add(errors, _error_paths_back(step_errors, steps[:index]))
     try:
         study = _answers_validate(translated, errors={})
@@ -100,13 +100,13 @@ def answers_validate(answers: Any) -> Study:
     return study
 
 
-# (translation from version n to n + 1, error paths from n + 1 back to n), for n = 1, 2, …
-TRANSLATIONS = ((answers_from_v1, error_paths_to_v1), (answers_from_v2, error_paths_to_v2))
+# The translation from version n to n + 1, for n = 1, 2, …
+TRANSLATIONS = (FROM_V1, FROM_V2)
 
 
 def _error_paths_back(errors: dict[str, list[str]], steps) -> dict[str, list[str]]:
-    for _, paths_back in reversed(steps):
-        errors = paths_back(errors)
+    for step in reversed(steps):
+        errors = step.error_paths_back(errors)
     return errors
 
 

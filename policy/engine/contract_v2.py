@@ -8,50 +8,26 @@ answers are read as "yes" (the plan version 2 made, which still states the condi
 question again when a stored version 2 study is loaded into it (`answers_as_given`).
 """
 
+from collections.abc import Mapping
 from typing import Any
 
-RENAMED = {"patient_medical": "medical_imaging"}
-NEW_IN_V3 = frozenset({"medical_imaging", "human_images_open"})
-ONLY_IN_V3 = 'Only in answers version 3: add "answers_version": 3 to the study\'s answers.'
+from policy.engine.translation import Translation
+
 # What version 3 asks that version 2 answered without asking: filled in as version 2 planned, never shown as if
 # the depositor had said it (answers_as_given).
 ASSUMED = {"human_images_open": True}
 
 
-def answers_from_v2(answers: dict) -> tuple[dict, dict[str, list[str]]]:
-    """The version 3 answers a version 2 study means, and errors for fields version 2 did not have.
-
-    Untrusted input: anything that is not a dataset object is passed on unchanged, for validation to report.
-    """
-    errors: dict[str, list[str]] = {}
-    datasets = answers.get("datasets")
-    if not isinstance(datasets, list):
-        return answers, errors
-    translated = []
-    for index, dataset in enumerate(datasets):
-        if not isinstance(dataset, dict):
-            translated.append(dataset)
-            continue
-        for name in dataset.keys() & NEW_IN_V3:
-            errors.setdefault(f"datasets[{index}].{name}", []).append(ONLY_IN_V3)
-        dataset_v3 = {RENAMED.get(name, name): value for name, value in dataset.items()}
-        if dataset.get("human_tissue") is True:
-            for name, value in ASSUMED.items():
-                dataset_v3.setdefault(name, value)
-        translated.append(dataset_v3)
-    return {**answers, "datasets": translated}, errors
+def _consent_assumed(dataset: Mapping[str, Any]) -> Mapping[str, Any]:
+    return ASSUMED if dataset.get("human_tissue") is True else {}
 
 
-def error_paths_to_v2(errors: dict[str, list[str]]) -> dict[str, list[str]]:
-    """Errors found in the translation, reported against the field names the version 2 answers used."""
-    renamed_back = {f".{new}": f".{old}" for old, new in RENAMED.items()}
-    reported: dict[str, list[str]] = {}
-    for path, messages in errors.items():
-        for new, old in renamed_back.items():
-            if path.endswith(new):
-                path = path.removesuffix(new) + old
-        reported.setdefault(path, []).extend(messages)
-    return reported
+FROM_V2 = Translation(
+    version=2,
+    renamed={"patient_medical": "medical_imaging"},
+    new_fields=frozenset({"medical_imaging", "human_images_open"}),
+    assumed=_consent_assumed,
+)
 
 
 def answers_as_given(*, answers: dict, given_in: Any) -> dict:
