@@ -28,6 +28,11 @@ JSON = "application/json; charset=utf-8"
 ONEDEP_SCRIPT = Path(__file__).resolve().parents[1] / "kit" / "scripts" / SCRIPT_NAME
 
 
+def _json_text(document) -> str:
+    """A download's JSON as a person reads it: indented, non-ASCII kept."""
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
 @require_safe
 @result_conditional
 @result_required(result_missing)
@@ -46,8 +51,8 @@ def kit_empiar_draft(request: HttpRequest, result: Result, dataset: str) -> Http
     accessions = accessions_parse(plan=result.plan, query=request.GET)
     for draft in empiar_drafts(plan=result.plan, answers=result.answers, accessions=accessions):
         if draft.dataset == dataset:
-            body = json.dumps(draft.document, indent=2, ensure_ascii=False) + "\n"
-            return downloaded(HttpResponse(body, content_type=JSON), result_id=result.id, name=f"empiar-{dataset}.json")
+            response = HttpResponse(_json_text(draft.document), content_type=JSON)
+            return downloaded(response, result_id=result.id, name=f"empiar-{dataset}.json")
     return result_missing(request)
 
 
@@ -85,8 +90,7 @@ def kit_onedep_handoff(request: HttpRequest, result: Result, slug: str) -> HttpR
     accessions = accessions_parse(plan=result.plan, query=request.GET)
     for handoff in onedep_handoffs(plan=result.plan, answers=result.answers, accessions=accessions):
         if handoff.slug == slug:
-            body = json.dumps(handoff.document, indent=2, ensure_ascii=False) + "\n"
-            response = HttpResponse(body, content_type="application/json; charset=utf-8")
+            response = HttpResponse(_json_text(handoff.document), content_type=JSON)
             return downloaded(response, result_id=result.id, name=handoff.filename)
     return result_missing(request)
 
