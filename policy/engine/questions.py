@@ -24,7 +24,8 @@ ANSWERS_CONTRACT_VERSION = 2
 # policy/engine/contract_v1.py for how they are read.
 ANSWERS_CONTRACT_VERSIONS = (1, 2)
 MAX_DATASETS = 50
-DATASET_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,40}")
+# Anchored: the wizard's RegexValidator searches (it does not fullmatch), and must refuse exactly what the engine does.
+DATASET_ID_PATTERN = re.compile(r"\A[A-Za-z0-9_-]{1,40}\Z")
 
 
 ANSWER_TYPES = (str, bool)

@@ -13,6 +13,7 @@ from tests.browser.journeys import (
     choose,
     continue_to,
     dataset_add,
+    dataset_fill,
     datasets_add,
     plan_get,
     study_start,
@@ -215,3 +216,28 @@ def test_a_window_whose_study_was_replaced_is_told_so(page, javascript_enabled):
     assert not Result.objects.exists()
     page.get_by_role("link", name="Continue with your current study").click()
     expect(page).to_have_url(re.compile("/study/publication/$"))
+
+
+def test_a_dataset_saved_from_a_replaced_study_shows_a_whole_page(page, javascript_enabled):
+    """With JavaScript the 409 is swapped into <body>: it must come with the header, skip link, <main> and footer."""
+    study_start(page)
+    other, tab_b = second_window(page)
+    try:
+        tab_b.goto("/")
+        tab_b.get_by_role("button", name="Start again with a new study").click()
+        expect(tab_b).to_have_url(re.compile("/study/publication/$"))
+    finally:
+        other.close()
+
+    dataset_fill(page, LM)
+    page.get_by_role("button", name="Save and continue").click()
+
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text("This page was of a study you have replaced")
+    expect(page.locator("main#main-content")).to_have_count(1)
+    expect(page.locator("header.header")).to_have_count(1)
+    expect(page.locator("footer.footer")).to_have_count(1)
+    expect(page.locator("a.skip-link")).to_have_count(1)
+    expect(page).to_have_title("This page was of a study you have replaced – depositwizard")
+    if javascript_enabled:
+        expect(heading).to_be_focused()

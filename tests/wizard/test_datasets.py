@@ -19,6 +19,7 @@ from tests.wizard.journeys import (
     study_started,
     text,
 )
+from wizard import content
 
 pytestmark = pytest.mark.django_db
 
@@ -123,12 +124,15 @@ def test_an_answer_to_a_follow_up_not_asked_is_neither_judged_nor_kept(client):
     assert answers(client)["datasets"] == [{**LM, "patient_medical": False, "human_tissue": False}]
 
 
-@pytest.mark.parametrize("label", ["", "has space", "x" * 41, "ünïcode", "a/b"])
+@pytest.mark.parametrize("label", ["", "has space", "x" * 41, "ünïcode", "a/b", "my dataset #1", "lm#"])
 def test_invalid_labels_are_refused(client, label):
     study_started(client)
     response = dataset_post(client, {**LM, "id": label})
     assert response.status_code == 200
     assert "error-summary" in text(response)
+    if label.strip():
+        # The form's own words, never the engine's: both refuse with one anchored pattern.
+        assert content.LABEL_INVALID in text(response)
 
 
 def test_duplicate_labels_are_refused(client):
