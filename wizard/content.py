@@ -21,6 +21,10 @@ REQUIRED_MESSAGES = {
     "human_tissue": "Select yes if the images show samples from human participants",
 }
 
+# Said on every page that adds a dataset, the first one too, and on the list: correlative images are two datasets.
+DATASET_MEANING = (
+    "A dataset is the images made with one imaging method: correlative light and electron microscopy are two."
+)
 LABEL_INVALID = "Use 1 to 40 letters, digits, hyphens or underscores, with no spaces"
 LABEL_TAKEN = "Another dataset is already labelled {label}: choose a different label"
 DATASETS_NONE = "Add at least one dataset"

@@ -34,6 +34,8 @@ from wizard.study import (
 )
 
 RETURN_TO_CHECK = urlencode({"return": "check"})
+# A question with this many answers or more shows them in two columns on a wide screen: a dataset's page fits one.
+COLUMNS_FROM = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,8 @@ class Option:
     hint: str
     checked: bool
     input_id: str
+    # The ids of the follow-ups this answer reveals (aria-controls, set by static/js/app.js with aria-expanded).
+    controls: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,7 @@ class QuestionBlock:
     error: str = ""
     explained: bool = False
     inline: bool = False
+    columns: bool = False  # many answers, side by side on a wide screen
     # Conditional reveal: the answers that call for this question ("modality=electron_microscopy;em_method=cryo_et",
     # values separated by "|"), which static/js/app.js reads, and the same in words for a page without it.
     reveal_when: str = ""
@@ -71,11 +76,20 @@ class ErrorLink:
     message: str
 
 
-def _options(bound: forms.BoundField, choices: Iterable[tuple[str, str, str]]) -> tuple[Option, ...]:
+def _options(
+    bound: forms.BoundField, choices: Iterable[tuple[str, str, str]], controls: Mapping[str, str] | None = None
+) -> tuple[Option, ...]:
     value = bound.value()
     selected = {str(item) for item in value} if isinstance(value, list | tuple) else {str(value)}
     return tuple(
-        Option(value=v, label=label, hint=hint, checked=v in selected, input_id=f"{bound.auto_id}-{index}")
+        Option(
+            value=v,
+            label=label,
+            hint=hint,
+            checked=v in selected,
+            input_id=f"{bound.auto_id}-{index}",
+            controls=(controls or {}).get(v, ""),
+        )
         for index, (v, label, hint) in enumerate(choices)
     )
 
@@ -84,13 +98,48 @@ def _form_choice(value: Any) -> str:
     return choice_from_boolean(value) if isinstance(value, bool) else str(value)
 
 
+@dataclass(frozen=True, slots=True)
+class FollowUpGroup:
+    """The follow-ups of one answer to the grouping question (how the images were made), under its name."""
+
+    group_id: str
+    title: str
+    reveal_when: str
+    questions: tuple[QuestionBlock, ...]
+    revealed: bool  # for the answers the page starts with
+    opened: bool  # folded without JavaScript unless the answers (or an error) call for it
+
+
+@cache
+def grouping_question() -> Question:
+    """The question a dataset's follow-ups are grouped by: the first choice that other questions follow (how the
+    images were made), read from the questions' own conditions."""
+    followed = {name for question in DATASET_QUESTIONS for name, _ in question.asked_when.conditions}
+    return next(question for question in DATASET_QUESTIONS if question.kind == "choice" and question.field in followed)
+
+
+def _group_key(question: Question) -> tuple[str, ...]:
+    """The answers to the grouping question that a question follows; () for a question every dataset may be asked."""
+    grouping = grouping_question().field
+    return next((tuple(values) for name, values in question.asked_when.conditions if name == grouping), ())
+
+
+def _group_id(key: tuple[str, ...]) -> str:
+    return "follow-ups-" + "-".join(key)
+
+
 @cache
 def reveal_condition(question: Question) -> tuple[str, str]:
-    """(reveal_when, caption) for a dataset question: the answers it follows, for the script and in words."""
-    if not question.asked_when.conditions:
-        return "", ""
+    """(reveal_when, caption) for a dataset question: the answers it follows beyond its group's (the group says
+    those), for the script and in words."""
+    grouping = grouping_question().field
     order = list(DATASET_QUESTIONS_BY_FIELD)
-    conditions = sorted(question.asked_when.conditions, key=lambda condition: order.index(condition[0]))
+    conditions = sorted(
+        (condition for condition in question.asked_when.conditions if condition[0] != grouping),
+        key=lambda condition: order.index(condition[0]),
+    )
+    if not conditions:
+        return "", ""
     encoded = ";".join(f"{name}={'|'.join(_form_choice(value) for value in values)}" for name, values in conditions)
     words = []
     for name, values in conditions:
@@ -100,6 +149,22 @@ def reveal_condition(question: Question) -> tuple[str, str]:
         else:
             words.append(f"{parent.text} {' or '.join(answer_text(parent, value) for value in values)}")
     return encoded, "Only for " + " › ".join(words)
+
+
+@cache
+def _controls(question: Question) -> dict[str, str]:
+    """For each answer to a dataset question, the ids of the follow-ups (a group, or a question) it reveals."""
+    controls: dict[str, list[str]] = {}
+    if question == grouping_question():
+        for key in dict.fromkeys(_group_key(other) for other in DATASET_QUESTIONS):
+            for value in key:
+                controls.setdefault(value, []).append(_group_id(key))
+    for other in DATASET_QUESTIONS:
+        for name, values in other.asked_when.conditions:
+            if name == question.field and question != grouping_question():
+                for value in values:
+                    controls.setdefault(_form_choice(value), []).append(f"question-{other.field}")
+    return {value: " ".join(ids) for value, ids in controls.items()}
 
 
 def question_block(
@@ -128,7 +193,7 @@ def question_block(
         choices = [(value, label, "") for value, label in BOOLEAN_CHOICES]
     else:
         choices = [(choice.value, choice.label, choice.hint) for choice in question.enumeration.choices]
-    options = _options(bound, choices)
+    options = _options(bound, choices, _controls(question) if question in DATASET_QUESTIONS else None)
     return QuestionBlock(
         field=question.field,
         name=bound.html_name,
@@ -140,6 +205,7 @@ def question_block(
         error=error,
         explained=question.field in content.EXPLAINED_FIELDS,
         inline=question.kind == "boolean",
+        columns=len(options) >= COLUMNS_FROM,
         reveal_when=reveal_when,
         caption=caption,
         revealed=revealed,
@@ -147,12 +213,43 @@ def question_block(
 
 
 def dataset_question_blocks(form: DatasetForm, *, errors: Mapping[str, list[str]]) -> dict:
-    """Every question of the dataset page in asking order, each follow-up under the answers that call for it."""
+    """The dataset page: first the questions every dataset may be asked (in asking order, each of their own
+    follow-ups under the answer it follows), then each answer's follow-ups to the grouping question (how the images
+    were made) as a group under that answer's name, so that a reader skips whole groups."""
     asked = set(form.questions)
-    blocks = [
-        question_block(form, question, errors=errors, revealed=question in asked) for question in DATASET_QUESTIONS
-    ]
-    return {"question_blocks": blocks, "error_links": error_links(blocks, form.non_field_errors() if errors else ())}
+    grouping = grouping_question()
+    by_key: dict[tuple[str, ...], list[QuestionBlock]] = {}
+    for question in DATASET_QUESTIONS:
+        block = question_block(form, question, errors=errors, revealed=question in asked)
+        by_key.setdefault(_group_key(question), []).append(block)
+    common = by_key.pop((), [])
+    chosen = form_value_of(form, grouping)
+    groups = []
+    # In the order the grouping question offers its answers.
+    for key in sorted(by_key, key=lambda key: grouping.enumeration.values.index(key[0])):
+        blocks = tuple(by_key[key])
+        revealed = chosen in key
+        groups.append(
+            FollowUpGroup(
+                group_id=_group_id(key),
+                title=" or ".join(grouping.enumeration.label(value) for value in key),
+                reveal_when=f"{grouping.field}={'|'.join(key)}",
+                questions=blocks,
+                revealed=revealed,
+                opened=revealed or any(block.error for block in blocks),
+            )
+        )
+    shown = [*common, *(block for group in groups for block in group.questions)]
+    return {
+        "question_blocks": common,
+        "follow_up_groups": groups,
+        "error_links": error_links(shown, form.non_field_errors() if errors else ()),
+    }
+
+
+def form_value_of(form: forms.Form, question: Question) -> str:
+    value = form[question.field].value()
+    return "" if value is None else str(value)
 
 
 @cache
@@ -163,7 +260,9 @@ def new_dataset_blocks() -> dict:
 
 def correlation_blocks(form: CorrelationsForm, *, datasets: Sequence[Mapping[str, Any]], errors) -> dict:
     bound = form["correlated"]
-    correlated_options = _options(bound, [(value, label, "") for value, label in BOOLEAN_CHOICES])
+    correlated_options = _options(
+        bound, [(value, label, "") for value, label in BOOLEAN_CHOICES], {YES: "correlation-groups"}
+    )
     correlated = QuestionBlock(
         field="correlated",
         name=bound.html_name,
@@ -303,6 +402,7 @@ def dataset_list(draft: Draft) -> dict:
     """The add-another list, on the datasets step and above the form that adds one more."""
     datasets = study_datasets(draft)
     return {
+        "dataset_meaning": content.DATASET_MEANING,
         "cards": [dataset_card(dataset, returning=False) for dataset in datasets],
         "limit_reached": len(datasets) >= MAX_DATASETS,
         "max_datasets": MAX_DATASETS,

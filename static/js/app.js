@@ -95,8 +95,37 @@
           block.classList.toggle(HIDDEN, !shown);
           changed = true;
         }
+        // A modality's group of follow-ups is a <details>, folded only for a page without this script.
+        if (shown && block.tagName === "DETAILS") {
+          block.open = true;
+        }
       });
     }
+    // An answer that reveals follow-ups names them (aria-controls, as GOV.UK's conditional reveal); set here, not
+    // in the HTML, because without this script nothing is ever hidden.
+    Array.prototype.forEach.call(form.querySelectorAll("input[data-aria-controls]"), function (input) {
+      input.setAttribute("aria-controls", input.getAttribute("data-aria-controls"));
+    });
+  }
+
+  function questionsShown(form) {
+    return Array.prototype.filter.call(form.querySelectorAll(".form-group"), function (group) {
+      return !group.closest("." + HIDDEN);
+    }).length;
+  }
+
+  // A screen reader hears what an answer revealed or hid (the page's live region, data-reveal-status).
+  function revealAnnounce(form, before) {
+    var status = form.querySelector("[data-reveal-status]");
+    var after = questionsShown(form);
+    if (!status || after === before) {
+      return;
+    }
+    var count = Math.abs(after - before);
+    var questions = count === 1 ? "question" : "questions";
+    status.textContent = after > before
+      ? count + " more " + questions + " shown below."
+      : count + " " + questions + " no longer asked, hidden.";
   }
 
   // The browser may restore a form's answers (Back, Reload) without a change event.
@@ -107,7 +136,9 @@
   document.addEventListener("change", function (event) {
     var form = event.target.closest ? event.target.closest("form[data-reveal]") : null;
     if (form) {
+      var before = questionsShown(form);
       revealUpdate(form);
+      revealAnnounce(form, before);
     }
   });
 })();

@@ -1,6 +1,7 @@
 """The datasets: the add-another list, and each dataset's page with every follow-up on it (conditional reveal)."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -56,31 +57,113 @@ def test_the_dataset_page_asks_every_question_with_the_engines_words(client):
     assert "EMPIAR-10310" in page
 
 
+class Blocks(HTMLParser):
+    """Each question block and follow-up group of a page, with its attributes and the groups around it."""
+
+    VOID = frozenset({"input", "br", "img", "meta", "link", "hr"})
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.open: list[tuple[str, dict]] = []
+        self.found: dict[str, tuple[dict, list[dict]]] = {}
+        self.order: list[str] = []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {name: value or "" for name, value in attrs}
+        if attrs.get("id", "").startswith(("question-", "follow-ups-")):
+            self.found[attrs["id"]] = (attrs, [a for t, a in self.open if t == "details"])
+            self.order.append(attrs["id"])
+        if tag not in self.VOID:
+            self.open.append((tag, attrs))
+
+    def handle_endtag(self, tag):
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def conditions(self, block_id: str) -> dict[str, list[str]]:
+        """The answers that reveal a block: its own data-reveal-when and its group's."""
+        attrs, groups = self.found[block_id]
+        encoded = [item["data-reveal-when"] for item in (*groups, attrs) if item.get("data-reveal-when")]
+        pairs = [condition.split("=") for part in encoded for condition in part.split(";")]
+        return {name: values.split("|") for name, values in pairs}
+
+    def hidden(self, block_id: str) -> bool:
+        attrs, groups = self.found[block_id]
+        return any("conditional--hidden" in item.get("class", "") for item in (*groups, attrs))
+
+    def folded(self, block_id: str) -> bool:
+        return any("open" not in group for group in self.found[block_id][1])
+
+
+def form_choice(value) -> str:
+    return ("yes" if value else "no") if isinstance(value, bool) else value
+
+
 @pytest.mark.parametrize("question", [q for q in DATASET_QUESTIONS if q.asked_when.conditions], ids=str)
 def test_each_follow_up_is_revealed_by_the_answers_it_follows_and_says_so(client, question):
-    """Shown without JavaScript, captioned with the answers it is for; hidden until then with it."""
+    """Shown without JavaScript (folded in its modality's group), hidden until then with it."""
     study_started(client)
     page = text(client.get(DATASET_ADD))
-    block = re.search(rf'<div class="([^"]*)" id="question-{question.field}" data-reveal-when="([^"]+)">', page)
-    assert block is not None
-    assert "conditional--hidden" in block.group(1)
-    conditions = dict(condition.split("=") for condition in block.group(2).split(";"))
-    assert set(conditions) == {name for name, _ in question.asked_when.conditions}
+    blocks = Blocks(page)
+    block_id = f"question-{question.field}"
+    assert blocks.hidden(block_id)
+    assert blocks.conditions(block_id) == {
+        name: [form_choice(value) for value in values] for name, values in question.asked_when.conditions
+    }
     for name, values in question.asked_when.conditions:
         parent = DATASET_QUESTIONS_BY_FIELD[name]
-        assert conditions[name].split("|") == [
-            ("yes" if value else "no") if isinstance(value, bool) else value for value in values
-        ]
         if parent.kind == "choice":
             assert all(parent.enumeration.label(value) in page for value in values)
 
 
+def test_the_questions_every_dataset_answers_come_before_the_follow_up_groups(client):
+    study_started(client)
+    blocks = Blocks(text(client.get(DATASET_ADD)))
+    first_group = next(index for index, block_id in enumerate(blocks.order) if block_id.startswith("follow-ups-"))
+    always = [f"question-{question.field}" for question in DATASET_QUESTIONS if not question.asked_when.conditions]
+    assert blocks.order[: len(always)] == always
+    assert len(always) <= first_group
+
+
+def test_follow_ups_are_grouped_under_the_modality_they_follow_in_its_order(client):
+    study_started(client)
+    page = text(client.get(DATASET_ADD))
+    blocks = Blocks(page)
+    groups = [block_id.removeprefix("follow-ups-") for block_id in blocks.order if block_id.startswith("follow-ups-")]
+    followed = {
+        value
+        for q in DATASET_QUESTIONS
+        for name, values in q.asked_when.conditions
+        if name == "modality"
+        for value in values
+    }
+    assert groups == [value for value in MODALITY.values if value in followed]
+    for value in groups:
+        assert f"{MODALITY.label(value)}: more questions</summary>" in page
+        group, _ = blocks.found[f"follow-ups-{value}"]
+        assert "open" not in group, value  # folded on a new dataset's page
+    # The answer that reveals a group, or a question, names it for screen readers (aria-controls, set by app.js).
+    assert 'value="electron_microscopy" data-aria-controls="follow-ups-electron_microscopy"' in page
+    assert re.search(r'value="cryo_et" data-aria-controls="question-tilt_series question-tomograms ', page)
+
+
 def test_a_changed_datasets_follow_ups_start_revealed(client):
     study_started(client, datasets=[CRYO_ET])
-    page = text(client.get("/study/datasets/et/change/"))
+    blocks = Blocks(text(client.get("/study/datasets/et/change/")))
     for field in ("em_method", "tilt_series", "tomograms"):
-        assert re.search(rf'<div class="form-group conditional" id="question-{field}"', page), field
-    assert re.search(r'<div class="form-group conditional conditional--hidden" id="question-omics_type"', page)
+        assert not blocks.hidden(f"question-{field}"), field
+        assert not blocks.folded(f"question-{field}"), field
+    assert blocks.hidden("question-omics_type")
+    assert blocks.folded("question-omics_type")
+
+
+def test_a_group_with_an_error_opens_without_javascript(client):
+    study_started(client)
+    response = form_post(client, DATASET_ADD, {"id": "em", "modality": "electron_microscopy"})
+    blocks = Blocks(text(response))
+    assert not blocks.folded("question-em_method")
+    assert blocks.folded("question-omics_type")
 
 
 def test_a_dataset_with_its_follow_ups_is_one_post(client):
