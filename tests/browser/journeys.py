@@ -47,7 +47,7 @@ def group_open(page: Page, field: str) -> None:
     (With JavaScript choosing the modality has opened it.)"""
     group = page.locator(f"details.follow-ups:has(#question-{field})")
     if group.count() and not group.evaluate("(details) => details.open"):
-        group.locator("summary").click()
+        group.locator(":scope > summary").click()
         expect(group).to_have_attribute("open", "")
 
 

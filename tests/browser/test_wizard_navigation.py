@@ -14,6 +14,7 @@ from tests.browser.journeys import (
     continue_to,
     dataset_add,
     dataset_fill,
+    group_open,
     datasets_add,
     plan_get,
     study_start,
@@ -33,6 +34,7 @@ def test_change_link_from_check_asks_the_new_follow_up_on_the_same_page(page, ja
     page.get_by_role("link", name="Change how were these images made for lm").click()
     expect(page).to_have_url(re.compile(r"/study/datasets/lm/change/\?return=check"))
     choose(page, "modality", "Electron microscopy")
+    group_open(page, "em_method")
     choose(page, "em_method", "2D electron microscopy")
     continue_to(page, "Save and continue", "/study/check/")
 
