@@ -14,8 +14,8 @@ from tests.browser.journeys import (
     continue_to,
     dataset_add,
     dataset_fill,
-    group_open,
     datasets_add,
+    group_open,
     plan_get,
     study_start,
 )

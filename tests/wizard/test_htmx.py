@@ -105,6 +105,8 @@ def test_an_error_page_is_sent_whole_for_htmx_to_swap_into_the_body(study, targe
     assert response.status_code == 409
     assert page.startswith("<!DOCTYPE html>")
     assert page.count('<main class="main" id="main-content">') == 1
-    assert 'class="skip-link"' in page and "<footer" in page
+    assert 'class="skip-link"' in page
+    assert "<footer" in page
     assert "This page was of a study you have replaced" in page
-    assert "HX-Push-Url" not in response and "HX-Retarget" not in response
+    assert "HX-Push-Url" not in response
+    assert "HX-Retarget" not in response
