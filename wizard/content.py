@@ -36,6 +36,14 @@ CORRELATED_HINT = (
     "For example, light microscopy and FIB-SEM of the same cells, with the transformations that map one onto "
     "the other. These are correlative groups."
 )
+CORRELATIONS_WHY = (
+    "Your study has {count} datasets that can be deposited: the plan says how to link those registered together."
+)
+CORRELATIONS_REASKED = "Since you answered this question you {changes}: check the correlative groups again."
+CORRELATIONS_DROPPED = "The group of {group} was dropped: {gone} {reason}."
+CORRELATIONS_NOT_OFFERED = (
+    "{labels} cannot be in a group: no EMBL-EBI archive accepts medical imaging of patients, so it is not deposited."
+)
 GROUP_TOO_SMALL = "A correlative group needs at least two datasets: tick another, or none"
 GROUPS_NONE = "Tick at least two datasets that were registered together, or answer no"
 GROUP_UNKNOWN_LABEL = "Tick only the datasets listed"

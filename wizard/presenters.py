@@ -25,6 +25,9 @@ from wizard.study import (
     CORRELATIONS,
     DATASETS,
     Draft,
+    correlations_review,
+    dataset_refused,
+    datasets_offered,
     study_all_patient_medical,
     study_answers,
     study_datasets,
@@ -68,6 +71,7 @@ class QuestionBlock:
     reveal_when: str = ""
     caption: str = ""
     revealed: bool = True  # for the answers the page starts with
+    described_by: str = ""  # more of the page that describes the question (ids, for aria-describedby)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +262,9 @@ def new_dataset_blocks() -> dict:
     return dataset_question_blocks(DatasetForm(), errors={})
 
 
-def correlation_blocks(form: CorrelationsForm, *, datasets: Sequence[Mapping[str, Any]], errors) -> dict:
+def correlation_blocks(
+    form: CorrelationsForm, *, datasets: Sequence[Mapping[str, Any]], errors, described_by: str = ""
+) -> dict:
     bound = form["correlated"]
     correlated_options = _options(
         bound, [(value, label, "") for value, label in BOOLEAN_CHOICES], {YES: "correlation-groups"}
@@ -273,6 +279,7 @@ def correlation_blocks(form: CorrelationsForm, *, datasets: Sequence[Mapping[str
         options=correlated_options,
         error=" ".join(errors.get("correlated", [])),
         inline=True,
+        described_by=described_by,
     )
     # Each dataset by its label, with how it was made, so that the depositor can tell them apart.
     choices = [(dataset["id"], dataset["id"], dataset_summary(dataset)) for dataset in datasets]
@@ -335,7 +342,7 @@ def dataset_card(dataset: Mapping[str, Any], *, returning: bool) -> DatasetCard:
         summary=dataset_summary(dataset),
         change_url=_dataset_change_url(dataset["id"], returning=returning),
         remove_url=reverse("wizard-dataset-remove", args=[dataset["id"]]),
-        patient_medical=dataset.get("patient_medical") is True,
+        patient_medical=dataset_refused(dataset),
     )
 
 
@@ -377,7 +384,7 @@ def check_answers(answers: Mapping[str, Any]) -> Answers:
     summary = answers_present(
         answers=answers,
         words=answers_words(answers=answers),
-        refused=[dataset["id"] for dataset in answers["datasets"] if dataset.get("patient_medical") is True],
+        refused=[dataset["id"] for dataset in answers["datasets"] if dataset_refused(dataset)],
         asked_for=lambda dataset: [question.field for question in questions_asked_for(dataset)],
     )
     return summary.with_change_urls(_change_link)
@@ -410,7 +417,39 @@ def dataset_list(draft: Draft) -> dict:
 
 
 def correlations_page(form: CorrelationsForm, *, draft: Draft, errors: Mapping[str, list[str]]) -> dict:
-    return correlation_blocks(form, datasets=study_datasets(draft), errors=errors)
+    """The datasets that can be deposited, each offered for a group; why the question is asked (again); and which
+    datasets are not offered, and why."""
+    datasets = study_datasets(draft)
+    offered = datasets_offered(datasets)
+    review = correlations_review(draft)
+    why = [content.CORRELATIONS_WHY.format(count=len(offered))]
+    if review is not None:
+        why = [correlations_changes_words(review["changes"])]
+        labels = {dataset["id"] for dataset in datasets}
+        for members, gone in review["dropped"]:
+            reason = "removed" if not set(gone) <= labels else "can no longer be deposited"
+            why.append(content.CORRELATIONS_DROPPED.format(group=", ".join(members), gone=_and(gone), reason=reason))
+    refused = [dataset["id"] for dataset in datasets if dataset_refused(dataset)]
+    return {
+        **correlation_blocks(form, datasets=offered, errors=errors, described_by="correlations-why"),
+        "why": why,
+        "reasked": review is not None,
+        "not_offered": content.CORRELATIONS_NOT_OFFERED.format(labels=_and(refused)) if refused else "",
+    }
+
+
+def _and(items: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c" """
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+
+
+def correlations_changes_words(changes: Sequence[Sequence[str]]) -> str:
+    """ "Since you answered this question you added fib and removed sxt: check the groups again." """
+    verbs = {}
+    for change, label in changes:
+        verbs.setdefault(change, []).append(label)
+    done = _and([f"{change} {_and(labels)}" for change, labels in verbs.items()])
+    return content.CORRELATIONS_REASKED.format(changes=done)
 
 
 def check_page(form: forms.Form, *, draft: Draft, errors: Mapping[str, list[str]]) -> dict:

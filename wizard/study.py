@@ -5,6 +5,7 @@
         "revision": 4,         # +1 on every change of the answers; "Check your answers" carries the one it showed
         "answers": {"publication": True, "datasets": [...], "correlations": [["fib", "lm"]]},
         "result_id": "...",    # once submitted, until the answers change again
+        "correlations_review": {...},  # the correlations question asked again (see _correlations_review)
     }
 
 "answers" holds the engine's types (booleans, not "yes"/"no"), each dataset already validated by the engine
@@ -23,7 +24,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from formtools.wizard.storage.base import BaseStorage
 
-from policy.engine.questions import ANSWERS_CONTRACT_VERSION, MAX_DATASETS
+from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS, MAX_DATASETS
 
 SESSION_KEY = "study"
 PUBLICATION, DATASETS, CORRELATIONS, CHECK = "publication", "datasets", "correlations", "check"
@@ -55,8 +56,24 @@ def dataset_find(draft: Draft, *, label: str) -> dict | None:
     return next((dataset for dataset in study_datasets(draft) if dataset["id"] == label), None)
 
 
+def dataset_refused(dataset: Mapping[str, Any]) -> bool:
+    """No EMBL-EBI archive accepts it (medical imaging of patients): never offered for a correlative group."""
+    return dataset.get("patient_medical") is True
+
+
+def datasets_offered(datasets: list[dict]) -> list[dict]:
+    """The datasets a correlative group may name: those that can be deposited."""
+    return [dataset for dataset in datasets if not dataset_refused(dataset)]
+
+
 def correlations_asked(draft: Draft) -> bool:
-    return len(study_datasets(draft)) >= 2
+    return len(datasets_offered(study_datasets(draft))) >= 2
+
+
+def correlations_review(draft: Draft) -> Mapping[str, Any] | None:
+    """Why the correlations question is asked again, while it is: {"changes": [["added", "fib"], ...], "groups":
+    the groups that still make sense, "dropped": [[members, reason], ...]}."""
+    return draft.get("correlations_review")
 
 
 def study_steps(draft: Draft) -> list[str]:
@@ -110,7 +127,7 @@ def study_answers(draft: Draft) -> dict:
 
 def study_all_patient_medical(draft: Draft) -> bool:
     datasets = study_datasets(draft)
-    return bool(datasets) and all(dataset.get("patient_medical") is True for dataset in datasets)
+    return bool(datasets) and all(dataset_refused(dataset) for dataset in datasets)
 
 
 # --- Writing ------------------------------------------------------------------------------------------------------
@@ -138,7 +155,11 @@ def study_load(*, session: SessionBase, answers: Mapping[str, Any]) -> Draft:
 def study_answer(*, session: SessionBase, answers: Mapping[str, Any]) -> Draft:
     """Record a step's answers ({"publication": True}, {"correlations": [...]}, or {} for a step that asks none)."""
     draft = study_find(session)
-    return _answers_replace(session=session, answers={**draft["answers"], **answers})
+    return _answers_replace(
+        session=session,
+        answers={**draft["answers"], **answers},
+        review=None if "correlations" in answers else correlations_review(draft),
+    )
 
 
 def study_submitted_mark(*, session: SessionBase, result_id: str) -> None:
@@ -152,40 +173,92 @@ def dataset_save(*, session: SessionBase, dataset: Mapping[str, Any], replacing:
     index = next((i for i, item in enumerate(datasets) if item["id"] == replacing), None)
     if index is None:
         datasets.append(dict(dataset))
+        change = None if dataset_refused(dataset) else "added"
     else:
+        change = "changed" if _dataset_kind(datasets[index]) != _dataset_kind(dataset) else None
         datasets[index] = dict(dataset)
-    answers = {**draft["answers"], "datasets": datasets}
-    if replacing is not None and replacing != dataset["id"]:
-        answers = _correlations_relabel(answers, old=replacing, new=dataset["id"])
-    return _answers_replace(session=session, answers=answers)
+    renamed = {replacing: dataset["id"]} if replacing is not None else {}
+    return _datasets_changed(
+        session=session,
+        draft=draft,
+        answers={**draft["answers"], "datasets": datasets},
+        change=change,
+        label=dataset["id"],
+        renamed=renamed,
+    )
 
 
 def dataset_remove(*, session: SessionBase, label: str) -> Draft:
     draft = study_find(session)
+    removed = dataset_find(draft, label=label)
+    if removed is None:
+        return draft
     datasets = [dataset for dataset in study_datasets(draft) if dataset["id"] != label]
-    answers = _correlations_relabel({**draft["answers"], "datasets": datasets}, old=label, new=None)
-    return _answers_replace(session=session, answers=answers)
+    return _datasets_changed(
+        session=session,
+        draft=draft,
+        answers={**draft["answers"], "datasets": datasets},
+        change=None if dataset_refused(removed) else "removed",
+        label=label,
+        renamed={},
+    )
 
 
-def _correlations_relabel(answers: dict, *, old: str, new: str | None) -> dict:
-    """Keep the groups true when a dataset is renamed (new) or removed (None); a group left with one member goes."""
-    if "correlations" not in answers:
-        return answers
-    groups = []
-    for members in answers["correlations"]:
-        members = [new if member == old else member for member in members if member != old or new is not None]
-        if len(members) >= 2:
-            groups.append(members)
-    return {**answers, "correlations": groups}
+# The answers that say what a dataset is (how it was made, and whether it can be deposited at all), as the
+# correlations page names each one: a change to them makes the correlative groups worth asking about again.
+KIND_FIELDS = tuple(question.field for question in DATASET_QUESTIONS if question.kind == "choice")
 
 
-def _answers_replace(*, session: SessionBase, answers: dict) -> Draft:
+def _dataset_kind(dataset: Mapping[str, Any]) -> tuple:
+    return (*(dataset.get(field) for field in KIND_FIELDS), dataset_refused(dataset))
+
+
+def _datasets_changed(
+    *, session: SessionBase, draft: Draft, answers: dict, change: str | None, label: str, renamed: dict[str, str]
+) -> Draft:
+    """Keep the correlative groups true to the datasets: a renamed dataset is renamed in its groups; one removed,
+    or that can no longer be deposited, leaves them (a group left with one member goes).
+
+    Once the correlations are answered, adding a dataset that can be deposited, removing one, or changing what one
+    is (how it was made, or whether it can be deposited) asks the question again: the answer goes, and the review
+    (`correlations_review`) keeps the groups that still make sense for the page to start from, with what changed
+    and which groups were dropped. Changes add up until the question is answered again."""
+    review = correlations_review(draft)
+    answered = answers.pop("correlations", None)
+    if answered is None and review is None:
+        return _answers_replace(session=session, answers=answers)
+    offered = {dataset["id"] for dataset in datasets_offered(answers["datasets"])}
+    kept, dropped = [], []
+    for members in answered if answered is not None else review["groups"]:
+        members = [renamed.get(member, member) for member in members]
+        still = [member for member in members if member in offered]
+        if len(still) >= 2:
+            kept.append(still)
+        else:
+            dropped.append([members, [member for member in members if member not in offered]])
+    if len(offered) < 2 or (change is None and review is None):
+        # Not asked (fewer than two datasets to group), or nothing the answer was about has changed.
+        return _answers_replace(session=session, answers={**answers, "correlations": kept})
+    changes = [list(item) for item in review["changes"]] if review else []
+    if change is not None and [change, label] not in changes:
+        changes.append([change, label])
+    review = {
+        "changes": changes,
+        "groups": kept,
+        "dropped": [*(review["dropped"] if review else []), *dropped],
+    }
+    return _answers_replace(session=session, answers=answers, review=review)
+
+
+def _answers_replace(*, session: SessionBase, answers: dict, review: Mapping[str, Any] | None = None) -> Draft:
     """The one place the answers change: a new revision, and a submitted study is in progress again."""
     draft = study_find(session)
-    if answers == draft["answers"]:
+    if answers == draft["answers"] and review == correlations_review(draft):
         return draft
-    changed = {key: value for key, value in draft.items() if key != "result_id"}
+    changed = {key: value for key, value in draft.items() if key not in {"result_id", "correlations_review"}}
     changed.update(revision=draft["revision"] + 1, answers=answers)
+    if review is not None:
+        changed["correlations_review"] = review
     session[SESSION_KEY] = changed
     return changed
 

@@ -30,9 +30,11 @@ from wizard.study import (
     Draft,
     StudyStorage,
     correlations_asked,
+    correlations_review,
     dataset_find,
     dataset_remove,
     dataset_save,
+    datasets_offered,
     step_reachable,
     step_url,
     study_all_patient_medical,
@@ -280,6 +282,10 @@ class StudyWizard(NamedUrlWizardView):
         return [f"wizard/step_{self.steps.current}.html"]
 
     def get_form_initial(self, step: str) -> dict:
+        review = correlations_review(self.storage.data)
+        if step == CORRELATIONS and review is not None:
+            # Asked again: the groups that still make sense, and no answer chosen for the depositor.
+            return self.form_list[step].initial_from({"correlations": review["groups"]}) if review["groups"] else {}
         return self.form_list[step].initial_from(self.storage.data["answers"])
 
     def get_form_kwargs(self, step: str | None = None) -> dict:
@@ -287,7 +293,7 @@ class StudyWizard(NamedUrlWizardView):
         if step == DATASETS:
             return {"datasets": study_datasets(draft)}
         if step == CORRELATIONS:
-            return {"labels": [dataset["id"] for dataset in study_datasets(draft)]}
+            return {"labels": [dataset["id"] for dataset in datasets_offered(study_datasets(draft))]}
         if step == CHECK:
             return {"revision": draft["revision"]}
         return {}

@@ -299,6 +299,10 @@ def test_remove_a_dataset_takes_it_out_of_its_groups(client):
     assert client.get("/study/datasets/sxt/remove/")["Location"] == "/study/datasets/"
     assert len(answers(client)["datasets"]) == 3
     assert form_post(client, "/study/datasets/sxt/remove/")["Location"] == "/study/datasets/"
+    # Asked again (see test_correlations.py), starting from the group as it still makes sense.
+    assert "correlations" not in answers(client)
+    assert client.session["study"]["correlations_review"]["groups"] == [["lm", "fib"]]
+    correlations_answer(client, [["lm", "fib"]])
     assert answers(client)["correlations"] == [["lm", "fib"]]
 
 
