@@ -102,7 +102,14 @@ def test_renaming_and_removing_keep_the_groups_true(session):
     dataset_save(session=session, dataset={**LM, "id": "confocal"}, replacing="lm")
     assert study_find(session)["answers"]["correlations"] == [["fib", "confocal", "sxt"], ["fib", "confocal"]]
     dataset_remove(session=session, label="confocal")
-    assert study_find(session)["answers"]["correlations"] == [["fib", "sxt"]]
+    # Removing a dataset asks the question again, from the groups that still make sense.
+    draft = study_find(session)
+    assert "correlations" not in draft["answers"]
+    assert draft["correlations_review"] == {
+        "changes": [["removed", "confocal"]],
+        "groups": [["fib", "sxt"]],
+        "dropped": [[["fib", "confocal"], ["confocal"]]],
+    }
 
 
 def test_the_contract_leaves_out_correlations_not_asked_or_answered_no(session):
