@@ -25,6 +25,7 @@ REQUIRED_MESSAGES = {
 DATASET_MEANING = (
     "A dataset is the images made with one imaging method: correlative light and electron microscopy are two."
 )
+DATASET_MISSING = "This dataset is no longer in your study"
 LABEL_INVALID = "Use 1 to 40 letters, digits, hyphens or underscores, with no spaces"
 LABEL_TAKEN = "Another dataset is already labelled {label}: choose a different label"
 DATASETS_NONE = "Add at least one dataset"
@@ -48,6 +49,16 @@ GROUP_TOO_SMALL = "A correlative group needs at least two datasets: tick another
 GROUPS_NONE = "Tick at least two datasets that were registered together, or answer no"
 GROUP_UNKNOWN_LABEL = "Tick only the datasets listed"
 ANSWERS_CHANGED = "Your answers changed in another window: check them again"
+ANSWERS_CHANGED_NAMED = "Your answers changed in another window ({changes}): check them again"
+
+# What a modality's group of follow-ups says before its questions (by the modality's value): said once, here.
+GROUP_NOTES = {
+    "spatial_omics": (
+        "Where the tissue images go: the images and segmentations go to the BioImage Archive, linked to the omics "
+        "data. For sequencing-based spatial transcriptomics, ArrayExpress also takes the raw tissue images with the "
+        "reads, so those go to both."
+    ),
+}
 
 # Questions whose page carries a longer explanation: templates/wizard/explanations/<field>.html.
 EXPLAINED_FIELDS = frozenset(

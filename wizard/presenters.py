@@ -31,6 +31,7 @@ from wizard.study import (
     study_all_patient_medical,
     study_answers,
     study_datasets,
+    study_fingerprint,
 )
 from wizard.study import (
     PUBLICATION as PUBLICATION_STEP,
@@ -112,6 +113,7 @@ class FollowUpGroup:
     questions: tuple[QuestionBlock, ...]
     revealed: bool  # for the answers the page starts with
     opened: bool  # folded without JavaScript unless the answers (or an error) call for it
+    note: str = ""  # what the group says before its questions (content.GROUP_NOTES)
 
 
 @cache
@@ -241,6 +243,7 @@ def dataset_question_blocks(form: DatasetForm, *, errors: Mapping[str, list[str]
                 questions=blocks,
                 revealed=revealed,
                 opened=revealed or any(block.error for block in blocks),
+                note=" ".join(content.GROUP_NOTES.get(value, "") for value in key).strip(),
             )
         )
     shown = [*common, *(block for group in groups for block in group.questions)]
@@ -457,6 +460,7 @@ def check_page(form: forms.Form, *, draft: Draft, errors: Mapping[str, list[str]
     return {
         "answers": check_answers(answers),
         "all_patient_medical": study_all_patient_medical(draft),
+        "shown": study_fingerprint(draft),
         # A stale revision (answers changed in another window) is the one error this page can have.
         "error_links": error_links([], errors.get("revision", []), first_id="check-answers"),
     }

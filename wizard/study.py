@@ -15,6 +15,8 @@ are functions of the draft, so a read never re-validates a form. The session is 
 changes: reads leave it untouched, and an unchanged answer does not count as a change.
 """
 
+import hashlib
+import json
 import secrets
 from collections.abc import Mapping
 from typing import Any
@@ -123,6 +125,45 @@ def study_answers(draft: Draft) -> dict:
     if correlations_asked(draft) and answers.get("correlations"):
         contract["correlations"] = answers["correlations"]
     return contract
+
+
+def study_fingerprint(draft: Draft) -> str:
+    """What a page showed of the answers, in short (a digest of each), so that a stale "Get your deposition plan"
+    can say what changed since: "publication:3f2a… dataset:lm:9c1d… correlations:…"."""
+    answers = draft["answers"]
+    parts = [f"publication:{_digest(answers.get('publication'))}"]
+    parts += [f"dataset:{dataset['id']}:{_digest(dataset)}" for dataset in study_datasets(draft)]
+    parts.append(f"correlations:{_digest(answers.get('correlations'))}")
+    return " ".join(parts)
+
+
+def study_changes(draft: Draft, *, shown: str) -> list[str]:
+    """What changed since a page showed the answers (its `study_fingerprint`), in words: ["sxt added", "lm
+    changed", "the correlative groups changed"]. Nothing for a fingerprint it cannot read."""
+    try:
+        before = dict(part.rsplit(":", 1) for part in shown.split())
+    except ValueError:
+        return []
+    now = dict(part.rsplit(":", 1) for part in study_fingerprint(draft).split())
+    if not before:
+        return []
+    words = []
+    for key in dict.fromkeys([*now, *before]):
+        name = key.removeprefix("dataset:")
+        if key not in before:
+            words.append(f"{name} added")
+        elif key not in now:
+            words.append(f"{name} removed")
+        elif before[key] != now[key]:
+            words.append(
+                {"publication": "the publication answer", "correlations": "the correlative groups"}.get(key, name)
+                + " changed"
+            )
+    return words
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()[:10]
 
 
 def study_all_patient_medical(draft: Draft) -> bool:

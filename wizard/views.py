@@ -39,6 +39,7 @@ from wizard.study import (
     step_url,
     study_all_patient_medical,
     study_answers,
+    study_changes,
     study_datasets,
     study_find,
     study_in_progress,
@@ -182,7 +183,19 @@ def dataset_change(request: HttpRequest, label: str) -> HttpResponse:
         return guard
     dataset = dataset_find(draft, label=label)
     if dataset is None:
-        return redirect(step_url(draft, DATASETS))
+        # A Change link to a dataset removed or renamed since (often in another window): say so, never silently
+        # show the list.
+        return page_render(
+            request,
+            "wizard/dataset_missing.html",
+            {
+                "title": content.DATASET_MISSING,
+                "label": label,
+                "datasets_url": step_url(draft, DATASETS),
+                "back_url": step_url(draft, DATASETS),
+            },
+            status=404,
+        )
     return _dataset_edit(request, draft, dataset=dataset)
 
 
@@ -295,7 +308,10 @@ class StudyWizard(NamedUrlWizardView):
         if step == CORRELATIONS:
             return {"labels": [dataset["id"] for dataset in datasets_offered(study_datasets(draft))]}
         if step == CHECK:
-            return {"revision": draft["revision"]}
+            return {
+                "revision": draft["revision"],
+                "changes_since": lambda shown: study_changes(draft, shown=shown),
+            }
         return {}
 
     def process_step(self, form) -> dict:

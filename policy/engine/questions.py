@@ -214,7 +214,7 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         field="human_tissue",
         kind="boolean",
         text="Do the images show samples from human participants, for example tissue sections or cells?",
-        hint="Research images of human samples that are not clinical imaging can be archived, with consent.",
+        hint="Tissue or cells taken from people count. Established cell lines (HeLa) and clinical scans do not.",
         default=False,
     ),
     Question(

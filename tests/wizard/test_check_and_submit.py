@@ -1,5 +1,7 @@
 """Check your answers and the plan: only the answers a depositor confirmed become a plan, once."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -115,6 +117,26 @@ def test_answers_changed_in_another_window_are_checked_again_not_planned(client)
     assert 'href="#check-answers"' in page
     assert "Other imaging" in page
     assert f'name="check-revision" value="{client.session["study"]["revision"]}"' in page
+    assert not Result.objects.exists()
+
+
+def test_the_stale_check_message_names_what_changed(client):
+    """The Check page posts a digest of what it showed (check-shown): the message names each change."""
+    study_started(client, datasets=[LM, FIB])
+    correlations_answer(client, [])
+    page = text(client.get("/study/check/"))
+    shown = re.search(r'name="check-shown" value="([^"]+)"', page).group(1)
+    revision = client.session["study"]["revision"]
+    dataset_post(client, {"id": "lm", "modality": "other"}, url="/study/datasets/lm/change/")  # tab B
+    form_post(client, "/study/datasets/fib/remove/")
+    publication_answer(client, False)
+
+    response = step_post(client, "check", {"check-revision": revision, "check-shown": shown})
+
+    assert (
+        "Your answers changed in another window (the publication answer changed, lm changed, fib removed): "
+        "check them again" in text(response)
+    )
     assert not Result.objects.exists()
 
 

@@ -288,9 +288,13 @@ def test_change_a_dataset_keeps_its_place_and_renames_it_in_groups(client):
     assert answers(client)["correlations"] == [["confocal", "fib"]]
 
 
-def test_change_an_unknown_dataset_goes_back_to_the_list(client):
+def test_change_an_unknown_dataset_says_it_is_no_longer_in_the_study(client):
     study_started(client, datasets=[LM])
-    assert client.get("/study/datasets/nope/change/")["Location"] == "/study/datasets/"
+    response = client.get("/study/datasets/nope/change/")
+    assert response.status_code == 404
+    assert "This dataset is no longer in your study" in text(response)
+    assert "no dataset labelled “nope”" in text(response)
+    assert 'href="/study/datasets/"' in text(response)
 
 
 def test_remove_a_dataset_takes_it_out_of_its_groups(client):
@@ -324,3 +328,21 @@ def test_a_stale_tab_continuing_an_emptied_list_is_told_to_add_a_dataset(client)
 def test_the_label_field_lets_the_browser_restore_it_on_back(client):
     study_started(client)
     assert "autocomplete=" not in text(client.get(DATASET_ADD))
+
+
+def test_the_spatial_omics_group_says_once_where_the_tissue_images_go(client):
+    study_started(client)
+    page = text(client.get(DATASET_ADD))
+    note = content.GROUP_NOTES["spatial_omics"]
+    assert page.count(note) == 1
+    assert note in page.split('id="follow-ups-spatial_omics"')[1].split("</details>")[0]
+
+
+def test_the_human_samples_question_says_what_counts_and_the_examples_agree():
+    hint = DATASET_QUESTIONS_BY_FIELD["human_tissue"].hint
+    assert "cell lines" in hint
+    assert "clinical" in hint
+    # The medical imaging question says no archive accepts ultrasound of patients: "Other imaging" may only
+    # name the ultrasound the archives take.
+    other = next(choice for choice in MODALITY.choices if choice.value == "other")
+    assert "ultrasound" not in other.hint or "ultrasound of animals" in other.hint
