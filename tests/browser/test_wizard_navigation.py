@@ -12,6 +12,7 @@ from tests.browser.journeys import (
     DATASET_ADD,
     choose,
     continue_to,
+    correlations_answer,
     dataset_add,
     dataset_fill,
     datasets_add,
@@ -198,7 +199,9 @@ def test_answers_changed_in_another_window_are_checked_again_not_planned(page, j
 
     page.get_by_role("button", name="Get your deposition plan").click()
 
-    expect(page.locator(".error-summary")).to_contain_text("Your answers changed in another window: check them again")
+    expect(page.locator(".error-summary")).to_contain_text(
+        "Your answers changed in another window (lm changed): check them again"
+    )
     expect(page).to_have_url(re.compile("/study/check/$"))
     expect(page.locator("#check-lm")).to_contain_text("Other imaging")
     assert not Result.objects.exists()
@@ -248,3 +251,51 @@ def test_a_dataset_saved_from_a_replaced_study_shows_a_whole_page(page, javascri
     expect(page).to_have_title("This page was of a study you have replaced – depositwizard")
     if javascript_enabled:
         expect(heading).to_be_focused()
+
+
+def test_a_dataset_added_after_the_correlation_answer_asks_it_again(page, javascript_enabled):
+    study_start(page)
+    datasets_add(page, [LM, EM_2D], next_path="/study/correlations/")
+    correlations_answer(page, [])
+    page.get_by_role("link", name="Add or remove datasets").click()
+    expect(page).to_have_url(re.compile("/study/datasets/$"))
+
+    dataset_add(page, {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}, then="Save and continue")
+
+    expect(page).to_have_url(re.compile("/study/correlations/$"))
+    expect(page.locator("#correlations-why")).to_have_text(
+        "Since you answered this question you added sxt: check the correlative groups again."
+    )
+    correlations_answer(page, [["lm", "sxt"]])
+    expect(page.get_by_role("row", name=re.compile("^Correlative group 1"))).to_contain_text("lm, sxt")
+
+
+def test_a_dataset_that_cannot_be_deposited_is_not_offered_for_a_group(page, javascript_enabled):
+    study_start(page)
+    datasets_add(
+        page, [LM, EM_2D, {"id": "mri", "modality": "other", "patient_medical": True}], next_path="/study/correlations/"
+    )
+    choose(page, "correlated", "Yes")
+    expect(page.locator("#question-group_1").get_by_label("mri", exact=True)).to_have_count(0)
+    expect(page.locator("#correlations-not-offered")).to_contain_text("mri cannot be in a group")
+
+
+def test_a_change_link_to_a_dataset_removed_in_another_window_says_so(page, javascript_enabled):
+    study_start(page)
+    datasets_add(page, [LM, EM_2D], next_path="/study/correlations/")
+    correlations_answer(page, [])
+    other, tab_b = second_window(page)
+    try:
+        tab_b.goto("/study/datasets/")
+        tab_b.get_by_role("button", name="Remove em").click()
+        expect(tab_b.locator("#dataset-em")).to_have_count(0)
+    finally:
+        other.close()
+
+    page.get_by_role("link", name=re.compile("^Change the label of em")).click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("This dataset is no longer in your study")
+    expect(page.locator("main#main-content")).to_have_count(1)
+    expect(page.locator("footer.footer")).to_have_count(1)
+    page.get_by_role("link", name="See the datasets in your study").click()
+    expect(page).to_have_url(re.compile("/study/datasets/$"))
