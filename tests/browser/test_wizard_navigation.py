@@ -292,7 +292,7 @@ def test_a_change_link_to_a_dataset_removed_in_another_window_says_so(page, java
     finally:
         other.close()
 
-    page.get_by_role("link", name=re.compile("^Change the label of em")).click()
+    page.get_by_role("link", name=re.compile("^Change .* for em$")).first.click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("This dataset is no longer in your study")
     expect(page.locator("main#main-content")).to_have_count(1)
