@@ -26,6 +26,24 @@ DATASET_MEANING = (
     "A dataset is the images made with one imaging method: correlative light and electron microscopy are two."
 )
 DATASET_MISSING = "This dataset is no longer in your study"
+# Check your answers names each answer by a short name (its question in full is on the dataset's page), so that
+# the long human-data questions do not repeat in every card. A question without one is named by its text.
+SHORT_NAMES = {
+    "publication": "Associated with a publication",
+    "modality": "Imaging method",
+    "em_method": "Electron microscopy method",
+    "tilt_series": "Raw tilt series deposited",
+    "tomograms": "Reconstructed tomograms",
+    "subtomogram_average": "Subtomogram average",
+    "atomic_model": "Atomic model",
+    "dimensionality": "2D or 3D",
+    "omics_type": "Omics data",
+    "omics_repository_fits": "Fits an omics repository",
+    "screen_type": "Kind of screen",
+    "patient_medical": "Medical imaging of patients",
+    "human_tissue": "Samples from human participants",
+    "human_controlled_access": "Human sequencing data under controlled access",
+}
 LABEL_INVALID = "Use 1 to 40 letters, digits, hyphens or underscores, with no spaces"
 LABEL_TAKEN = "Another dataset is already labelled {label}: choose a different label"
 DATASETS_NONE = "Add at least one dataset"
@@ -75,3 +93,13 @@ STEP_TITLES = {
 
 def required_message(field: str) -> str:
     return REQUIRED_MESSAGES.get(field, "Answer this question")
+
+
+def short_name(field: str, text: str) -> str:
+    return SHORT_NAMES.get(field, text)
+
+
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: "imaging method", but "EM method" and "2D or 3D" as they are."""
+    first_word = name.split(" ", 1)[0]
+    return name if first_word[1:2].isupper() or first_word[:1].isdigit() else name[:1].lower() + name[1:]

@@ -139,7 +139,7 @@ class DatasetForm(forms.Form):
     def clean_id(self) -> str:
         label = self.cleaned_data["id"]
         if label in self.labels_taken:
-            raise forms.ValidationError(content.LABEL_TAKEN.format(label=label))
+            raise forms.ValidationError(content.LABEL_TAKEN.format(label=label), code="taken")
         return label
 
     def clean(self) -> dict:

@@ -1,7 +1,7 @@
 """Turn forms and stored answers into what the templates show: question blocks, error summaries, summary rows."""
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 from urllib.parse import urlencode
@@ -358,39 +358,37 @@ def dataset_summary(dataset: Mapping[str, Any]) -> str:
     )
 
 
-def _change_hint(question: Question, label: str) -> str:
-    """The rest of a Change link's words for a screen reader: "Change how were these images made for lm"."""
-    if question.kind == "id":
-        return f"the label of {label}"
-    return f"{question.text.rstrip('?').lower()} for {label}"
-
-
-def _field_anchor(question: Question) -> str:
-    return f"id_{question.field}" if question.kind == "id" else f"id_{question.field}-0"
-
-
 def _change_link(dataset: str, row: AnswerRow) -> tuple[str, str]:
-    """Where each answer of Check your answers is changed, and what its Change link says to screen readers."""
+    """Where each answer of Check your answers is changed (on its question, #question-<field>), and what its Change
+    link says to screen readers: "Change imaging method for lm"."""
     if row.field == PUBLICATION.field:
-        url = f"{reverse('wizard-step', args=['publication'])}?{RETURN_TO_CHECK}"
+        url = f"{reverse('wizard-step', args=['publication'])}?{RETURN_TO_CHECK}#question-{PUBLICATION.field}"
         return url, "whether the data is associated with a publication"
     if row.field == "correlations":
-        return f"{reverse('wizard-step', args=['correlations'])}?{RETURN_TO_CHECK}", row.key.lower()
+        return f"{reverse('wizard-step', args=['correlations'])}?{RETURN_TO_CHECK}", content.in_sentence(row.key)
     question = DATASET_QUESTIONS_BY_FIELD[row.field]
-    url = f"{_dataset_change_url(dataset, returning=True)}#{_field_anchor(question)}"
-    return url, _change_hint(question, dataset)
+    url = f"{_dataset_change_url(dataset, returning=True)}#question-{question.field}"
+    return url, f"{content.in_sentence(content.short_name(question.field, question.text))} for {dataset}"
+
+
+def _short_keys(rows: Iterable[AnswerRow]) -> tuple[AnswerRow, ...]:
+    return tuple(replace(row, key=content.short_name(row.field, row.key)) for row in rows)
 
 
 def check_answers(answers: Mapping[str, Any]) -> Answers:
     """Check your answers: the study's rows as every page shows them (in the engine's words now, the questions
-    asked shown even when unanswered), each with its Change link."""
+    asked shown even when unanswered), each by its short name and with its Change link."""
     summary = answers_present(
         answers=answers,
         words=answers_words(answers=answers),
         refused=[dataset["id"] for dataset in answers["datasets"] if dataset_refused(dataset)],
         asked_for=lambda dataset: [question.field for question in questions_asked_for(dataset)],
+    ).with_change_urls(_change_link)
+    return replace(
+        summary,
+        study_rows=_short_keys(summary.study_rows),
+        datasets=tuple(replace(card, rows=_short_keys(card.rows)) for card in summary.datasets),
     )
-    return summary.with_change_urls(_change_link)
 
 
 # --- The steps' pages -------------------------------------------------------------------------------------------

@@ -225,6 +225,9 @@ def _dataset_edit(request: HttpRequest, draft: Draft, *, dataset: dict | None) -
         if adding and _dataset_already_added(draft, request.POST):
             return redirect(_dataset_saved_url(request, draft, adding=adding))
         errors = form.errors
+    # The label of a dataset already added, most often this page's own after "Save and add another dataset" and
+    # Back (without JavaScript the browser shows the form as it was sent): offer that dataset's own page.
+    taken = form.data.get("id", "").strip() if adding and form is not None and form.has_error("id", "taken") else ""
     title = "Add a dataset" if adding else f"Change dataset {dataset['id']}"
     returning = returning_to_check(request)
     context = {
@@ -236,6 +239,8 @@ def _dataset_edit(request: HttpRequest, draft: Draft, *, dataset: dict | None) -
         "heading": title,
         "back_url": _dataset_back_url(draft, returning=returning, adding=adding),
         "form_action": request.get_full_path(),
+        "taken": taken,
+        "taken_change_url": reverse("wizard-dataset-change", args=[taken]) if taken else "",
     }
     return page_render(request, "wizard/dataset.html", context)
 

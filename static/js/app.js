@@ -48,9 +48,38 @@
 
   // After a page-sized swap, move focus to the new page's heading as a page load would; after the dataset list is
   // swapped in place, to its status line. The error summary (above) takes precedence.
+  // A Change link lands on its question (#question-<field>): its legend at the top of the window, and focus on its
+  // answer (the chosen one), so that a screen reader hears the question.
+  function questionLand(anchor) {
+    var block = anchor && anchor.indexOf("question-") === 0 ? document.getElementById(anchor) : null;
+    if (!block) {
+      return false;
+    }
+    var input = block.querySelector("input:checked") || block.querySelector("input:not([type=hidden])");
+    block.scrollIntoView({block: "start"});
+    if (input) {
+      input.focus({preventScroll: true});
+    }
+    return true;
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!document.querySelector("[data-error-summary]")) {
+      questionLand(window.location.hash.slice(1));
+    }
+  });
+
   document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.target;
     if (!target || target.querySelector("[data-error-summary]")) {
+      return;
+    }
+    var anchor = event.detail.pathInfo && event.detail.pathInfo.anchor;
+    if (target.id === "wizard" && anchor && anchor.indexOf("question-") === 0 && document.getElementById(anchor)) {
+      // After htmx's own scrolling, which ends with the swap's show:window:top.
+      window.setTimeout(function () {
+        questionLand(anchor);
+      }, 0);
       return;
     }
     var focusable = null;

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.test import Client
 
+from policy.engine.questions import DATASET_QUESTIONS
 from policy.models import Result
 from tests.wizard.journeys import (
     FIB,
@@ -19,6 +20,7 @@ from tests.wizard.journeys import (
     study_started,
     text,
 )
+from wizard import content
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +40,9 @@ def test_check_your_answers_shows_every_answer_with_change_links(client):
     assert "Check your answers" in page
     for label in ("Light microscopy", "Cryo-electron tomography (cryo-ET)", "Many tomograms"):
         assert label in page
-    assert 'href="/study/publication/?return=check"' in page
-    assert 'href="/study/datasets/et/change/?return=check#id_tomograms-0"' in page
+    # Each Change link lands on its question (the block holding its legend), not on its first answer.
+    assert 'href="/study/publication/?return=check#question-publication"' in page
+    assert 'href="/study/datasets/et/change/?return=check#question-tomograms"' in page
     assert 'href="/study/correlations/?return=check"' in page
     assert f'name="check-revision" value="{client.session["study"]["revision"]}"' in page
 
@@ -47,8 +50,30 @@ def test_check_your_answers_shows_every_answer_with_change_links(client):
 def test_change_links_name_the_answer_and_the_dataset(client):
     study_started(client, datasets=[LM])
     page = text(client.get("/study/check/"))
-    assert 'Change<span class="visually-hidden"> how were these images made for lm</span>' in page
+    assert 'Change<span class="visually-hidden"> imaging method for lm</span>' in page
     assert "give the dataset a short label" not in page.lower().split("<h1")[1]
+
+
+def test_check_rows_use_short_names_and_keep_acronyms(client):
+    """The long human-data questions are not repeated word for word in every card."""
+    mri = {"id": "mri", "modality": "other", "patient_medical": True}
+    study_started(client, datasets=[LM, mri, {**CRYO_ET, "id": "et2"}])
+    correlations_answer(client, [])
+    page = text(client.get("/study/check/"))
+    for question in DATASET_QUESTIONS:
+        if question.field != "id":
+            assert question.text not in page, question.field
+    assert '<th class="summary-list__key" scope="row">Medical imaging of patients</th>' in page
+    assert 'Change<span class="visually-hidden"> 2D or 3D' not in page
+    assert 'Change<span class="visually-hidden"> electron microscopy method for et2</span>' in page
+
+
+def test_every_question_has_a_short_name():
+    """A question added to the engine needs one here (wizard/content.py SHORT_NAMES), or Check shows it in full."""
+    assert {question.field for question in DATASET_QUESTIONS if question.kind != "id"} <= set(content.SHORT_NAMES)
+    assert content.in_sentence("EM method") == "EM method"
+    assert content.in_sentence("2D or 3D") == "2D or 3D"
+    assert content.in_sentence("Imaging method") == "imaging method"
 
 
 def test_change_from_check_returns_to_check(client):

@@ -346,3 +346,12 @@ def test_the_human_samples_question_says_what_counts_and_the_examples_agree():
     # name the ultrasound the archives take.
     other = next(choice for choice in MODALITY.choices if choice.value == "other")
     assert "ultrasound" not in other.hint or "ultrasound of animals" in other.hint
+
+
+def test_a_taken_label_on_the_add_page_offers_that_datasets_change_page(client):
+    """Back after "Save and add another dataset" shows the form as it was sent: correcting it offers its page."""
+    study_started(client, datasets=[LM])
+    response = dataset_post(client, {**LM, "modality": "other"})
+    page = text(response)
+    assert "Another dataset is already labelled lm" in page
+    assert '<a href="/study/datasets/lm/change/">change lm</a>' in page
