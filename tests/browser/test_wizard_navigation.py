@@ -32,8 +32,12 @@ def test_change_link_from_check_asks_the_new_follow_up_on_the_same_page(page, ja
     study_start(page)
     datasets_add(page, [LM], next_path="/study/check/")
 
-    page.get_by_role("link", name="Change how were these images made for lm").click()
-    expect(page).to_have_url(re.compile(r"/study/datasets/lm/change/\?return=check"))
+    page.get_by_role("link", name="Change imaging method for lm").click()
+    expect(page).to_have_url(re.compile(r"/study/datasets/lm/change/\?return=check(#question-modality)?$"))
+    # Landed on the question: its legend in view, and (with JavaScript) focus on its chosen answer.
+    expect(page.locator("#question-modality legend")).to_be_in_viewport()
+    if javascript_enabled:
+        expect(page.locator("#question-modality").get_by_label("Light microscopy", exact=True)).to_be_focused()
     choose(page, "modality", "Electron microscopy")
     group_open(page, "em_method")
     choose(page, "em_method", "2D electron microscopy")
@@ -51,7 +55,7 @@ def test_change_publication_from_check_returns_there(page, javascript_enabled):
     expect(page).to_have_url(re.compile(r"/study/publication/\?return=check$"))
     choose(page, "publication", "No")
     continue_to(page, "Continue", "/study/check/")
-    expect(page.get_by_role("row", name=re.compile("^Is the image data associated"))).to_contain_text("No")
+    expect(page.get_by_role("row", name=re.compile("^Associated with a publication"))).to_contain_text("No")
 
 
 def test_follow_ups_are_revealed_under_the_answer_they_follow(js_page: Page):
@@ -299,3 +303,32 @@ def test_a_change_link_to_a_dataset_removed_in_another_window_says_so(page, java
     expect(page.locator("footer.footer")).to_have_count(1)
     page.get_by_role("link", name="See the datasets in your study").click()
     expect(page).to_have_url(re.compile("/study/datasets/$"))
+
+
+def test_a_change_link_to_a_follow_up_lands_on_it(page, javascript_enabled):
+    study_start(page)
+    datasets_add(page, [EM_2D], next_path="/study/check/")
+    page.set_viewport_size({"width": 1280, "height": 600})
+    page.get_by_role("link", name="Change electron microscopy method for em").click()
+    expect(page).to_have_url(re.compile(r"/study/datasets/em/change/\?return=check(#question-em_method)?$"))
+    expect(page.locator("#question-em_method legend")).to_be_in_viewport()
+    if javascript_enabled:
+        expect(page.locator("#question-em_method").get_by_label("2D electron microscopy", exact=True)).to_be_focused()
+
+
+def test_back_after_add_another_offers_the_saved_datasets_change_page(page, javascript_enabled):
+    study_start(page)
+    dataset_add(page, LM)
+    page.go_back()
+    expect(page).to_have_url(re.compile(re.escape(DATASET_ADD) + "$"))
+    # Without JavaScript the browser shows the form as it was sent; with it, the server's page (the list above).
+    page.get_by_label(LABEL).fill("lm")
+    choose(page, "modality", "Other imaging")
+    page.get_by_role("button", name="Save and continue").click()
+
+    expect(page.locator(".error-summary")).to_contain_text("Another dataset is already labelled lm")
+    page.locator("#dataset-taken").get_by_role("link", name="change lm").click()
+    expect(page).to_have_url(re.compile("/study/datasets/lm/change/$"))
+    choose(page, "modality", "Other imaging")
+    continue_to(page, "Save and continue", "/study/datasets/")
+    expect(page.locator("#dataset-lm")).to_contain_text("Other imaging")
