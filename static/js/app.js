@@ -157,9 +157,99 @@
       : count + " " + questions + " no longer asked, hidden.";
   }
 
+  // Nothing typed is lost on Reload or Back (issue 18): a dataset's form (data-keep-unsaved) keeps its unsaved
+  // answers in this tab's sessionStorage, under its page and study, until it is sent. Not the study's answers
+  // themselves: those are the server's, and Back asks it for them.
+  var KEPT = "depositwizard:unsaved:";
+
+  function keptKey(form) {
+    var study = form.querySelector("input[name=study]");
+    return KEPT + window.location.pathname + ":" + (study ? study.value : "");
+  }
+
+  function answerInputs(form) {
+    return Array.prototype.filter.call(form.querySelectorAll("input[name]"), function (input) {
+      return input.type !== "hidden" && input.type !== "submit";
+    });
+  }
+
+  function unsavedKeep(form) {
+    var answers = {};
+    answerInputs(form).forEach(function (input) {
+      if (input.type === "radio" || input.type === "checkbox") {
+        if (input.checked) {
+          answers[input.name] = input.value;
+        }
+      } else {
+        answers[input.name] = input.value;
+      }
+    });
+    try {
+      window.sessionStorage.setItem(keptKey(form), JSON.stringify(answers));
+    } catch (error) {
+      // Storage refused (private mode, quota): the browser's own form restoring is all there is.
+    }
+  }
+
+  function unsavedRestore(form) {
+    var answers = null;
+    try {
+      answers = JSON.parse(window.sessionStorage.getItem(keptKey(form)) || "null");
+    } catch (error) {
+      answers = null;
+    }
+    if (!answers || form.querySelector("[data-error-summary]") || document.querySelector("[data-error-summary]")) {
+      return;
+    }
+    answerInputs(form).forEach(function (input) {
+      if (!Object.prototype.hasOwnProperty.call(answers, input.name)) {
+        if (input.type === "radio") {
+          input.checked = false;
+        }
+        return;
+      }
+      if (input.type === "radio" || input.type === "checkbox") {
+        input.checked = input.value === answers[input.name];
+      } else {
+        input.value = answers[input.name];
+      }
+    });
+  }
+
+  function unsavedForget(form) {
+    try {
+      window.sessionStorage.removeItem(keptKey(form));
+    } catch (error) {
+      // As above: nothing was kept.
+    }
+  }
+
+  function formsPrepare(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("form[data-keep-unsaved]"), unsavedRestore);
+    Array.prototype.forEach.call(root.querySelectorAll("form[data-reveal]"), revealUpdate);
+  }
+
   // The browser may restore a form's answers (Back, Reload) without a change event.
   window.addEventListener("pageshow", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("form[data-reveal]"), revealUpdate);
+    formsPrepare(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.target && event.detail.target.id === "wizard") {
+      formsPrepare(event.detail.target);
+    }
+  });
+
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest ? event.target.closest("form[data-keep-unsaved]") : null;
+    if (form) {
+      unsavedKeep(form);
+    }
+  });
+
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches && event.target.matches("form[data-keep-unsaved]")) {
+      unsavedForget(event.target);
+    }
   });
 
   document.addEventListener("change", function (event) {
@@ -168,6 +258,10 @@
       var before = questionsShown(form);
       revealUpdate(form);
       revealAnnounce(form, before);
+    }
+    var kept = event.target.closest ? event.target.closest("form[data-keep-unsaved]") : null;
+    if (kept) {
+      unsavedKeep(kept);
     }
   });
 })();

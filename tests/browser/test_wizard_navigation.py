@@ -104,6 +104,8 @@ def test_reload_and_back_keep_the_datasets_page_and_what_was_typed(page, javascr
     page.reload()
     expect(page).to_have_url(re.compile(re.escape(DATASET_ADD) + "$"))
     expect(page.get_by_label(LABEL)).to_be_visible()
+    if javascript_enabled:
+        expect(page.get_by_label(LABEL)).to_have_value("half-typed")
 
     page.go_back()  # to the first dataset's page, as it was sent (with JavaScript, as the server shows it now)
     expect(page).to_have_url(re.compile(re.escape(DATASET_ADD) + "$"))
@@ -332,3 +334,26 @@ def test_back_after_add_another_offers_the_saved_datasets_change_page(page, java
     choose(page, "modality", "Other imaging")
     continue_to(page, "Save and continue", "/study/datasets/")
     expect(page.locator("#dataset-lm")).to_contain_text("Other imaging")
+
+
+def test_unsaved_answers_survive_a_reload_and_are_forgotten_once_saved(js_page: Page):
+    page = js_page
+    study_start(page)
+    page.get_by_label(LABEL).fill("em")
+    choose(page, "modality", "Electron microscopy")
+    choose(page, "em_method", "2D electron microscopy")
+    page.reload()
+
+    expect(page.get_by_label(LABEL)).to_have_value("em")
+    expect(page.locator("#question-modality").get_by_label("Electron microscopy", exact=True)).to_be_checked()
+    expect(page.locator("#question-em_method")).to_be_visible()
+    expect(page.locator("#question-em_method").get_by_label("2D electron microscopy", exact=True)).to_be_checked()
+    for field in ("patient_medical", "human_tissue"):
+        choose(page, field, "No")
+    page.get_by_role("button", name="Save and add another dataset").click()
+    expect(page.locator("#dataset-em")).to_be_visible()
+
+    page.reload()
+    expect(page.locator("#dataset-em")).to_be_visible()
+    expect(page.get_by_label(LABEL)).to_have_value("")
+    expect(page.locator("#question-modality input:checked")).to_have_count(0)
