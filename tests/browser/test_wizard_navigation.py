@@ -357,3 +357,23 @@ def test_unsaved_answers_survive_a_reload_and_are_forgotten_once_saved(js_page: 
     expect(page.locator("#dataset-em")).to_be_visible()
     expect(page.get_by_label(LABEL)).to_have_value("")
     expect(page.locator("#question-modality input:checked")).to_have_count(0)
+
+
+def test_a_correlation_question_made_due_in_another_window_says_why(page, javascript_enabled):
+    study_start(page)
+    datasets_add(page, [LM], next_path="/study/check/")
+    other, tab_b = second_window(page)
+    try:
+        tab_b.goto(DATASET_ADD)
+        dataset_add(tab_b, EM_2D, then="Save and continue")
+        expect(tab_b).to_have_url(re.compile("/study/correlations/$"))
+    finally:
+        other.close()
+
+    page.get_by_role("button", name="Get your deposition plan").click()
+
+    expect(page).to_have_url(re.compile("/study/correlations/$"))
+    expect(page.locator("#correlations-why")).to_have_text(
+        "Your study has 2 datasets that can be deposited: the plan says how to link those registered together."
+    )
+    assert not Result.objects.exists()
