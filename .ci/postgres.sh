@@ -1,7 +1,10 @@
-# Sourced by .ci/test and bench/run: a throwaway PostgreSQL cluster on 127.0.0.1 for one run, from Debian's
-# packages. postgres_start exports DATABASE_URL; postgres_stop (set it as an EXIT trap) removes everything.
+# Sourced by .ci/test and bench/: a throwaway PostgreSQL cluster on 127.0.0.1 for one run, from Debian's
+# packages (installed by apt_install when missing and that needs no password). postgres_start exports
+# DATABASE_URL; postgres_stop (set it as an EXIT trap) removes everything.
 # Why a cluster of our own and not the system's: it needs no service manager, no password and no root-owned
 # state, and it is gone after the run.
+
+. .ci/apt.sh
 
 POSTGRES_DIR=""
 POSTGRES_BIN=""
@@ -18,17 +21,6 @@ postgres_bin_find() {
     return 1
 }
 
-# Installs Debian's postgresql package when that needs no password (root, or sudo without one).
-postgres_install() {
-    local sudo=""
-    if [ "$(id -u)" != 0 ]; then
-        sudo -n true 2>/dev/null || return 1
-        sudo="sudo -n"
-    fi
-    echo "Installing PostgreSQL from Debian (apt-get install postgresql)"
-    $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-}
-
 # initdb refuses to run as root: as root, the cluster belongs to the postgres user the Debian package creates.
 postgres_as_owner() {
     if [ "$(id -u)" = 0 ]; then
@@ -42,7 +34,7 @@ postgres_as_owner() {
 postgres_start() {
     local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     [ "${1:-}" = durable ] && durability=""
-    POSTGRES_BIN="$(postgres_bin_find)" || { postgres_install && POSTGRES_BIN="$(postgres_bin_find)"; } || return 1
+    POSTGRES_BIN="$(postgres_bin_find)" || { apt_install postgresql && POSTGRES_BIN="$(postgres_bin_find)"; } || return 1
     if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
         useradd --system --no-create-home --shell /usr/sbin/nologin postgres || return 1
     fi

@@ -1,24 +1,16 @@
-# Sourced by .ci/test and bench/run: a throwaway Redis on 127.0.0.1 for one run, from Debian's redis-server.
+# Sourced by .ci/test and bench/: a throwaway Redis on 127.0.0.1 for one run, from Debian's redis-server (installed
+# by apt_install when missing and that needs no password).
 # redis_start exports DEPOSITWIZARD_TEST_REDIS_URL (what the test suite reads; bench/run passes it on as
 # REDIS_URL); redis_stop (call it from the EXIT trap) stops the server and removes its folder.
 # Why a server of our own and not the system's: it needs no service manager, persists nothing, and is gone after
 # the run, and the suite may empty it.
 
+. .ci/apt.sh
+
 REDIS_DIR=""
 
-# Installs Debian's redis-server package when that needs no password (root, or sudo without one).
-redis_install() {
-    local sudo=""
-    if [ "$(id -u)" != 0 ]; then
-        sudo -n true 2>/dev/null || return 1
-        sudo="sudo -n"
-    fi
-    echo "Installing Redis from Debian (apt-get install redis-server)"
-    $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
-}
-
 redis_start() {
-    command -v redis-server >/dev/null || redis_install || return 1
+    command -v redis-server >/dev/null || apt_install redis-server || return 1
     command -v redis-server >/dev/null || return 1
     REDIS_DIR="$(mktemp -d "${TMPDIR:-/tmp}/depositwizard-redis.XXXXXX")"
     # Interrupted or killed, the script still exits through its EXIT trap and leaves nothing.

@@ -4,64 +4,40 @@
 Two gunicorn servers with production settings on 127.0.0.1, sharing the database and Redis, as two hosts behind
 one load balancer would (every request carries the same public Host, so both give the same ETags):
 
-1. each target with wrk against one server, then against both at once (two wrk processes, half the
-   connections each), in rounds; the result page also with If-None-Match (the 304 a browser or CDN gets);
-2. the API's rate limit with the two servers at a limit of --limit calls an hour: 2 x --limit calls from one
-   client address, 16 at a time, spread over both, counted by status; then the same with each server counting
-   in its own processes (no REDIS_URL), as before Redis.
+each target with wrk against one server, then against both at once (two wrk processes, half the connections each),
+in rounds; the result page also with If-None-Match (the 304 a browser or CDN gets). That the rate limits hold
+across both hosts is asserted, not measured: tests/config/test_two_hosts.py.
 
 Both servers share the machine's cores with each other and with wrk: a second host on the same machine adds no
 CPU, so the figures show what a second host costs and that it changes nothing, not how far two machines scale.
 """
 
-import argparse
 import dataclasses
 import json
 import os
 import sys
-import tempfile
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from load import HOST, WrkResult, wrk_run
 from measure import (
     ANSWERS_FILE,
     Target,
-    django_configure,
+    deployment,
     gunicorn_described,
-    gunicorn_start,
     http_request,
-    manage,
     median_run,
-    production_environment,
-    result_stored,
     reverse,
     static_file_path,
     wizard_targets,
+    wrk_arguments,
+    wrk_options,
 )
-from measure import free_port as port_free
-
-# What a load balancer passes every host: one public name (the result's link, and so its ETag, is built from it).
-PUBLIC_HOST = HOST
-LIMIT_CLIENT = "198.51.100.77"
-LIMIT_CONCURRENCY = 16
-
-
-def hosts_environment(folder: Path, **extra: str) -> dict[str, str]:
-    return {
-        **production_environment(folder),
-        # The load balancer in front is wrk on 127.0.0.1: believe its X-Forwarded-For (the limit test's client).
-        "DJANGO_TRUSTED_PROXY_COUNT": "1",
-        **extra,
-    }
+from wrk import HOST, WrkResult, wrk_run
 
 
 def targets_build(port: int, result_id: str, folder: Path) -> dict[str, Target]:
     result_path = reverse("result", args=[result_id])
-    _, headers, _, _ = http_request(
-        port, "GET", result_path, headers={"Host": PUBLIC_HOST, "Accept-Encoding": "br, gzip"}
-    )
+    _, headers, _, _ = http_request(port, "GET", result_path, headers={"Host": HOST, "Accept-Encoding": "br, gzip"})
     wizard = wizard_targets(port, folder)
     return {
         "start page (GET /)": Target("/"),
@@ -72,19 +48,6 @@ def targets_build(port: int, result_id: str, folder: Path) -> dict[str, Target]:
             reverse("api-plan"), script="post_json.lua", env={"BENCH_BODY_FILE": str(ANSWERS_FILE)}
         ),
         "static file (WhiteNoise)": Target(static_file_path(port)),
-    }
-
-
-def wrk_arguments(target: Target, port: int, connections: int, threads: int, seconds: int) -> dict:
-    return {
-        "port": port,
-        "path": target.path,
-        "seconds": seconds,
-        "connections": connections,
-        "threads": threads,
-        "script": target.script,
-        "env": {**os.environ, **target.env},
-        "headers": {"Host": PUBLIC_HOST, **target.headers},
     }
 
 
@@ -110,83 +73,33 @@ def both_run(target: Target, ports: list[int], connections: int, threads: int, s
     )
 
 
-def limit_probe(ports: list[int], calls: int) -> dict[str, int]:
-    """`calls` API calls from one client address, LIMIT_CONCURRENCY at a time, alternating between the servers."""
-
-    def call(number: int) -> int:
-        status, _, _, _ = http_request(
-            ports[number % len(ports)],
-            "POST",
-            reverse("api-plan"),
-            body=b"{}",
-            headers={"Host": PUBLIC_HOST, "Content-Type": "application/json", "X-Forwarded-For": LIMIT_CLIENT},
-        )
-        return status
-
-    with ThreadPoolExecutor(LIMIT_CONCURRENCY) as pool:
-        statuses = Counter(pool.map(call, range(calls)))
-    return {str(status): count for status, count in sorted(statuses.items())}
-
-
-def servers_start(environment: dict[str, str], folder: Path, name: str) -> tuple[list, list[int]]:
-    ports = [port_free() for _ in range(2)]
-    servers = [
-        gunicorn_start(environment, port, folder / f"{name}-{number}.gunicorn.log") for number, port in enumerate(ports)
-    ]
-    return servers, ports
-
-
-def servers_stop(servers: list) -> None:
-    for server in servers:
-        server.terminate()
-    for server in servers:
-        server.wait(timeout=60)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--seconds", type=int, default=10, help="each wrk measurement")
-    parser.add_argument("--warmup", type=int, default=3, help="a wrk run before each measurement, not counted")
-    parser.add_argument("--rounds", type=int, default=3, help="measurements of each target; the median counts")
-    parser.add_argument("--connections", type=int, default=16, help="in all, shared by the servers measured")
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--limit", type=int, default=300, help="API calls an hour, for the rate-limit count")
     # bench/run passes its options to measure.py and here alike: those meant for measure.py alone are ignored.
-    arguments, _ = parser.parse_known_args()
+    arguments, _ = wrk_options(__doc__).parse_known_args()
     if not os.environ.get("REDIS_URL") or not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("bench/hosts.py needs DATABASE_URL (PostgreSQL) and REDIS_URL: run it through bench/run")
 
     logs = arguments.out.parent
-    with tempfile.TemporaryDirectory(prefix="depositwizard-hosts-") as temporary:
-        folder = Path(temporary)
-        environment = hosts_environment(folder)
-        django_configure(environment)
-        manage(environment, "migrate", "--no-input", "-v0")
-        manage(environment, "collectstatic", "--no-input", "-v0")
-        result_id, database = result_stored(environment)
-        servers, ports = servers_start(environment, logs, "hosts")
-        try:
-            targets = targets_build(ports[0], result_id, folder)
-            load_before = os.getloadavg()
-            runs: dict[str, dict[str, list[WrkResult]]] = {name: {"one": [], "two": []} for name in targets}
-            for _ in range(arguments.rounds):
-                for name, target in targets.items():
-                    one = wrk_arguments(target, ports[0], arguments.connections, arguments.threads, arguments.seconds)
-                    wrk_run(**{**one, "seconds": arguments.warmup})
-                    runs[name]["one"].append(wrk_run(**one))
-                    both_run(target, ports, arguments.connections, arguments.threads, arguments.warmup)
-                    runs[name]["two"].append(
-                        both_run(target, ports, arguments.connections, arguments.threads, arguments.seconds)
-                    )
-                    print(
-                        f"hosts: {name}: one server {runs[name]['one'][-1].requests_per_second:.0f} req/s, "
-                        f"two {runs[name]['two'][-1].requests_per_second:.0f}",
-                        flush=True,
-                    )
-            load_after = os.getloadavg()
-        finally:
-            servers_stop(servers)
+    with deployment(logs / "hosts", servers=2) as deployed:
+        ports = [server.port for server in deployed.servers]
+        targets = targets_build(ports[0], deployed.result_id, deployed.folder)
+        load_before = os.getloadavg()
+        runs: dict[str, dict[str, list[WrkResult]]] = {name: {"one": [], "two": []} for name in targets}
+        for _ in range(arguments.rounds):
+            for name, target in targets.items():
+                one = wrk_arguments(target, ports[0], arguments.connections, arguments.threads, arguments.seconds)
+                wrk_run(**{**one, "seconds": arguments.warmup})
+                runs[name]["one"].append(wrk_run(**one))
+                both_run(target, ports, arguments.connections, arguments.threads, arguments.warmup)
+                runs[name]["two"].append(
+                    both_run(target, ports, arguments.connections, arguments.threads, arguments.seconds)
+                )
+                print(
+                    f"hosts: {name}: one server {runs[name]['one'][-1].requests_per_second:.0f} req/s, "
+                    f"two {runs[name]['two'][-1].requests_per_second:.0f}",
+                    flush=True,
+                )
+        load_after = os.getloadavg()
         (logs / "hosts.wrk.log").write_text(
             "\n\n".join(
                 f"== {name}, {mode}, round {number}\n$ {run.command}\n{run.output}"
@@ -195,16 +108,6 @@ def main() -> None:
                 for number, run in enumerate(rounds, 1)
             )
         )
-
-        limits = {}
-        for mode, extra in (("redis", {}), ("per process", {"REDIS_URL": ""})):
-            limited = hosts_environment(folder, DJANGO_RATELIMIT_API=f"{arguments.limit}/h", **extra)
-            servers, ports = servers_start(limited, logs, f"limit-{mode.replace(' ', '-')}")
-            try:
-                limits[mode] = limit_probe(ports, 2 * arguments.limit)
-            finally:
-                servers_stop(servers)
-            print(f"hosts: rate limit {arguments.limit}/h, {mode}: {limits[mode]}", flush=True)
 
     figures = {
         name: {mode: dataclasses.asdict(median_run(rounds)) for mode, rounds in modes.items()}
@@ -216,7 +119,7 @@ def main() -> None:
     arguments.out.write_text(
         json.dumps(
             {
-                "database": database,
+                "database": deployed.database,
                 "settings": {
                     "seconds": arguments.seconds,
                     "warmup": arguments.warmup,
@@ -224,16 +127,10 @@ def main() -> None:
                     "connections": arguments.connections,
                     "threads": arguments.threads,
                 },
-                "gunicorn": gunicorn_described(environment),
+                "gunicorn": gunicorn_described(deployed.environment),
                 "load_average_before": load_before,
                 "load_average_after": load_after,
                 "wrk": figures,
-                "rate_limit": {
-                    "limit_per_hour": arguments.limit,
-                    "calls": 2 * arguments.limit,
-                    "concurrency": LIMIT_CONCURRENCY,
-                    "statuses": limits,
-                },
             },
             indent=2,
         )

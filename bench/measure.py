@@ -1,56 +1,58 @@
 """One database backend's benchmark (bench/run calls it once for SQLite, once for PostgreSQL).
 
-Sets up a fresh production deployment in a temporary folder (migrate, collectstatic), starts gunicorn with
-gunicorn.conf.py and production settings on 127.0.0.1 (plain HTTP: DJANGO_SECURE=0), measures every page with
-wrk, then at a fixed rate, weighs the pages in chromium, and writes the figures as JSON.
+Starts a temporary production deployment (tests/config/deployment.py: migrate, collectstatic, gunicorn with
+gunicorn.conf.py and production settings on 127.0.0.1, plain HTTP: DJANGO_SECURE=0), measures every page with wrk,
+then at a fixed rate, weighs the pages in chromium, and writes the figures as JSON.
 """
 
 import argparse
+import contextlib
 import dataclasses
 import http.client
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
-import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
-from load import HOST, Request, WrkResult, fixed_rate_run, wrk_run
-
 REPOSITORY = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPOSITORY))
+
+from wrk import HOST, Request, WrkResult, fixed_rate_run, wrk_run  # noqa: E402
+
+from tests.config.deployment import (  # noqa: E402 (the repository is on the path from here)
+    Gunicorn,
+    gunicorn_start,
+    gunicorn_stop,
+    manage,
+    production_environment,
+    static_collect,
+)
+
 BENCH_DIR = REPOSITORY / "bench"
 ANSWERS_FILE = BENCH_DIR / "answers.json"
 WIZARD_SESSIONS = 64
 BENCH_RATE_LIMIT = "100000000/m"
+# What bench/run (or the person running the bench) sets for the deployment: the database and Redis it started,
+# and any gunicorn setting to try.
+PASSED_ON = ("DATABASE_URL", "REDIS_URL", "GUNICORN_", "WEB_CONCURRENCY")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-def production_environment(folder: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz-0123456789",
-        "DJANGO_SECURE": "0",
-        "DJANGO_ALLOWED_HOSTS": HOST,
-        "DEPOSITWIZARD_DATA_DIR": str(folder / "var"),
+def bench_environment(folder: Path, **overrides: str) -> dict[str, str]:
+    return production_environment(
+        folder,
+        **{name: value for name, value in os.environ.items() if name.startswith(PASSED_ON)},
+        DJANGO_SECURE="0",
+        DJANGO_ALLOWED_HOSTS=HOST,
         # The rate limits stay on (their cost is measured) but so high that the load generator never meets them.
-        "DJANGO_RATELIMIT_API": BENCH_RATE_LIMIT,
-        "DJANGO_RATELIMIT_RESULTS": BENCH_RATE_LIMIT,
-        "DJANGO_STATIC_ROOT": str(folder / "static"),
-    }
-
-
-def manage(environment: dict[str, str], *arguments: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *arguments], env=environment, cwd=REPOSITORY, check=True, timeout=300)
+        DJANGO_RATELIMIT_API=BENCH_RATE_LIMIT,
+        DJANGO_RATELIMIT_RESULTS=BENCH_RATE_LIMIT,
+        **overrides,
+    )
 
 
 def result_stored(environment: dict[str, str]) -> tuple[str, str]:
@@ -77,25 +79,39 @@ def result_stored(environment: dict[str, str]) -> tuple[str, str]:
     return result_id, f"{vendor} {version}"
 
 
-def gunicorn_start(environment: dict[str, str], port: int, log: Path) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--bind", f"{HOST}:{port}"],
-        env=environment,
-        cwd=REPOSITORY,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn stopped: see {log}")
+@dataclasses.dataclass
+class Deployment:
+    folder: Path
+    environment: dict[str, str]
+    result_id: str
+    database: str
+    servers: list[Gunicorn]
+
+    @property
+    def port(self) -> int:
+        return self.servers[0].port
+
+
+@contextlib.contextmanager
+def deployment(logs: Path, *, servers: int = 1, **overrides: str) -> Iterator[Deployment]:
+    """A fresh deployment with one stored result for answers.json, and `servers` gunicorn servers sharing it (two
+    hosts need PostgreSQL), each logging to `logs`-N.gunicorn.log; the servers then in `servers` are stopped and
+    everything removed on leaving."""
+    with tempfile.TemporaryDirectory(prefix="depositwizard-bench-") as temporary:
+        folder = Path(temporary)
+        environment = bench_environment(folder, **overrides)
+        django_configure(environment)
+        manage(environment, "migrate", "--no-input", "-v0")
+        static_collect(environment)
+        result_id, database = result_stored(environment)
+        deployed = Deployment(folder, environment, result_id, database, [])
         try:
-            socket.create_connection((HOST, port), timeout=1).close()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start within 60 s")
+            for number in range(servers):
+                deployed.servers.append(gunicorn_start(environment, log=Path(f"{logs}-{number}.gunicorn.log")))
+            yield deployed
+        finally:
+            for server in deployed.servers:
+                gunicorn_stop(server)
 
 
 def gunicorn_described(environment: dict[str, str]) -> str:
@@ -251,7 +267,6 @@ def fixed_rate_requests(targets: dict[str, Target]) -> list[Request]:
 def django_configure(environment: dict[str, str]) -> None:
     """The bench names pages by their URL names, as the app does (settings only: no database from here)."""
     os.environ.update(environment)
-    sys.path.insert(0, str(REPOSITORY))
     import django
 
     django.setup()
@@ -263,78 +278,80 @@ def reverse(name: str, args: list | None = None) -> str:
     return django_reverse(name, args=args)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--backend", required=True)
+def wrk_options(description: str) -> argparse.ArgumentParser:
+    """The options bench/run passes to measure.py and hosts.py alike."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seconds", type=int, default=10, help="each wrk measurement")
     parser.add_argument("--warmup", type=int, default=3, help="a wrk run before each measurement, not counted")
     parser.add_argument("--rounds", type=int, default=3, help="measurements of each target; the median counts")
-    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--connections", type=int, default=16, help="in all, shared by the servers measured")
     parser.add_argument("--threads", type=int, default=2)
+    return parser
+
+
+def wrk_arguments(target: Target, port: int, connections: int, threads: int, seconds: int) -> dict:
+    return {
+        "port": port,
+        "path": target.path,
+        "seconds": seconds,
+        "connections": connections,
+        "threads": threads,
+        "script": target.script,
+        "env": {**os.environ, **target.env},
+        # What a load balancer passes every host: one public name (a result's link, and so its ETag, is built
+        # from it).
+        "headers": {"Host": HOST, **target.headers},
+    }
+
+
+def main() -> None:
+    parser = wrk_options(__doc__)
+    parser.add_argument("--backend", required=True)
     parser.add_argument("--rate", type=int, default=50)
     parser.add_argument("--rate-seconds", type=int, default=60)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     arguments = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="depositwizard-bench-") as temporary:
-        folder = Path(temporary)
-        environment = production_environment(folder)
-        django_configure(environment)
-        manage(environment, "migrate", "--no-input", "-v0")
-        manage(environment, "collectstatic", "--no-input", "-v0")
-        result_id, database = result_stored(environment)
-        port = free_port()
-        log = arguments.out.with_suffix(".gunicorn.log")
-        server = gunicorn_start(environment, port, log)
-        try:
-            targets = targets_build(port, result_id, folder)
-            load_before = os.getloadavg()
-            runs: dict[str, list] = {name: [] for name in targets}
-            # Rounds over every target in turn, so that the static file and the pages share whatever else the
-            # machine is doing; each target's figure is its median round.
-            for _ in range(arguments.rounds):
-                for name, target in targets.items():
-                    wrk_arguments = {
-                        "port": port,
-                        "path": target.path,
-                        "connections": arguments.connections,
-                        "threads": arguments.threads,
-                        "script": target.script,
-                        "env": {**os.environ, **target.env},
-                    }
-                    wrk_run(seconds=arguments.warmup, **wrk_arguments)
-                    runs[name].append(wrk_run(seconds=arguments.seconds, **wrk_arguments))
-                    print(f"{arguments.backend}: {name}: {runs[name][-1].requests_per_second:.0f} req/s", flush=True)
-            figures = {name: dataclasses.asdict(median_run(rounds)) for name, rounds in runs.items()}
-            raw_output = "\n\n".join(
-                f"== {name}, round {number}\n$ {run.command}\n{run.output}"
-                for name, rounds in runs.items()
-                for number, run in enumerate(rounds, 1)
-            )
-            arguments.out.with_suffix(".wrk.log").write_text(raw_output)
-            fixed_rate = fixed_rate_run(
-                port=port, requests=fixed_rate_requests(targets), rate=arguments.rate, seconds=arguments.rate_seconds
-            )
-            print(f"{arguments.backend}: fixed rate: p95 {fixed_rate.p95_ms:.1f} ms", flush=True)
-            weights = {}
-            if Path(arguments.chromium).exists():
-                from weight import pages_weigh
+    with deployment(arguments.out.with_suffix("")) as deployed:
+        port = deployed.port
+        targets = targets_build(port, deployed.result_id, deployed.folder)
+        load_before = os.getloadavg()
+        runs: dict[str, list] = {name: [] for name in targets}
+        # Rounds over every target in turn, so that the static file and the pages share whatever else the
+        # machine is doing; each target's figure is its median round.
+        for _ in range(arguments.rounds):
+            for name, target in targets.items():
+                measured = wrk_arguments(target, port, arguments.connections, arguments.threads, arguments.seconds)
+                wrk_run(**{**measured, "seconds": arguments.warmup})
+                runs[name].append(wrk_run(**measured))
+                print(f"{arguments.backend}: {name}: {runs[name][-1].requests_per_second:.0f} req/s", flush=True)
+        figures = {name: dataclasses.asdict(median_run(rounds)) for name, rounds in runs.items()}
+        raw_output = "\n\n".join(
+            f"== {name}, round {number}\n$ {run.command}\n{run.output}"
+            for name, rounds in runs.items()
+            for number, run in enumerate(rounds, 1)
+        )
+        arguments.out.with_suffix(".wrk.log").write_text(raw_output)
+        fixed_rate = fixed_rate_run(
+            port=port, requests=fixed_rate_requests(targets), rate=arguments.rate, seconds=arguments.rate_seconds
+        )
+        print(f"{arguments.backend}: fixed rate: p95 {fixed_rate.p95_ms:.1f} ms", flush=True)
+        weights = {}
+        if Path(arguments.chromium).exists():
+            from weight import pages_weigh
 
-                pages = {name: (target.path, target.cookie) for name, target in targets.items() if target.page}
-                weighed = pages_weigh(base_url=f"http://{HOST}:{port}", pages=pages, chromium=arguments.chromium)
-                weights = {name: dataclasses.asdict(weight) for name, weight in weighed.items()}
-            load_after = os.getloadavg()
-        finally:
-            server.terminate()
-            server.wait(timeout=60)
+            pages = {name: (target.path, target.cookie) for name, target in targets.items() if target.page}
+            weighed = pages_weigh(base_url=f"http://{HOST}:{port}", pages=pages, chromium=arguments.chromium)
+            weights = {name: dataclasses.asdict(weight) for name, weight in weighed.items()}
+        load_after = os.getloadavg()
     for figure in figures.values():
         del figure["output"]
     arguments.out.write_text(
         json.dumps(
             {
                 "backend": arguments.backend,
-                "database": database,
+                "database": deployed.database,
                 "settings": {
                     "seconds": arguments.seconds,
                     "warmup": arguments.warmup,
@@ -345,7 +362,7 @@ def main() -> None:
                     "rate_seconds": arguments.rate_seconds,
                     "rate_limits": BENCH_RATE_LIMIT,
                 },
-                "gunicorn": gunicorn_described(environment),
+                "gunicorn": gunicorn_described(deployed.environment),
                 "load_average_before": load_before,
                 "load_average_after": load_after,
                 "wrk": figures,

@@ -34,15 +34,13 @@ def main() -> None:
 
 
 def profile(arguments: argparse.Namespace, folder: Path) -> None:
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="config.settings",
-        DJANGO_SECRET_KEY="profile-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
-        DJANGO_SECURE="0",
-        DEPOSITWIZARD_DATA_DIR=str(folder / "var"),
-        DJANGO_STATIC_ROOT=str(folder / "static"),
-    )
-    os.environ.pop("DATABASE_URL", None)
     sys.path.insert(0, str(REPOSITORY))
+    from tests.config.deployment import production_environment
+
+    # In this process: the deployment's settings (SQLite in `folder`), as bench/run's servers have them.
+    environment = production_environment(folder, DJANGO_SECURE="0")
+    os.environ.clear()
+    os.environ.update(environment)
     import django
 
     django.setup()

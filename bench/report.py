@@ -88,27 +88,17 @@ def targets_section(runs: list[dict]) -> list[str]:
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
 
     for page in RATIO_PAGES:
-        cells = []
-        for run in runs:
-            if page not in run["wrk"]:
-                cells.append("not on main yet")
-                continue
-            ratio = run["wrk"][page]["requests_per_second"] / run["wrk"][STATIC]["requests_per_second"]
-            cells.append(f"{ratio:.0%}: {verdict(ratio >= RATIO_TARGET)}")
+        ratios = [run["wrk"][page]["requests_per_second"] / run["wrk"][STATIC]["requests_per_second"] for run in runs]
+        cells = [f"{ratio:.0%}: {verdict(ratio >= RATIO_TARGET)}" for ratio in ratios]
         row(f"{page} ≥ {RATIO_TARGET:.0%} of the static file's requests/s", cells)
-    cells = []
-    for run in runs:
-        worst = max(run["wrk"].items(), key=lambda item: item[1]["p99_ms"])
-        cells.append(f"worst {worst[1]['p99_ms']:.1f} ms ({worst[0]}): {verdict(worst[1]['p99_ms'] < P99_TARGET_MS)}")
-    row(f"p99 < {P99_TARGET_MS} ms at 16 connections, every target", cells)
-    cells = []
-    for run in runs:
-        worst = max(
-            ((name, figures) for name, figures in run["wrk"].items() if name in WIZARD_PAGES),
-            key=lambda item: item[1]["p99_ms"],
-        )
-        cells.append(f"worst {worst[1]['p99_ms']:.1f} ms ({worst[0]}): {verdict(worst[1]['p99_ms'] < P99_TARGET_MS)}")
-    row(f"p99 < {P99_TARGET_MS} ms at 16 connections, the wizard's pages", cells)
+
+    def worst_p99(run: dict, names) -> str:
+        name, figures = max(((name, run["wrk"][name]) for name in names), key=lambda item: item[1]["p99_ms"])
+        return f"worst {figures['p99_ms']:.1f} ms ({name}): {verdict(figures['p99_ms'] < P99_TARGET_MS)}"
+
+    row(f"p99 < {P99_TARGET_MS} ms at 16 connections, every target", [worst_p99(run, run["wrk"]) for run in runs])
+    wizard = [worst_p99(run, WIZARD_PAGES) for run in runs]
+    row(f"p99 < {P99_TARGET_MS} ms at 16 connections, the wizard's pages", wizard)
     cells = []
     for run in runs:
         errors = sum(figures["errors"] for figures in run["wrk"].values()) + run["fixed_rate"]["errors"]
@@ -161,49 +151,34 @@ def weight_section(weights: dict) -> list[str]:
 
 
 def plans_section() -> list[str]:
-    plans = OUT / "plans.txt"
-    if not plans.exists():
-        return ["## Engine", "", "`bench/plans.py` is not on main yet: no engine figure.", ""]
-    return [
-        "## Engine",
-        "",
-        "`.venv/bin/python bench/plans.py` (the policy engine alone, no Django, no HTTP):",
-        "",
-        "```",
-        plans.read_text().strip(),
-        "```",
-        "",
-    ]
+    plans = (OUT / "plans.txt").read_text().strip()
+    return ["## Engine", "", "`bench/plans.py` (the policy engine alone):", "", "```", plans, "```", ""]
+
+
+def section_pattern(title: str) -> re.Pattern:
+    return re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
 
 
 def section_kept(results: Path, title: str) -> list[str]:
     """A section that a run of its own wrote ("Load" by bench/load, "Two hosts" by bench/hosts, "Browser tests
     under load" as docs/testing.md shows): carried over."""
-    if not results.exists():
-        return []
-    found = re.search(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", results.read_text(), re.MULTILINE | re.DOTALL)
+    found = section_pattern(title).search(results.read_text()) if results.exists() else None
     return [found.group(0).rstrip("\n"), ""] if found else []
 
 
-def hosts_section_write(results: Path, command: str) -> None:
-    """bench/hosts: the "Two hosts" section of RESULTS.md replaced (or added before "Page weight")."""
+def section_write(results: Path, lines: list[str], command: str) -> None:
+    """One section of RESULTS.md, written by a run of its own, replaced (or added at the end); bench/run keeps it."""
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    section = hosts_section(json.loads((OUT / "hosts.json").read_text()))
-    section.insert(2, f"Written by `{command}` on {now}, at commit `{git_commit()}`.\n")
-    text = "\n".join(section)
-    existing = results.read_text()
-    pattern = re.compile(r"^## Two hosts\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    if pattern.search(existing):
-        updated = pattern.sub(lambda _: text + "\n", existing)
-    else:
-        updated = existing.replace("## Page weight\n", text + "\n## Page weight\n", 1)
-    results.write_text(updated)
+    lines = [*lines[:2], f"Written by `{command}` on {now}, at commit `{git_commit()}`.", "", *lines[2:]]
+    text = results.read_text() if results.exists() else "# Benchmark results\n"
+    new = "\n".join(lines).rstrip("\n") + "\n\n"
+    pattern = section_pattern(lines[0].removeprefix("## "))
+    results.write_text(pattern.sub(lambda _: new, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + new)
 
 
 def hosts_section(hosts: dict) -> list[str]:
     """Two servers sharing PostgreSQL and Redis against one (bench/hosts.py)."""
     settings = hosts["settings"]
-    limit = hosts["rate_limit"]
     lines = [
         "## Two hosts",
         "",
@@ -232,16 +207,7 @@ def hosts_section(hosts: dict) -> list[str]:
         f"A revalidated result page (`If-None-Match`, 304 after one query, nothing rendered) is "
         f"{revalidated['one']['requests_per_second'] / page['one']['requests_per_second']:.1f}x the full page's "
         "requests/s on one server.",
-        "",
-        f"Rate limit, `DJANGO_RATELIMIT_API={limit['limit_per_hour']}/h`: {limit['calls']} API calls from one "
-        f"client address, {limit['concurrency']} at a time, alternating between the two servers:",
-        "",
-        "| counts kept | answered (400: the empty body is invalid) | 429 |",
-        "| --- | ---: | ---: |",
     ]
-    for mode, statuses in limit["statuses"].items():
-        answered = sum(count for status, count in statuses.items() if status != "429")
-        lines.append(f"| {mode} | {answered} | {statuses.get('429', 0)} |")
     return [*lines, ""]
 
 
@@ -252,7 +218,7 @@ def main() -> None:
     parser.add_argument("--hosts-only", action="store_true", help="rewrite only the Two hosts section (bench/hosts)")
     arguments = parser.parse_args()
     if arguments.hosts_only:
-        hosts_section_write(arguments.out, arguments.command)
+        section_write(arguments.out, hosts_section(json.loads((OUT / "hosts.json").read_text())), arguments.command)
         print(f"wrote the Two hosts section of {arguments.out.relative_to(BENCH_DIR.parent)}", file=sys.stderr)
         return
     runs = [json.loads((OUT / f"{name}.json").read_text()) for name in BACKENDS if (OUT / f"{name}.json").exists()]

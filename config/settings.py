@@ -147,7 +147,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite (one host only): WAL lets readers go on while one connection writes; synchronous=NORMAL lets a
     # commit return without waiting for the disk (a power cut may lose the last commits, never corrupt the
     # file); IMMEDIATE makes concurrent writers queue for the lock instead of failing with "database is locked".
-    # Every answer writes the session, so this decides the wizard's speed on SQLite (bench/README.md).
+    # Every answer writes the session, so this decides the wizard's speed on SQLite (docs/performance.md).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
@@ -155,7 +155,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 # --- end production serving ----------------------------------------------------------------------------------
 
-# How long a shared cache (a CDN) may serve a result page or export without asking again (policy/http_cache.py);
+# How long a shared cache (a CDN) may serve a result page or export without asking again (policy/views/http_cache.py);
 # browsers always ask, and get a 304 when nothing changed. docs/deploying.md, "Caching headers".
 RESULT_SHARED_CACHE_SECONDS = int(os.environ.get("DJANGO_RESULT_SHARED_CACHE_SECONDS", "300"))
 

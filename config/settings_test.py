@@ -3,7 +3,7 @@
 Three differences from production, both because the suite runs without a deployment around it: plain HTTP
 (DJANGO_SECURE=0: the test client and the browser tests' live server speak HTTP), and static files under their
 own names (no collectstatic before the run). tests/config/ checks the production behaviour of both. And no cache
-of rendered result pages, so that every test renders the page it asserts on (tests/policy/test_result_page.py
+of rendered result pages, so that every test renders the page it asserts on (tests/policy/views/test_result.py
 turns the production cache on to test it).
 
 The rate limits count in Redis when DEPOSITWIZARD_TEST_REDIS_URL names one (.ci/test starts a throwaway Redis

@@ -24,7 +24,9 @@ class Result(models.Model):
     """A computed plan, stored once and never changed, so its link shows the same advice forever."""
 
     id = models.CharField(primary_key=True, max_length=32, default=result_id_new, editable=False)
-    answers = models.JSONField(help_text="The canonical answers (version 1 of the contract).")
+    answers = models.JSONField(
+        help_text="The canonical answers, in the contract version they name (their answers_version)."
+    )
     plan = models.JSONField(help_text="The plan exactly as computed when the result was made.")
     texts = models.JSONField(
         default=dict,

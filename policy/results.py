@@ -3,6 +3,7 @@
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,11 +13,11 @@ from django.urls import reverse
 
 from policy.engine import InvalidAnswers, Study, answers_validate, plan_build
 from policy.engine.clauses import CLAUSES
+from policy.engine.questions import DATASET_QUESTIONS, PUBLICATION
 from policy.engine.rules import ARCHIVES
 from policy.engine.version import POLICY_VERSION
 from policy.engine.vocabulary import LINK_KIND
 from policy.models import Result, archives_field_value
-from policy.presenters.answers import answers_words
 
 # What result_id_new makes (22 characters of the URL-safe alphabet), with room for longer ids later.
 RESULT_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,32}")
@@ -25,6 +26,22 @@ RESULT_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,32}")
 def answers_digest(canonical_answers: dict) -> str:
     text = json.dumps(canonical_answers, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def answers_words(*, answers: Mapping[str, Any]) -> dict:
+    """The engine's words for these answers now: each question's text in asking order (a list of pairs, since
+    PostgreSQL's jsonb does not keep an object's key order) and the label of each choice given."""
+    questions = [[PUBLICATION.field, PUBLICATION.text]]
+    labels: dict[str, dict[str, str]] = {}
+    for question in DATASET_QUESTIONS:
+        questions.append([question.field, question.text])
+        if question.enumeration is None:
+            continue
+        given = {dataset[question.field] for dataset in answers["datasets"] if question.field in dataset}
+        known = sorted(value for value in given if value in question.enumeration.values)
+        if known:
+            labels[question.field] = {value: question.enumeration.label(value) for value in known}
+    return {"questions": questions, "labels": labels}
 
 
 def texts_collect(*, plan: dict, answers: dict) -> dict:

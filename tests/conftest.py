@@ -4,6 +4,8 @@ import pytest
 from django.core.cache import caches
 from hypothesis import settings as hypothesis_settings
 
+from tests.config.servers import RedisServer
+
 # Speed targets live in bench/, never in unit tests: no per-example deadline (on a loaded machine one example can
 # take many times its usual time, and Hypothesis would call that a failure).
 hypothesis_settings.register_profile("depositwizard", deadline=None)
@@ -17,3 +19,12 @@ hypothesis_settings.load_profile(os.environ.get("DEPOSITWIZARD_HYPOTHESIS", "dep
 def ratelimit_counts_cleared(settings):
     """Each test starts with no requests counted against the rate limits (the counts live in memory)."""
     caches[settings.RATELIMIT_USE_CACHE].clear()
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A Redis of this test's own, which it may stop and start again (skipped where redis-server is missing)."""
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()

@@ -9,7 +9,7 @@ REQUIRED_MESSAGES = {
     "modality": "Select how these images were made",
     "em_method": "Select the electron microscopy method",
     "tilt_series": "Select yes if you will deposit the raw tilt series",
-    "tomograms": "Select how many reconstructed tomograms you will deposit",
+    "tomograms": "Select how many tomograms you reconstructed",
     "dimensionality": "Select whether the images are 2D or 3D",
     "omics_type": "Select the kind of omics data",
     "omics_repository_fits": "Select yes if the omics data fits an existing omics repository",
@@ -17,8 +17,9 @@ REQUIRED_MESSAGES = {
     "subtomogram_average": "Select yes if you computed a subtomogram average",
     "atomic_model": "Select yes if you built an atomic model into the map",
     "human_controlled_access": "Select yes if the human sequencing data must stay under controlled access",
-    "patient_medical": "Select yes if this is medical imaging of patients",
-    "human_tissue": "Select yes if the images show samples from human participants",
+    "medical_imaging": "Select yes if this is medical imaging of people",
+    "human_tissue": "Select yes if the images show samples taken from human participants",
+    "human_images_open": "Select yes if the participants consented to open release of these images",
 }
 
 # Said on every page that adds a dataset, the first one too, and on the list: correlative images are two datasets.
@@ -40,8 +41,9 @@ SHORT_NAMES = {
     "omics_type": "Omics data",
     "omics_repository_fits": "Fits an omics repository",
     "screen_type": "Kind of screen",
-    "patient_medical": "Medical imaging of patients",
+    "medical_imaging": "Medical imaging of people",
     "human_tissue": "Samples from human participants",
+    "human_images_open": "Consent to open release of the images",
     "human_controlled_access": "Human sequencing data under controlled access",
 }
 LABEL_INVALID = "Use 1 to 40 letters, digits, hyphens or underscores, with no spaces"
@@ -61,7 +63,7 @@ CORRELATIONS_WHY = (
 CORRELATIONS_REASKED = "Since you answered this question you {changes}: check the correlative groups again."
 CORRELATIONS_DROPPED = "The group of {group} was dropped: {gone} {reason}."
 CORRELATIONS_NOT_OFFERED = (
-    "{labels} cannot be in a group: no EMBL-EBI archive accepts medical imaging of patients, so it is not deposited."
+    "{labels} cannot be in a group: no EMBL-EBI archive accepts medical imaging of people, so it is not deposited."
 )
 GROUP_TOO_SMALL = "A correlative group needs at least two datasets: tick another, or none"
 GROUPS_NONE = "Tick at least two datasets that were registered together, or answer no"

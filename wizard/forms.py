@@ -68,8 +68,6 @@ def questions_for_data(data: Mapping[str, Any]) -> tuple[Question, ...]:
             value = form_value(question, data.get(question.field))
             if value is not None:
                 settled[question.field] = value
-            elif question.kind == "boolean" and value in (YES, NO):
-                settled[question.field] = boolean_from_choice(value)
         if settled == known:
             return questions
         known = settled

@@ -17,7 +17,8 @@ from policy.engine.questions import (
     Question,
     questions_asked_for,
 )
-from policy.presenters.answers import AnswerRow, Answers, answers_present, answers_words
+from policy.presenters.answers import AnswerRow, Answers, answers_present
+from policy.results import answers_words
 from wizard import content
 from wizard.forms import BOOLEAN_CHOICES, YES, CorrelationsForm, DatasetForm, choice_from_boolean
 from wizard.study import (
@@ -28,7 +29,7 @@ from wizard.study import (
     correlations_review,
     dataset_refused,
     datasets_offered,
-    study_all_patient_medical,
+    study_all_medical_imaging,
     study_answers,
     study_datasets,
     study_fingerprint,
@@ -331,7 +332,7 @@ class DatasetCard:
     summary: str  # the chosen modality and methods, for the add-another list
     change_url: str
     remove_url: str
-    patient_medical: bool
+    medical_imaging: bool
 
 
 def _dataset_change_url(label: str, *, returning: bool) -> str:
@@ -345,7 +346,7 @@ def dataset_card(dataset: Mapping[str, Any], *, returning: bool) -> DatasetCard:
         summary=dataset_summary(dataset),
         change_url=_dataset_change_url(dataset["id"], returning=returning),
         remove_url=reverse("wizard-dataset-remove", args=[dataset["id"]]),
-        patient_medical=dataset_refused(dataset),
+        medical_imaging=dataset_refused(dataset),
     )
 
 
@@ -457,7 +458,7 @@ def check_page(form: forms.Form, *, draft: Draft, errors: Mapping[str, list[str]
     answers = study_answers(draft)
     return {
         "answers": check_answers(answers),
-        "all_patient_medical": study_all_patient_medical(draft),
+        "all_medical_imaging": study_all_medical_imaging(draft),
         "shown": study_fingerprint(draft),
         # A stale revision (answers changed in another window) is the one error this page can have.
         "error_links": error_links([], errors.get("revision", []), first_id="check-answers"),

@@ -3,6 +3,7 @@
     session["study"] = {
         "id": "k3J9...",       # a new one on "Start again" or a prefill: a page of a replaced study can tell
         "revision": 4,         # +1 on every change of the answers; "Check your answers" carries the one it showed
+        "answers_version": 3,  # the contract the answers follow; drafts begun before version 3 have none (version 2)
         "answers": {"publication": True, "datasets": [...], "correlations": [["fib", "lm"]]},
         "result_id": "...",    # once submitted, until the answers change again
         "correlations_review": {...},  # the correlations question asked again (see _correlations_review)
@@ -26,6 +27,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from formtools.wizard.storage.base import BaseStorage
 
+from policy.engine.contract_v2 import answers_as_given, answers_from_v2
 from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS, MAX_DATASETS
 
 SESSION_KEY = "study"
@@ -39,7 +41,19 @@ Draft = Mapping[str, Any]
 
 
 def study_find(session: SessionBase) -> Draft | None:
-    return session.get(SESSION_KEY)
+    draft = session.get(SESSION_KEY)
+    if draft is None or draft.get("answers_version") == ANSWERS_CONTRACT_VERSION:
+        return draft
+    return _draft_as_version_3(draft)
+
+
+def _draft_as_version_3(draft: Draft) -> Draft:
+    """A draft begun before contract 3 (no "answers_version": its datasets are version 2), read as version 3 the
+    way the engine reads version 2 answers, except that what version 2 never asked stays unanswered, for Check your
+    answers to ask. Written back with the next change, like any answer."""
+    translated, _errors = answers_from_v2(draft["answers"])
+    answers = answers_as_given(answers=translated, given_in=2)
+    return {**draft, "answers_version": ANSWERS_CONTRACT_VERSION, "answers": answers}
 
 
 def study_submitted(draft: Draft) -> bool:
@@ -59,8 +73,8 @@ def dataset_find(draft: Draft, *, label: str) -> dict | None:
 
 
 def dataset_refused(dataset: Mapping[str, Any]) -> bool:
-    """No EMBL-EBI archive accepts it (medical imaging of patients): never offered for a correlative group."""
-    return dataset.get("patient_medical") is True
+    """No EMBL-EBI archive accepts it (medical imaging of people): never offered for a correlative group."""
+    return dataset.get("medical_imaging") is True
 
 
 def datasets_offered(datasets: list[dict]) -> list[dict]:
@@ -118,7 +132,7 @@ def study_answers(draft: Draft) -> dict:
     """The answers in the engine's contract, exactly as the depositor gave them."""
     answers = draft["answers"]
     contract: dict[str, Any] = {
-        "answers_version": ANSWERS_CONTRACT_VERSION,
+        "answers_version": draft["answers_version"],
         "publication": answers["publication"],
         "datasets": answers["datasets"],
     }
@@ -166,7 +180,7 @@ def _digest(value: Any) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()[:10]
 
 
-def study_all_patient_medical(draft: Draft) -> bool:
+def study_all_medical_imaging(draft: Draft) -> bool:
     datasets = study_datasets(draft)
     return bool(datasets) and all(dataset_refused(dataset) for dataset in datasets)
 
@@ -175,7 +189,12 @@ def study_all_patient_medical(draft: Draft) -> bool:
 
 
 def study_start(*, session: SessionBase) -> Draft:
-    draft = {"id": secrets.token_urlsafe(9), "revision": 0, "answers": {"datasets": []}}
+    draft = {
+        "id": secrets.token_urlsafe(9),
+        "revision": 0,
+        "answers_version": ANSWERS_CONTRACT_VERSION,
+        "answers": {"datasets": []},
+    }
     session[SESSION_KEY] = draft
     return draft
 

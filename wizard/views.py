@@ -16,6 +16,8 @@ from formtools.wizard.views import NamedUrlWizardView
 from config.ratelimits import result_creation_count
 from policy.engine import InvalidAnswers, answers_validate
 from policy.engine.clauses import BEYOND_POLICY_CLAUSES, POLICY_CLAUSES
+from policy.engine.contract_v1 import answers_version_of
+from policy.engine.contract_v2 import answers_as_given
 from policy.engine.questions import MAX_DATASETS
 from policy.results import result_create, result_find
 from wizard import content
@@ -37,7 +39,7 @@ from wizard.study import (
     datasets_offered,
     step_reachable,
     step_url,
-    study_all_patient_medical,
+    study_all_medical_imaging,
     study_answers,
     study_changes,
     study_datasets,
@@ -121,7 +123,7 @@ def cannot_deposit(request: HttpRequest) -> HttpResponse:
     draft = study_find(request.session)
     if draft is None:
         return redirect("wizard-session-ended")
-    if not study_all_patient_medical(draft):
+    if not study_all_medical_imaging(draft):
         return redirect(study_next_url(draft))
     return page_render(
         request,
@@ -138,7 +140,11 @@ def wizard_prefill(request: HttpRequest, result_id: str) -> HttpResponse:
         raise Http404("No result has this link.")
     try:
         # Answers stored under an earlier contract version are loaded as today's questions ask them.
-        answers = answers_validate(result.answers).answers()
+        # What a translation assumed (a version 2 study never said whether its images may be released openly)
+        # is left unanswered, for the wizard to ask.
+        answers = answers_as_given(
+            answers=answers_validate(result.answers).answers(), given_in=answers_version_of(result.answers)
+        )
     except InvalidAnswers:
         # Made with questions that have changed since: nothing to prefill honestly.
         return render(request, "wizard/prefill_outdated.html", {"result": result}, status=409)
@@ -340,7 +346,7 @@ class StudyWizard(NamedUrlWizardView):
     def done(self, form_list, **kwargs) -> HttpResponse:
         result_creation_count(self.request)
         draft = self.storage.data
-        if study_all_patient_medical(draft):
+        if study_all_medical_imaging(draft):
             return redirect("wizard-cannot-deposit")
         try:
             result, _created = result_create(answers=study_answers(draft))

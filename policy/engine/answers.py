@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policy.engine.contract_v1 import answers_from_v1, answers_version_of, error_paths_to_v1
+from policy.engine.contract_v2 import answers_from_v2, error_paths_to_v2
 from policy.engine.questions import (
     ANSWERS_CONTRACT_VERSION,
     ANSWERS_CONTRACT_VERSIONS,
@@ -78,19 +79,40 @@ def answers_validate(answers: Any) -> Study:
         raise InvalidAnswers({ROOT: ["Expected a JSON object with the study's answers."]})
     version = answers_version_of(answers)
     if version.__class__ is not int or version not in ANSWERS_CONTRACT_VERSIONS:
-        accepted = " or ".join(map(str, ANSWERS_CONTRACT_VERSIONS))
+        *earlier, latest = map(str, ANSWERS_CONTRACT_VERSIONS)
+        accepted = f"{', '.join(earlier)} or {latest}"
         raise InvalidAnswers({"answers_version": [f"Expected {accepted}."]})
     if version == ANSWERS_CONTRACT_VERSION:
         return _answers_validate(answers, errors={})
-    translated, errors = answers_from_v1(answers)
+    # Each earlier version is translated into the next; errors are reported in the names the body used.
+    steps = TRANSLATIONS[version - 1 :]
+    errors: dict[str, list[str]] = {}
+    translated = answers
+    for index, (translate, _) in enumerate(steps):
+        translated, step_errors = translate(translated)
+        _errors_add(errors, _error_paths_back(step_errors, steps[:index]))
     try:
         study = _answers_validate(translated, errors={})
     except InvalidAnswers as invalid:
-        for path, messages in error_paths_to_v1(invalid.errors).items():
-            errors.setdefault(path, []).extend(messages)
+        _errors_add(errors, _error_paths_back(invalid.errors, steps))
     if errors:
         raise InvalidAnswers(errors)
     return study
+
+
+# (translation from version n to n + 1, error paths from n + 1 back to n), for n = 1, 2, …
+TRANSLATIONS = ((answers_from_v1, error_paths_to_v1), (answers_from_v2, error_paths_to_v2))
+
+
+def _error_paths_back(errors: dict[str, list[str]], steps) -> dict[str, list[str]]:
+    for _, paths_back in reversed(steps):
+        errors = paths_back(errors)
+    return errors
+
+
+def _errors_add(errors: dict[str, list[str]], more: dict[str, list[str]]) -> None:
+    for path, messages in more.items():
+        errors.setdefault(path, []).extend(messages)
 
 
 def _answers_validate(answers: dict, *, errors: dict[str, list[str]]) -> Study:

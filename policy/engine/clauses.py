@@ -220,7 +220,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:emdb-maps",
-        "EMDB: reconstructions",
+        "EMDB: maps to EMDB, models to the PDB, raw data to EMPIAR, cross-referenced",
         "Reconstructions go to EMDB, models to PDB, raw data (tilt series included) to EMPIAR, each "
         "referencing the others.",
         "http://emdataresource.org/news/emdb_policy_2020.html",
@@ -243,7 +243,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:empiar-raw",
-        "EMPIAR: rawest form and licence",
+        "EMPIAR: the rawest form of the data, released under CC0",
         "Deposit the rawest form of the data (e.g. unaligned movies); intermediate files are welcome. EMPIAR "
         "data is released under CC0.",
         "https://empiar.org/policies",
@@ -257,7 +257,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:arrayexpress",
-        "ArrayExpress: spatial transcriptomics",
+        "ArrayExpress: sequencing-based spatial transcriptomics, single cell sequencing template",
         "ArrayExpress (through Annotare, single cell sequencing template) takes sequencing-based spatial "
         "transcriptomics; raw reads go on to ENA. Imaging-based spatial transcriptomics readouts are not "
         "taken there and stay with the images in the BioImage Archive.",
@@ -272,13 +272,13 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:omics-repositories",
-        "Omics repositories by data type",
-        "Proteomics: PRIDE; metabolomics: MetaboLights (no specific linking guidance found; link by accession).",
+        "EMBL-EBI data resources: PRIDE for proteomics, MetaboLights for metabolomics",
+        "EMBL-EBI's data resources by data type: proteomics in PRIDE, metabolomics in MetaboLights.",
         "https://www.ebi.ac.uk/services/data-resources-and-tools",
     ),
     Clause(
         "beyond-policy:idr",
-        "High-content screens: IDR",
+        "High-content screens: the IDR adds value, it is not the archive of record",
         "The Image Data Resource (IDR) is a curated added-value resource for screens, not the archive of record.",
         "https://idr.openmicroscopy.org/about/faq/",
     ),
@@ -292,22 +292,20 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:bia-scope",
-        "BioImage Archive: scope",
-        "Molecular to organism scale, no medical imaging; data related to a publication or of reference value. "
-        "De-identification does not make clinical images depositable.",
+        "BioImage Archive: a scope that excludes medical imaging",
+        "The BioImage Archive's scope is “from molecular to organism scale, excluding medical imaging”.",
         "https://www.ebi.ac.uk/bioimage-archive/project-developments/",
     ),
     Clause(
         "beyond-policy:human-samples",
-        "BioImage Archive: research images of human samples",
-        "The BioImage Archive holds research histology of human patient tissue (e.g. S-BIAD1407, colorectal cancer "
-        "H&E slides): microscopy of tissue samples is not clinical imaging, and needs consent and no identifying "
-        "information.",
+        "BioImage Archive: a study of human tissue images",
+        "S-BIAD1407, a BioImage Archive study of colorectal cancer H&E slides: research microscopy of human tissue "
+        "samples is archived there.",
         "https://www.ebi.ac.uk/biostudies/BioImages/studies/S-BIAD1407",
     ),
     Clause(
         "beyond-policy:biostudies-upload",
-        "BioStudies: uploads",
+        "BioStudies: web upload for small data, FTP or Aspera for large",
         "Upload through the web for small data; FTP or Aspera for large data (10 GiB and more).",
         "https://www.ebi.ac.uk/biostudies/submit",
     ),
@@ -321,13 +319,13 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:empiar-transfer",
-        "EMPIAR: transferring data",
+        "EMPIAR: data transferred by Aspera, Globus or empiar-depositor",
         "Data is transferred by Aspera or Globus, or with the empiar-depositor command-line tool (on PyPI).",
         "https://empiar.org/deposition/manual",
     ),
     Clause(
         "beyond-policy:empiar-release",
-        "EMPIAR: release options",
+        "EMPIAR: release options, and telling EMDB and the PDB the EMPIAR accession",
         "Release options in an EMPIAR deposition: RE (after processing), EP (with the related EMDB entry), HP (on "
         "publication), HO (hold, at most one year). Depositors are encouraged to tell EMDB/PDB the EMPIAR accession "
         "afterwards.",
@@ -341,13 +339,13 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:emdb-half-maps",
-        "EMDB: half-maps",
+        "EMDB: half-maps mandatory for single-particle and subtomogram-averaging maps",
         "Half-maps are mandatory for single-particle, subtomogram-averaging and helical maps.",
         "https://www.ebi.ac.uk/emdb/pages/documentation/deposition/general",
     ),
     Clause(
         "beyond-policy:emdb-raw-data",
-        "EMDB: raw data in EMPIAR",
+        "EMDB: all raw data, tilt series included, encouraged in EMPIAR",
         "EMDB strongly encourages depositing all raw data (tilt series included) in EMPIAR.",
         "http://emdataresource.org/news/emdb_policy_2020.html",
     ),
@@ -360,10 +358,9 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:arrayexpress-st",
-        "ArrayExpress: what a spatial transcriptomics submission holds",
+        "ArrayExpress: tissue images with the reads, human data only with consent to public release",
         "The submission includes the raw high-resolution tissue images alongside the sequencing data; human data "
-        "only with consent for public release. The shared spatial-transcriptomics metadata table (Sample ID, Slide "
-        "ID required) applies to imaging-based spatial transcriptomics too.",
+        "only with consent for public release.",
         "https://ebi-gene-expression-group.github.io/annotare-help/pages/SEQ_Spatial_Transcriptomics.html",
     ),
     Clause(
@@ -381,11 +378,9 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:ega",
-        "EGA: controlled access",
+        "EGA: human data consented for research, not for open release",
         "The European Genome-phenome Archive takes potentially identifiable human genetic and phenotypic data "
-        "consented for research use but not for open public release. Human spatial-transcriptomics reads without "
-        "consent for open release go there, not to ArrayExpress (e.g. images in S-BIAD1257, reads in "
-        "EGAD00001015384).",
+        "consented for research use but not for open public release.",
         "https://ega-archive.org/submission/",
     ),
     Clause(
@@ -431,7 +426,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:empiar-transfer-release",
-        "EMPIAR: transfers and release",
+        "EMPIAR manual: transfers, release options, the EMPIAR accession told to EMDB and the PDB",
         "Data travels by Aspera or Globus (also with the empiar-depositor command-line tool). Release options: RE "
         "(after processing), EP (with the related EMDB entry), HP (on publication), HO (hold, at most one year). "
         "Tell EMDB/PDB the EMPIAR accession afterwards.",
@@ -446,7 +441,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:wwpdb-hold",
-        "PDB: models and their maps",
+        "PDB: a model's map in EMDB first or with it; holds of at most a year",
         "Deposition to the PDB of a 3DEM model requires prior or simultaneous deposition of its map to EMDB. wwPDB "
         "and EMDB allow a hold of at most one year; for joint depositions the hold is the same for maps and models.",
         "https://instruct-eric.org/network/west-life/news/announcement-map-volume-deposition-to-emdb-will-be-"
@@ -454,7 +449,7 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:pdb-ids",
-        "PDB: identifiers",
+        "PDB: IDs to cite whole",
         "PDB IDs have four characters (e.g. 1abc) until they run out; extended PDB IDs are pdb_ followed by eight "
         "letters or digits (e.g. pdb_00001abc). Cite the whole ID, prefix and zeros included.",
         "https://www.wwpdb.org/documentation/pdb-id-extension-faq",
@@ -482,21 +477,21 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:arrayexpress-st-submission",
-        "ArrayExpress: spatial transcriptomics submissions",
+        "ArrayExpress: the files of a spatial transcriptomics submission",
         "A spatial transcriptomics submission includes the raw high-resolution tissue images alongside the "
         "sequencing data (compressed FASTQ or BAM); human data only with consent for public release.",
         "https://ebi-gene-expression-group.github.io/annotare-help/pages/SEQ_Spatial_Transcriptomics.html",
     ),
     Clause(
         "beyond-policy:pride-submission",
-        "PRIDE: submission",
+        "PRIDE: the submission tool and the PXD accession",
         "Submit with the PRIDE Submission tool (or Globus). After curation the submitter receives the dataset "
         "identifier (PXD and six digits) and reviewer credentials; processing can take up to five working days.",
         "https://www.ebi.ac.uk/pride/markdownpage/submitdatapage",
     ),
     Clause(
         "beyond-policy:metabolights-accession",
-        "MetaboLights: accession",
+        "MetaboLights: the MTBLS accession to cite",
         "Studies receive a stable unique accession (MTBLS and digits, e.g. MTBLS1) to cite in the publication.",
         "https://pmc.ncbi.nlm.nih.gov/articles/PMC3531110",
     ),
@@ -510,10 +505,9 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:ega-controlled-access",
-        "EGA: controlled access",
+        "EGA: access by formal application",
         "The EGA archives potentially identifiable human genetic and phenotypic data consented for research use "
-        "but not for open public release; access needs a formal application. Datasets have accessions such as "
-        "EGAD00001015384.",
+        "but not for open public release; access needs a formal application.",
         "https://ega-archive.org/submission/",
     ),
     Clause(
@@ -524,6 +518,66 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
         "section and organ are required; position on slide and time from collection to preservation are optional. "
         "The page lists further fields.",
         "https://www.ebi.ac.uk/spatial-transcriptomics/metadata",
+    ),
+    # Checked 2026-12-05 (policy/sources/ebi-archive-facts.md, the section of that date).
+    Clause(
+        "beyond-policy:bia-open-access",
+        "BioImage Archive: open access only",
+        "“Any researcher can freely access and reuse any bioimage” in the BioImage Archive: images of human samples "
+        "go there only when the participants' consent covers open release of the images and their sample metadata.",
+        "https://www.ebi.ac.uk/bioimage-archive/our-roadmap/",
+    ),
+    Clause(
+        "beyond-policy:ega-consent",
+        "EGA: only data whose consent requires controlled access",
+        "“The EGA will not accept your data unless you can confirm that your consents require controlled access.” "
+        "A submitter account is requested from the EGA helpdesk; cite the study accession (EGAS…) in the "
+        "publication.",
+        "https://web2.ega-archive.org/submission/FAQ",
+    ),
+    Clause(
+        "beyond-policy:ega-inbox",
+        "EGA: encrypted upload to the inbox",
+        "Files are encrypted with Crypt4GH and uploaded to the EGA inbox of the submitter account before their "
+        "metadata is registered.",
+        "https://ega-archive.org/submission/data/uploading-files/inbox",
+    ),
+    Clause(
+        "beyond-policy:ega-submitter-portal",
+        "EGA: metadata in the Submitter Portal",
+        "Metadata is registered in the EGA Submitter Portal (or its API): study, samples (with donor attributes "
+        "such as sex and phenotype), experiments, runs, a Data Access Committee, a data access policy and a "
+        "dataset. A submission takes about a month.",
+        "https://ega-archive.org/submission/tools/submitter-portal",
+    ),
+    Clause(
+        "beyond-policy:arrayexpress-processed-only",
+        "ArrayExpress: processed data only for human data that cannot be public",
+        "“If raw data from human material experiments cannot be released publicly, we can accept submissions with "
+        "processed data only … A curator will need to approve the submission” (annotare@ebi.ac.uk).",
+        "https://ebi-gene-expression-group.github.io/annotare-help/pages/SEQ_Spatial_Transcriptomics.html",
+    ),
+    Clause(
+        "beyond-policy:pride-mass-spectrometry",
+        "PRIDE: mass-spectrometry proteomics",
+        "PRIDE takes mass-spectrometry proteomics data. Imaging-based proteomics (CODEX/PhenoCycler, IMC, MIBI, "
+        "CyCIF) produces images, not mass spectra: those stay with the images in the BioImage Archive.",
+        "https://www.ebi.ac.uk/pride/markdownpage/submitdatapage",
+    ),
+    Clause(
+        "beyond-policy:empiar-publication",
+        "EMPIAR: 3D SEM and soft X-ray data tied to a publication",
+        "For 3D scanning electron microscopy, soft X-ray tomography and 2D EM from integrative modelling, EMPIAR "
+        "requires “that the data set is directly related to a publication or is a part of a community initiative, "
+        "e.g. as benchmarking data”.",
+        "https://www.ebi.ac.uk/empiar/faq",
+    ),
+    Clause(
+        "beyond-policy:metabolights-editor",
+        "MetaboLights: studies made and submitted in the Online Editor",
+        "Studies are created, validated and submitted in the MetaboLights Online Editor (“Submit study”, from a "
+        "MetaboLights account).",
+        "https://github.com/EBI-Metabolights/guides",
     ),
 )
 

@@ -38,8 +38,10 @@ def answers_from_v1(answers: dict) -> tuple[dict, dict[str, list[str]]]:
         for name in dataset.keys() & NEW_IN_V2:
             errors.setdefault(f"datasets[{index}].{name}", []).append(ONLY_IN_V2)
         dataset_v2 = {RENAMED.get(name, name): value for name, value in dataset.items()}
-        if dataset.get("modality") == "electron_microscopy":
-            for name, value in NEW_FOLLOW_UPS.get(dataset.get("em_method"), {}).items():
+        em_method = dataset.get("em_method")
+        # Untrusted: em_method may be a list or an object, which no dict lookup may take.
+        if dataset.get("modality") == "electron_microscopy" and isinstance(em_method, str):
+            for name, value in NEW_FOLLOW_UPS.get(em_method, {}).items():
                 dataset_v2.setdefault(name, value)
         translated.append(dataset_v2)
     return {**answers, "datasets": translated}, errors

@@ -15,20 +15,35 @@ from policy.engine.version import POLICY_VERSION
 SIGNATURE_FIELDS = tuple(question.field for question in DATASET_QUESTIONS if question.field != "id")
 
 
+PlacementFound = tuple[str, str, bool, tuple[Reason, ...]]
+
+
 @functools.cache
-def _placements_for(signature: tuple) -> tuple[tuple[str, str, bool, tuple[Reason, ...]], ...]:
+def _placements_for(signature: tuple) -> tuple[tuple[PlacementFound, ...], tuple[str, ...]]:
     answers = dict(zip(SIGNATURE_FIELDS, signature, strict=True))
-    return tuple(
-        (placement.route, placement.contents, placement.optional, rule.reasons)
-        for rule in rules.DATASET_RULES
-        if rule.applies.matches(answers)
-        for placement in rule.places
-    )
+    # Images of human samples whose participants did not consent to open release go to no archive at EBI.
+    images_closed = answers["human_tissue"] is True and answers.get("human_images_open") is False
+    placed: list[PlacementFound] = []
+    closed: dict[str, None] = {}
+    for rule in rules.DATASET_RULES:
+        if not rule.applies.matches(answers):
+            continue
+        for placement in rule.places:
+            if images_closed and placement.images:
+                closed[rules.ROUTES[placement.route].archive] = None
+            else:
+                placed.append((placement.route, placement.contents, placement.optional, rule.reasons))
+    return tuple(placed), tuple(closed)
 
 
-def dataset_placements(dataset: Mapping[str, Any]) -> tuple[tuple[str, str, bool, tuple[Reason, ...]], ...]:
+def dataset_placements(dataset: Mapping[str, Any]) -> tuple[PlacementFound, ...]:
     """(route key, contents, optional, reasons) for each place the routing table sends this dataset's data."""
-    return _placements_for(tuple(map(dataset.get, SIGNATURE_FIELDS)))
+    return _placements_for(tuple(map(dataset.get, SIGNATURE_FIELDS)))[0]
+
+
+def dataset_images_closed(dataset: Mapping[str, Any]) -> tuple[str, ...]:
+    """The archives this dataset's images would have gone to, had the participants consented to open release."""
+    return _placements_for(tuple(map(dataset.get, SIGNATURE_FIELDS)))[1]
 
 
 ROUTE_ORDER = {route_key: index for index, route_key in enumerate(ROUTES)}
@@ -42,12 +57,20 @@ def plan_for(answers: Any) -> dict:
 
 
 def plan_build(*, study: Study) -> dict:
-    refused = [dataset["id"] for dataset in study.datasets if dataset["patient_medical"]]
-    accepted = [dataset for dataset in study.datasets if not dataset["patient_medical"]]
-
+    not_accepted: list[dict] = []
     depositions = _Depositions()
-    for dataset in accepted:
-        for route_key, contents, optional, reasons in dataset_placements(dataset):
+    accepted = []
+    for dataset in study.datasets:
+        if dataset["medical_imaging"]:
+            not_accepted.append(_medical_imaging_refusal(dataset["id"]))
+            continue
+        placements = dataset_placements(dataset)
+        if closed := dataset_images_closed(dataset):
+            not_accepted.append(_human_images_refusal(dataset["id"], closed, whole_dataset=not placements))
+        if not placements:
+            continue
+        accepted.append(dataset)
+        for route_key, contents, optional, reasons in placements:
             depositions.place(dataset["id"], route_key, contents, reasons, optional=optional)
 
     linking: list[dict] = []
@@ -55,27 +78,46 @@ def plan_build(*, study: Study) -> dict:
     _omics_links_add(accepted, depositions, linking)
     _emdb_empiar_cross_references_add(accepted, depositions, linking)
     _pdb_emdb_cross_references_add(accepted, depositions, linking)
-    _correlations_add(study, set(refused), depositions, linking, notes)
+    _correlations_add(study, {item["dataset"]: item for item in not_accepted}, depositions, linking, notes)
     cryo_et_without_emdb = depositions.add_archive_advice(accepted)
-    _dataset_notes_add(accepted, cryo_et_without_emdb, notes)
-    _study_notes_add(study, accepted, linking, notes)
+    empiar_publication_asked = _dataset_notes_add(study, accepted, cryo_et_without_emdb, notes)
+    _study_notes_add(study, accepted, not_accepted, linking, notes)
 
     contacts = [rules.PRESUBMISSION_CONTACT]
     if any(dataset["modality"] == "high_content_screening" for dataset in study.datasets):
         contacts.append(rules.BIA_CONTACT)
-    if cryo_et_without_emdb:
+    if cryo_et_without_emdb or empiar_publication_asked:
         contacts.append(rules.EMPIAR_HELP_CONTACT)
+    if depositions.on_route(rules.ARRAYEXPRESS_PROCESSED_ROUTE):
+        contacts.append(rules.ANNOTARE_CONTACT)
     return {
         "policy_version": POLICY_VERSION,
         "answers_version": ANSWERS_CONTRACT_VERSION,
         "depositions": depositions.ordered(),
         "linking": sorted(linking, key=lambda item: (LINK_KIND_ORDER[item["kind"]], item["datasets"])),
-        "not_accepted": [
-            {"dataset": dataset_id, "reasons": _reasons(rules.PATIENT_REASONS), "instead": rules.PATIENT_INSTEAD}
-            for dataset_id in refused
-        ],
+        "not_accepted": not_accepted,
         "notes": notes,
         "contacts": contacts,
+    }
+
+
+def _medical_imaging_refusal(dataset_id: str) -> dict:
+    return {
+        "dataset": dataset_id,
+        "scope": "dataset",
+        "reasons": _reasons(rules.MEDICAL_IMAGING_REASONS),
+        "instead": rules.MEDICAL_IMAGING_INSTEAD,
+    }
+
+
+def _human_images_refusal(dataset_id: str, closed_archives: tuple[str, ...], *, whole_dataset: bool) -> dict:
+    scope = "dataset" if whole_dataset else "images"
+    reasons = [rules.HUMAN_IMAGES_CLOSED_REASONS[code] for code in ARCHIVE_ORDER if code in closed_archives]
+    return {
+        "dataset": dataset_id,
+        "scope": scope,
+        "reasons": _reasons([*reasons, rules.HUMAN_IMAGES_CONTACT_REASON]),
+        "instead": rules.HUMAN_IMAGES_CLOSED_INSTEAD.format(rest=rules.HUMAN_IMAGES_CLOSED_REST[scope]),
     }
 
 
@@ -115,6 +157,9 @@ class _Depositions:
         deposition["contents"].append({"datasets": [dataset_id], "what": contents, "optional": optional})
         deposition["reasons"].extend(reasons)
         return deposition
+
+    def on_route(self, route_key: str) -> bool:
+        return any(deposition["_route_key"] == route_key for deposition in self._by_key.values())
 
     def bia_imaging(self) -> dict:
         return self._deposition(BIA_IMAGING_ROUTE, "")
@@ -195,7 +240,12 @@ class _Depositions:
 
 def _omics_links_add(accepted: list[Mapping], depositions: _Depositions, linking: list[dict]) -> None:
     for dataset in accepted:
+        images = depositions.of(dataset["id"], "bia")
+        if not images:  # images of human samples without consent to open release: nothing to link them from
+            continue
         for code in sorted(depositions.archives_of(dataset["id"]) & OMICS_ARCHIVES):
+            if all(_all_optional(d) for d in depositions.of(dataset["id"], code)):
+                continue
             archive = ARCHIVES[code]
             contents = [
                 f"In the BioImage Archive submission for {dataset['id']}, cite the {archive.name} accession "
@@ -209,13 +259,18 @@ def _omics_links_add(accepted: list[Mapping], depositions: _Depositions, linking
             linking.append(
                 _linking_item(
                     kind="omics_link",
-                    performed_in=depositions.of(dataset["id"], "bia")[0],
-                    cites=depositions.of(dataset["id"], code),
+                    performed_in=images[0],
+                    # ArrayExpress's optional processed-data step beside EGA is not cited: it may never be made.
+                    cites=[d for d in depositions.of(dataset["id"], code) if not _all_optional(d)],
                     datasets=[dataset["id"]],
                     contents=contents,
                     reasons=reasons,
                 )
             )
+
+
+def _all_optional(deposition: dict) -> bool:
+    return all(content["optional"] for content in deposition["contents"])
 
 
 def _emdb_empiar_cross_references_add(accepted: list[Mapping], depositions: _Depositions, linking: list[dict]) -> None:
@@ -261,8 +316,10 @@ def _pdb_emdb_cross_references_add(accepted: list[Mapping], depositions: _Deposi
 
 
 def _correlations_add(
-    study: Study, refused: set[str], depositions: _Depositions, linking: list[dict], notes: list[dict]
+    study: Study, refused: Mapping[str, dict], depositions: _Depositions, linking: list[dict], notes: list[dict]
 ) -> None:
+    """Correlation information for each group; `refused` maps each dataset whose images are not accepted to its
+    refusal, and those are left out of their group."""
     if not study.correlations:
         return
     by_id = {dataset["id"]: dataset for dataset in study.datasets}
@@ -276,10 +333,11 @@ def _correlations_add(
                 if len(members) >= 2
                 else "no correlation information from this group can be deposited"
             )
+            clauses = dict.fromkeys(refused[dataset_id]["reasons"][0]["clause"] for dataset_id in left_out)
             notes.append(
                 {
-                    "text": f"{', '.join(left_out)} cannot be deposited, so {outcome}.",
-                    "reasons": _reasons([rules.PATIENT_IN_CORRELATION_REASON]),
+                    "text": f"The images of {', '.join(left_out)} cannot be deposited at EBI, so {outcome}.",
+                    "reasons": _reasons((clause, rules.REFUSED_IN_CORRELATION_WHY) for clause in clauses),
                 }
             )
         if len(members) < 2:
@@ -325,7 +383,7 @@ def _correlations_add(
                         f"{ARCHIVES[deposition['archive']].accession_example})."
                         for deposition in elsewhere
                     ],
-                    reasons=rules.CORRELATION_CROSS_REFERENCE_REASONS,
+                    reasons=_cross_reference_reasons(elsewhere),
                 )
             )
         if with_3d and not protocol_noted:
@@ -340,6 +398,21 @@ def _correlations_add(
             )
 
 
+def _cross_reference_reasons(cited: list[dict]) -> list[Reason]:
+    """Why the submission holding the correlation information cites each of these depositions: rule 3 for
+    EMPIAR's side of a correlative study, the screen's own template for a screen, the spatial-omics link for
+    omics data."""
+    archives = {deposition["archive"] for deposition in cited}
+    reasons: list[Reason] = []
+    if archives - {"bia"} - OMICS_ARCHIVES:
+        reasons += rules.CORRELATION_CROSS_REFERENCE_REASONS
+    if "bia" in archives:
+        reasons += rules.SCREEN_CROSS_REFERENCE_REASONS
+    if archives & OMICS_ARCHIVES:
+        reasons.append(rules.OMICS_LINK_REASONS[0])
+    return reasons
+
+
 def _note(text: str, reasons: Iterable[Reason]) -> dict:
     return {"text": text, "reasons": _reasons(reasons)}
 
@@ -348,8 +421,11 @@ def _labels(datasets: list[Mapping]) -> str:
     return ", ".join(dataset["id"] for dataset in datasets)
 
 
-def _dataset_notes_add(accepted: list[Mapping], cryo_et_without_emdb: list[str], notes: list[dict]) -> None:
-    """Advice about some datasets that no deposition step carries: what to ask, what to confirm."""
+def _dataset_notes_add(
+    study: Study, accepted: list[Mapping], cryo_et_without_emdb: list[str], notes: list[dict]
+) -> bool:
+    """Advice about some datasets that no deposition step carries: what to ask, what to confirm. Returns whether
+    EMPIAR must be asked about data without a publication."""
     for dataset_id in cryo_et_without_emdb:
         notes.append(
             _note(f"{dataset_id}: {rules.CRYO_ET_WITHOUT_EMDB_REASON[1]}", [rules.CRYO_ET_WITHOUT_EMDB_REASON])
@@ -385,19 +461,38 @@ def _dataset_notes_add(accepted: list[Mapping], cryo_et_without_emdb: list[str],
                 [rules.ST_METADATA_REASON],
             )
         )
-    human_samples = [d for d in accepted if d["human_tissue"]]
+    human_samples = [d for d in accepted if d["human_tissue"] and d["human_images_open"]]
     if human_samples:
         notes.append(
             _note(
-                f"{_labels(human_samples)}: images of human samples can be deposited when the participants consented "
-                "to open release and nothing in the images or metadata identifies them. Ask "
-                f"{rules.PRESUBMISSION_CONTACT} if you are unsure.",
+                f"{_labels(human_samples)}: EBI's image archives are open to everyone. Deposit these images of human "
+                "samples only if the participants consented to open release of the images and their sample "
+                f"metadata, and with nothing in them that identifies anyone. Ask {rules.PRESUBMISSION_CONTACT} if you "
+                "are unsure.",
                 rules.HUMAN_SAMPLES_REASONS,
             )
         )
+    # EMPIAR's own condition for the 3D modalities EMDB does not cover: a generic "no publication" note is not enough.
+    without_publication = [
+        d
+        for d in accepted
+        if not study.publication and any(condition.matches(d) for condition in rules.EMPIAR_WITHOUT_EMDB)
+    ]
+    if without_publication:
+        notes.append(
+            _note(
+                f"{_labels(without_publication)}: EMPIAR takes 3D SEM and soft X-ray tomography data only when it is "
+                "directly related to a publication or part of a community initiative, such as benchmarking data. "
+                f"Ask {rules.EMPIAR_HELP_CONTACT} before depositing it.",
+                [rules.EMPIAR_PUBLICATION_REASON],
+            )
+        )
+    return bool(without_publication)
 
 
-def _study_notes_add(study: Study, accepted: list[Mapping], linking: list[dict], notes: list[dict]) -> None:
+def _study_notes_add(
+    study: Study, accepted: list[Mapping], not_accepted: list[dict], linking: list[dict], notes: list[dict]
+) -> None:
     if not study.publication:
         notes.insert(
             0,
@@ -413,7 +508,10 @@ def _study_notes_add(study: Study, accepted: list[Mapping], linking: list[dict],
             _note(
                 f"None of this study's datasets can be deposited at EBI. For advice, contact "
                 f"{rules.PRESUBMISSION_CONTACT}.",
-                [rules.PATIENT_REASONS[0], rules.QUERIES_REASON],
+                [
+                    *((item["reasons"][0]["clause"], item["reasons"][0]["why"]) for item in not_accepted),
+                    rules.QUERIES_REASON,
+                ],
             ),
         )
     if any(item["cites"] for item in linking):

@@ -1,4 +1,4 @@
-"""The answers contract (version 2) as data: each question, when it is asked and what it accepts.
+"""The answers contract (version 3) as data: each question, when it is asked and what it accepts.
 
 The API validates against these, the wizard builds its pages from them and the rules match on the same
 conditions, so a question is described once.
@@ -19,10 +19,10 @@ from policy.engine.vocabulary import (
     Enumeration,
 )
 
-ANSWERS_CONTRACT_VERSION = 2
-# Answers without an "answers_version" are version 1 (what every client sent before version 2 existed); see
-# policy/engine/contract_v1.py for how they are read.
-ANSWERS_CONTRACT_VERSIONS = (1, 2)
+ANSWERS_CONTRACT_VERSION = 3
+# Answers without an "answers_version" are version 1 (what every client sent before version 2 existed). Each
+# earlier version is read as the next one by its translation: policy/engine/contract_v1.py, contract_v2.py.
+ANSWERS_CONTRACT_VERSIONS = (1, 2, 3)
 MAX_DATASETS = 50
 # Anchored: the wizard's RegexValidator searches (it does not fullmatch), and must refuse exactly what the engine does.
 DATASET_ID_PATTERN = re.compile(r"\A[A-Za-z0-9_-]{1,40}\Z")
@@ -148,8 +148,8 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         kind="choice",
         enumeration=TOMOGRAMS,
         asked_when=when(modality="electron_microscopy", em_method="cryo_et"),
-        text="How many reconstructed tomograms will you deposit?",
-        hint="If you are unsure whether you have many, EMDB can advise.",
+        text="How many tomograms did you reconstruct?",
+        hint="The plan says which of them go where. If you are unsure whether you have many, EMDB can advise.",
     ),
     Question(
         field="subtomogram_average",
@@ -171,7 +171,7 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         enumeration=DIMENSIONALITY,
         asked_when=when(modality="xray_imaging"),
         allowed_when=ALWAYS,
-        text="Are the images 2D or 3D (tomography)?",
+        text="Are the images 2D or 3D?",
         hint="Soft and hard X-ray tomography produce 3D volumes.",
     ),
     Question(
@@ -188,8 +188,10 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         asked_when=when(modality="spatial_omics"),
         text="Does the omics data fit an existing omics repository?",
         hint=(
-            "Sequencing-based spatial transcriptomics (for example Visium) fits ArrayExpress. Imaging-based "
-            "readouts such as MERFISH do not: answer no, and they stay with the images."
+            "Sequencing-based spatial transcriptomics (for example Visium) fits ArrayExpress, and "
+            "mass-spectrometry proteomics fits PRIDE. Imaging-based readouts do not: MERFISH, or proteomics by "
+            "CODEX (PhenoCycler), IMC, MIBI or CyCIF, produce images. Answer no, and they stay with the images in "
+            "the BioImage Archive."
         ),
     ),
     Question(
@@ -201,21 +203,42 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         hint="The BioImage Archive has metadata templates for different screen types.",
     ),
     Question(
-        field="patient_medical",
+        field="medical_imaging",
         kind="boolean",
         text=(
-            "Is this medical imaging of patients, for example clinical MRI, CT, ultrasound or X-ray, whether or "
-            "not it identifies them?"
+            "Is this medical imaging of people, for example MRI, CT, PET, ultrasound or radiography, whether of "
+            "patients or of healthy volunteers?"
         ),
-        hint="No EMBL-EBI archive accepts medical imaging of patients, even when it has been de-identified.",
+        hint=(
+            "In a clinic or in a research study. No EMBL-EBI archive accepts medical imaging of people, whether or "
+            "not it identifies them."
+        ),
         default=False,
     ),
     Question(
         field="human_tissue",
         kind="boolean",
-        text="Do the images show samples from human participants, for example tissue sections or cells?",
-        hint="Tissue or cells taken from people count. Established cell lines (HeLa) and clinical scans do not.",
+        text=(
+            "Do the images show samples taken from human participants, such as tissue sections, biopsies or "
+            "primary cells?"
+        ),
+        hint=(
+            "Established cell lines, such as HeLa or HEK293, do not count: answer no for them. Medical imaging of "
+            "people is the question above."
+        ),
         default=False,
+    ),
+    Question(
+        field="human_images_open",
+        kind="boolean",
+        asked_when=when(human_tissue=True),
+        text=(
+            "Did the participants consent to open public release of these images and of the metadata of their samples?"
+        ),
+        hint=(
+            "EMBL-EBI's image archives are open to everyone: images of human samples go there only with consent to "
+            "open release. If the answer is no, the plan says what can still be deposited."
+        ),
     ),
     Question(
         field="human_controlled_access",
@@ -230,8 +253,9 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         ),
         text="Must the human sequencing data stay under controlled access?",
         hint=(
-            "Answer yes if the participants did not consent to open public release of their sequencing data: it "
-            "then goes to the European Genome-phenome Archive (EGA) instead of ArrayExpress."
+            "Answer yes if the participants did not consent to open public release of their sequencing data: the "
+            "reads then go to the European Genome-phenome Archive (EGA), and ArrayExpress can take processed data "
+            "only, if its curators approve."
         ),
     ),
 )

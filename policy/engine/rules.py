@@ -37,6 +37,9 @@ class Placement:
     route: str
     contents: str
     optional: bool = False  # the policy says the data "can" go there, not that it must
+    # Images (or what is made from them): open archives take them only with consent to open release when they
+    # show human samples. Omics data placed in an omics repository is not.
+    images: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +52,11 @@ class DatasetRule:
 ARCHIVES: dict[str, Archive] = {
     archive.code: archive
     for archive in (
+        # EGA before ArrayExpress: for human reads under controlled access, ArrayExpress's step is optional.
+        Archive("ega", "European Genome-phenome Archive (EGA)", "https://ega-archive.org/", "EGAD00001015384"),
         Archive("arrayexpress", "ArrayExpress", "https://www.ebi.ac.uk/biostudies/arrayexpress", "E-MTAB-12345"),
         Archive("pride", "PRIDE", "https://www.ebi.ac.uk/pride/", "PXD012345"),
         Archive("metabolights", "MetaboLights", "https://www.ebi.ac.uk/metabolights/", "MTBLS1234"),
-        Archive("ega", "European Genome-phenome Archive (EGA)", "https://ega-archive.org/", "EGAD00001015384"),
         Archive("emdb", "EMDB", "https://www.ebi.ac.uk/emdb/", "EMD-12345"),
         Archive("pdb", "PDB", "https://www.ebi.ac.uk/pdbe/", "8VK3"),
         Archive("empiar", "EMPIAR", "https://www.ebi.ac.uk/empiar/", "EMPIAR-10002"),
@@ -69,6 +73,9 @@ ARCHIVE_ORDER: tuple[str, ...] = tuple(ARCHIVES)
 
 BIA_IMAGING_ROUTE = "bia-imaging"
 EMDB_AVERAGE_ROUTE = "emdb-average"
+ARRAYEXPRESS_PROCESSED_ROUTE = "arrayexpress-processed"
+ANNOTARE_URL = "https://www.ebi.ac.uk/fg/annotare/"
+ANNOTARE_CONTACT = "annotare@ebi.ac.uk"
 BIOSTUDIES_SUBMIT_URL = "https://www.ebi.ac.uk/biostudies/submissions/"
 ONEDEP_URL = "https://deposit.wwpdb.org/deposition/"
 ROUTES: dict[str, Route] = {
@@ -137,10 +144,17 @@ ROUTES: dict[str, Route] = {
         Route(
             "arrayexpress",
             "arrayexpress",
-            "Annotare, ArrayExpress's submission tool, with the single cell sequencing template "
-            "(raw reads are passed on to ENA)",
+            "Annotare, ArrayExpress's submission tool (raw reads are passed on to ENA)",
             per_dataset=True,
-            submit_url="https://www.ebi.ac.uk/fg/annotare/",
+            submit_url=ANNOTARE_URL,
+        ),
+        Route(
+            ARRAYEXPRESS_PROCESSED_ROUTE,
+            "arrayexpress",
+            f"Annotare, with processed data only: a curator must approve the submission, so write to "
+            f"{ANNOTARE_CONTACT} first",
+            per_dataset=True,
+            submit_url=ANNOTARE_URL,
         ),
         Route(
             "pride",
@@ -152,16 +166,17 @@ ROUTES: dict[str, Route] = {
         Route(
             "metabolights",
             "metabolights",
-            "MetaboLights online submission editor",
+            "MetaboLights Online Editor",
             per_dataset=True,
-            submit_url="https://www.ebi.ac.uk/metabolights/",
+            submit_url="https://www.ebi.ac.uk/metabolights/editor/console",
         ),
         Route(
             "ega",
             "ega",
-            "EGA submission, for human data released under controlled access",
+            "EGA Submitter Portal, after uploading the encrypted files: human data under controlled access",
             per_dataset=True,
-            submit_url="https://ega-archive.org/submission/",
+            # EGA's page of the Submitter Portal, which links the portal itself (ebi-archive-facts.md, 2026-12-05).
+            submit_url="https://ega-archive.org/submission/tools/submitter-portal",
         ),
     )
 }
@@ -181,6 +196,10 @@ EMDB_ONEDEP_REASON: Reason = ("beyond-policy:emdb-onedep", "EMDB entries are dep
 EMDB_ONE_MAP_REASON: Reason = (
     "beyond-policy:emdb-one-map",
     "Each EMDB entry holds one primary map, so each tomogram is a deposition of its own.",
+)
+MANY_TOMOGRAMS_REASON: Reason = (
+    "note-2-tomograms",
+    "With many tomograms, representative ones go to EMDB; the rest can go to EMPIAR.",
 )
 OMICS_REPOSITORY_REASON: Reason = ("spatial-omics", "The omics data goes to the relevant omics repository.")
 SPATIAL_DATA_REASON: Reason = (
@@ -277,15 +296,13 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
     ),
     DatasetRule(
         when(**CRYO_ET, tomograms="many"),
-        (
-            Placement("emdb", "one or a few representative tomograms, each as an EMDB entry of its own"),
-            Placement("empiar", "the remaining tomograms", optional=True),
-        ),
-        (
-            ("note-2-tomograms", "With many tomograms, representative ones go to EMDB; the rest can go to EMPIAR."),
-            ("table-cryo-et", "Cryo-ET data goes to EMPIAR in part, as note 2 describes."),
-            EMDB_ONE_MAP_REASON,
-        ),
+        (Placement("emdb", "one or a few representative tomograms, each as an EMDB entry of its own"),),
+        (MANY_TOMOGRAMS_REASON, EMDB_ONEDEP_REASON, EMDB_ONE_MAP_REASON),
+    ),
+    DatasetRule(
+        when(**CRYO_ET, tomograms="many"),
+        (Placement("empiar", "the remaining tomograms", optional=True),),
+        (MANY_TOMOGRAMS_REASON, ("table-cryo-et", "EMPIAR takes cryo-ET data, as note 2 describes.")),
     ),
     DatasetRule(
         when(**CRYO_ET, subtomogram_average=True),
@@ -335,7 +352,7 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
         DatasetRule(
             when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type="transcriptomics", **open_release),
             (
-                Placement("arrayexpress", "the spatial transcriptomics sequencing data"),
+                Placement("arrayexpress", "the spatial transcriptomics sequencing data", images=False),
                 Placement("arrayexpress", "the raw high-resolution tissue images that go with the sequencing data"),
             ),
             (
@@ -353,7 +370,11 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
     *(
         DatasetRule(
             when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type="epigenomics", **open_release),
-            (Placement("arrayexpress", "the spatial epigenomics or functional genomics sequencing data"),),
+            (
+                Placement(
+                    "arrayexpress", "the spatial epigenomics or functional genomics sequencing data", images=False
+                ),
+            ),
             (
                 OMICS_REPOSITORY_REASON,
                 (
@@ -367,20 +388,51 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
     ),
     DatasetRule(
         when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type=SEQUENCING_OMICS, human_controlled_access=True),
-        (Placement("ega", "the human sequencing data, under controlled access"),),
+        (Placement("ega", "the human sequencing data (raw reads), under controlled access", images=False),),
         (
             OMICS_REPOSITORY_REASON,
             ("beyond-policy:ega", "Human sequencing data without consent for open release goes to EGA."),
+            (
+                "beyond-policy:ega-consent",
+                "EGA accepts data only when the participants' consents require controlled access.",
+            ),
+        ),
+    ),
+    # Annotare documents a processed-data-only submission for human spatial transcriptomics (not for other
+    # functional genomics): optional, beside the reads in EGA.
+    DatasetRule(
+        when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type="transcriptomics", human_controlled_access=True),
+        (
+            Placement(
+                ARRAYEXPRESS_PROCESSED_ROUTE,
+                "processed data only (no raw reads, no donor attributes: those stay in EGA)",
+                optional=True,
+                images=False,
+            ),
+        ),
+        (
+            (
+                "beyond-policy:arrayexpress-processed-only",
+                f"ArrayExpress can take processed data only when human raw data cannot be public, if a curator "
+                f"approves: ask {ANNOTARE_CONTACT}.",
+            ),
         ),
     ),
     DatasetRule(
         when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type="proteomics"),
-        (Placement("pride", "the spatial proteomics data"),),
-        (OMICS_REPOSITORY_REASON, ("beyond-policy:omics-repositories", "Proteomics data goes to PRIDE.")),
+        (Placement("pride", "the mass-spectrometry proteomics data", images=False),),
+        (
+            OMICS_REPOSITORY_REASON,
+            ("beyond-policy:omics-repositories", "Proteomics data goes to PRIDE."),
+            (
+                "beyond-policy:pride-mass-spectrometry",
+                "PRIDE takes mass spectra; imaging-based proteomics (CODEX, IMC, MIBI, CyCIF) stays with the images.",
+            ),
+        ),
     ),
     DatasetRule(
         when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type="metabolomics"),
-        (Placement("metabolights", "the spatial metabolomics data"),),
+        (Placement("metabolights", "the spatial metabolomics data", images=False),),
         (
             OMICS_REPOSITORY_REASON,
             ("beyond-policy:omics-repositories", "Metabolomics data goes to MetaboLights."),
@@ -399,14 +451,14 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
     ),
 )
 
-PATIENT_REASONS: tuple[Reason, ...] = (
+MEDICAL_IMAGING_REASONS: tuple[Reason, ...] = (
     ("background-patient", "Medical imaging of patients cannot be deposited in any EBI resource."),
     ("table-patient", "Neither the BioImage Archive nor EMPIAR accepts patient imaging data."),
     (
         "beyond-policy:bia-scope",
-        "The BioImage Archive excludes medical imaging whether or not it identifies anyone: de-identifying it "
-        "does not make it depositable.",
+        "The BioImage Archive's scope excludes medical imaging, of healthy volunteers as of patients.",
     ),
+    ("contact", f"For advice on these images, contact {PRESUBMISSION_CONTACT}."),
 )
 
 # Rule 3 and note 3 speak of studies where one component is 3D EM or X-ray imaging.
@@ -436,6 +488,12 @@ CORRELATION_WITHOUT_3D_REASONS: tuple[Reason, ...] = (
 CORRELATION_CROSS_REFERENCE_REASONS: tuple[Reason, ...] = (
     ("rule-3", "The correlative datasets are deposited separately, so each deposition cites the others."),
     ("rule-4", "Accession identifiers remain valid even if data moves between EBI resources."),
+)
+# A screen in a correlative group is a BioImage Archive submission of its own (its template), which the
+# submission holding the correlation information cites: rule 3 (EMPIAR and the BioImage Archive) does not apply.
+SCREEN_CROSS_REFERENCE_REASONS: tuple[Reason, ...] = (
+    ("note-3.3", "The correlation information goes to the BioImage Archive, citing every dataset it relates."),
+    ("note-1", "A screen has its own metadata template, so it is a BioImage Archive submission of its own."),
 )
 CORRELATION_PROTOCOL_REASON: Reason = (
     "note-3-protocol",
@@ -505,11 +563,33 @@ ARRAYEXPRESS_RELEASE_REASON: Reason = (
 )
 HUMAN_SAMPLES_REASONS: tuple[Reason, ...] = (
     (
-        "beyond-policy:human-samples",
-        "Research images of human samples that are not clinical imaging can be archived, with the participants' "
-        "consent and nothing that identifies them.",
+        "beyond-policy:bia-open-access",
+        "The BioImage Archive is open access only: images of human samples go there only with consent to the open "
+        "release of the images and their sample metadata.",
     ),
-    ("contact", "Ask image-presubmission@ebi.ac.uk if you are unsure whether your images can be shared."),
+    ("beyond-policy:human-samples", "Research images of human tissue samples are archived there, e.g. S-BIAD1407."),
+    ("contact", f"Ask {PRESUBMISSION_CONTACT} if you are unsure whether your images can be shared."),
+)
+# Why images of human samples without consent to open release go nowhere at EBI, by the archives they would
+# have gone to: each of those archives releases what it holds to everyone.
+HUMAN_IMAGES_CLOSED_REASONS: dict[str, Reason] = {
+    "bia": (
+        "beyond-policy:bia-open-access",
+        "The BioImage Archive is open access only: without consent to open release, these images cannot go there.",
+    ),
+    "arrayexpress": (
+        "beyond-policy:arrayexpress-st",
+        "ArrayExpress takes the tissue images with the reads only with consent for public release.",
+    ),
+    "empiar": ("beyond-policy:empiar-raw", "EMPIAR releases all its data openly, under CC0."),
+    "emdb": ("beyond-policy:emdb-hold", "EMDB releases every map, after a hold of at most one year."),
+    "pdb": ("beyond-policy:wwpdb-hold", "The PDB releases every model with its map, after a hold of at most a year."),
+}
+HUMAN_IMAGES_CONTACT_REASON: Reason = ("contact", f"For advice on these images, contact {PRESUBMISSION_CONTACT}.")
+EMPIAR_PUBLICATION_REASON: Reason = (
+    "beyond-policy:empiar-publication",
+    "EMPIAR takes 3D SEM and soft X-ray tomography data directly related to a publication or to a community "
+    "initiative such as benchmarking.",
 )
 OMICS_OTHER_REASONS: tuple[Reason, ...] = (
     ("spatial-omics", "The omics data goes to the relevant omics repository."),
@@ -544,13 +624,22 @@ SCREEN_IDR_REASON: Reason = (
     "beyond-policy:idr",
     "The IDR may add value to a screen, but the archive of record is the BioImage Archive.",
 )
-PATIENT_INSTEAD = (
-    "Do not deposit these images anywhere at EBI: no EBI resource accepts medical imaging of patients, even "
-    "de-identified. The rest of the study can still be deposited as planned; for advice on these images, "
-    f"contact {PRESUBMISSION_CONTACT}."
+MEDICAL_IMAGING_INSTEAD = (
+    "Do not deposit these images anywhere at EBI: no EBI resource accepts medical imaging of people, patients or "
+    "healthy volunteers, whether or not it identifies them. The rest of the study can still be deposited as "
+    f"planned; for advice on these images, contact {PRESUBMISSION_CONTACT}."
 )
-PATIENT_IN_CORRELATION_REASON: Reason = (
-    "background-patient",
-    "Medical imaging of patients is left out of its correlative group; the rest is still linked.",
+HUMAN_IMAGES_CLOSED_INSTEAD = (
+    "Do not deposit these images anywhere at EBI: the participants did not consent to open release of the images "
+    "and their sample metadata, and EBI's image archives release everything they hold to everyone. {rest} For "
+    f"advice on these images, contact {PRESUBMISSION_CONTACT}."
+)
+HUMAN_IMAGES_CLOSED_REST = {
+    "dataset": "The rest of the study can still be deposited as planned.",
+    "images": "The rest of this dataset and of the study can still be deposited as planned.",
+}
+# Cited with the clause of the dataset's refusal.
+REFUSED_IN_CORRELATION_WHY = (
+    "Images that cannot be deposited are left out of their correlative group; the rest is still linked."
 )
 QUERIES_REASON: Reason = ("contact", "Queries about the policy go to image-presubmission@ebi.ac.uk.")

@@ -1,4 +1,4 @@
-"""The shared vocabulary: every enumeration of the answers contract (version 2) and of the plan.
+"""The shared vocabulary: every enumeration of the answers contract (version 3) and of the plan.
 
 The wizard's forms, the JSON API's validation and the routing rules all read these; no other module
 spells out a choice list.
@@ -75,7 +75,7 @@ DIMENSIONALITY = Enumeration(
     "dimensionality",
     (
         Choice("2d", "2D images", "Single planes or projections."),
-        Choice("3d", "3D images (tomography)", "Volumes reconstructed from many views or sections."),
+        Choice("3d", "3D images", "Volumes: stacks, or reconstructions from many views or sections."),
     ),
 )
 
@@ -104,12 +104,12 @@ EM_METHOD = Enumeration(
 TOMOGRAMS = Enumeration(
     "tomograms",
     (
-        Choice("none", "No tomograms", "You are depositing tilt series only."),
-        Choice("few", "A few tomograms", "A small number, all of which can be deposited to EMDB."),
+        Choice("none", "None", "You reconstructed no tomograms."),
+        Choice("few", "A few", "A small number: all of them go to EMDB."),
         Choice(
             "many",
-            "Many tomograms",
-            "Too many to deposit each to EMDB: a few representative ones go to EMDB, the rest to EMPIAR.",
+            "Many",
+            "Too many to deposit each to EMDB: one or a few representative ones go to EMDB; the rest can go to EMPIAR.",
         ),
     ),
 )
@@ -118,7 +118,11 @@ OMICS_TYPE = Enumeration(
     "omics_type",
     (
         Choice("transcriptomics", "Spatial transcriptomics", "For example Visium or Slide-seq sequencing data."),
-        Choice("proteomics", "Spatial proteomics", "Mass-spectrometry-based protein data."),
+        Choice(
+            "proteomics",
+            "Spatial proteomics",
+            "Mass-spectrometry proteomics, or imaging-based proteomics such as CODEX, IMC, MIBI or CyCIF.",
+        ),
         Choice("metabolomics", "Spatial metabolomics", "For example mass-spectrometry imaging of metabolites."),
         Choice(
             "epigenomics",

@@ -123,10 +123,6 @@ class AccessionsEntered:
         item = self.fields.get(key)
         return item.accessions if item is not None and not item.error else ()
 
-    @property
-    def any_typed(self) -> bool:
-        return any(item.typed for item in self.fields.values())
-
     def query(self) -> dict[str, str]:
         """The valid accessions as query parameters, in plan order: what a shared link carries."""
         return {key: " ".join(self.of(key)) for key in self.fields if self.of(key)}

@@ -4,8 +4,9 @@ formats, how large data travels, release and hold options), each line citing the
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from policy.engine.rules import BIA_CONTACT
+from policy.engine.rules import ANNOTARE_CONTACT, ARRAYEXPRESS_PROCESSED_ROUTE, BIA_CONTACT, EMDB_AVERAGE_ROUTE
 
+ACCOUNT = "Account"
 METADATA = "Metadata"
 FILES = "Files"
 TRANSFER = "Large data"
@@ -31,6 +32,20 @@ def _datasets(deposition: Mapping, answers: Mapping) -> list[Mapping]:
 
 def _is_spatial_transcriptomics(dataset: Mapping) -> bool:
     return dataset.get("modality") == "spatial_omics" and dataset.get("omics_type") == "transcriptomics"
+
+
+def _shows_human_samples(dataset: Mapping) -> bool:
+    return dataset.get("human_tissue") is True
+
+
+def _images_closed(dataset: Mapping) -> bool:
+    return _shows_human_samples(dataset) and dataset.get("human_images_open") is False
+
+
+def _steps_of(plan: Mapping, datasets: list[Mapping], archive: str) -> list[Mapping]:
+    """This plan's depositions to `archive` that carry any of these datasets."""
+    ids = {dataset["id"] for dataset in datasets}
+    return [d for d in plan["depositions"] if d["archive"] == archive and ids & set(d["datasets"])]
 
 
 def _has_correlation(deposition: Mapping, plan: Mapping) -> bool:
@@ -62,12 +77,26 @@ def _bia_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> l
         ),
     ]
     if _route(deposition).startswith("bia-screen"):
+        lines += [
+            Preparation(
+                METADATA,
+                f"Ask {BIA_CONTACT} for the metadata template of your screen type before you fill the form.",
+                "note-1",
+            ),
+            Preparation(
+                FILES,
+                "Give the file list Plate, Well and Field columns, and the compound or gene in each well.",
+                "beyond-policy:bia-file-list",
+            ),
+        ]
+    if any(_shows_human_samples(dataset) for dataset in datasets):
         lines.append(
             Preparation(
                 METADATA,
-                f"Ask {BIA_CONTACT} for the metadata template of your screen type before you fill the form; the "
-                "file list takes Plate, Well and Field columns, and the compound or gene in each well.",
-                "note-1",
+                "The BioImage Archive is open access only: deposit images of human samples only with the "
+                "participants' consent to open release of the images and their sample metadata, and nothing that "
+                "identifies anyone.",
+                "beyond-policy:bia-open-access",
             )
         )
     if any(_is_spatial_transcriptomics(dataset) for dataset in datasets):
@@ -89,6 +118,16 @@ def _bia_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> l
     return lines
 
 
+# What "the rawest form" is, by EM method; volume EM and X-ray data have no movies.
+RAWEST_BY_EM_METHOD = {"single_particle": "unaligned movies", "cryo_et": "the raw tilt series"}
+RAWEST_OTHERWISE = "the unprocessed image stacks or projections"
+
+
+def _rawest(datasets: list[Mapping]) -> str:
+    rawest = dict.fromkeys(RAWEST_BY_EM_METHOD.get(dataset.get("em_method"), RAWEST_OTHERWISE) for dataset in datasets)
+    return " and ".join(rawest) or RAWEST_OTHERWISE
+
+
 def _empiar_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
     cites_emdb = any(
         item["in"] == deposition["key"] and any(key.startswith("emdb:") for key in item["cites"])
@@ -104,7 +143,7 @@ def _empiar_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -
         ),
         Preparation(
             FILES,
-            "Deposit the rawest form of the data (e.g. unaligned movies); intermediate files are welcome.",
+            f"Deposit the rawest form of the data ({_rawest(datasets)}); intermediate files are welcome.",
             "beyond-policy:empiar-raw",
         ),
         Preparation(
@@ -114,8 +153,9 @@ def _empiar_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -
         ),
         Preparation(
             RELEASE,
-            "Release options: RE (after processing), EP (with the related EMDB entry), HP (on publication), HO "
-            "(hold, at most one year). Data is released under CC0.",
+            "Release options: RE (directly after processing), EP (after the related EMDB entry is released), HP "
+            "(after the primary citation is published), HO (release delayed by one year from deposition). Data is "
+            "released under CC0.",
             "beyond-policy:empiar-transfer-release",
         ),
     ]
@@ -131,30 +171,48 @@ def _empiar_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -
     return lines
 
 
-def _half_maps_needed(datasets: list[Mapping]) -> bool:
-    return any(
-        dataset.get("em_method") == "single_particle" or dataset.get("subtomogram_average") is True
-        for dataset in datasets
+def _emdb_files(deposition: Mapping, datasets: list[Mapping]) -> str:
+    # Half-maps are mandatory for single-particle, subtomogram-averaging and helical maps only: never for tomograms.
+    if _route(deposition) == EMDB_AVERAGE_ROUTE:
+        return "One primary map (the subtomogram average) and an image; half-maps are mandatory for it."
+    if any(dataset.get("em_method") == "single_particle" for dataset in datasets):
+        return "One primary map and an image; half-maps are mandatory for single-particle maps."
+    return "Each tomogram is an entry of its own, with one primary map and an image."
+
+
+def _empiar_afterwards(plan: Mapping, datasets: list[Mapping]) -> Preparation | None:
+    """EMPIAR comes after EMDB and the PDB in the plan (it cites them), so they learn its accession afterwards."""
+    if not _steps_of(plan, datasets, "empiar"):
+        return None
+    return Preparation(
+        ACCESSION,
+        "The EMPIAR step comes later in this plan: once you have its accession, tell EMDB and the PDB, so that "
+        "their entries cite it.",
+        "beyond-policy:empiar-release",
     )
 
 
 def _emdb_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
-    files = "Each entry has one primary map and an image; a tomogram is an entry of its own."
-    if _half_maps_needed(datasets):
-        files += " Half-maps are mandatory for single-particle and subtomogram-averaging maps."
-    return [
-        Preparation(FILES, files, "beyond-policy:emdb-onedep"),
-        Preparation(
-            METADATA,
-            "Link the related depositions (EMPIAR, PDB) in OneDep's “Related depositions”.",
-            "beyond-policy:emdb-onedep",
-        ),
+    lines = [Preparation(FILES, _emdb_files(deposition, datasets), "beyond-policy:emdb-onedep")]
+    if any(deposition["key"] in item["cites"] and item["in"].startswith("pdb:") for item in plan["linking"]):
+        lines.append(
+            Preparation(
+                METADATA,
+                "Deposit the atomic model with this map in one OneDep session, or name this map as a related "
+                "deposition when you deposit the model.",
+                "beyond-policy:emdb-onedep",
+            )
+        )
+    if afterwards := _empiar_afterwards(plan, datasets):
+        lines.append(afterwards)
+    lines.append(
         Preparation(
             RELEASE,
             "A map may be held for at most one year from deposition; ask for the hold when you first deposit.",
             "beyond-policy:emdb-hold",
-        ),
-    ]
+        )
+    )
+    return lines
 
 
 def _pdb_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
@@ -174,28 +232,66 @@ def _pdb_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> l
             "Cite the whole PDB ID you receive (pdb_ and eight characters once four-character IDs run out).",
             "beyond-policy:pdb-ids",
         ),
+        *filter(None, [_empiar_afterwards(plan, datasets)]),
     ]
 
 
 def _arrayexpress_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
+    if _route(deposition) == ARRAYEXPRESS_PROCESSED_ROUTE:
+        lines = [
+            Preparation(
+                ACCOUNT,
+                f"Write to {ANNOTARE_CONTACT} before you submit: a curator must approve a submission of processed "
+                "data only, which ArrayExpress takes when human raw data cannot be released publicly.",
+                "beyond-policy:arrayexpress-processed-only",
+            ),
+            Preparation(
+                FILES,
+                "Processed data only: the raw reads stay in EGA, and so do the donor attributes (sex, phenotype …) of "
+                "the samples.",
+                "beyond-policy:ega-submitter-portal",
+            ),
+        ]
+    elif any(_is_spatial_transcriptomics(dataset) for dataset in datasets):
+        images_closed = any(_images_closed(dataset) for dataset in datasets)
+        lines = [
+            Preparation(
+                METADATA,
+                "Sequencing metadata following MINSEQE, in Annotare's single cell sequencing template (the one "
+                "documented for spatial transcriptomics).",
+                "beyond-policy:minseqe",
+            ),
+            Preparation(
+                METADATA,
+                "The shared spatial-transcriptomics metadata table (Sample ID, Slide ID …), with the same "
+                "identifiers as in the image submission.",
+                "beyond-policy:st-metadata-fields",
+            ),
+            Preparation(
+                FILES,
+                f"Raw reads as compressed FASTQ or BAM. The participants did not consent to open release of the "
+                f"tissue images, so this plan leaves them out: ask {ANNOTARE_CONTACT} how to submit without them."
+                if images_closed
+                else "Raw reads as compressed FASTQ or BAM, with the raw high-resolution tissue images. Human data "
+                "only with consent for public release.",
+                "beyond-policy:arrayexpress-st-submission",
+            ),
+        ]
+    else:
+        lines = [
+            Preparation(
+                METADATA,
+                "Sequencing metadata following MINSEQE.",
+                "beyond-policy:minseqe",
+            ),
+            Preparation(
+                METADATA,
+                "Describe the assay (ATAC-seq, ChIP-seq, CUT&Tag …) as Annotare's guide for functional genomics asks.",
+                "beyond-policy:arrayexpress-functional-genomics",
+            ),
+        ]
     return [
-        Preparation(
-            METADATA,
-            "Sequencing metadata following MINSEQE, in Annotare's single cell sequencing template.",
-            "beyond-policy:minseqe",
-        ),
-        Preparation(
-            METADATA,
-            "The shared spatial-transcriptomics metadata table (Sample ID, Slide ID …), with the same identifiers "
-            "as in the image submission.",
-            "beyond-policy:st-metadata-fields",
-        ),
-        Preparation(
-            FILES,
-            "Raw reads as compressed FASTQ or BAM, with the raw high-resolution tissue images. Human data only with "
-            "consent for public release.",
-            "beyond-policy:arrayexpress-st-submission",
-        ),
+        *lines,
         Preparation(
             RELEASE,
             "Private until its release date, which you can change at any time; once the accession is cited "
@@ -213,6 +309,12 @@ def _arrayexpress_lines(deposition: Mapping, plan: Mapping, datasets: list[Mappi
 def _pride_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
     return [
         Preparation(
+            FILES,
+            "Mass-spectrometry data only: imaging-based proteomics (CODEX, IMC, MIBI, CyCIF) stays with the images "
+            "in the BioImage Archive.",
+            "beyond-policy:pride-mass-spectrometry",
+        ),
+        Preparation(
             TRANSFER,
             "Submit with the PRIDE Submission tool, or by Globus.",
             "beyond-policy:pride-submission",
@@ -228,6 +330,11 @@ def _pride_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) ->
 def _metabolights_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
     return [
         Preparation(
+            ACCOUNT,
+            "A MetaboLights account: the study is created, validated and submitted in the MetaboLights Online Editor.",
+            "beyond-policy:metabolights-editor",
+        ),
+        Preparation(
             METADATA,
             "Use MetaboLights' assay template for mass spectrometry imaging.",
             "beyond-policy:metabolights-msi",
@@ -241,29 +348,43 @@ def _metabolights_lines(deposition: Mapping, plan: Mapping, datasets: list[Mappi
 
 
 def _ega_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
-    lines = [
+    # What EGA itself requires; the shared spatial-transcriptomics table is the BioImage Archive's and
+    # ArrayExpress's, and donor attributes belong in EGA only.
+    return [
         Preparation(
-            METADATA,
+            ACCOUNT,
+            "An EGA submitter account, requested from the EGA helpdesk. EGA accepts the data only if the "
+            "participants' consents require controlled access.",
+            "beyond-policy:ega-consent",
+        ),
+        Preparation(
+            ACCOUNT,
             "A signed Data Processing Agreement, a Data Access Committee that decides who may use the data, and "
             "an authorised submitter; the data must match the participants' consent.",
             "beyond-policy:ega-submission",
+        ),
+        Preparation(
+            TRANSFER,
+            "Encrypt the files with Crypt4GH and upload them to your EGA inbox before registering their metadata.",
+            "beyond-policy:ega-inbox",
+        ),
+        Preparation(
+            METADATA,
+            "In the Submitter Portal: the study, the samples (with donor attributes such as sex and phenotype), "
+            "experiments, runs, the Data Access Committee, a data access policy and a dataset. Allow about a month.",
+            "beyond-policy:ega-submitter-portal",
         ),
         Preparation(
             RELEASE,
             "Access is controlled: readers apply to your Data Access Committee.",
             "beyond-policy:ega-controlled-access",
         ),
+        Preparation(
+            ACCESSION,
+            "Cite the study accession (EGAS…) in the publication.",
+            "beyond-policy:ega-consent",
+        ),
     ]
-    if any(_is_spatial_transcriptomics(dataset) for dataset in datasets):
-        lines.append(
-            Preparation(
-                METADATA,
-                "The shared spatial-transcriptomics metadata table (Sample ID, Slide ID …), with the same "
-                "identifiers as in the image submission.",
-                "beyond-policy:st-metadata-fields",
-            )
-        )
-    return lines
 
 
 LINES_BY_ARCHIVE = {

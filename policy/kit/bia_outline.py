@@ -1,21 +1,20 @@
-"""The BioImage Archive submission outline: for each BioImage Archive step, one study component per dataset (and
-one for the correlation information where there is some), each with the REMBI sections to fill and its own file
-list (first column header Files); for screens, the screen template's columns. Delivered as one zip."""
+"""The BioImage Archive submission outline: for each BioImage Archive step, its study components (one per dataset,
+one per correlation), each with the REMBI sections to fill and its own file list, of the one design the result
+page and the PageTab download share (policy/kit/file_lists.py). Delivered as one zip."""
 
 import io
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from policy.kit.tsv import tsv_render
+from policy.kit.accessions import AccessionsEntered
+from policy.kit.file_lists import FileList, bia_steps, file_list_tsv
+from policy.kit.pagetab import PageTabDraft, pagetab_drafts, pagetab_json
+from policy.kit.progress import citations_by_step, progress_build
 
 STUDY_SECTIONS = ("Study: title, description, authors and affiliations, funding, licence, related publication",)
 COMPONENT_SECTIONS = ("Study component", "Biosample", "Specimen", "Image acquisition", "Image analysis (if any)")
 CORRELATION_SECTIONS = ("Study component", "Image correlation")
-FILE_LIST_COLUMNS = ("Files", "Description")
-SCREEN_COLUMNS = {"compound": "Compound", "genetic": "Gene", "other": "Condition"}
-SCREEN_FILE_LIST_COLUMNS = ("Files", "Plate", "Well", "Field")
-CORRELATION_COMPONENT = "correlation"
 # A fixed time inside the zip, so the same plan always gives the same bytes.
 ZIP_TIMESTAMP = (2026, 1, 1, 0, 0, 0)
 
@@ -25,8 +24,7 @@ class StudyComponent:
     name: str
     datasets: tuple[str, ...]
     sections: tuple[str, ...]
-    file_list: str  # the file list's name inside the step's folder
-    columns: tuple[str, ...]
+    file_list: FileList
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,60 +35,35 @@ class BiaStepOutline:
     components: tuple[StudyComponent, ...]
 
 
-def _columns(dataset: Mapping) -> tuple[str, ...]:
-    screen_type = dataset.get("screen_type")
-    if dataset.get("modality") == "high_content_screening" and screen_type in SCREEN_COLUMNS:
-        return (*SCREEN_FILE_LIST_COLUMNS, SCREEN_COLUMNS[screen_type], "Description")
-    return FILE_LIST_COLUMNS
-
-
 def bia_outlines(*, plan: Mapping, answers: Mapping) -> tuple[BiaStepOutline, ...]:
-    by_id = {dataset["id"]: dataset for dataset in answers["datasets"]}
-    outlines = []
-    for number, deposition in enumerate(plan["depositions"], start=1):
-        if deposition["archive"] != "bia":
-            continue
-        components = [
-            StudyComponent(
-                name=dataset_id,
-                datasets=(dataset_id,),
-                sections=COMPONENT_SECTIONS,
-                file_list=f"file-list-{dataset_id}.tsv",
-                columns=_columns(by_id.get(dataset_id, {})),
-            )
-            for dataset_id in deposition["datasets"]
-        ]
-        correlated = [
-            item for item in plan["linking"] if item["kind"] == "correlation" and item["in"] == deposition["key"]
-        ]
-        for index, item in enumerate(correlated, start=1):
-            name = CORRELATION_COMPONENT if len(correlated) == 1 else f"{CORRELATION_COMPONENT}-{index}"
-            components.append(
+    return tuple(
+        BiaStepOutline(
+            step=step.number,
+            key=step.key,
+            folder=f"step-{step.number}-{step.key.replace(':', '-')}",
+            components=tuple(
                 StudyComponent(
-                    name=name,
-                    datasets=tuple(item["datasets"]),
-                    sections=CORRELATION_SECTIONS,
-                    file_list=f"file-list-{name}.tsv",
-                    columns=FILE_LIST_COLUMNS,
+                    name=file_list.component,
+                    datasets=file_list.datasets,
+                    sections=CORRELATION_SECTIONS if file_list.correlation else COMPONENT_SECTIONS,
+                    file_list=file_list,
                 )
-            )
-        outlines.append(
-            BiaStepOutline(
-                step=number,
-                key=deposition["key"],
-                folder=f"step-{number}-{deposition['key'].replace(':', '-')}",
-                components=tuple(components),
-            )
+                for file_list in step.file_lists
+            ),
         )
-    return tuple(outlines)
+        for step in bia_steps(plan=plan, answers=answers)
+    )
 
 
-def _readme(outline: BiaStepOutline, cites: list[str]) -> str:
+def _readme(outline: BiaStepOutline, cites: list[str], pagetab: PageTabDraft) -> str:
     lines = [
         f"# BioImage Archive submission outline, step {outline.step}",
         "",
         "Fill these sections in the BioStudies submission tool (BioImaging template). REMBI: "
         "https://pmc.ncbi.nlm.nih.gov/articles/PMC8606015",
+        "",
+        f"Or fill every “FILL IN” of `{pagetab.filename}` (the same submission in PageTab JSON), upload your data and "
+        "the file lists of this folder under their names, and submit it through “Submit PageTab”.",
         "",
         "## Study",
         "",
@@ -102,22 +75,29 @@ def _readme(outline: BiaStepOutline, cites: list[str]) -> str:
         datasets = ", ".join(f"`{dataset}`" for dataset in component.datasets)
         lines += ["", f"## Study component `{component.name}` ({datasets})", ""]
         lines += [f"- [ ] {section}" for section in component.sections]
-        lines.append(f"- [ ] File list: `{component.file_list}` (one row per file; first column header `Files`)")
+        lines.append(
+            f"- [ ] File list: `{component.file_list.filename}` (one row per file; first column header `Files`)"
+        )
     return "\n".join(lines) + "\n"
 
 
-def bia_outline_zip(*, plan: Mapping, answers: Mapping, citations: Mapping[str, list[str]]) -> bytes:
-    """The outlines of every BioImage Archive step as one zip: a folder per step with README.md and a file list per
-    study component. `citations`: deposition key -> the accessions (or placeholders) its submission cites."""
+def bia_outline_zip(*, plan: Mapping, answers: Mapping, accessions: AccessionsEntered) -> bytes:
+    """The outlines of every BioImage Archive step as one zip: a folder per step with README.md, the step's PageTab
+    submission and a file list per study component, with the accessions typed so far."""
+    citations = citations_by_step(progress=progress_build(plan=plan, accessions=accessions))
+    pagetabs = {draft.key: draft for draft in pagetab_drafts(plan=plan, answers=answers, accessions=accessions)}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for outline in bia_outlines(plan=plan, answers=answers):
-            _write(archive, f"{outline.folder}/README.md", _readme(outline, list(citations.get(outline.key, []))))
+            pagetab = pagetabs[outline.key]
+            readme = _readme(outline, list(citations.get(outline.key, [])), pagetab)
+            _write(archive, f"{outline.folder}/README.md", readme)
+            _write(archive, f"{outline.folder}/{pagetab.filename}", pagetab_json(draft=pagetab))
             for component in outline.components:
                 _write(
                     archive,
-                    f"{outline.folder}/{component.file_list}",
-                    tsv_render(header=component.columns, rows=[]),
+                    f"{outline.folder}/{component.file_list.filename}",
+                    file_list_tsv(file_list=component.file_list),
                 )
     return buffer.getvalue()
 

@@ -2,34 +2,57 @@
 empiar-depositor package), filled with what the answers and the plan determine, with obvious placeholders that the
 schema still accepts for what only the depositor knows.
 
-Placeholders: every text to fill contains FILL IN; counts are 0; the e-mail is fill-in@example.org; the country,
-which the schema restricts to real ISO codes, is AQ (Antarctica) with a FILL IN note beside it; EMDB references
-not entered yet are EMD-0000.
+Placeholders (defined by the bundle's script, policy/kit/empiar_submit.py, whose guard refuses each of them):
+every text to fill contains FILL IN; counts are 0; the e-mail is fill-in@example.org; the country, which the
+schema restricts to real ISO codes, is AQ (Antarctica) with a FILL IN note beside it; each EMDB step the entry
+cites and whose accession is not typed yet has its own all-zero EMD accession (EMD-0000, EMD-00000, …).
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.kit.accessions import AccessionsEntered
+from policy.kit.empiar_submit import PLACEHOLDER, PLACEHOLDER_COUNT, PLACEHOLDER_COUNTRY, PLACEHOLDER_EMAIL
 
-PLACEHOLDER = "FILL IN"
-PLACEHOLDER_EMAIL = "fill-in@example.org"
-PLACEHOLDER_COUNTRY = "AQ"
-PLACEHOLDER_EMDB = "EMD-0000"
 PLACEHOLDER_FORMAT = f"('OT', '{PLACEHOLDER}')"
+EMPIAR_HELP = "empiar-help@ebi.ac.uk"
 
-# experiment_type codes of the schema
+# experiment_type codes of the schema (empiar_deposition.schema.json, "Type of the EMPIAR entry")
+EXPERIMENT_TYPES = {
+    1: "soft X-ray tomography",
+    3: "raw image data relating to structures deposited to EMDB",
+    4: "serial block-face SEM (SBF-SEM)",
+    5: "focused ion beam SEM (FIB-SEM)",
+    7: "correlative light-electron microscopy",
+    8: "correlative light X-ray microscopy",
+    11: "ATUM-SEM",
+    12: "hard X-ray or X-ray microCT",
+    13: "serial-section electron tomography (ssET)",
+}
 RAW_DATA_OF_EMDB_STRUCTURES = 3
 SOFT_XRAY_TOMOGRAPHY = 1
+HARD_XRAY = 12
 SBF_SEM = 4
+FIB_SEM = 5
+ATUM_SEM = 11
+SSET = 13
 CLEM = 7
 CORRELATIVE_LIGHT_XRAY = 8
+VOLUME_EM_METHODS = (SBF_SEM, FIB_SEM, ATUM_SEM, SSET)  # the answers say volume EM, not which method
+
+# release_date options, as the schema defines them
+RELEASE_OPTIONS = {
+    "RE": "directly after the submission has been processed",
+    "EP": "after the related EMDB entry has been released",
+    "HP": "after the related primary citation has been published",
+    "HO": "one year after the date of deposition (release delayed by one year)",
+}
 
 # imagesets[].category codes of the schema
 MOVIES = "('T2', '')"  # micrographs - multiframe
 TILT_SERIES = "('T9', '')"
 RECONSTRUCTED_VOLUMES = "('T13', '')"
-VOLUME_EM_STACK = "('OT', 'volume EM image stack')"
+VOLUME_EM_STACK = "('OT', 'volume EM image stacks')"
 XRAY_TOMOGRAPHY = "('OT', 'X-ray tomography data')"
 
 # Which reference list of the deposition cites each archive's accessions.
@@ -42,10 +65,6 @@ class EmpiarDraft:
     dataset: str
     document: dict
     choices: tuple[str, ...]  # what the draft chose that the depositor should check
-
-    @property
-    def filename_part(self) -> str:
-        return f"empiar-{self.dataset}"
 
 
 def _person() -> dict:
@@ -70,19 +89,19 @@ def _author() -> dict:
     return {"name": f"('{PLACEHOLDER} surname', '{PLACEHOLDER} initials')", "order_id": 0, "author_orcid": None}
 
 
-def _imageset(name: str, directory: str, category: str, details: str) -> dict:
+def _imageset(name: str, folder: str, category: str) -> dict:
     return {
         "name": name,
-        "directory": directory,
+        "directory": f"data/{folder}",
         "category": category,
         "header_format": PLACEHOLDER_FORMAT,
         "data_format": PLACEHOLDER_FORMAT,
-        "num_images_or_tilt_series": 0,
-        "frames_per_image": 0,
+        "num_images_or_tilt_series": PLACEHOLDER_COUNT,
+        "frames_per_image": PLACEHOLDER_COUNT,
         "voxel_type": PLACEHOLDER_FORMAT,
         "pixel_width": None,
         "pixel_height": None,
-        "details": details,
+        "details": f"{PLACEHOLDER}: describe these images (instrument, detector, pixel size).",
     }
 
 
@@ -97,64 +116,123 @@ def _correlated_with_light(dataset_id: str, answers: Mapping) -> bool:
     )
 
 
-def _experiment(dataset: Mapping, answers: Mapping) -> tuple[int, list[dict], list[str]]:
-    """(experiment_type, image sets, choices to check) for one dataset's answers."""
+def _type_choice(chosen: int, why: str, alternatives: tuple[int, ...]) -> str:
+    text = f"Experiment type {chosen} ({EXPERIMENT_TYPES[chosen]}): {why}."
+    others = [f"{code} ({EXPERIMENT_TYPES[code]})" for code in alternatives if code != chosen]
+    if others:
+        text += f" Also fits: {', '.join(others)}; choose the one that describes your data best."
+    return text
+
+
+def _experiment(dataset: Mapping, answers: Mapping, cites_emdb: bool) -> tuple[int, list[dict], list[str]]:
+    """(experiment_type, image sets, choices to check) for one dataset's answers and what its step cites."""
     label = dataset["id"]
     em_method = dataset.get("em_method")
     correlated = _correlated_with_light(label, answers)
-    fill = f"{PLACEHOLDER}: describe these images (instrument, detector, pixel size)."
     if em_method == "single_particle":
-        sets = [_imageset(f"Unaligned movies of {label}", f"data/{label}/movies", MOVIES, fill)]
-        choices = ["Image set category T2 (multiframe micrographs): use T1 if you deposit single-frame micrographs."]
+        sets = [_imageset(f"Unaligned movies of {label}", "movies", MOVIES)]
+        choices = [
+            _type_choice(RAW_DATA_OF_EMDB_STRUCTURES, "the raw images of the EMDB map", ()),
+            "Image set category T2 (multiframe micrographs): use T1 if you deposit single-frame micrographs.",
+        ]
         return RAW_DATA_OF_EMDB_STRUCTURES, sets, choices
     if em_method == "cryo_et":
         sets = []
         if dataset.get("tilt_series"):
-            sets.append(_imageset(f"Tilt series of {label}", f"data/{label}/tilt_series", TILT_SERIES, fill))
+            sets.append(_imageset(f"Tilt series of {label}", "tilt_series", TILT_SERIES))
         if dataset.get("tomograms") == "many":
-            sets.append(
-                _imageset(
-                    f"Tomograms of {label} not deposited in EMDB",
-                    f"data/{label}/tomograms",
-                    RECONSTRUCTED_VOLUMES,
-                    fill,
-                )
-            )
-        return RAW_DATA_OF_EMDB_STRUCTURES, sets, []
-    if em_method == "volume_em":
-        sets = [_imageset(f"Volume EM image stacks of {label}", f"data/{label}/stacks", VOLUME_EM_STACK, fill)]
-        if correlated:
-            return CLEM, sets, ["Experiment type 7 (correlative light-electron microscopy), as it is correlated."]
-        return (
-            SBF_SEM,
-            sets,
-            ["Experiment type 4 (SBF-SEM): use 5 for FIB-SEM, 11 for ATUM-SEM or 13 for ssET."],
+            sets.append(_imageset(f"Tomograms of {label} not deposited in EMDB", "tomograms", RECONSTRUCTED_VOLUMES))
+        choices = (
+            ["The tomograms image set is optional: delete it if you do not deposit them."] if len(sets) > 1 else []
         )
-    sets = [_imageset(f"X-ray tomography of {label}", f"data/{label}/xray", XRAY_TOMOGRAPHY, fill)]
+        if cites_emdb:
+            alternatives = (CLEM,) if correlated else ()
+            return (
+                RAW_DATA_OF_EMDB_STRUCTURES,
+                sets,
+                [
+                    _type_choice(
+                        RAW_DATA_OF_EMDB_STRUCTURES, "the entry holds the raw data of its EMDB entries", alternatives
+                    ),
+                    *choices,
+                ],
+            )
+        if correlated:
+            return (
+                CLEM,
+                sets,
+                [_type_choice(CLEM, "the tilt series are correlated with light microscopy", ()), *choices],
+            )
+        # No EMDB entry and no correlation: EMPIAR's manual ties cryo-ET data to EMDB entries, and no other type
+        # of the schema fits, so the draft asks for one (the guard refuses its placeholder until it exists).
+        return (
+            RAW_DATA_OF_EMDB_STRUCTURES,
+            sets,
+            [
+                f"Experiment type 3 ({EXPERIMENT_TYPES[3]}) needs an EMDB entry, and this plan has none for {label}: "
+                f"deposit a tomogram or a subtomogram average in EMDB and cite it, or ask {EMPIAR_HELP} before "
+                "depositing, as EMPIAR's manual asks for data tied to no EMDB entry.",
+                *choices,
+            ],
+        )
+    if em_method == "volume_em":
+        sets = [_imageset(f"Volume EM image stacks of {label}", "stacks", VOLUME_EM_STACK)]
+        if correlated:
+            why = "the stacks are correlated with light microscopy"
+            return CLEM, sets, [_type_choice(CLEM, why, VOLUME_EM_METHODS)]
+        why = "the answers say volume EM, not which method"
+        return SBF_SEM, sets, [_type_choice(SBF_SEM, why, VOLUME_EM_METHODS)]
+    sets = [_imageset(f"X-ray tomography of {label}", "xray", XRAY_TOMOGRAPHY)]
     if correlated:
-        return CORRELATIVE_LIGHT_XRAY, sets, ["Experiment type 8 (correlative light X-ray microscopy)."]
-    return SOFT_XRAY_TOMOGRAPHY, sets, ["Experiment type 1 (soft X-ray tomography): use 12 for hard X-ray or microCT."]
+        why = "the tomograms are correlated with light microscopy"
+        return (
+            CORRELATIVE_LIGHT_XRAY,
+            sets,
+            [_type_choice(CORRELATIVE_LIGHT_XRAY, why, (SOFT_XRAY_TOMOGRAPHY, HARD_XRAY))],
+        )
+    why = "the answers do not say soft or hard X-ray"
+    return SOFT_XRAY_TOMOGRAPHY, sets, [_type_choice(SOFT_XRAY_TOMOGRAPHY, why, (HARD_XRAY,))]
 
 
 def _cited(deposition: Mapping, plan: Mapping) -> dict[str, list[str]]:
-    """Deposition keys this deposition cites, by archive."""
+    """Deposition keys this deposition cites, by archive, in plan order."""
     archive_of = {item["key"]: item["archive"] for item in plan["depositions"]}
+    cited_keys = {key for item in plan["linking"] if item["in"] == deposition["key"] for key in item["cites"]}
     cited: dict[str, list[str]] = {}
-    for item in plan["linking"]:
-        if item["in"] != deposition["key"]:
-            continue
-        for key in item["cites"]:
-            if key in archive_of and key not in cited.get(archive_of[key], []):
-                cited.setdefault(archive_of[key], []).append(key)
+    for key in archive_of:
+        if key in cited_keys:
+            cited.setdefault(archive_of[key], []).append(key)
     return cited
 
 
 def _release(cited: Mapping[str, list[str]], publication: bool) -> tuple[str, str]:
     if cited.get("emdb"):
-        return "EP", "Release EP: with the related EMDB entry."
-    if publication:
-        return "HP", "Release HP: on publication of the paper."
-    return "HO", "Release HO: held for at most one year, as there is no publication to release it with."
+        chosen = "EP"
+    elif publication:
+        chosen = "HP"
+    else:
+        chosen = "HO"
+    others = "; ".join(f"{code}, {meaning}" for code, meaning in RELEASE_OPTIONS.items() if code != chosen)
+    return chosen, f"Release {chosen}: {RELEASE_OPTIONS[chosen]}. The other options: {others}."
+
+
+def _step_of(key: str, plan: Mapping) -> int:
+    return next(number for number, item in enumerate(plan["depositions"], start=1) if item["key"] == key)
+
+
+def _emdb_references(keys: list[str], plan: Mapping, accessions: AccessionsEntered) -> tuple[list[str], list[str]]:
+    """(EMD accessions, choices): the typed ones, and an all-zero placeholder for each step not typed yet."""
+    names: list[str] = []
+    choices: list[str] = []
+    for key in keys:
+        typed = accessions.of(key)
+        if typed:
+            names += typed
+            continue
+        placeholder = "EMD-" + "0" * (4 + len(choices))
+        names.append(placeholder)
+        choices.append(f"{placeholder} stands for the EMD accession(s) of step {_step_of(key, plan)}: replace it.")
+    return names, choices
 
 
 def empiar_draft_build(
@@ -162,23 +240,26 @@ def empiar_draft_build(
 ) -> EmpiarDraft:
     by_id = {dataset["id"]: dataset for dataset in answers["datasets"]}
     dataset = by_id[deposition["datasets"][0]]
-    experiment_type, imagesets, choices = _experiment(dataset, answers)
     cited = _cited(deposition, plan)
+    experiment_type, imagesets, choices = _experiment(dataset, answers, bool(cited.get("emdb")))
     release, release_choice = _release(cited, answers.get("publication", True))
     document: dict = {
         "title": f"{PLACEHOLDER}: title of the EMPIAR entry for {dataset['id']}",
         "release_date": release,
         "experiment_type": experiment_type,
     }
+    emdb_keys = cited.get("emdb", [])
+    if experiment_type == RAW_DATA_OF_EMDB_STRUCTURES and not emdb_keys:
+        document["cross_references"] = [{"name": "EMD-0000"}]  # the EMDB entry the choices ask for
     for archive, list_name in REFERENCE_LISTS.items():
         keys = cited.get(archive, [])
-        if not keys:
-            continue
-        known = [accession for key in keys for accession in accessions.of(key)]
-        if archive == "emdb" and not known:
-            known = [PLACEHOLDER_EMDB]
-        if known:
-            document[list_name] = [{"name": accession} for accession in known]
+        if archive == "emdb" and keys:
+            names, placeholder_choices = _emdb_references(keys, plan, accessions)
+            choices = [*choices, *placeholder_choices]
+        else:
+            names = [accession for key in keys for accession in accessions.of(key)]
+        if names:
+            document[list_name] = [{"name": name} for name in names]
     document.update(
         {
             "authors": [_author()],
@@ -199,17 +280,7 @@ def empiar_draft_build(
             ],
         }
     )
-    if "cross_references" in document and document["cross_references"] == [{"name": PLACEHOLDER_EMDB}]:
-        choices = [
-            *choices,
-            f"EMDB reference {PLACEHOLDER_EMDB}: replace it with the EMD accession of step "
-            f"{_step_of(cited['emdb'][0], plan)}.",
-        ]
     return EmpiarDraft(deposition["key"], dataset["id"], document, (release_choice, *choices))
-
-
-def _step_of(key: str, plan: Mapping) -> int:
-    return next(number for number, item in enumerate(plan["depositions"], start=1) if item["key"] == key)
 
 
 def empiar_drafts(*, plan: Mapping, answers: Mapping, accessions: AccessionsEntered) -> tuple[EmpiarDraft, ...]:

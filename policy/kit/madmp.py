@@ -32,7 +32,7 @@ def _label(field: str, value: str, texts: Mapping) -> str:
 
 
 # Answers that say a dataset holds data about people.
-PERSONAL_DATA_ANSWERS = ("patient_medical", "human_controlled_access")
+PERSONAL_DATA_ANSWERS = ("medical_imaging", "human_controlled_access")
 
 
 def _personal(dataset: Mapping) -> str:

@@ -14,6 +14,7 @@ from policy.kit.statement import ARCHIVE_SHORT_NAMES, Statement, statement_build
 
 EMPIAR_DRAFT = "empiar"
 BIA_OUTLINE = "bia-outline"
+BIA_PAGETAB = "bia-pagetab"
 ST_SHEET = "st-metadata"
 
 
@@ -28,7 +29,7 @@ class PreparationView:
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    kind: str  # EMPIAR_DRAFT, BIA_OUTLINE or ST_SHEET
+    kind: str  # EMPIAR_DRAFT, BIA_PAGETAB, BIA_OUTLINE or ST_SHEET
     title: str
     dataset: str = ""  # the EMPIAR draft's dataset
     choices: tuple[str, ...] = ()
@@ -92,8 +93,10 @@ def _drafts(deposition: Mapping, empiar: dict[str, EmpiarDraft], st: tuple[str, 
         draft = empiar[deposition["key"]]
         drafts.append(Draft(EMPIAR_DRAFT, f"EMPIAR deposition draft for {draft.dataset}", draft.dataset, draft.choices))
     if archive == "bia":
+        drafts.append(Draft(BIA_PAGETAB, "BioImage Archive submission in PageTab JSON"))
         drafts.append(Draft(BIA_OUTLINE, "BioImage Archive submission outline: study components and file lists"))
-    if archive in {"bia", "arrayexpress", "ega"} and any(dataset in st for dataset in deposition["datasets"]):
+    # The shared table is the BioImage Archive's and ArrayExpress's; EGA's own sample records hold donor attributes.
+    if archive in {"bia", "arrayexpress"} and any(dataset in st for dataset in deposition["datasets"]):
         drafts.append(Draft(ST_SHEET, "Spatial-transcriptomics metadata sheet"))
     return tuple(drafts)
 

@@ -2,14 +2,14 @@
 these rows (the wizard adds its Change links to them).
 
 The words come from outside: a stored result's own (Result.texts, kept as they were when the plan was made), or
-the engine's words now (`answers_words`) for a study still in the wizard.
+the engine's words now (`policy.results.answers_words`, the words a result stores) for a study still in the wizard.
 """
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from policy.engine.questions import DATASET_QUESTIONS, PUBLICATION
+from policy.engine.questions import PUBLICATION
 
 YES_NO = {True: "Yes", False: "No"}
 CORRELATIONS_KEY = "Correlative groups"
@@ -54,22 +54,6 @@ class Answers:
 def _change_fields(url_and_hint: tuple[str, str]) -> dict[str, str]:
     url, hint = url_and_hint
     return {"change_url": url, "change_hint": hint}
-
-
-def answers_words(*, answers: Mapping[str, Any]) -> dict:
-    """The engine's words for these answers now: each question's text in asking order (a list of pairs, since
-    PostgreSQL's jsonb does not keep an object's key order) and the label of each choice given."""
-    questions = [[PUBLICATION.field, PUBLICATION.text]]
-    labels: dict[str, dict[str, str]] = {}
-    for question in DATASET_QUESTIONS:
-        questions.append([question.field, question.text])
-        if question.enumeration is None:
-            continue
-        given = {dataset[question.field] for dataset in answers["datasets"] if question.field in dataset}
-        known = sorted(value for value in given if value in question.enumeration.values)
-        if known:
-            labels[question.field] = {value: question.enumeration.label(value) for value in known}
-    return {"questions": questions, "labels": labels}
 
 
 def _value_text(field: str, value: Any, labels: Mapping[str, Mapping[str, str]]) -> str:

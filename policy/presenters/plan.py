@@ -125,6 +125,19 @@ class Refused:
     why: str
     instead: str
     reasons: tuple[Reason, ...]
+    # "dataset": none of it is accepted; "images": its images are not, the rest of it is planned. Plans made
+    # before contract 3 refused whole datasets only, and have no scope.
+    scope: str = "dataset"
+
+    @property
+    def title(self) -> str:
+        if self.scope == "images":
+            return f"The images of {self.dataset} cannot be deposited at EBI"
+        return f"{self.dataset} cannot be deposited at EBI"
+
+    @property
+    def short(self) -> str:
+        return f"{self.dataset}: {'images ' if self.scope == 'images' else ''}not accepted at EBI"
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +272,7 @@ def plan_present(*, plan: dict, texts: dict) -> Plan:
             instead=item.get("instead")
             or f"Ask {plan['contacts'][0]} what to do with these images; the rest of the plan still applies.",
             reasons=words.reasons(item),
+            scope=item.get("scope", "dataset"),
         )
         for item in plan["not_accepted"]
     )

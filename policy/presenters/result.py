@@ -7,10 +7,10 @@ from urllib.parse import urljoin
 
 from django.urls import reverse
 
-from policy.exports import Template, templates_offered
 from policy.models import Result
-from policy.picture import PlanPicture, plan_picture
 from policy.presenters.answers import Answers, answers_present
+from policy.presenters.downloads import FilesEntry, Template, file_lists_anchor, files_to_prepare, templates_offered
+from policy.presenters.picture import PlanPicture, plan_picture
 from policy.presenters.plan import Plan, Step, plan_present
 from policy.presenters.wording import count_text, edition_text, list_text
 
@@ -18,7 +18,12 @@ from policy.presenters.wording import count_text, edition_text, list_text
 @dataclass(frozen=True, slots=True)
 class StepFiles:
     step: Step
-    file_list: Template | None
+    file_lists: tuple[Template, ...]  # a BioImage Archive step's file lists, one per study component
+
+    @property
+    def file_lists_anchor(self) -> str:
+        """Where the page's files to prepare tell what goes in them."""
+        return file_lists_anchor(self.step.number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +40,14 @@ class ResultPage:
 
     @property
     def steps(self) -> tuple[StepFiles, ...]:
-        by_step = {template.step: template for template in self.templates if template.step is not None}
-        return tuple(StepFiles(step, by_step.get(step.number)) for step in self.plan.steps)
+        return tuple(
+            StepFiles(step, tuple(template for template in self.templates if template.step == step.number))
+            for step in self.plan.steps
+        )
+
+    @property
+    def files(self) -> tuple[FilesEntry, ...]:
+        return files_to_prepare(templates=self.templates)
 
     @property
     def lede(self) -> str:
@@ -74,5 +85,5 @@ def result_page(*, result: Result, url: str) -> ResultPage:
         plan=plan,
         answers=answers_present(answers=result.answers, words=result.texts),
         picture=plan_picture(plan=plan, dataset_ids=[dataset["id"] for dataset in result.answers["datasets"]]),
-        templates=templates_offered(plan=plan, answers=result.answers),
+        templates=templates_offered(plan=plan, stored_plan=result.plan, answers=result.answers),
     )

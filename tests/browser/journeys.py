@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD, questions_asked_for
 from policy.models import Result
-from tests.wizard.journeys import NO_BY_DEFAULT
+from tests.builders import NO_BY_DEFAULT
 
 DATASET_ADD = "/study/datasets/new/"
 

@@ -16,7 +16,7 @@ from tests.browser.journeys import (
     plan_get,
     study_start,
 )
-from tests.wizard.journeys import LM
+from tests.builders import LM
 
 FIB_SEM = {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"}
 
@@ -121,7 +121,7 @@ def on_correlations_asked_again(page: Page) -> None:
     on_correlations(page)
     correlations_answer(page, [["lm", "fib-sem"]])
     page.goto("/study/datasets/new/")
-    dataset_add(page, {"id": "mri", "modality": "other", "patient_medical": True}, then="Save and add another dataset")
+    dataset_add(page, {"id": "mri", "modality": "other", "medical_imaging": True}, then="Save and add another dataset")
     dataset_add(page, {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}, then="Save and continue")
     expect(page).to_have_url(re.compile("/study/correlations/$"))
     expect(page.locator("#correlations-why")).to_contain_text("you added sxt")
@@ -178,7 +178,7 @@ def on_result_of_a_study_with_everything(page: Page) -> None:
         },
         {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True},
         {"id": "screen", "modality": "high_content_screening", "screen_type": "genetic"},
-        {"id": "mri", "modality": "other", "patient_medical": True},
+        {"id": "mri", "modality": "other", "medical_imaging": True},
     ]
     datasets_add(page, datasets, next_path="/study/correlations/")
     correlations_answer(page, [["cryo-et", "visium"]])
@@ -223,7 +223,7 @@ def on_session_ended(page: Page) -> None:
 
 def on_cannot_deposit(page: Page) -> None:
     study_start(page)
-    datasets_add(page, [{"id": "mri", "modality": "other", "patient_medical": True}], next_path="/study/check/")
+    datasets_add(page, [{"id": "mri", "modality": "other", "medical_imaging": True}], next_path="/study/check/")
     page.get_by_role("button", name="Get your deposition plan").click()
     expect(page).to_have_url(re.compile("/study/cannot-deposit/$"))
 

@@ -19,7 +19,7 @@ from tests.browser.journeys import (
     plan_get,
 )
 from tests.browser.states import FIB_SEM, STATES, on_check, on_publication, on_start
-from tests.wizard.journeys import LM
+from tests.builders import LM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -202,7 +202,7 @@ def test_a_keyboard_only_journey_from_start_to_result(checked_page):
     expect(page.locator("#question-em_method")).to_be_visible()
     expect(page.locator("#question-modality").get_by_label(MODALITY.label("electron_microscopy"))).to_be_checked()
     expect(page.locator("[data-reveal-status]")).to_have_text(re.compile("more questions? shown below"))
-    for field in ("patient_medical", "human_tissue"):
+    for field in ("medical_imaging", "human_tissue"):
         tab_to(page, element_id=f"id_{field}-0")  # "Yes", the first answer of a yes-or-no question
         page.keyboard.press("ArrowDown")
         expect(page.locator(f"#question-{field}").get_by_label("No", exact=True)).to_be_checked()

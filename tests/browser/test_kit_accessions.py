@@ -32,8 +32,8 @@ def test_typed_accessions_fill_the_statement_and_travel_in_the_link(page, javasc
     page.get_by_label("Step 2: EMDB accession").fill("EMD-1111 EMD-2222")
     page.get_by_role("button", name="Update progress and statement").click()
 
-    expect(statement).to_contain_text("ArrayExpress under accession code E-MTAB-1234.")
-    expect(statement).to_contain_text("under accession codes EMD-1111 and EMD-2222.")
+    expect(statement).to_contain_text("ArrayExpress under accession code E-MTAB-1234 (https://identifiers.org/")
+    expect(statement).to_contain_text("under accession codes EMD-1111 (https://identifiers.org/emdb:EMD-1111) and")
     expect(page.get_by_role("heading", name="Progress: 2 of 5 steps done")).to_be_visible()
     # Without JavaScript the address is the form's, as typed; with htmx, the canonical link of the accessions.
     expect(page).to_have_url(re.compile(r"\?arrayexpress%3Avisium=E-MTAB-1234&emdb%3Acryo-et=EMD-1111", re.I))
@@ -61,7 +61,7 @@ def test_the_statement_is_copied_with_its_button(js_page, live_server):
 
     expect(js_page.locator("[data-copy-statement-status]")).to_have_text("Statement copied.")
     copied = js_page.evaluate("navigator.clipboard.readText()")
-    assert "ArrayExpress under accession code E-MTAB-1234." in copied
+    assert "ArrayExpress under accession code E-MTAB-1234 (https://identifiers.org/arrayexpress:E-MTAB-1234)." in copied
     assert copied == js_page.locator("[data-statement]").inner_text().strip()
 
 

@@ -28,7 +28,7 @@ def plan_through_the_wizard(page) -> None:
     page.get_by_role("button", name="Continue").click()
     page.get_by_label(DATASET_QUESTIONS_BY_FIELD["id"].text).fill("confocal")
     page.get_by_label(MODALITY.label("light_microscopy")).check()
-    page.get_by_role("group", name=DATASET_QUESTIONS_BY_FIELD["patient_medical"].text).get_by_label("No").check()
+    page.get_by_role("group", name=DATASET_QUESTIONS_BY_FIELD["medical_imaging"].text).get_by_label("No").check()
     page.get_by_role("group", name=DATASET_QUESTIONS_BY_FIELD["human_tissue"].text).get_by_label("No").check()
     page.get_by_role("button", name="Save and continue").click()
     expect(page.locator("h1")).to_have_text(STEP_TITLES["check"])

@@ -18,7 +18,7 @@ from tests.browser.journeys import (
     study_start,
 )
 from tests.browser.states import FIB_SEM
-from tests.wizard.journeys import LM
+from tests.builders import LM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,7 +30,7 @@ CRYO_ET = {
     "tomograms": "many",
 }
 VISIUM = {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True}
-MRI = {"id": "mri", "modality": "other", "patient_medical": True}
+MRI = {"id": "mri", "modality": "other", "medical_imaging": True}
 # Most page loads a depositor waits for, from the start page to the plan: today's counts (docs/wizard.md), within
 # the targets of at most 3 with JavaScript, 5 without for one dataset and 14 without for five.
 PAGE_LOADS = {
@@ -50,10 +50,10 @@ def test_single_light_microscopy_dataset(page, javascript_enabled):
     result = plan_get(page)
 
     assert result.answers == {
-        "answers_version": 2,
+        "answers_version": 3,
         "publication": True,
         "datasets": [
-            {"id": "confocal", "modality": "light_microscopy", "patient_medical": False, "human_tissue": False}
+            {"id": "confocal", "modality": "light_microscopy", "medical_imaging": False, "human_tissue": False}
         ],
     }
     assert step_titles(page) == ["1. BioImage Archive: deposit confocal"]
@@ -115,9 +115,9 @@ def test_cryo_et_spatial_transcriptomics_and_patient_data(page, javascript_enabl
     expect(page.locator(".lead")).to_contain_text("mri cannot be deposited at EBI")
 
 
-def test_all_patient_medical_imaging_ends_on_the_contact_page(page, javascript_enabled):
+def test_all_medical_imaging_imaging_ends_on_the_contact_page(page, javascript_enabled):
     study_start(page)
-    datasets_add(page, [{"id": "ct", "modality": "other", "patient_medical": True}], next_path="/study/check/")
+    datasets_add(page, [{"id": "ct", "modality": "other", "medical_imaging": True}], next_path="/study/check/")
     continue_to(page, "Get your deposition plan", "/study/cannot-deposit/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your images cannot be deposited at EMBL-EBI")
     expect(page.get_by_role("link", name="image-presubmission@ebi.ac.uk").first).to_be_visible()

@@ -20,7 +20,7 @@ from tests.browser.journeys import (
     plan_get,
     study_start,
 )
-from tests.wizard.journeys import LM
+from tests.builders import LM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -279,7 +279,7 @@ def test_a_dataset_added_after_the_correlation_answer_asks_it_again(page, javasc
 def test_a_dataset_that_cannot_be_deposited_is_not_offered_for_a_group(page, javascript_enabled):
     study_start(page)
     datasets_add(
-        page, [LM, EM_2D, {"id": "mri", "modality": "other", "patient_medical": True}], next_path="/study/correlations/"
+        page, [LM, EM_2D, {"id": "mri", "modality": "other", "medical_imaging": True}], next_path="/study/correlations/"
     )
     choose(page, "correlated", "Yes")
     expect(page.locator("#question-group_1").get_by_label("mri", exact=True)).to_have_count(0)
@@ -348,7 +348,7 @@ def test_unsaved_answers_survive_a_reload_and_are_forgotten_once_saved(js_page: 
     expect(page.locator("#question-modality").get_by_label("Electron microscopy", exact=True)).to_be_checked()
     expect(page.locator("#question-em_method")).to_be_visible()
     expect(page.locator("#question-em_method").get_by_label("2D electron microscopy", exact=True)).to_be_checked()
-    for field in ("patient_medical", "human_tissue"):
+    for field in ("medical_imaging", "human_tissue"):
         choose(page, field, "No")
     page.get_by_role("button", name="Save and add another dataset").click()
     expect(page.locator("#dataset-em")).to_be_visible()

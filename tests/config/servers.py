@@ -1,76 +1,15 @@
-"""Servers the deployment tests start for themselves on 127.0.0.1, each on a free port: gunicorn with production
-settings, and Redis (a throwaway redis-server of the test's own, so that the test may stop and restart it)."""
+"""A throwaway redis-server of a test's own on a free port of 127.0.0.1, so that the test may stop and restart it
+(gunicorn and the rest of a production deployment: tests/config/deployment.py)."""
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 import redis
-from django.conf import settings
 
-HOST = "127.0.0.1"
-# Variables of the environment the suite runs in that would change a server's configuration.
-CONFIG_VARIABLES = ("DJANGO_", "DATABASE_URL", "DEPOSITWIZARD_", "GUNICORN_", "WEB_CONCURRENCY", "REDIS_URL")
-START_SECONDS = 60
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-def port_wait(port: int, process: subprocess.Popen, what: str) -> None:
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            output = process.communicate()[0] if process.stdout else ""
-            pytest.fail(f"{what} stopped before it listened: {output}")
-        try:
-            socket.create_connection((HOST, port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    pytest.fail(f"{what} did not listen on {HOST}:{port} within {START_SECONDS} s")
-
-
-def production_environment(tmp_path: Path, **overrides: str) -> dict[str, str]:
-    clean = {name: value for name, value in os.environ.items() if not name.startswith(CONFIG_VARIABLES)}
-    return {
-        **clean,
-        "DJANGO_SECRET_KEY": "gunicorn-test-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
-        "DEPOSITWIZARD_DATA_DIR": str(tmp_path / "var"),
-        "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
-        "WEB_CONCURRENCY": "1",
-        **overrides,
-    }
-
-
-def gunicorn_start(tmp_path: Path, **overrides: str) -> tuple[subprocess.Popen, int]:
-    """gunicorn from gunicorn.conf.py with production settings; static files are collected in tmp_path."""
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--bind", f"{HOST}:{port}"],
-        env=production_environment(tmp_path, **overrides),
-        cwd=settings.BASE_DIR,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    port_wait(port, server, "gunicorn")
-    return server, port
-
-
-def gunicorn_stop(server: subprocess.Popen) -> str:
-    """Stops gunicorn and returns what it logged."""
-    server.terminate()
-    return server.communicate(timeout=30)[0]
+from tests.config.deployment import HOST, free_port, port_wait
 
 
 def redis_server_path() -> str:

@@ -3,30 +3,31 @@ spoken to over HTTP on 127.0.0.1."""
 
 import gzip
 import http.client
+import itertools
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-from tests.config.servers import gunicorn_start, gunicorn_stop, production_environment
+from tests.config.deployment import gunicorn_start, gunicorn_stop, production_environment, static_collect
 
 TEN_YEARS = 315360000
+SERVERS = itertools.count()
 
 
 @pytest.fixture(scope="module")
 def collected_static(tmp_path_factory) -> Path:
     tmp_path = tmp_path_factory.mktemp("production")
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-        env=production_environment(tmp_path),
-        cwd=settings.BASE_DIR,
-        check=True,
-        timeout=120,
-    )
+    static_collect(production_environment(tmp_path))
     return tmp_path
+
+
+def server_start(folder: Path, **overrides: str):
+    """One gunicorn worker is enough here; each server logs to a file of its own (the module's stays up)."""
+    environment = production_environment(folder, WEB_CONCURRENCY="1", **overrides)
+    server = gunicorn_start(environment, log=folder / f"gunicorn-{next(SERVERS)}.log")
+    return server, server.port
 
 
 def http_get(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[http.client.HTTPResponse, bytes]:
@@ -40,7 +41,7 @@ def http_get(port: int, path: str, headers: dict[str, str] | None = None) -> tup
 
 @pytest.fixture(scope="module")
 def plain_http_server(collected_static):
-    server, port = gunicorn_start(collected_static, DJANGO_SECURE="0")
+    server, port = server_start(collected_static, DJANGO_SECURE="0")
     yield port
     gunicorn_stop(server)
 
@@ -78,7 +79,7 @@ def test_pages_are_compressed_for_browsers_that_accept_it(plain_http_server):
 
 
 def test_every_request_is_written_to_the_access_log_with_its_duration(collected_static):
-    server, port = gunicorn_start(collected_static, DJANGO_SECURE="0")
+    server, port = server_start(collected_static, DJANGO_SECURE="0")
     http_get(port, "/")
     log = gunicorn_stop(server)
 
@@ -87,9 +88,7 @@ def test_every_request_is_written_to_the_access_log_with_its_duration(collected_
 
 def test_successful_health_probes_stay_out_of_the_access_log_and_failing_ones_do_not(collected_static):
     # No database at this address: /readyz fails, as it would with the database down.
-    server, port = gunicorn_start(
-        collected_static, DJANGO_SECURE="0", DATABASE_URL="postgres://nobody@127.0.0.1:1/none"
-    )
+    server, port = server_start(collected_static, DJANGO_SECURE="0", DATABASE_URL="postgres://nobody@127.0.0.1:1/none")
     live, _ = http_get(port, "/healthz")
     ready, _ = http_get(port, "/readyz")
     http_get(port, "/policy/")
@@ -103,7 +102,7 @@ def test_successful_health_probes_stay_out_of_the_access_log_and_failing_ones_do
 
 
 def test_https_only_mode_redirects_plain_http_and_trusts_the_local_proxy(collected_static):
-    server, port = gunicorn_start(collected_static)
+    server, port = server_start(collected_static)
     try:
         redirected, _ = http_get(port, "/")
         # As the load balancer on 127.0.0.1 (gunicorn's default FORWARDED_ALLOW_IPS) would send it.
@@ -117,7 +116,7 @@ def test_https_only_mode_redirects_plain_http_and_trusts_the_local_proxy(collect
 
 
 def test_https_only_mode_answers_health_probes_over_plain_http_at_any_host_name(collected_static):
-    server, port = gunicorn_start(collected_static)
+    server, port = server_start(collected_static)
     try:
         # As a load balancer probes a host: plain HTTP, by the host's own address.
         response, body = http_get(port, "/healthz", {"Host": "10.0.0.5:8000"})

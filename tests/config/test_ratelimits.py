@@ -7,12 +7,10 @@ what a person or the rest of the suite sends.
 import pytest
 from django.test import Client
 
+from tests.builders import LM
 from tests.wizard.journeys import check_confirm, dataset_post, publication_answer, step_post, study_enter
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.config.urls_faulty")]
-
-
-LM = {"id": "lm", "modality": "light_microscopy"}
 
 
 @pytest.fixture

@@ -16,8 +16,10 @@ from django.core.management import call_command
 from django.db import connection
 
 from policy.models import Result
+from tests.builders import LIGHT_MICROSCOPY
+from tests.config.deployment import gunicorn_start, gunicorn_stop, production_environment
 from tests.config.plain_browser import PlainBrowser
-from tests.config.servers import RedisServer, gunicorn_start, gunicorn_stop
+from tests.config.servers import RedisServer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,8 +27,6 @@ PUBLIC_HOST = "depositwizard.test"
 API_LIMIT = 10
 SIGNIN_LIMIT = 3
 PASSWORD = "correct horse battery staple"
-# The other questions on the dataset's page are yes-or-no ones, which the plain browser answers "no".
-LIGHT_MICROSCOPY = {"modality": "light_microscopy"}
 
 
 def database_url() -> str:
@@ -69,9 +69,13 @@ def hosts(shared_database, production_static, shared_redis):
         "DJANGO_RATELIMIT_API": f"{API_LIMIT}/d",
         "DJANGO_SIGNIN_FAILURE_LIMIT": str(SIGNIN_LIMIT),
     }
-    started = [gunicorn_start(production_static.parent, **environment) for _ in range(2)]
-    yield [port for _, port in started]
-    for server, _ in started:
+    folder = production_static.parent
+    started = [
+        gunicorn_start(production_environment(folder, **environment), log=folder / f"host-{number}.log")
+        for number in range(2)
+    ]
+    yield [server.port for server in started]
+    for server in started:
         gunicorn_stop(server)
 
 
@@ -80,7 +84,8 @@ def browser(hosts: list[int], address: str) -> PlainBrowser:
 
 
 def study_to_check_answers(depositor: PlainBrowser, label: str):
-    """From "Start now" to "Check your answers", one light-microscopy dataset."""
+    """From "Start now" to "Check your answers", one light-microscopy dataset (the other questions on its page are
+    yes-or-no ones, which the plain browser answers "no")."""
     page = depositor.submit(depositor.get("/study/"), {"publication": "yes"})
     # The dataset's "Save and continue" goes on to Check your answers (no list page between).
     page = depositor.submit(depositor.get("/study/datasets/new/"), {"id": label, **LIGHT_MICROSCOPY})

@@ -5,14 +5,14 @@ import pytest
 # Every section of the result page at once: omics first, EMDB before EMPIAR, a screen, a correlative group
 # across EMPIAR and the BioImage Archive, and a dataset of medical imaging of patients refused from its group.
 FULL_STUDY = {
-    "answers_version": 2,
+    "answers_version": 3,
     "publication": True,
     "datasets": [
         {"id": "lm", "modality": "light_microscopy"},
         {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"},
         {"id": "spa", "modality": "electron_microscopy", "em_method": "single_particle", "atomic_model": False},
         {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True},
-        {"id": "scan", "modality": "other", "patient_medical": True},
+        {"id": "scan", "modality": "other", "medical_imaging": True},
         {"id": "screen", "modality": "high_content_screening", "screen_type": "genetic"},
     ],
     "correlations": [["lm", "fib-sem", "scan"]],
@@ -21,7 +21,7 @@ FULL_STUDY = {
 # The study of issue 11, whose plan must read, act on and print well: a correlative light microscopy and FIB-SEM
 # pair, cryo-ET with tilt series and many tomograms, sequencing-based spatial transcriptomics, one patient dataset.
 FIVE_DATASET_STUDY = {
-    "answers_version": 2,
+    "answers_version": 3,
     "publication": True,
     "datasets": [
         {"id": "lm", "modality": "light_microscopy"},
@@ -29,13 +29,13 @@ FIVE_DATASET_STUDY = {
         {"id": "cryo-et", "modality": "electron_microscopy", "em_method": "cryo_et", "tilt_series": True,
          "tomograms": "many", "subtomogram_average": False, "atomic_model": False},
         {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True},
-        {"id": "mri", "modality": "other", "patient_medical": True},
+        {"id": "mri", "modality": "other", "medical_imaging": True},
     ],
     "correlations": [["lm", "fib-sem"]],
 }  # fmt: skip
 
 LIGHT_ONLY_STUDY = {
-    "answers_version": 2,
+    "answers_version": 3,
     "publication": True,
     "datasets": [{"id": "confocal", "modality": "light_microscopy"}],
 }

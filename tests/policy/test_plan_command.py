@@ -65,3 +65,20 @@ def test_plan_with_a_missing_file_is_a_command_error_with_code_2(tmp_path):
         call_command("plan", str(tmp_path / "missing.json"), stdout=io.StringIO(), stderr=io.StringIO())
 
     assert raised.value.returncode == 2
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"datasets": [{"id": "mri", "modality": "other", "patient_identifiable": True}]},
+        {"answers_version": 2, "datasets": [{"id": "mri", "modality": "other", "patient_medical": True}]},
+        {"answers_version": 3, "datasets": [{"id": "mri", "modality": "other", "medical_imaging": True}]},
+    ],
+    ids=["version-1", "version-2", "version-3"],
+)
+def test_plan_takes_every_answers_version_still_accepted(answers, monkeypatch):
+    out, _ = run_plan("-", stdin_text=json.dumps(answers), monkeypatch=monkeypatch)
+
+    plan = json.loads(out)
+    assert plan["answers_version"] == 3
+    assert [item["dataset"] for item in plan["not_accepted"]] == ["mri"]

@@ -8,9 +8,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 
 from policy.engine import answers_validate, plan_for
-from policy.exports import template_render, templates_offered
-from policy.picture import plan_picture
 from policy.presenters.answers import answers_present
+from policy.presenters.downloads import template_render, templates_offered
+from policy.presenters.picture import plan_picture
 from policy.presenters.plan import plan_present
 from policy.results import result_create, texts_collect
 from tests.strategies import studies
@@ -47,7 +47,7 @@ def test_every_template_offered_is_a_rectangular_tsv_and_every_answer_has_a_row(
     texts = texts_collect(plan=plan, answers=canonical)
     shown = plan_present(plan=plan, texts=texts)
 
-    for template in templates_offered(plan=shown, answers=canonical):
+    for template in templates_offered(plan=shown, stored_plan=plan, answers=canonical):
         rows = list(csv.reader(io.StringIO(template_render(template=template, plan=shown)), delimiter="\t"))
         assert rows[0] == [name for name, _ in template.columns]
         assert len(rows) >= 2

@@ -30,7 +30,7 @@ def test_a_result_stores_the_canonical_answers_the_plan_and_the_policy_version(f
     assert created
     assert stored.plan == plan_for(full_study)
     assert stored.answers["datasets"][0]["id"] == "fib-sem"  # canonical: sorted by label, defaults filled in
-    assert stored.answers["datasets"][0]["patient_medical"] is False
+    assert stored.answers["datasets"][0]["medical_imaging"] is False
     assert stored.policy_version == POLICY_VERSION
     assert stored.created_at is not None
     assert stored.archives == ",arrayexpress,emdb,empiar,bia,"

@@ -9,15 +9,9 @@ from typing import Any
 
 from django.test import Client
 
-from policy.engine.questions import questions_asked_for
+from tests.builders import dataset_as_stored
 
 DATASET_ADD = "/study/datasets/new/"
-# Datasets many tests describe, as a depositor would (follow-ups they leave out are answered "no").
-LM = {"id": "lm", "modality": "light_microscopy"}
-FIB = {"id": "fib", "modality": "electron_microscopy", "em_method": "volume_em"}
-SXT = {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}
-# Questions a test's dataset leaves out are answered "no", as the contract's defaults would.
-NO_BY_DEFAULT = ("patient_medical", "human_tissue", "subtomogram_average", "atomic_model")
 
 
 def form_value(value: Any) -> str:
@@ -51,8 +45,7 @@ def publication_answer(client: Client, publication: bool = True):
 
 def dataset_data(dataset: Mapping[str, Any]) -> dict:
     """Every question asked for the dataset (none other), as its page posts them."""
-    dataset = {**dict.fromkeys(NO_BY_DEFAULT, False), **dataset}
-    return {question.field: form_value(dataset[question.field]) for question in questions_asked_for(dataset)}
+    return {field: form_value(value) for field, value in dataset_as_stored(dataset).items()}
 
 
 def dataset_post(

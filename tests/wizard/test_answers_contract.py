@@ -36,7 +36,7 @@ def valid(answers: dict) -> bool:
 wizard_studies = studies(max_datasets=4, as_asked=True).map(offered_groups_only).filter(valid)
 
 
-def all_patient_medical(answers: dict) -> bool:
+def all_medical_imaging(answers: dict) -> bool:
     return all(dataset_refused(dataset) for dataset in answers["datasets"])
 
 
@@ -45,7 +45,7 @@ def all_patient_medical(answers: dict) -> bool:
 def test_any_valid_study_entered_through_the_pages_is_stored_as_its_canonical_answers(answers):
     client = Client()
     response = study_enter(client, answers)
-    if all_patient_medical(answers):
+    if all_medical_imaging(answers):
         assert response["Location"] == "/study/cannot-deposit/"
         return
     result = Result.objects.get(pk=response["Location"].split("/")[2])
@@ -55,7 +55,7 @@ def test_any_valid_study_entered_through_the_pages_is_stored_as_its_canonical_an
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(answers=wizard_studies)
 def test_prefilled_answers_come_back_unchanged(answers):
-    if all_patient_medical(answers):
+    if all_medical_imaging(answers):
         return
     first = study_enter(Client(), answers)["Location"]
     result_id = first.split("/")[2]

@@ -7,9 +7,8 @@ from django.test import Client
 
 from policy.engine.questions import DATASET_QUESTIONS
 from policy.models import Result
+from tests.builders import FIB, LM
 from tests.wizard.journeys import (
-    FIB,
-    LM,
     check_confirm,
     correlations_answer,
     dataset_post,
@@ -38,7 +37,7 @@ def test_check_your_answers_shows_every_answer_with_change_links(client):
     correlations_answer(client, [])
     page = text(client.get("/study/check/"))
     assert "Check your answers" in page
-    for label in ("Light microscopy", "Cryo-electron tomography (cryo-ET)", "Many tomograms"):
+    for label in ("Light microscopy", "Cryo-electron tomography (cryo-ET)", "Many"):
         assert label in page
     # Each Change link lands on its question (the block holding its legend), not on its first answer.
     assert 'href="/study/publication/?return=check#question-publication"' in page
@@ -56,14 +55,14 @@ def test_change_links_name_the_answer_and_the_dataset(client):
 
 def test_check_rows_use_short_names_and_keep_acronyms(client):
     """The long human-data questions are not repeated word for word in every card."""
-    mri = {"id": "mri", "modality": "other", "patient_medical": True}
+    mri = {"id": "mri", "modality": "other", "medical_imaging": True}
     study_started(client, datasets=[LM, mri, {**CRYO_ET, "id": "et2"}])
     correlations_answer(client, [])
     page = text(client.get("/study/check/"))
     for question in DATASET_QUESTIONS:
         if question.field != "id":
             assert question.text not in page, question.field
-    assert '<th class="summary-list__key" scope="row">Medical imaging of patients</th>' in page
+    assert '<th class="summary-list__key" scope="row">Medical imaging of people</th>' in page
     assert 'Change<span class="visually-hidden"> 2D or 3D' not in page
     assert 'Change<span class="visually-hidden"> electron microscopy method for et2</span>' in page
 
@@ -87,7 +86,7 @@ def test_a_change_from_check_that_calls_for_follow_ups_is_answered_on_the_same_p
     study_started(client, datasets=[LM])
     url = "/study/datasets/lm/change/?return=check"
     response = form_post(
-        client, url, {"id": "lm", "modality": "electron_microscopy", "patient_medical": "no", "human_tissue": "no"}
+        client, url, {"id": "lm", "modality": "electron_microscopy", "medical_imaging": "no", "human_tissue": "no"}
     )
     assert response.status_code == 200
     assert "Select the electron microscopy method" in text(response)
@@ -107,9 +106,9 @@ def test_the_plan_is_stored_and_shown(client):
     result = Result.objects.get()
     assert response["Location"] == f"/r/{result.id}/"
     assert result.answers == {
-        "answers_version": 2,
+        "answers_version": 3,
         "publication": True,
-        "datasets": [{"id": "lm", "modality": "light_microscopy", "patient_medical": False, "human_tissue": False}],
+        "datasets": [{"id": "lm", "modality": "light_microscopy", "medical_imaging": False, "human_tissue": False}],
     }
     assert [deposition["archive"] for deposition in result.plan["depositions"]] == ["bia"]
 
@@ -210,14 +209,14 @@ def test_every_form_of_a_replaced_study_is_refused(client, url):
     study_started(client, datasets=[LM])
     data = {"study": "an-old-study", "study-current_step": "publication", "publication-publication": "no"}
     response = client.post(
-        url, {**data, "id": "lm", "modality": "other", "patient_medical": "no", "human_tissue": "no"}
+        url, {**data, "id": "lm", "modality": "other", "medical_imaging": "no", "human_tissue": "no"}
     )
     assert response.status_code == 409
-    assert client.session["study"]["answers"]["datasets"] == [{**LM, "patient_medical": False, "human_tissue": False}]
+    assert client.session["study"]["answers"]["datasets"] == [{**LM, "medical_imaging": False, "human_tissue": False}]
 
 
-def test_all_patient_medical_ends_on_a_page_that_says_so(client):
-    response = study_enter(client, {"datasets": [{**LM, "patient_medical": True}]})
+def test_all_medical_imaging_ends_on_a_page_that_says_so(client):
+    response = study_enter(client, {"datasets": [{**LM, "medical_imaging": True}]})
     assert response["Location"] == "/study/cannot-deposit/"
     page = text(client.get("/study/cannot-deposit/"))
     assert "cannot be deposited" in page
@@ -230,8 +229,8 @@ def test_cannot_deposit_page_is_only_for_such_studies(client):
     assert client.get("/study/cannot-deposit/")["Location"] == "/study/check/"
 
 
-def test_some_patient_medical_still_gets_a_plan(client):
-    study_enter(client, {"datasets": [LM, {**FIB, "patient_medical": True}]})
+def test_some_medical_imaging_still_gets_a_plan(client):
+    study_enter(client, {"datasets": [LM, {**FIB, "medical_imaging": True}]})
     plan = Result.objects.get().plan
     assert [item["dataset"] for item in plan["not_accepted"]] == ["fib"]
 

@@ -2,10 +2,8 @@
 
 import pytest
 
+from tests.builders import FIB, LM, SXT
 from tests.wizard.journeys import (
-    FIB,
-    LM,
-    SXT,
     correlations_answer,
     dataset_post,
     form_post,
@@ -88,7 +86,7 @@ def test_a_stale_tab_cannot_store_groups_naming_a_dataset_another_tab_removed(cl
 
 # --- The correlations follow the datasets -------------------------------------------------------------------------
 
-MRI = {"id": "mri", "modality": "other", "patient_medical": True}
+MRI = {"id": "mri", "modality": "other", "medical_imaging": True}
 
 
 def review(client) -> dict | None:
@@ -142,7 +140,7 @@ def test_a_dataset_that_cannot_be_deposited_is_not_offered_and_the_page_says_why
     study_started(client, datasets=[LM, FIB, MRI])
     page = text(client.get("/study/correlations/"))
     assert 'value="mri"' not in page
-    assert "mri cannot be in a group: no EMBL-EBI archive accepts medical imaging of patients" in page
+    assert "mri cannot be in a group: no EMBL-EBI archive accepts medical imaging of people" in page
     response = correlations_answer(client, [["lm", "mri"]])
     assert "Tick only the datasets listed" in text(response)
 
@@ -150,7 +148,7 @@ def test_a_dataset_that_cannot_be_deposited_is_not_offered_and_the_page_says_why
 def test_a_dataset_that_becomes_one_that_cannot_be_deposited_leaves_its_groups(client):
     study_started(client, datasets=[LM, FIB, SXT])
     correlations_answer(client, [["lm", "sxt"], ["lm", "fib"]])
-    dataset_post(client, {**SXT, "patient_medical": True}, url="/study/datasets/sxt/change/")
+    dataset_post(client, {**SXT, "medical_imaging": True}, url="/study/datasets/sxt/change/")
     assert review(client)["groups"] == [["lm", "fib"]]
     page = text(client.get("/study/correlations/"))
     assert "The group of lm, sxt was dropped: sxt can no longer be deposited." in page

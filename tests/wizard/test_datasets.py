@@ -7,11 +7,9 @@ import pytest
 
 from policy.engine.questions import DATASET_QUESTIONS, DATASET_QUESTIONS_BY_FIELD
 from policy.engine.vocabulary import EM_METHOD, MODALITY
+from tests.builders import FIB, LM, SXT, dataset_as_stored
 from tests.wizard.journeys import (
     DATASET_ADD,
-    FIB,
-    LM,
-    SXT,
     correlations_answer,
     dataset_data,
     dataset_post,
@@ -31,13 +29,6 @@ CRYO_ET = {
     "tilt_series": True,
     "tomograms": "few",
 }
-
-
-def dataset_as_stored(dataset: dict) -> dict:
-    """A dataset as the wizard stores it: every question asked answered ("no" where the test said nothing)."""
-    return {
-        field: value == "yes" if value in ("yes", "no") else value for field, value in dataset_data(dataset).items()
-    }
 
 
 def answers(client) -> dict:
@@ -191,7 +182,7 @@ def test_cryo_et_with_nothing_to_deposit_is_refused_by_the_engine(client):
 def test_modality_not_offered_is_refused(client):
     study_started(client)
     response = form_post(
-        client, DATASET_ADD, {"id": "x", "modality": "telepathy", "patient_medical": "no", "human_tissue": "no"}
+        client, DATASET_ADD, {"id": "x", "modality": "telepathy", "medical_imaging": "no", "human_tissue": "no"}
     )
     assert "Select one of the options offered" in text(response)
 
@@ -204,7 +195,7 @@ def test_an_answer_to_a_follow_up_not_asked_is_neither_judged_nor_kept(client):
         {**dataset_data(LM), "em_method": "cryo_et", "tomograms": "not-a-choice", "tilt_series": "perhaps"},
     )
     assert response["Location"] == "/study/check/"
-    assert answers(client)["datasets"] == [{**LM, "patient_medical": False, "human_tissue": False}]
+    assert answers(client)["datasets"] == [{**LM, "medical_imaging": False, "human_tissue": False}]
 
 
 @pytest.mark.parametrize("label", ["", "has space", "x" * 41, "ünïcode", "a/b", "my dataset #1", "lm#"])
@@ -255,7 +246,7 @@ def test_save_and_continue_goes_to_the_correlations_once_there_are_two(client):
 def test_the_list_summarises_each_dataset(client):
     study_started(client, datasets=[SXT])
     page = text(client.get("/study/datasets/"))
-    assert "X-ray imaging, 3D images (tomography)" in page
+    assert "X-ray imaging, 3D images" in page
 
 
 def test_the_list_requires_a_dataset_to_continue(client):
@@ -341,7 +332,7 @@ def test_the_spatial_omics_group_says_once_where_the_tissue_images_go(client):
 def test_the_human_samples_question_says_what_counts_and_the_examples_agree():
     hint = DATASET_QUESTIONS_BY_FIELD["human_tissue"].hint
     assert "cell lines" in hint
-    assert "clinical" in hint
+    assert "Medical imaging" in hint
     # The medical imaging question says no archive accepts ultrasound of patients: "Other imaging" may only
     # name the ultrasound the archives take.
     other = next(choice for choice in MODALITY.choices if choice.value == "other")

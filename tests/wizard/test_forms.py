@@ -42,11 +42,11 @@ def test_values_not_offered_never_open_follow_ups():
 
 def test_a_dataset_form_holds_every_question_but_asks_only_those_called_for():
     form = DatasetForm(
-        {"id": "lm", "modality": "light_microscopy", "patient_medical": "no", "human_tissue": "no", "em_method": "x"}
+        {"id": "lm", "modality": "light_microscopy", "medical_imaging": "no", "human_tissue": "no", "em_method": "x"}
     )
     assert list(form.fields) == [question.field for question in DATASET_QUESTIONS]
     assert form.is_valid(), form.errors
-    assert form.dataset == {"id": "lm", "modality": "light_microscopy", "patient_medical": False, "human_tissue": False}
+    assert form.dataset == {"id": "lm", "modality": "light_microscopy", "medical_imaging": False, "human_tissue": False}
 
 
 def test_a_changed_dataset_is_typed_as_the_contract_wants():
@@ -59,7 +59,7 @@ def test_a_changed_dataset_is_typed_as_the_contract_wants():
             "tomograms": "few",
             "subtomogram_average": "no",
             "atomic_model": "no",
-            "patient_medical": "no",
+            "medical_imaging": "no",
             "human_tissue": "no",
         }
     )
@@ -72,23 +72,23 @@ def test_a_changed_dataset_is_typed_as_the_contract_wants():
         "tomograms": "few",
         "subtomogram_average": False,
         "atomic_model": False,
-        "patient_medical": False,
+        "medical_imaging": False,
         "human_tissue": False,
     }
 
 
 def test_a_stored_dataset_fills_its_form():
     form = DatasetForm(
-        dataset={"id": "et", "modality": "electron_microscopy", "em_method": "2d", "patient_medical": True}
+        dataset={"id": "et", "modality": "electron_microscopy", "em_method": "2d", "medical_imaging": True}
     )
     assert [question.field for question in form.questions] == [
         "id",
         "modality",
         "em_method",
-        "patient_medical",
+        "medical_imaging",
         "human_tissue",
     ]
-    assert form["patient_medical"].value() == "yes"
+    assert form["medical_imaging"].value() == "yes"
     assert form["em_method"].value() == "2d"
 
 

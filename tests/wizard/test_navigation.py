@@ -5,7 +5,8 @@ from django.test import Client
 
 from policy.engine.questions import PUBLICATION
 from policy.models import Result
-from tests.wizard.journeys import LM, publication_answer, step_post, study_started, text
+from tests.builders import LM
+from tests.wizard.journeys import publication_answer, step_post, study_started, text
 
 pytestmark = pytest.mark.django_db
 

@@ -46,7 +46,7 @@ def test_a_changed_prefilled_study_gives_a_new_result(client):
     client.get(f"/study/from/{result.id}/")
     response = dataset_post(
         client,
-        {"id": "lm", "modality": "light_microscopy", "patient_medical": True},
+        {"id": "lm", "modality": "light_microscopy", "medical_imaging": True},
         url="/study/datasets/lm/change/?return=check",
     )
     assert response["Location"] == "/study/check/"
@@ -56,7 +56,7 @@ def test_a_changed_prefilled_study_gives_a_new_result(client):
     assert new.answers["datasets"][1] == {
         "id": "lm",
         "modality": "light_microscopy",
-        "patient_medical": True,
+        "medical_imaging": True,
         "human_tissue": False,
     }
 
@@ -114,3 +114,27 @@ def test_answers_that_no_longer_fit_the_questions_are_not_loaded(client):
     assert response.status_code == 409
     assert "no longer fit the questions" in response.content.decode()
     assert client.get("/study/check/")["Location"] == "/study/session-ended/"
+
+
+def test_a_stored_version_2_result_is_prefilled_without_the_consent_it_never_asked(client):
+    from policy.results import answers_digest
+
+    v2 = {
+        "answers_version": 2,
+        "publication": True,
+        "datasets": [
+            {"id": "he", "modality": "light_microscopy", "patient_medical": False, "human_tissue": True},
+            {"id": "mri", "modality": "other", "patient_medical": True, "human_tissue": False},
+        ],
+    }
+    result = Result.objects.create(
+        answers=v2, plan={}, texts={}, policy_version="2026-11+old", answers_digest=answers_digest(v2)
+    )
+
+    assert client.get(f"/study/from/{result.id}/")["Location"] == "/study/check/"
+    draft = client.session["study"]
+    assert draft["answers_version"] == 3
+    he, mri = draft["answers"]["datasets"]
+    assert "human_images_open" not in he
+    assert mri["medical_imaging"] is True
+    assert "Not answered" in client.get("/study/check/").content.decode()

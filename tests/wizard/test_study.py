@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 
+from tests import builders
+from tests.builders import dataset_as_stored
 from wizard.study import (
     CHECK,
     CORRELATIONS,
@@ -22,14 +24,8 @@ from wizard.study import (
     study_submitted_mark,
 )
 
-LM = {"id": "lm", "modality": "light_microscopy", "patient_medical": False, "human_tissue": False}
-FIB = {
-    "id": "fib",
-    "modality": "electron_microscopy",
-    "em_method": "volume_em",
-    "patient_medical": False,
-    "human_tissue": False,
-}
+# The draft holds each dataset as the wizard stores it.
+LM, FIB = dataset_as_stored(builders.LM), dataset_as_stored(builders.FIB)
 
 
 @pytest.fixture
@@ -115,13 +111,13 @@ def test_renaming_and_removing_keep_the_groups_true(session):
 def test_the_contract_leaves_out_correlations_not_asked_or_answered_no(session):
     study_load(session=session, answers={"publication": False, "datasets": [LM, FIB], "correlations": [["fib", "lm"]]})
     assert study_answers(study_find(session)) == {
-        "answers_version": 2,
+        "answers_version": 3,
         "publication": False,
         "datasets": [LM, FIB],
         "correlations": [["fib", "lm"]],
     }
     draft = dataset_remove(session=session, label="fib")
-    assert study_answers(draft) == {"answers_version": 2, "publication": False, "datasets": [LM]}
+    assert study_answers(draft) == {"answers_version": 3, "publication": False, "datasets": [LM]}
 
 
 @pytest.mark.django_db
@@ -133,3 +129,25 @@ def test_reading_the_draft_never_marks_the_session_changed(session):
     study_first_unanswered(draft)
     study_answers({**draft, "answers": {**draft["answers"], "publication": True}})
     assert session.modified is False
+
+
+def test_a_draft_begun_before_contract_3_is_read_as_version_3_leaving_unasked_consent_to_ask(session):
+    session["study"] = {
+        "id": "old",
+        "revision": 3,
+        "answers": {
+            "publication": True,
+            "datasets": [
+                {"id": "he", "modality": "light_microscopy", "patient_medical": False, "human_tissue": True},
+            ],
+        },
+    }
+
+    draft = study_find(session)
+
+    assert draft["answers_version"] == 3
+    assert draft["answers"]["datasets"] == [
+        {"id": "he", "modality": "light_microscopy", "medical_imaging": False, "human_tissue": True}
+    ]
+    assert study_answers(draft)["answers_version"] == 3
+    assert "answers_version" not in session["study"]  # a read never writes the session

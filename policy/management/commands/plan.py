@@ -12,7 +12,7 @@ class Command(BaseCommand):
     help = "Print the deposition plan for a JSON answers file (- reads standard input). Exits 2 on invalid input."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", help="answers as JSON (version 1 of the contract), or - for stdin")
+        parser.add_argument("file", help="answers as JSON (any answers contract version accepted), or - for stdin")
 
     def handle(self, *args, file: str, **options) -> None:
         try:

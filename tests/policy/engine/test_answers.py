@@ -3,8 +3,7 @@
 import pytest
 
 from policy.engine import InvalidAnswers, answers_validate
-
-LM = {"id": "lm", "modality": "light_microscopy"}
+from tests.builders import LM
 
 
 def errors_of(answers) -> dict[str, list[str]]:
@@ -162,7 +161,7 @@ def test_defaults_are_filled_in_and_datasets_sorted_by_label():
 
     assert study.publication is True
     assert [dataset["id"] for dataset in study.datasets] == ["lm", "z"]
-    assert all(dataset["patient_medical"] is False for dataset in study.datasets)
+    assert all(dataset["medical_imaging"] is False for dataset in study.datasets)
     assert all(dataset["human_tissue"] is False for dataset in study.datasets)
 
 

@@ -1,4 +1,5 @@
-"""Answers contract version 1 is still accepted everywhere: read as the version 2 answers it means."""
+"""Answers contract version 1 is still accepted everywhere: read as the version 2 answers it means, and so as
+the version 3 answers those mean."""
 
 import copy
 import json
@@ -12,27 +13,27 @@ from policy.engine.answers import answers_validate
 from tests.strategies import studies
 
 STORED_V1 = json.loads((Path(__file__).parents[1] / "fixtures" / "stored_results_v1.json").read_text())["results"]
-# What version 2 asks that version 1 could not say; a version 1 study means "no" to each.
-NEW_IN_V2 = ("subtomogram_average", "atomic_model", "human_tissue", "human_controlled_access")
+# What versions 2 and 3 ask that version 1 could not say; a version 1 study means "no" to each.
+NEW_SINCE_V1 = ("subtomogram_average", "atomic_model", "human_tissue", "human_images_open", "human_controlled_access")
 
 
 def as_version_1(answers: dict) -> dict | None:
-    """The version 1 body of a version 2 study, or None when version 1 could not say the same."""
+    """The version 1 body of a version 3 study, or None when version 1 could not say the same."""
     v1 = copy.deepcopy(answers)
     del v1["answers_version"]
     for dataset in v1["datasets"]:
-        if any(dataset.get(field) for field in NEW_IN_V2) or dataset.get("omics_type") == "epigenomics":
+        if any(dataset.get(field) for field in NEW_SINCE_V1) or dataset.get("omics_type") == "epigenomics":
             return None
-        for field in NEW_IN_V2:
+        for field in NEW_SINCE_V1:
             dataset.pop(field, None)
-        if "patient_medical" in dataset:
-            dataset["patient_identifiable"] = dataset.pop("patient_medical")
+        if "medical_imaging" in dataset:
+            dataset["patient_identifiable"] = dataset.pop("medical_imaging")
     return v1
 
 
 @settings(max_examples=300)
 @given(studies())
-def test_a_version_1_body_plans_as_its_version_2_translation(answers):
+def test_a_version_1_body_plans_as_its_translation(answers):
     v1 = as_version_1(answers)
     assume(v1 is not None)
 
@@ -44,7 +45,7 @@ def test_a_version_1_body_plans_as_its_version_2_translation(answers):
 def test_every_stored_version_1_result_still_plans(stored):
     plan = plan_for(stored["answers"])
 
-    assert plan["answers_version"] == 2
+    assert plan["answers_version"] == 3
     # The same datasets are placed or refused; only the advice about them may have changed.
     old_ids = {d for deposition in stored["plan"]["depositions"] for d in deposition["datasets"]}
     new_ids = {d for deposition in plan["depositions"] for d in deposition["datasets"]}
@@ -54,10 +55,10 @@ def test_every_stored_version_1_result_still_plans(stored):
     ]
 
 
-def test_version_1_patient_identifiable_means_patient_medical_imaging():
+def test_version_1_patient_identifiable_means_medical_imaging():
     study = answers_validate({"datasets": [{"id": "mri", "modality": "other", "patient_identifiable": True}]})
 
-    assert study.datasets[0]["patient_medical"] is True
+    assert study.datasets[0]["medical_imaging"] is True
     assert "patient_identifiable" not in study.datasets[0]
 
 
@@ -75,9 +76,25 @@ def test_a_version_2_field_without_the_version_says_how_to_ask_for_version_2():
     assert "answers_version" in invalid.value.errors["datasets[0].patient_medical"][0]
 
 
-@pytest.mark.parametrize("version", [0, 3, "2", True, None, 2.0])
+@pytest.mark.parametrize("version", [0, 4, "2", True, None, 2.0, [2], {"v": 2}])
 def test_an_unknown_answers_version_is_refused(version):
     with pytest.raises(InvalidAnswers) as invalid:
         answers_validate({"answers_version": version, "datasets": [{"id": "a", "modality": "other"}]})
 
     assert set(invalid.value.errors) == {"answers_version"}
+
+
+@pytest.mark.parametrize("em_method", [["cryo_et"], {"a": 1}, 3, None, True, 1.5, [[]], {"x": ["y"]}])
+def test_a_version_1_em_method_of_any_json_type_is_an_error_of_that_field(em_method):
+    """The 500 of issue 16: a list or object em_method met a dict lookup in the translation."""
+    with pytest.raises(InvalidAnswers) as invalid:
+        answers_validate({"datasets": [{"id": "a", "modality": "electron_microscopy", "em_method": em_method}]})
+
+    assert "datasets[0].em_method" in invalid.value.errors
+
+
+def test_a_version_3_field_in_a_version_1_body_says_how_to_ask_for_version_3():
+    with pytest.raises(InvalidAnswers) as invalid:
+        answers_validate({"datasets": [{"id": "a", "modality": "other", "medical_imaging": False}]})
+
+    assert '"answers_version": 3' in invalid.value.errors["datasets[0].medical_imaging"][0]

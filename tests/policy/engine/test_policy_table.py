@@ -9,13 +9,13 @@ import json
 import pytest
 
 from policy import InvalidAnswers, plan_for
+from tests.builders import LIGHT_MICROSCOPY as LM
+from tests.builders import VOLUME_EM
+from tests.builders import XRAY_TOMOGRAPHY as SXT
 
-LM = {"modality": "light_microscopy"}
 EM_2D = {"modality": "electron_microscopy", "em_method": "2d"}
-VOLUME_EM = {"modality": "electron_microscopy", "em_method": "volume_em"}
 SINGLE_PARTICLE = {"modality": "electron_microscopy", "em_method": "single_particle", "atomic_model": False}
-PATIENT_MRI = {"modality": "other", "patient_medical": True}
-SXT = {"modality": "xray_imaging", "dimensionality": "3d"}
+PATIENT_MRI = {"modality": "other", "medical_imaging": True}
 XRAY_2D = {"modality": "xray_imaging", "dimensionality": "2d"}
 
 
@@ -36,7 +36,7 @@ def spatial(omics_type: str, *, fits: bool = True, **more) -> dict:
 
 def study(*datasets: tuple[str, dict], correlations=None, publication=None) -> dict:
     answers: dict = {
-        "answers_version": 2,
+        "answers_version": 3,
         "datasets": [{"id": dataset_id, **fields} for dataset_id, fields in datasets],
     }
     if correlations is not None:
@@ -164,10 +164,10 @@ TABLE_ROWS = [
         id="patient-identifiable-imaging-data",
     ),
     pytest.param(
-        study(("mri", {"modality": "other", "patient_medical": True})),
+        study(("mri", {"modality": "other", "medical_imaging": True})),
         set(),
         set(),
-        id="de-identified-clinical-mri-refused-as-patient-imaging",
+        id="healthy-volunteer-mri-refused-as-medical-imaging",
     ),
 ]
 
@@ -329,7 +329,7 @@ def test_note_3_patient_member_is_left_out_of_its_correlation_group():
 
     [correlation] = [item for item in plan["linking"] if item["kind"] == "correlation"]
     assert correlation["datasets"] == ["fib", "lm"]
-    assert any(note["text"].startswith("ct cannot be deposited") for note in plan["notes"])
+    assert any(note["text"].startswith("The images of ct cannot be deposited") for note in plan["notes"])
 
 
 def test_note_3_group_reduced_to_one_dataset_by_patient_data_has_no_correlation_item():
@@ -439,7 +439,7 @@ def test_de_identified_clinical_mri_is_refused_without_advice_to_de_identify():
     [refused] = plan["not_accepted"]
     assert refused["dataset"] == "mri"
     assert "beyond-policy:bia-scope" in cited_clauses([refused])
-    assert "even de-identified" in refused["instead"]
+    assert "whether or not it identifies them" in refused["instead"]
     assert "image-presubmission@ebi.ac.uk" in refused["instead"]
     words = json.dumps(plan).lower()
     assert "remove what identifies" not in words
@@ -448,14 +448,14 @@ def test_de_identified_clinical_mri_is_refused_without_advice_to_de_identify():
 
 
 def test_research_images_of_human_tissue_are_planned_with_consent_advice():
-    plan = plan_for(study(("he", {**LM, "human_tissue": True})))
+    plan = plan_for(study(("he", {**LM, "human_tissue": True, "human_images_open": True})))
 
     assert placements(plan) == {("bia", "he")}
     assert plan["not_accepted"] == []
     [note] = [note for note in plan["notes"] if note["text"].startswith("he:")]
-    assert "consented" in note["text"]
+    assert "consented to open release" in note["text"]
     assert "image-presubmission@ebi.ac.uk" in note["text"]
-    assert {"beyond-policy:human-samples", "contact"} <= cited_clauses([note])
+    assert {"beyond-policy:bia-open-access", "beyond-policy:human-samples", "contact"} <= cited_clauses([note])
 
 
 def test_spatial_atac_seq_goes_to_arrayexpress_not_ena():
@@ -476,17 +476,17 @@ def test_other_omics_that_fits_a_repository_sends_images_to_the_bia_and_asks_whe
 
 
 def test_human_sequencing_without_consent_for_open_release_goes_to_ega_with_images_in_the_bia():
-    visium = spatial("transcriptomics", human_tissue=True, human_controlled_access=True)
+    visium = spatial("transcriptomics", human_tissue=True, human_images_open=True, human_controlled_access=True)
     plan = plan_for(study(("visium", visium)))
 
-    assert placements(plan) == {("ega", "visium"), ("bia", "visium")}
+    assert placements(plan) == {("ega", "visium"), ("arrayexpress", "visium"), ("bia", "visium")}
     [link] = plan["linking"]
     assert (link["in"], link["cites"]) == ("bia-imaging", ["ega:visium"])
     assert "beyond-policy:ega" in cited_clauses(plan["depositions"])
 
 
 def test_human_sequencing_with_consent_for_open_release_goes_to_arrayexpress():
-    visium = spatial("transcriptomics", human_tissue=True, human_controlled_access=False)
+    visium = spatial("transcriptomics", human_tissue=True, human_images_open=True, human_controlled_access=False)
 
     assert placements(plan_for(study(("visium", visium)))) == {("arrayexpress", "visium"), ("bia", "visium")}
 
@@ -585,3 +585,171 @@ def test_release_and_transfer_advice_is_sourced_per_archive():
         [deposition(plan, "empiar", "fib")]
     )
     assert "beyond-policy:biostudies-upload" in cited_clauses([deposition(plan, "bia", "lm")])
+
+
+# Answers contract 3 (issue 16): each case fails if its rule is reverted.
+
+HUMAN_VISIUM = spatial("transcriptomics", human_tissue=True, human_controlled_access=True)
+
+
+def test_healthy_volunteer_mri_is_not_accepted_citing_the_bia_scope_and_the_contact():
+    plan = plan_for(study(("mri", {"modality": "other", "medical_imaging": True}), ("lm", LM)))
+
+    [refused] = plan["not_accepted"]
+    assert (refused["dataset"], refused["scope"]) == ("mri", "dataset")
+    assert {"background-patient", "beyond-policy:bia-scope", "contact"} <= cited_clauses([refused])
+    assert "healthy volunteers" in refused["instead"]
+    assert "image-presubmission@ebi.ac.uk" in refused["instead"]
+    assert placements(plan) == {("bia", "lm")}
+
+
+def test_human_tissue_images_without_open_consent_are_not_accepted_and_the_rest_is_planned():
+    plan = plan_for(study(("he", {**LM, "human_tissue": True, "human_images_open": False}), ("lm", LM)))
+
+    assert placements(plan) == {("bia", "lm")}
+    [refused] = plan["not_accepted"]
+    assert (refused["dataset"], refused["scope"]) == ("he", "dataset")
+    assert "did not consent to open release" in refused["instead"]
+    assert "image-presubmission@ebi.ac.uk" in refused["instead"]
+    assert "beyond-policy:bia-open-access" in cited_clauses([refused])
+    assert not any(note["text"].startswith("he:") for note in plan["notes"])
+
+
+def test_human_tissue_images_with_open_consent_go_to_the_bia_with_the_condition_stated():
+    plan = plan_for(study(("he", {**LM, "human_tissue": True, "human_images_open": True})))
+
+    assert placements(plan) == {("bia", "he")}
+    assert plan["not_accepted"] == []
+    assert any("consented to open release" in note["text"] for note in plan["notes"])
+
+
+def test_human_visium_without_open_image_consent_keeps_its_reads_and_drops_every_image():
+    plan = plan_for(study(("visium", {**HUMAN_VISIUM, "human_images_open": False})))
+
+    assert placements(plan) == {("ega", "visium"), ("arrayexpress", "visium")}
+    [refused] = plan["not_accepted"]
+    assert refused["scope"] == "images"
+    assert "The rest of this dataset" in refused["instead"]
+    assert not any("images" in content["what"] for d in plan["depositions"] for content in d["contents"])
+    assert plan["linking"] == []
+
+
+def test_human_visium_with_open_reads_but_closed_images_sends_no_tissue_images_to_arrayexpress():
+    visium = spatial("transcriptomics", human_tissue=True, human_images_open=False, human_controlled_access=False)
+    plan = plan_for(study(("visium", visium)))
+
+    assert contents_of(deposition(plan, "arrayexpress", "visium")) == [
+        "visium: the spatial transcriptomics sequencing data"
+    ]
+    assert [item["scope"] for item in plan["not_accepted"]] == ["images"]
+
+
+def test_controlled_reads_go_to_ega_with_an_optional_processed_data_step_in_arrayexpress():
+    plan = plan_for(study(("visium", {**HUMAN_VISIUM, "human_images_open": True})))
+
+    keys = [d["key"] for d in plan["depositions"]]
+    assert keys == ["ega:visium", "arrayexpress-processed:visium", "bia-imaging"]
+    processed = plan["depositions"][1]
+    assert [content["optional"] for content in processed["contents"]] == [True]
+    assert "processed data only" in processed["contents"][0]["what"]
+    assert "donor attributes" in processed["contents"][0]["what"]
+    assert "annotare@ebi.ac.uk" in processed["route"]
+    assert "curator" in processed["route"]
+    assert "beyond-policy:arrayexpress-processed-only" in cited_clauses([processed])
+    assert "annotare@ebi.ac.uk" in plan["contacts"]
+
+
+def test_controlled_epigenomics_reads_go_to_ega_only():
+    atac = spatial("epigenomics", human_tissue=True, human_images_open=True, human_controlled_access=True)
+
+    assert placements(plan_for(study(("atac", atac)))) == {("ega", "atac"), ("bia", "atac")}
+
+
+def test_epigenomics_is_not_told_about_transcriptomics_or_the_single_cell_template():
+    plan = plan_for(study(("atac", spatial("epigenomics"))))
+
+    words = json.dumps(plan)
+    assert "single cell" not in words
+    assert "transcriptomics metadata table" not in words
+    assert "tissue images" not in words
+
+
+def test_sequencing_based_st_cites_the_single_cell_template_clause():
+    plan = plan_for(study(("visium", spatial("transcriptomics"))))
+
+    assert "beyond-policy:arrayexpress" in cited_clauses([deposition(plan, "arrayexpress", "visium")])
+
+
+def test_mass_spectrometry_proteomics_goes_to_pride_citing_what_pride_takes():
+    plan = plan_for(study(("msi", spatial("proteomics"))))
+
+    pride = deposition(plan, "pride", "msi")
+    assert "mass-spectrometry" in pride["contents"][0]["what"]
+    assert "beyond-policy:pride-mass-spectrometry" in cited_clauses([pride])
+
+
+def test_imaging_based_proteomics_stays_with_the_images_in_the_bia():
+    plan = plan_for(study(("codex", spatial("proteomics", fits=False))))
+
+    assert placements(plan) == {("bia", "codex")}
+
+
+def test_the_questions_tell_imaging_based_proteomics_to_answer_no():
+    from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD
+
+    hint = DATASET_QUESTIONS_BY_FIELD["omics_repository_fits"].hint
+    assert all(method in hint for method in ("CODEX", "IMC", "MIBI", "CyCIF"))
+    assert "Answer no" in hint
+
+
+def test_human_tissue_question_says_what_counts_and_that_cell_lines_do_not():
+    from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD
+
+    question = DATASET_QUESTIONS_BY_FIELD["human_tissue"]
+    assert all(word in question.text for word in ("tissue", "biopsies", "primary cells"))
+    assert "HeLa" in question.hint
+
+
+def test_volume_em_without_a_publication_is_told_empiars_publication_requirement():
+    plan = plan_for(study(("sbf", VOLUME_EM), ("sxt", SXT), publication=False))
+
+    [note] = [note for note in plan["notes"] if note["text"].startswith("sbf, sxt:")]
+    assert "directly related to a publication" in note["text"]
+    assert cited_clauses([note]) == {"beyond-policy:empiar-publication"}
+    assert "empiar-help@ebi.ac.uk" in plan["contacts"]
+
+
+def test_volume_em_with_a_publication_gets_no_publication_requirement_note():
+    plan = plan_for(study(("sbf", VOLUME_EM)))
+
+    assert "beyond-policy:empiar-publication" not in cited_clauses(plan["notes"])
+
+
+def test_many_tomograms_steps_cite_only_what_applies_to_each():
+    plan = plan_for(study(("tomo", cryo_et(tilt_series=True, tomograms="many"))))
+
+    emdb_whys = " ".join(r["why"] for r in deposition(plan, "emdb", "tomo")["reasons"])
+    empiar_whys = " ".join(r["why"] for r in deposition(plan, "empiar", "tomo")["reasons"])
+    assert "goes to EMPIAR in part" not in emdb_whys
+    assert "table-cryo-et" not in cited_clauses([deposition(plan, "emdb", "tomo")])
+    assert "one primary map" not in empiar_whys
+
+
+def test_a_screen_cross_reference_does_not_cite_rule_3():
+    screen = {"modality": "high_content_screening", "screen_type": "genetic"}
+    plan = plan_for(study(("screen", screen), ("lm", LM), correlations=[["screen", "lm"]]))
+
+    [cross_reference] = [item for item in plan["linking"] if item["kind"] == "cross_reference"]
+    assert {"rule-3", "rule-4"}.isdisjoint(cited_clauses([cross_reference]))
+    assert {"note-1", "note-3.3"} <= cited_clauses([cross_reference])
+
+
+def test_start_links_go_to_the_submission_tools():
+    plan = plan_for(study(("maldi", spatial("metabolomics")), ("visium", {**HUMAN_VISIUM, "human_images_open": True})))
+
+    assert (
+        deposition(plan, "metabolights", "maldi")["submit_url"] == "https://www.ebi.ac.uk/metabolights/editor/console"
+    )
+    assert (
+        deposition(plan, "ega", "visium")["submit_url"] == "https://ega-archive.org/submission/tools/submitter-portal"
+    )

@@ -26,29 +26,61 @@ def all_items(plan: dict) -> list[dict]:
     return plan["depositions"] + plan["linking"] + plan["not_accepted"] + plan["notes"]
 
 
+IMAGE_ARCHIVES = {"bia", "empiar", "emdb", "pdb"}
+
+
 def patient_ids(answers: dict) -> set[str]:
-    return {d["id"] for d in answers["datasets"] if d.get("patient_medical")}
+    return {d["id"] for d in answers["datasets"] if d.get("medical_imaging")}
+
+
+def images_closed_ids(answers: dict) -> set[str]:
+    """Datasets of human samples whose participants did not consent to open release of the images."""
+    return {
+        d["id"]
+        for d in answers["datasets"]
+        if not d.get("medical_imaging") and d.get("human_tissue") and d.get("human_images_open") is False
+    }
+
+
+def refused_ids(answers: dict) -> set[str]:
+    return patient_ids(answers) | images_closed_ids(answers)
 
 
 @settings(max_examples=300)
 @given(studies())
-def test_every_accepted_dataset_lands_in_at_least_one_deposition(answers):
+def test_every_dataset_lands_in_a_deposition_or_is_said_to_be_not_accepted(answers):
     plan = plan_for(answers)
+    not_accepted = {item["dataset"] for item in plan["not_accepted"]}
 
     for dataset in answers["datasets"]:
-        if dataset["id"] not in patient_ids(answers):
-            assert archives_of(plan, dataset["id"]), dataset
+        assert archives_of(plan, dataset["id"]) or dataset["id"] in not_accepted, dataset
 
 
 @settings(max_examples=300)
 @given(studies())
-def test_patient_medical_datasets_are_in_no_deposition_and_no_linking_item(answers):
+def test_medical_imaging_datasets_are_in_no_deposition_and_no_linking_item(answers):
     plan = plan_for(answers)
     refused = patient_ids(answers)
 
-    assert {item["dataset"] for item in plan["not_accepted"]} == refused
+    assert {item["dataset"] for item in plan["not_accepted"]} == refused_ids(answers)
     for item in plan["depositions"] + plan["linking"]:
         assert not refused & set(item["datasets"])
+
+
+@settings(max_examples=300)
+@given(studies())
+def test_images_of_human_samples_without_open_consent_go_to_no_open_image_archive(answers):
+    plan = plan_for(answers)
+    closed = images_closed_ids(answers)
+
+    for deposition in plan["depositions"]:
+        for content in deposition["contents"]:
+            if closed & set(content["datasets"]):
+                assert deposition["archive"] not in IMAGE_ARCHIVES
+                assert "images" not in content["what"]
+    for item in plan["not_accepted"]:
+        if item["dataset"] in closed:
+            assert "image-presubmission@ebi.ac.uk" in item["instead"]
 
 
 @settings(max_examples=300)
@@ -69,7 +101,7 @@ def test_3d_em_and_xm_always_go_to_empiar(answers):
     plan = plan_for(answers)
 
     for dataset in answers["datasets"]:
-        if dataset["id"] in patient_ids(answers):
+        if dataset["id"] in refused_ids(answers):
             continue
         archives = archives_of(plan, dataset["id"])
         if any(condition.matches(dataset) for condition in VOLUME_3D):
@@ -82,7 +114,7 @@ def test_3d_em_and_xm_always_go_to_empiar(answers):
 @given(studies())
 def test_every_correlation_group_of_two_accepted_datasets_yields_a_bia_correlation_item(answers):
     plan = plan_for(answers)
-    refused = patient_ids(answers)
+    refused = refused_ids(answers)
     correlation_items = {
         tuple(i["datasets"]) for i in plan["linking"] if i["kind"] == "correlation" and i["archive"] == "bia"
     }
@@ -143,7 +175,7 @@ def test_the_pdb_receives_exactly_the_atomic_models_each_cross_referenced_with_i
     keys = {d["key"]: d for d in plan["depositions"]}
 
     for dataset in answers["datasets"]:
-        if dataset["id"] in patient_ids(answers):
+        if dataset["id"] in refused_ids(answers):
             continue
         assert ("pdb" in archives_of(plan, dataset["id"])) == (dataset.get("atomic_model") is True)
     for item in plan["linking"]:

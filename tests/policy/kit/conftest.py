@@ -8,6 +8,7 @@ from jsonschema.protocols import Validator
 from policy.engine import answers_validate, plan_for
 
 MADMP_SCHEMA_PATH = Path(__file__).parent / "schemas" / "madmp-1.2" / "maDMP-schema-1.2.json"
+PAGETAB_SCHEMA_PATH = Path(__file__).parent / "schemas" / "pagetab" / "pagetab-submission.schema.json"
 
 
 def planned(answers: dict) -> tuple[dict, dict]:
@@ -29,3 +30,8 @@ def empiar_validator() -> Validator:
 def madmp_validator() -> Validator:
     schema = json.loads(MADMP_SCHEMA_PATH.read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def pagetab_validator() -> Validator:
+    """Our JSON Schema of PageTab, written from its specification (schemas/pagetab/README.md)."""
+    return jsonschema.Draft202012Validator(json.loads(PAGETAB_SCHEMA_PATH.read_text(encoding="utf-8")))

@@ -1,9 +1,15 @@
 import csv
 import io
+import json
 import zipfile
 
+from policy.kit.accessions import accessions_parse
 from policy.kit.bia_outline import bia_outline_zip, bia_outlines
 from tests.policy.kit.conftest import planned
+
+
+def none_typed(plan: dict):
+    return accessions_parse(plan=plan, query={})
 
 
 def test_five_dataset_study_outline_has_a_component_per_dataset_and_one_for_the_correlation(five_dataset_study):
@@ -20,21 +26,31 @@ def test_five_dataset_study_outline_has_a_component_per_dataset_and_one_for_the_
     assert "Image correlation" in outline.components[-1].sections
 
 
-def test_the_zip_opens_with_a_readme_and_file_lists_whose_first_header_is_files(five_dataset_study):
+def test_the_zip_opens_with_a_readme_the_pagetab_and_the_file_lists_it_names(five_dataset_study):
     answers, plan = planned(five_dataset_study)
 
-    archive = zipfile.ZipFile(io.BytesIO(bia_outline_zip(plan=plan, answers=answers, citations={})))
+    archive = zipfile.ZipFile(io.BytesIO(bia_outline_zip(plan=plan, answers=answers, accessions=none_typed(plan))))
 
     names = archive.namelist()
     assert names == [
         "step-5-bia-imaging/README.md",
-        "step-5-bia-imaging/file-list-lm.tsv",
-        "step-5-bia-imaging/file-list-visium.tsv",
-        "step-5-bia-imaging/file-list-correlation.tsv",
+        "step-5-bia-imaging/bia-step-5.pagetab.json",
+        "step-5-bia-imaging/bia-step-5-file-list-lm.tsv",
+        "step-5-bia-imaging/bia-step-5-file-list-visium.tsv",
+        "step-5-bia-imaging/bia-step-5-file-list-correlation.tsv",
     ]
-    for name in names[1:]:
-        header = next(csv.reader(io.StringIO(archive.read(name).decode()), dialect="excel-tab"))
+    pagetab = json.loads(archive.read(names[1]))
+    named = [
+        f"step-5-bia-imaging/{attribute['value']}"
+        for section in pagetab["section"]["subsections"]
+        for attribute in section["attributes"]
+        if attribute["name"] == "File List"
+    ]
+    assert named == names[2:]
+    for name in names[2:]:
+        header, starter = csv.reader(io.StringIO(archive.read(name).decode()), dialect="excel-tab")
         assert header[0] == "Files"
+        assert starter[0] == name.removeprefix("step-5-bia-imaging/bia-step-5-file-list-").removesuffix(".tsv") + "/"
     readme = archive.read(names[0]).decode()
     assert "## Study component `correlation` (`fib-sem`, `lm`)" in readme
     assert "- [ ] Specimen" in readme
@@ -43,8 +59,8 @@ def test_the_zip_opens_with_a_readme_and_file_lists_whose_first_header_is_files(
 def test_the_same_plan_gives_the_same_zip(five_dataset_study):
     answers, plan = planned(five_dataset_study)
 
-    assert bia_outline_zip(plan=plan, answers=answers, citations={}) == bia_outline_zip(
-        plan=plan, answers=answers, citations={}
+    assert bia_outline_zip(plan=plan, answers=answers, accessions=none_typed(plan)) == bia_outline_zip(
+        plan=plan, answers=answers, accessions=none_typed(plan)
     )
 
 
@@ -55,14 +71,20 @@ def test_a_screen_file_list_has_the_screen_templates_columns():
 
     (outline,) = bia_outlines(plan=plan, answers=answers)
 
-    assert outline.components[0].columns == ("Files", "Plate", "Well", "Field", "Gene", "Description")
+    assert outline.components[0].file_list.header == ("Files", "Plate", "Well", "Field", "Gene", "Description")
 
 
 def test_citations_of_the_step_are_listed_in_the_readme(five_dataset_study):
     answers, plan = planned(five_dataset_study)
 
     archive = zipfile.ZipFile(
-        io.BytesIO(bia_outline_zip(plan=plan, answers=answers, citations={"bia-imaging": ["ArrayExpress E-MTAB-1"]}))
+        io.BytesIO(
+            bia_outline_zip(
+                plan=plan,
+                answers=answers,
+                accessions=accessions_parse(plan=plan, query={"arrayexpress:visium": "E-MTAB-1"}),
+            )
+        )
     )
 
-    assert "  - ArrayExpress E-MTAB-1" in archive.read("step-5-bia-imaging/README.md").decode()
+    assert "  - ArrayExpress E-MTAB-1 (visium)" in archive.read("step-5-bia-imaging/README.md").decode()

@@ -1,9 +1,9 @@
 import csv
 import io
 
-from policy.exports import ACCESSIONS_TEMPLATE, template_render
 from policy.kit.accessions import accessions_parse
 from policy.kit.progress import progress_build
+from policy.presenters.downloads import ACCESSIONS_TEMPLATE, template_render
 from policy.presenters.plan import plan_present
 from policy.results import texts_collect
 from tests.policy.kit.conftest import planned

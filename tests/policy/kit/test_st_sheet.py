@@ -45,3 +45,23 @@ def test_other_omics_get_no_sheet():
     )
 
     assert st_datasets(answers=answers, plan=plan) == ()
+
+
+def test_the_sheet_is_offered_on_the_image_and_arrayexpress_steps_not_on_egas():
+    from policy.kit.page import ST_SHEET, kit_build
+
+    visium = {
+        "id": "visium",
+        "modality": "spatial_omics",
+        "omics_type": "transcriptomics",
+        "omics_repository_fits": True,
+        "human_tissue": True,
+        "human_images_open": True,
+        "human_controlled_access": True,
+    }
+    answers, plan = planned({"answers_version": 3, "datasets": [visium]})
+
+    kit = kit_build(plan=plan, answers=answers, query={})
+
+    offered = {step.key for step in kit.steps if any(draft.kind == ST_SHEET for draft in step.drafts)}
+    assert offered == {"arrayexpress-processed:visium", "bia-imaging"}

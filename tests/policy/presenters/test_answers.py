@@ -3,7 +3,8 @@ import pytest
 from policy.engine import answers_validate
 from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD, PUBLICATION
 from policy.engine.vocabulary import EM_METHOD, MODALITY
-from policy.presenters.answers import AnswerRow, answers_present, answers_words
+from policy.presenters.answers import AnswerRow, answers_present
+from policy.results import answers_words
 
 
 def present(answers: dict, **kwargs):
@@ -19,7 +20,7 @@ def test_answers_are_rows_of_question_and_label_in_asking_order(full_study):
         (DATASET_QUESTIONS_BY_FIELD["modality"].text, MODALITY.label("electron_microscopy")),
         (DATASET_QUESTIONS_BY_FIELD["em_method"].text, EM_METHOD.label("single_particle")),
         (DATASET_QUESTIONS_BY_FIELD["atomic_model"].text, "No"),
-        (DATASET_QUESTIONS_BY_FIELD["patient_medical"].text, "No"),
+        (DATASET_QUESTIONS_BY_FIELD["medical_imaging"].text, "No"),
         (DATASET_QUESTIONS_BY_FIELD["human_tissue"].text, "No"),
     ]
     assert [card.dataset for card in summary.datasets if card.refused] == ["scan"]

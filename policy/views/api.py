@@ -15,17 +15,14 @@ from config.ratelimits import api_ratelimit, results_ratelimit
 from policy.engine import POLICY_VERSION, InvalidAnswers, plan_for
 from policy.engine.answers import ROOT
 from policy.engine.catalogue import policy_describe
-from policy.exports import result_as_json
-from policy.http_cache import result_conditional
-from policy.json_body import BodyRejected, json_body_read
-from policy.kit_context import result_madmp
+from policy.presenters.downloads import result_as_json
 from policy.results import result_create, result_find, result_url
+from policy.views.http_cache import result_conditional
+from policy.views.json_body import BodyRejected, json_body_read
+from policy.views.kit_context import result_madmp
+from policy.views.lookup import errors_response, result_not_found
 
 MADMP_FORMAT = "madmp"  # ?format=madmp: the stored plan as an RDA maDMP (policy/kit/madmp.py)
-
-
-def errors_response(status: int, errors: dict[str, list[str]]) -> JsonResponse:
-    return JsonResponse({"errors": errors}, status=status)
 
 
 def api_methods(*methods: str) -> Callable:
@@ -43,11 +40,6 @@ def api_methods(*methods: str) -> Callable:
         return checked
 
     return decorator
-
-
-def result_not_found() -> JsonResponse:
-    """The same answer for every id that leads nowhere, so ids cannot be probed."""
-    return errors_response(404, {"id": ["No stored plan has this id."]})
 
 
 @csrf_exempt

@@ -7,20 +7,22 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from policy.exports import ACCESSIONS_TEMPLATE, template_render
-from policy.http_cache import result_conditional
 from policy.kit.accessions import accessions_parse
 from policy.kit.bia_outline import bia_outline_zip
+from policy.kit.empiar_bundle import empiar_bundle_zip
 from policy.kit.empiar_draft import empiar_drafts
-from policy.kit.progress import citations_by_step, progress_build
+from policy.kit.pagetab import pagetab_drafts, pagetab_json
 from policy.kit.st_sheet import st_datasets, st_sheet_tsv
-from policy.kit_context import kit_context, result_madmp
 from policy.models import Result
+from policy.presenters.downloads import ACCESSIONS_TEMPLATE, template_render
 from policy.presenters.plan import plan_present
-from policy.views import downloaded, result_missing, result_required
+from policy.views.http_cache import result_conditional
+from policy.views.kit_context import kit_context, result_madmp
+from policy.views.lookup import downloaded, result_missing, result_required
 
 ACCESSIONS_SECTION = "policy/_kit_accessions.html"
 TSV = "text/tab-separated-values; charset=utf-8"
+JSON = "application/json; charset=utf-8"
 
 
 @require_safe
@@ -42,8 +44,34 @@ def kit_empiar_draft(request: HttpRequest, result: Result, dataset: str) -> Http
     for draft in empiar_drafts(plan=result.plan, answers=result.answers, accessions=accessions):
         if draft.dataset == dataset:
             body = json.dumps(draft.document, indent=2, ensure_ascii=False) + "\n"
-            response = HttpResponse(body, content_type="application/json; charset=utf-8")
-            return downloaded(response, result_id=result.id, name=f"empiar-{dataset}.json")
+            return downloaded(HttpResponse(body, content_type=JSON), result_id=result.id, name=f"empiar-{dataset}.json")
+    return result_missing(request)
+
+
+@require_safe
+@result_conditional
+@result_required(result_missing)
+def kit_pagetab(request: HttpRequest, result: Result, step: int) -> HttpResponse:
+    """A BioImage Archive step's submission in PageTab JSON, with the accessions typed in the query string."""
+    accessions = accessions_parse(plan=result.plan, query=request.GET)
+    for draft in pagetab_drafts(plan=result.plan, answers=result.answers, accessions=accessions):
+        if draft.step == step:
+            body = pagetab_json(draft=draft)
+            return downloaded(HttpResponse(body, content_type=JSON), result_id=result.id, name=draft.filename)
+    return result_missing(request)
+
+
+@require_safe
+@result_conditional
+@result_required(result_missing)
+def kit_empiar_bundle(request: HttpRequest, result: Result, dataset: str) -> HttpResponse:
+    """The EMPIAR step's bundle: the draft, the script that refuses its placeholders, and a README."""
+    accessions = accessions_parse(plan=result.plan, query=request.GET)
+    for draft in empiar_drafts(plan=result.plan, answers=result.answers, accessions=accessions):
+        if draft.dataset == dataset:
+            body = empiar_bundle_zip(draft=draft, plan=result.plan)
+            response = HttpResponse(body, content_type="application/zip")
+            return downloaded(response, result_id=result.id, name=f"empiar-{dataset}.zip")
     return result_missing(request)
 
 
@@ -53,8 +81,8 @@ def kit_empiar_draft(request: HttpRequest, result: Result, dataset: str) -> Http
 def kit_bia_outline(request: HttpRequest, result: Result) -> HttpResponse:
     if not any(item["archive"] == "bia" for item in result.plan["depositions"]):
         return result_missing(request)
-    progress = progress_build(plan=result.plan, accessions=accessions_parse(plan=result.plan, query=request.GET))
-    body = bia_outline_zip(plan=result.plan, answers=result.answers, citations=citations_by_step(progress=progress))
+    accessions = accessions_parse(plan=result.plan, query=request.GET)
+    body = bia_outline_zip(plan=result.plan, answers=result.answers, accessions=accessions)
     return downloaded(HttpResponse(body, content_type="application/zip"), result_id=result.id, name="bia-outline.zip")
 
 

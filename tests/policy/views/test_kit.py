@@ -8,9 +8,11 @@ import zipfile
 import pytest
 from django.urls import reverse
 
+from policy.kit.bia_template_v5 import pagetab_template_problems
+from policy.kit.empiar_draft import PLACEHOLDER
 from policy.results import result_create
 from tests.policy.conftest import FIVE_DATASET_STUDY
-from tests.policy.kit.conftest import empiar_validator, madmp_validator
+from tests.policy.kit.conftest import empiar_validator, madmp_validator, pagetab_validator
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +42,9 @@ def test_each_step_has_its_before_you_start_list_and_drafts(client, result):
 
     assert html.count("Before you start this step") == len(result.plan["depositions"])
     assert reverse("kit-empiar-draft", args=[result.pk, "cryo-et"]) in html
+    assert reverse("kit-empiar-bundle", args=[result.pk, "fib-sem"]) in html
+    assert html.count("https://empiar.org/deposition/api_token") == 2  # one per EMPIAR step
+    assert "<code>export EMPIAR_TRANSFER_PASS=…</code>" in html
     assert reverse("kit-bia-outline", args=[result.pk]) in html
     assert reverse("kit-st-sheet", args=[result.pk]) in html
     assert "https://www.emdataresource.org/hold_policy.html" in html
@@ -57,8 +62,9 @@ def test_accessions_in_the_query_string_fill_the_statement_progress_and_next_cit
     html = page(client, result, TYPED)
 
     assert "Progress: 2 of 5 steps done" in html
-    assert "ArrayExpress under accession code E-MTAB-1234." in html
-    assert "under accession codes EMD-1111 and EMD-2222." in html
+    assert "ArrayExpress under accession code E-MTAB-1234 (https://identifiers.org/arrayexpress:E-MTAB-1234)." in html
+    assert "under accession codes EMD-1111 (https://identifiers.org/emdb:EMD-1111) and EMD-2222" in html
+    assert "[Title of the dataset]. EMDB. EMD-2222. https://identifiers.org/emdb:EMD-2222</li>" in html
     assert "Next, step 3: what it must cite" in html
     assert "EMDB EMD-1111, EMD-2222 (cryo-et)" in html
     assert "?arrayexpress%3Avisium=E-MTAB-1234&amp;emdb%3Acryo-et=EMD-1111+EMD-2222#statement" in html
@@ -111,15 +117,66 @@ def test_the_empiar_draft_downloads_as_json_that_validates_with_the_accessions_t
     assert document["cross_references"] == [{"name": "EMD-1111"}, {"name": "EMD-2222"}]
 
 
+def test_the_empiar_bundle_downloads_as_a_zip_whose_json_carries_the_accessions_typed(client, result):
+    response = client.get(reverse("kit-empiar-bundle", args=[result.pk, "cryo-et"]), TYPED)
+
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert attachment_name(response) == f"{result.pk}-empiar-cryo-et.zip"
+    assert response["Content-Type"] == "application/zip"
+    assert sorted(archive.namelist()) == [
+        "empiar-cryo-et/README.md",
+        "empiar-cryo-et/deposition.json",
+        "empiar-cryo-et/empiar_submit.py",
+    ]
+    document = json.loads(archive.read("empiar-cryo-et/deposition.json"))
+    assert list(empiar_validator().iter_errors(document)) == []
+    assert document["cross_references"] == [{"name": "EMD-1111"}, {"name": "EMD-2222"}]
+
+
+def test_typed_accessions_reach_the_bundle_links_of_the_step_and_the_accessions_section(client, result):
+    html = page(client, result, TYPED)
+
+    bundle = reverse("kit-empiar-bundle", args=[result.pk, "cryo-et"])
+    # in step 3's kit and in the accessions section
+    assert html.count(f"{bundle}?arrayexpress%3Avisium=E-MTAB-1234&amp;emdb%3Acryo-et=EMD-1111+EMD-2222") == 2
+
+
 def test_the_bia_outline_downloads_as_a_zip_of_readme_and_file_lists(client, result):
     response = client.get(reverse("kit-bia-outline", args=[result.pk]), TYPED)
 
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     assert attachment_name(response) == f"{result.pk}-bia-outline.zip"
     assert archive.testzip() is None
-    assert "step-5-bia-imaging/file-list-correlation.tsv" in archive.namelist()
+    assert "step-5-bia-imaging/bia-step-5-file-list-correlation.tsv" in archive.namelist()
+    pagetab = json.loads(archive.read("step-5-bia-imaging/bia-step-5.pagetab.json"))
+    assert pagetab == json.loads(client.get(reverse("kit-pagetab", args=[result.pk, 5]), TYPED).content)
     readme = archive.read("step-5-bia-imaging/README.md").decode()
     assert "ArrayExpress E-MTAB-1234 (visium)" in readme
+
+
+def test_the_bia_step_links_its_pagetab_submission_with_the_accessions_typed(client, result):
+    html = page(client, result, TYPED)
+
+    url = reverse("kit-pagetab", args=[result.pk, 5])
+    assert f'href="{url}?arrayexpress%3Avisium=E-MTAB-1234&amp;emdb%3Acryo-et=EMD-1111+EMD-2222"' in html
+    assert f'href="{reverse("kit-pagetab", args=[result.pk, 4])}' not in html
+
+
+def test_the_pagetab_submission_downloads_as_json_that_validates_with_the_accessions_typed(client, result):
+    response = client.get(reverse("kit-pagetab", args=[result.pk, 5]), TYPED)
+
+    document = json.load(io.BytesIO(response.content))
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert attachment_name(response) == f"{result.pk}-bia-step-5.pagetab.json"
+    assert list(pagetab_validator().iter_errors(document)) == []
+    assert pagetab_template_problems(document=document, placeholder=PLACEHOLDER) == []
+    links = [item for item in document["section"]["subsections"] if item["type"] == "Link"]
+    assert links[0]["attributes"][0] == {"name": "Link", "value": "E-MTAB-1234"}
+
+
+def test_a_step_that_is_not_a_bioimage_archive_submission_has_no_pagetab(client, result):
+    assert client.get(reverse("kit-pagetab", args=[result.pk, 4])).status_code == 404
+    assert client.get(reverse("kit-pagetab", args=[result.pk, 9])).status_code == 404
 
 
 def test_the_st_sheet_and_the_filled_accessions_table_open_as_tab_separated_text(client, result):
@@ -150,6 +207,8 @@ def test_the_madmp_export_validates_and_the_api_gives_the_same_document(client, 
     [
         ("kit-empiar-draft", ["lm"]),
         ("kit-empiar-draft", ["nope"]),
+        ("kit-empiar-bundle", ["lm"]),
+        ("kit-empiar-bundle", ["nope"]),
     ],
 )
 def test_a_draft_the_plan_does_not_offer_is_not_found(client, result, name, args):
@@ -173,6 +232,7 @@ def test_unknown_ids_are_not_found_for_every_kit_address(client):
         ("kit-bia-outline", []),
         ("kit-st-sheet", []),
         ("kit-empiar-draft", ["x"]),
+        ("kit-empiar-bundle", ["x"]),
         ("result-madmp", []),
     ]:
         assert client.get(reverse(name, args=[unknown, *args])).status_code == 404, name

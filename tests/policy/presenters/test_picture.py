@@ -1,7 +1,7 @@
 import pytest
 
 from policy.engine import plan_for
-from policy.picture import NARROW, WIDE, plan_picture
+from policy.presenters.picture import NARROW, WIDE, plan_picture
 from policy.presenters.plan import plan_present
 from policy.results import texts_collect
 

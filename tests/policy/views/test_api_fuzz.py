@@ -296,3 +296,85 @@ def test_an_oversized_body_gets_413(endpoint, study, excess, how):
     response = api_post(endpoint, body)
     assert_rejected_with_errors(response)
     assert response.status_code == 413
+
+
+# Every answers contract version still accepted, with any field of the body replaced by a value of the wrong JSON
+# type, nested junk included: a 400 with a message, never a 500 (issue 16: a version 1 em_method given as a list
+# met a dict lookup in the translation).
+
+BOOLEAN_FIELDS = {question.field for question in DATASET_QUESTIONS_BY_FIELD.values() if question.kind == "boolean"}
+BOOLEAN_FIELDS |= {"patient_identifiable", "patient_medical", "publication"}  # versions 1 and 2, and the study's
+FIELDS_OF_EVERY_VERSION = sorted(set(DATASET_QUESTIONS_BY_FIELD) | {"patient_identifiable", "patient_medical"})
+
+
+def as_version(answers: dict, version: int) -> dict:
+    """A version 3 study written with the field names of an earlier version (not always a valid study of it)."""
+    body = copy.deepcopy(answers)
+    if version == 3:
+        return body
+    renamed = {"medical_imaging": "patient_medical" if version == 2 else "patient_identifiable"}
+    dropped = {"human_images_open"} | (
+        {"subtomogram_average", "atomic_model", "human_tissue", "human_controlled_access"} if version == 1 else set()
+    )
+    body["datasets"] = [
+        {renamed.get(name, name): value for name, value in dataset.items() if name not in dropped}
+        for dataset in body["datasets"]
+    ]
+    if version == 1:
+        del body["answers_version"]
+    else:
+        body["answers_version"] = version
+    return body
+
+
+def wrong_for(field: str) -> st.SearchStrategy:
+    """JSON values (nested junk included) that field can never accept."""
+    if field == "answers_version":
+        return json_values.filter(lambda value: not (type(value) is int and value in (1, 2, 3)))
+    if field in BOOLEAN_FIELDS:
+        return json_values.filter(lambda value: type(value) is not bool)
+    if field in ("datasets", "correlations"):
+        return json_values.filter(lambda value: not isinstance(value, list))
+    return json_values.filter(lambda value: not isinstance(value, str))
+
+
+@st.composite
+def bodies_of_every_version_with_a_field_replaced(draw) -> dict:
+    version = draw(st.sampled_from([1, 2, 3]))
+    body = as_version(draw(valid_studies()), version)
+    where = draw(st.sampled_from(["study field", "dataset field", "added dataset field", "whole dataset"]))
+    datasets = body["datasets"]
+    index = draw(st.integers(0, len(datasets) - 1))
+    if where == "study field":
+        field = draw(st.sampled_from(["answers_version", "publication", "datasets", "correlations"]))
+        body[field] = draw(wrong_for(field))
+    elif where == "dataset field":
+        field = draw(st.sampled_from(sorted(datasets[index])))
+        datasets[index][field] = draw(wrong_for(field))
+    elif where == "added dataset field":
+        field = draw(st.sampled_from(FIELDS_OF_EVERY_VERSION))
+        datasets[index][field] = draw(wrong_for(field))
+    else:
+        datasets[index] = draw(json_values.filter(lambda value: not isinstance(value, dict)))
+    return body
+
+
+@pytest.mark.parametrize("endpoint", API_ENDPOINTS)
+@hypothesis_settings(parent=FUZZ, max_examples=300)
+@given(body=bodies_of_every_version_with_a_field_replaced())
+def test_a_body_of_any_version_with_a_field_of_the_wrong_type_gets_400_with_a_message(endpoint, body):
+    response = api_post(endpoint, encoded(body))
+
+    assert_rejected_with_errors(response)
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("endpoint", API_ENDPOINTS)
+@pytest.mark.parametrize("em_method", [["cryo_et"], {"cryo_et": True}, [[]], {"a": [1, {"b": None}]}])
+def test_a_version_1_em_method_given_as_a_list_or_object_gets_400(endpoint, em_method):
+    body = {"datasets": [{"id": "em", "modality": "electron_microscopy", "em_method": em_method}]}
+
+    response = Client().post(endpoint, data=encoded(body), content_type="application/json")
+
+    assert response.status_code == 400
+    assert "datasets[0].em_method" in field_paths(response)

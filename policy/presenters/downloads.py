@@ -1,14 +1,14 @@
 """What a result can be downloaded as: JSON, the plan in Markdown and the templates of files to prepare (TSV)."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
 from policy.kit.accessions import AccessionsEntered
+from policy.kit.file_lists import FileList, bia_steps, file_list_tsv
 from policy.kit.tsv import tsv_render
 from policy.models import Result
 from policy.presenters.plan import Plan, Step
-
-SCREEN_COLUMNS = {"compound": "Compound", "genetic": "Gene", "other": "Condition"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +20,7 @@ class Template:
     purpose: str
     columns: tuple[tuple[str, str], ...]
     step: int | None = None
+    file_list: FileList | None = None  # a BioImage Archive study component's file list (policy/kit/file_lists.py)
 
     @property
     def filename(self) -> str:
@@ -76,44 +77,82 @@ REGISTRATIONS_TEMPLATE = Template(
 )
 
 
-def _file_list_template(step: Step, answers: dict) -> Template:
-    columns = [
-        ("Files", "the path of each file in your upload, one row per file (the archive requires this header first)"),
-        ("Dataset", "your label for the dataset the file belongs to"),
-        ("Description", "what the file shows"),
-    ]
-    screen_column = _screen_column(step, answers)
-    if screen_column:
-        columns += [("Plate", "the plate"), ("Well", "the well"), ("Field", "the field of view")]
-        columns.append((screen_column, f"the {screen_column.lower()} in the well"))
+@dataclass(frozen=True, slots=True)
+class FilesEntry:
+    """An entry of the result page's files to prepare: a template, or a BioImage Archive step's file lists."""
+
+    anchor: str
+    title: str
+    purpose: str
+    columns: tuple[tuple[str, str], ...]
+    downloads: tuple[Template, ...]
+
+
+FILE_LISTS_PURPOSE = (
+    "One file list per study component ({components}). Replace each example row with one row per file you upload; "
+    "folder names are not shown to users, so write what paths mean in the columns. The step's PageTab submission "
+    "names each list as it is downloaded, without the result id in front."
+)
+
+
+def _file_list_template(file_list: FileList) -> Template:
+    what = "correlation information" if file_list.correlation else "images"
     return Template(
-        slug=f"bia-file-list-step-{step.number}",
-        title=f"BioImage Archive file list for step {step.number}",
-        purpose="A starter file list for this BioImage Archive submission. Replace each example row with one row "
-        "per file you upload; folder names are not shown to users, so write what paths mean in the columns.",
-        columns=tuple(columns),
-        step=step.number,
+        slug=file_list.slug,
+        title=f"BioImage Archive file list for {file_list.component} (step {file_list.step})",
+        purpose=f"The file list of the study component {file_list.component}: the {what} of "
+        f"{', '.join(file_list.datasets)}.",
+        columns=file_list.columns,
+        step=file_list.step,
+        file_list=file_list,
     )
 
 
-def _screen_column(step: Step, answers: dict) -> str:
-    by_id = {dataset["id"]: dataset for dataset in answers["datasets"]}
-    for dataset_id in step.datasets:
-        screen_type = by_id.get(dataset_id, {}).get("screen_type")
-        if screen_type in SCREEN_COLUMNS:
-            return SCREEN_COLUMNS[screen_type]
-    return ""
+def file_lists_anchor(step: int) -> str:
+    return f"file-lists-step-{step}"
 
 
-def templates_offered(*, plan: Plan, answers: dict) -> tuple[Template, ...]:
+def files_to_prepare(*, templates: tuple[Template, ...]) -> tuple[FilesEntry, ...]:
+    """The templates as the result page lists them: a BioImage Archive step's file lists as one entry, their
+    columns told once."""
+    entries: list[FilesEntry] = []
+    by_step: dict[int, list[Template]] = {}
+    for template in templates:
+        if template.file_list is None:
+            entries.append(
+                FilesEntry(f"template-{template.slug}", template.title, template.purpose, template.columns, (template,))
+            )
+        else:
+            by_step.setdefault(template.file_list.step, []).append(template)
+    for step, lists in by_step.items():
+        columns = tuple(dict.fromkeys(column for template in lists for column in template.columns))
+        components = ", ".join(template.file_list.component for template in lists if template.file_list)
+        entries.append(
+            FilesEntry(
+                file_lists_anchor(step),
+                f"BioImage Archive file lists for step {step}",
+                FILE_LISTS_PURPOSE.format(components=components),
+                columns,
+                tuple(lists),
+            )
+        )
+    return tuple(entries)
+
+
+def templates_offered(*, plan: Plan, stored_plan: Mapping, answers: dict) -> tuple[Template, ...]:
     """The templates this plan calls for: accessions when it has linking items, registrations for correlative
-    studies, a file list for each BioImage Archive submission."""
+    studies, a file list for each study component of each BioImage Archive submission (`stored_plan`: the plan
+    as stored, which `plan` presents)."""
     offered: list[Template] = []
     if plan.linking:
         offered.append(ACCESSIONS_TEMPLATE)
     if any(item.kind == "correlation" for item in plan.linking):
         offered.append(REGISTRATIONS_TEMPLATE)
-    offered += [_file_list_template(step, answers) for step in plan.steps if step.archive.code == "bia"]
+    offered += [
+        _file_list_template(file_list)
+        for step in bia_steps(plan=stored_plan, answers=answers)
+        for file_list in step.file_lists
+    ]
     return tuple(offered)
 
 
@@ -157,17 +196,6 @@ def _registrations_rows(plan: Plan) -> list[list[str]]:
     ]
 
 
-def _file_list_rows(step: Step, width: int) -> list[list[str]]:
-    blank = [""] * (width - 3)
-    rows = [[f"{dataset}/", dataset, _what_of(step, dataset), *blank] for dataset in step.datasets]
-    rows += [
-        ["correlation/", ", ".join(task.datasets), "registrations and transformations", *blank]
-        for task in step.tasks
-        if task.kind == "correlation"
-    ]
-    return rows
-
-
 def template_render(*, template: Template, plan: Plan, accessions: AccessionsEntered | None = None) -> str:
     """The template as a TSV file; the accessions one with the `accessions` typed so far filled in (the kit's)."""
     header = [name for name, _ in template.columns]
@@ -175,5 +203,6 @@ def template_render(*, template: Template, plan: Plan, accessions: AccessionsEnt
         return tsv_render(header=header, rows=_accessions_rows(plan, accessions))
     if template.slug == REGISTRATIONS_TEMPLATE.slug:
         return tsv_render(header=header, rows=_registrations_rows(plan))
-    step = next(step for step in plan.steps if step.number == template.step)
-    return tsv_render(header=header, rows=_file_list_rows(step, len(header)))
+    if template.file_list is not None:
+        return file_list_tsv(file_list=template.file_list)
+    raise ValueError(f"no rows for the template {template.slug!r}")

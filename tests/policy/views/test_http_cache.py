@@ -195,7 +195,7 @@ def test_a_new_release_changes_the_etag(client, result, monkeypatch):
     url = urls_of(result)["page"]
     before = client.get(url)["ETag"]
 
-    monkeypatch.setattr("policy.http_cache.release_fingerprint", lambda: "another-release")
+    monkeypatch.setattr("policy.views.http_cache.release_fingerprint", lambda: "another-release")
 
     assert client.get(url, HTTP_IF_NONE_MATCH=before).status_code == 200
 

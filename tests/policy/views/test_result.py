@@ -259,18 +259,19 @@ def test_the_page_links_its_downloads(client, full_study):
 
     for name in ("result-json", "result-markdown"):
         assert f'href="{reverse(name, args=[result.pk])}"' in html
-    for slug in ("accessions", "registrations", "bia-file-list-step-5", "bia-file-list-step-6"):
+    for slug in ("accessions", "registrations", "bia-step-5-file-list-screen", "bia-step-6-file-list-correlation"):
         assert f'href="{reverse("result-template", args=[result.pk, slug])}"' in html
 
 
-def test_each_bioimage_archive_step_links_its_starter_file_list(client, full_study):
+def test_each_bioimage_archive_step_links_a_starter_file_list_per_study_component(client, full_study):
     result, _ = result_create(answers=full_study)
 
     html = page_of(client, result)
 
     for number, deposition in enumerate(result.plan["depositions"], start=1):
-        file_list = reverse("result-template", args=[result.pk, f"bia-file-list-step-{number}"])
-        assert (f'href="{file_list}"' in section(html, f"step-{number}")) == (deposition["archive"] == "bia")
+        for dataset in deposition["datasets"]:
+            file_list = reverse("result-template", args=[result.pk, f"bia-step-{number}-file-list-{dataset}"])
+            assert (f'href="{file_list}"' in section(html, f"step-{number}")) == (deposition["archive"] == "bia")
 
 
 def test_the_picture_is_server_rendered_svg_in_two_layouts_with_a_text_alternative(client, full_study):
@@ -435,7 +436,7 @@ def test_a_page_served_from_the_cache_builds_nothing(client, full_study, pages_c
         built.append(kwargs["result"].pk)
         return result_page(**kwargs)
 
-    monkeypatch.setattr("policy.views.result_page", result_page_counted)
+    monkeypatch.setattr("policy.views.result.result_page", result_page_counted)
 
     first, cached = page_of(client, result), page_of(client, result)
 

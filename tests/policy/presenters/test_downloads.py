@@ -57,8 +57,8 @@ def test_the_markdown_export_is_the_plan_in_the_pages_order(client, full_study):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/markdown; charset=utf-8"
     assert text.startswith("# Deposition plan\n")
-    assert headings == ["Steps (6 depositions)", "Cannot be deposited at EBI", "Files to prepare", "Notes",
-                        "Your answers", "Contacts"]  # fmt: skip
+    assert headings == ["Steps (6 depositions)", "Cannot be deposited at EBI", "Data availability statement",
+                        "Files to prepare", "Notes", "Your answers", "Contacts"]  # fmt: skip
     steps = re.findall(r"^(\d+)\. \[ \] (.+?):", text, flags=re.M)
     assert steps == [
         (str(number), ARCHIVES[deposition["archive"]].name)
@@ -71,7 +71,7 @@ def test_the_markdown_export_is_the_plan_in_the_pages_order(client, full_study):
     assert f"http://testserver/r/{result.pk}/" in text
     assert "November 2026 edition" in text
     assert result.policy_version in text
-    assert "- scan: " in text
+    assert "- scan cannot be deposited at EBI: " in text
     assert f"   - What to do instead: {result.plan['not_accepted'][0]['instead']}\n" in text
     assert f"   - {DATASET_QUESTIONS_BY_FIELD['screen_type'].text} {SCREEN_TYPE.label('genetic')}\n" in text
     assert "(the archive's own guidance, not the policy)" in text
@@ -93,6 +93,26 @@ def test_the_markdown_export_names_what_each_step_cites_and_quotes_each_clause_o
     quotes = re.findall(r"^ +> (.+)$", text, flags=re.M)
     assert len(quotes) == len(set(quotes))
     assert "(policy version" not in text.splitlines()[3]
+
+
+def test_the_markdown_export_carries_the_statement_with_the_accessions_in_its_link(client, five_dataset_study):
+    result, _ = result_create(answers=five_dataset_study)
+    url = reverse("result-markdown", args=[result.pk])
+
+    before = client.get(url).content.decode()
+    after = client.get(url, {"empiar:fib-sem": "EMPIAR-11000"}).content.decode()
+
+    statement = before[before.index("## Data availability statement") : before.index("## Files to prepare")]
+    assert "under accession code [EMPIAR accession]." in statement
+    assert "- [Authors]. [Year]. [Title of the dataset]. EMDB. [EMDB accession].\n" in statement
+    assert (
+        "(fib-sem) have been deposited in the Electron Microscopy Public Image Archive (EMPIAR) under accession "
+        "code EMPIAR-11000 (https://doi.org/10.6019/EMPIAR-11000)."
+    ) in after
+    assert (
+        "- [Authors]. [Year]. [Title of the dataset]. EMPIAR. EMPIAR-11000. https://doi.org/10.6019/EMPIAR-11000"
+        in after
+    )
 
 
 def test_the_accessions_template_lists_every_deposited_dataset_with_an_empty_accession(client, full_study):
@@ -131,17 +151,21 @@ def test_the_registrations_template_has_a_row_per_correlated_pair(client, full_s
     assert {row["Transform file"] for row in rows} == {""}
 
 
-def test_the_bia_file_list_starts_with_files_and_lists_the_submissions_datasets(client, full_study):
+def test_each_bia_study_component_has_a_file_list_starting_with_files_and_a_starter_row(client, full_study):
     result, _ = result_create(answers=full_study)
-    imaging_step = len(result.plan["depositions"])
+    step = len(result.plan["depositions"])
 
-    response = template_response(client, result, f"bia-file-list-step-{imaging_step}")
+    lists = {
+        component: tsv_rows(template_response(client, result, f"bia-step-{step}-file-list-{component}"))
+        for component in ("lm", "visium", "correlation")
+    }
 
-    rows = tsv_rows(response)
-    assert tsv_header(response)[0] == "Files"
-    assert [row["Dataset"] for row in rows] == ["lm", "visium", "fib-sem, lm"]
-    assert rows[0]["Files"] == "lm/"
-    assert rows[-1]["Files"] == "correlation/"
+    assert {component: rows[0]["Files"] for component, rows in lists.items()} == {
+        "lm": "lm/",
+        "visium": "visium/",
+        "correlation": "correlation/",
+    }
+    assert lists["correlation"][0]["Description"] == "registrations and transformations"
 
 
 def test_a_screens_file_list_has_plate_well_field_and_the_screen_columns(client, full_study):
@@ -150,9 +174,22 @@ def test_a_screens_file_list_has_plate_well_field_and_the_screen_columns(client,
         number for number, d in enumerate(result.plan["depositions"], start=1) if d["datasets"] == ["screen"]
     )
 
-    response = template_response(client, result, f"bia-file-list-step-{screen_step}")
+    response = template_response(client, result, f"bia-step-{screen_step}-file-list-screen")
 
-    assert tsv_header(response) == ["Files", "Dataset", "Description", "Plate", "Well", "Field", "Gene"]
+    assert tsv_header(response) == ["Files", "Plate", "Well", "Field", "Gene", "Description"]
+
+
+def test_the_page_lists_a_steps_file_lists_as_one_entry_with_their_columns_once(client, five_dataset_study):
+    result, _ = result_create(answers=five_dataset_study)
+
+    html = client.get(reverse("result", args=[result.pk])).content.decode()
+
+    entry = html.split('id="file-lists-step-5"', 1)[1].split("</li>", 1)[0]
+    for component in ("lm", "visium", "correlation"):
+        slug = f"bia-step-5-file-list-{component}"
+        assert f'href="{reverse("result-template", args=[result.pk, slug])}"' in entry
+    assert entry.count("<dt>Files</dt>") == 1
+    assert 'href="#file-lists-step-5"' in html
 
 
 def test_templates_the_plan_does_not_call_for_are_not_found(client, light_only_study, full_study):
@@ -162,8 +199,8 @@ def test_templates_the_plan_does_not_call_for_are_not_found(client, light_only_s
 
     assert template_response(client, light_only, "accessions").status_code == 404
     assert template_response(client, light_only, "registrations").status_code == 404
-    assert template_response(client, light_only, "bia-file-list-step-1").status_code == 200
-    assert template_response(client, full, f"bia-file-list-step-{emdb_step}").status_code == 404
+    assert template_response(client, light_only, "bia-step-1-file-list-confocal").status_code == 200
+    assert template_response(client, full, f"bia-step-{emdb_step}-file-list-spa").status_code == 404
     assert template_response(client, full, "anything-else").status_code == 404
 
 
@@ -174,7 +211,7 @@ def test_templates_the_plan_does_not_call_for_are_not_found(client, light_only_s
         ("result-json", [], "plan.json"),
         ("result-template", ["accessions"], "accessions.tsv"),
         ("result-template", ["registrations"], "registrations.tsv"),
-        ("result-template", ["bia-file-list-step-5"], "bia-file-list-step-5.tsv"),
+        ("result-template", ["bia-step-6-file-list-lm"], "bia-step-6-file-list-lm.tsv"),
     ],
 )
 def test_every_export_downloads_as_an_attachment_named_id_dash_name(client, full_study, url_name, extra_args, filename):
@@ -191,8 +228,8 @@ def test_a_label_that_looks_like_a_formula_is_plain_text_in_the_file_list(client
     answers = {"answers_version": 2, "datasets": [{"id": "-cmd", "modality": "light_microscopy"}]}
     result, _ = result_create(answers=answers)
 
-    response = client.get(reverse("result-template", args=[result.pk, "bia-file-list-step-1"]))
+    response = client.get(reverse("result-template", args=[result.pk, "bia-step-1-file-list--cmd"]))
 
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode()), dialect="excel-tab"))
-    assert [row[1] for row in rows[1:]] == ["'-cmd"]
+    assert [row[0] for row in rows[1:]] == ["'-cmd/"]

@@ -41,7 +41,16 @@ def _before_you_start(kit_step: StepKit | None) -> list[str]:
     return lines
 
 
-def _step(page: ResultPage, step: Step, file_list_url: str, kit_step: StepKit | None) -> list[str]:
+def _statement(kit: Kit) -> list[str]:
+    lines = ["## Data availability statement", "", kit.statement.text, ""]
+    if kit.statement.references:
+        lines += ["For the reference list:", ""]
+        lines += [f"- {reference}" for reference in kit.statement.references]
+        lines.append("")
+    return lines
+
+
+def _step(page: ResultPage, step: Step, file_list_urls: list[str], kit_step: StepKit | None) -> list[str]:
     lines = [f"### Step {step.number}: {step.title}", ""]
     lines += [f"- Deposit {content}" for content in step.contents]
     lines.append(f"- Start the submission: {step.submit_url} ({step.route})")
@@ -50,8 +59,9 @@ def _step(page: ResultPage, step: Step, file_list_url: str, kit_step: StepKit | 
     if step.tasks:
         lines.append("- Linking to do in this submission:")
         lines += [line for task in step.tasks for line in _task(task)]
-    if file_list_url:
-        lines.append(f"- Starter file list: {file_list_url}")
+    if file_list_urls:
+        lines.append("- Starter file lists, one per study component:")
+        lines += [f"{INDENT}- {url}" for url in file_list_urls]
     if step.archive.accession_example:
         citing = _cites(step.cited_by)
         verb = "cites" if len(step.cited_by) == 1 else "cite"
@@ -79,11 +89,10 @@ def result_markdown(*, page: ResultPage, kit: Kit | None = None) -> str:
         lines += [f"## Steps ({count_text(len(plan.steps), 'deposition')})", ""]
         lines += [f"{step.number}. [ ] {step.title}: {step.summary}" for step in plan.steps]
         lines.append("")
-        file_lists = {item.step.number: item.file_list for item in page.steps}
+        file_lists = {item.step.number: item.file_lists for item in page.steps}
         for step in plan.steps:
-            template = file_lists[step.number]
-            kit_step = kit.step(step.number) if kit else None
-            lines += _step(page, step, page.template_url(template) if template else "", kit_step)
+            urls = [page.template_url(template) for template in file_lists[step.number]]
+            lines += _step(page, step, urls, kit.step(step.number) if kit else None)
     if plan.loose_linking:
         lines += ["## Linking information", ""]
         for task in plan.loose_linking:
@@ -94,11 +103,13 @@ def result_markdown(*, page: ResultPage, kit: Kit | None = None) -> str:
     if plan.refused:
         lines += ["## Cannot be deposited at EBI", ""]
         for refused in plan.refused:
-            lines.append(f"- {refused.dataset}: {refused.why}")
+            lines.append(f"- {refused.title}: {refused.why}")
             if refused.instead:
                 lines.append(f"{INDENT}- What to do instead: {refused.instead}")
             lines += _reasons(page, refused.reasons)
         lines.append("")
+    if kit is not None:
+        lines += _statement(kit)
     if page.templates:
         lines += ["## Files to prepare", ""]
         lines += [f"- {template.title}: {page.template_url(template)}" for template in page.templates]

@@ -1,0 +1,158 @@
+"""No order of visits changes what a URL shows (issue 20).
+
+The result page is rendered into the `pages` cache in fragments, and several of a result's URLs read the accessions
+typed in their query string. Whatever was visited before, with accessions, without, or with others, each URL must
+show exactly what a fresh render of it shows: with the cache of production (this process's memory) and with the
+shared cache of several hosts (Redis). The HTTP layer is checked too: what a browser or a shared cache may keep is
+keyed by the full URL, query string included.
+"""
+
+from itertools import permutations
+
+import pytest
+from django.core.cache import caches
+from django.urls import reverse
+
+from config.cache import caches_configure
+from policy.models import Result
+from policy.results import result_create
+from tests.policy.conftest import FIVE_DATASET_STUDY
+
+pytestmark = pytest.mark.django_db
+
+# The query strings a plan link is visited with: none, two different sets of accessions (each changes the EMPIAR
+# draft's EMDB reference and its "Check:" note), and junk that must count as none.
+VISITS = {
+    "plain": {},
+    "accessions": {"emdb:cryo-et": "EMD-2222", "empiar:fib-sem": "EMPIAR-10310"},
+    "other accessions": {"emdb:cryo-et": "EMD-3333", "bia-imaging": "S-BIAD17"},
+    "junk": {"emdb:cryo-et": "not an accession", "unrelated": "<b>x</b>"},
+}
+ORDERS = list(permutations(VISITS))
+
+
+def caches_of_production(redis_url: str = "") -> dict:
+    """The test settings' caches, with production's cache of rendered pages (the test settings turn it off)."""
+    production = caches_configure(redis_url=redis_url)
+    return {**caches_configure(redis_url=""), "pages": production["pages"]}
+
+
+@pytest.fixture(params=["process memory", "redis"])
+def pages_cache(request, settings):
+    """Production's cache of rendered pages: this process's memory, or a Redis of the test's own."""
+    redis_url = request.getfixturevalue("redis_server").url if request.param == "redis" else ""
+    settings.CACHES = caches_of_production(redis_url)
+    caches["pages"].clear()
+    yield caches["pages"]
+    caches["pages"].clear()
+
+
+@pytest.fixture
+def result() -> Result:
+    stored, _ = result_create(answers=FIVE_DATASET_STUDY)
+    return stored
+
+
+def query_reading_urls(result: Result) -> dict[str, str]:
+    """Every URL of a result that reads the accessions in its query string."""
+    return {
+        "page": reverse("result", args=[result.pk]),
+        "accessions section": reverse("kit-accessions", args=[result.pk]),
+        "accessions.tsv": reverse("kit-accessions-tsv", args=[result.pk]),
+        "EMPIAR draft": reverse("kit-empiar-draft", args=[result.pk, "cryo-et"]),
+        "BIA outline": reverse("kit-bia-outline", args=[result.pk]),
+        "maDMP": reverse("result-madmp", args=[result.pk]),
+    }
+
+
+def shown(client, url: str, visit: str) -> bytes:
+    response = client.get(url, VISITS[visit])
+    assert response.status_code == 200
+    return response.content
+
+
+@pytest.fixture
+def fresh(client, result) -> dict[tuple[str, str], bytes]:
+    """What each URL shows rendered afresh, with no cache of rendered pages (the test settings' dummy cache)."""
+    return {
+        (kind, visit): shown(client, url, visit) for kind, url in query_reading_urls(result).items() for visit in VISITS
+    }
+
+
+def test_the_accessions_change_what_the_page_shows(fresh):
+    """The premise: a cache that ignored the query string would show some visitor another's page."""
+    assert fresh["page", "plain"] != fresh["page", "accessions"] != fresh["page", "other accessions"]
+    assert b"EMD-0000" in fresh["page", "plain"]
+
+
+@pytest.mark.parametrize("order", ORDERS, ids="-then-".join)
+def test_the_page_in_any_order_of_visits_is_its_fresh_render(client, result, fresh, pages_cache, order):
+    pages_cache.clear()
+    page, section = query_reading_urls(result)["page"], query_reading_urls(result)["accessions section"]
+
+    for visit in order:
+        assert shown(client, page, visit) == fresh["page", visit], f"the page {visit} after {order}"
+        assert shown(client, section, visit) == fresh["accessions section", visit]
+
+
+@pytest.mark.parametrize("visit", list(VISITS))
+def test_every_query_reading_url_after_every_other_visit_is_its_fresh_render(client, result, fresh, pages_cache, visit):
+    urls = query_reading_urls(result)
+    for other in VISITS:
+        if other != visit:
+            for url in urls.values():
+                shown(client, url, other)
+
+    for kind, url in urls.items():
+        assert shown(client, url, visit) == fresh[kind, visit], kind
+
+
+def test_a_visit_with_junk_shares_the_cached_fragments_of_a_plain_visit(client, result, settings):
+    """Only what the page reads keys its fragments: junk in the query string adds no entry to the cache, and each
+    set of valid accessions adds one fragment (the steps), not two."""
+    settings.CACHES = caches_of_production()
+    pages = caches["pages"]
+    pages.clear()
+    page = query_reading_urls(result)["page"]
+
+    shown(client, page, "plain")
+    plain = len(pages._cache)
+    shown(client, page, "junk")
+    with_junk = len(pages._cache)
+    shown(client, page, "accessions")
+
+    assert plain == with_junk == 2
+    assert len(pages._cache) == 3
+    pages.clear()
+
+
+@pytest.mark.parametrize("visit", list(VISITS))
+def test_the_validator_of_a_url_is_the_same_whatever_was_visited_before(client, result, visit):
+    page = query_reading_urls(result)["page"]
+    first = client.get(page, VISITS[visit])
+    for other in VISITS:
+        client.get(page, VISITS[other])
+
+    again = client.get(page, VISITS[visit])
+
+    assert again["ETag"] == first["ETag"]
+    assert "public" in again["Cache-Control"]
+
+
+def test_each_query_string_has_a_validator_of_its_own(client, result):
+    page = query_reading_urls(result)["page"]
+
+    etags = {visit: client.get(page, query)["ETag"] for visit, query in VISITS.items()}
+
+    assert len(set(etags.values())) == len(VISITS)
+
+
+@pytest.mark.parametrize("visit", ["accessions", "other accessions"])
+def test_a_validator_of_one_query_string_never_revalidates_another(client, result, visit):
+    page = query_reading_urls(result)["page"]
+    plain = client.get(page)
+
+    answered = client.get(page, VISITS[visit], HTTP_IF_NONE_MATCH=plain["ETag"])
+
+    assert answered.status_code == 200
+    assert answered.content != plain.content
