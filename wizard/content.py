@@ -22,6 +22,30 @@ REQUIRED_MESSAGES = {
     "human_images_open": "Select yes if the participants consented to open release of these images",
 }
 
+# Said on every page that adds a dataset, the first one too, and on the list: correlative images are two datasets.
+DATASET_MEANING = (
+    "A dataset is the images made with one imaging method: correlative light and electron microscopy are two."
+)
+DATASET_MISSING = "This dataset is no longer in your study"
+# Check your answers names each answer by a short name (its question in full is on the dataset's page), so that
+# the long human-data questions do not repeat in every card. A question without one is named by its text.
+SHORT_NAMES = {
+    "publication": "Associated with a publication",
+    "modality": "Imaging method",
+    "em_method": "Electron microscopy method",
+    "tilt_series": "Raw tilt series deposited",
+    "tomograms": "Reconstructed tomograms",
+    "subtomogram_average": "Subtomogram average",
+    "atomic_model": "Atomic model",
+    "dimensionality": "2D or 3D",
+    "omics_type": "Omics data",
+    "omics_repository_fits": "Fits an omics repository",
+    "screen_type": "Kind of screen",
+    "medical_imaging": "Medical imaging of people",
+    "human_tissue": "Samples from human participants",
+    "human_images_open": "Consent to open release of the images",
+    "human_controlled_access": "Human sequencing data under controlled access",
+}
 LABEL_INVALID = "Use 1 to 40 letters, digits, hyphens or underscores, with no spaces"
 LABEL_TAKEN = "Another dataset is already labelled {label}: choose a different label"
 DATASETS_NONE = "Add at least one dataset"
@@ -33,10 +57,28 @@ CORRELATED_HINT = (
     "For example, light microscopy and FIB-SEM of the same cells, with the transformations that map one onto "
     "the other. These are correlative groups."
 )
+CORRELATIONS_WHY = (
+    "Your study has {count} datasets that can be deposited: the plan says how to link those registered together."
+)
+CORRELATIONS_REASKED = "Since you answered this question you {changes}: check the correlative groups again."
+CORRELATIONS_DROPPED = "The group of {group} was dropped: {gone} {reason}."
+CORRELATIONS_NOT_OFFERED = (
+    "{labels} cannot be in a group: no EMBL-EBI archive accepts medical imaging of people, so it is not deposited."
+)
 GROUP_TOO_SMALL = "A correlative group needs at least two datasets: tick another, or none"
 GROUPS_NONE = "Tick at least two datasets that were registered together, or answer no"
 GROUP_UNKNOWN_LABEL = "Tick only the datasets listed"
 ANSWERS_CHANGED = "Your answers changed in another window: check them again"
+ANSWERS_CHANGED_NAMED = "Your answers changed in another window ({changes}): check them again"
+
+# What a modality's group of follow-ups says before its questions (by the modality's value): said once, here.
+GROUP_NOTES = {
+    "spatial_omics": (
+        "Where the tissue images go: the images and segmentations go to the BioImage Archive, linked to the omics "
+        "data. For sequencing-based spatial transcriptomics, ArrayExpress also takes the raw tissue images with the "
+        "reads, so those go to both."
+    ),
+}
 
 # Questions whose page carries a longer explanation: templates/wizard/explanations/<field>.html.
 EXPLAINED_FIELDS = frozenset(
@@ -53,3 +95,13 @@ STEP_TITLES = {
 
 def required_message(field: str) -> str:
     return REQUIRED_MESSAGES.get(field, "Answer this question")
+
+
+def short_name(field: str, text: str) -> str:
+    return SHORT_NAMES.get(field, text)
+
+
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: "imaging method", but "EM method" and "2D or 3D" as they are."""
+    first_word = name.split(" ", 1)[0]
+    return name if first_word[1:2].isupper() or first_word[:1].isdigit() else name[:1].lower() + name[1:]

@@ -1,6 +1,6 @@
 """Forms built from the engine's Question objects: the choices, texts and hints are the engine's own."""
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from django import forms
@@ -137,7 +137,7 @@ class DatasetForm(forms.Form):
     def clean_id(self) -> str:
         label = self.cleaned_data["id"]
         if label in self.labels_taken:
-            raise forms.ValidationError(content.LABEL_TAKEN.format(label=label))
+            raise forms.ValidationError(content.LABEL_TAKEN.format(label=label), code="taken")
         return label
 
     def clean(self) -> dict:
@@ -258,18 +258,26 @@ class CorrelationsForm(StepForm):
 
 class CheckForm(StepForm):
     """ "Check your answers" asks nothing: its button asks for the plan of the answers the page showed, named by
-    their revision. Answers changed since (in another window) are not the ones the depositor confirmed."""
+    their revision (and, to say what changed, by a digest of each: `shown`). Answers changed since (in another
+    window) are not the ones the depositor confirmed."""
 
     revision = forms.IntegerField(
         widget=forms.HiddenInput,
         error_messages={"required": content.ANSWERS_CHANGED, "invalid": content.ANSWERS_CHANGED},
     )
+    shown = forms.CharField(widget=forms.HiddenInput, required=False, max_length=5000)
 
-    def __init__(self, *args, revision: int, **kwargs):
+    def __init__(self, *args, revision: int, changes_since: Callable[[str], list[str]] = lambda shown: [], **kwargs):
         super().__init__(*args, **kwargs)
         self.current_revision = revision
+        self.changes_since = changes_since
 
-    def clean_revision(self) -> int:
-        if self.cleaned_data["revision"] != self.current_revision:
-            raise forms.ValidationError(content.ANSWERS_CHANGED, code="stale")
-        return self.cleaned_data["revision"]
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if "revision" in cleaned and cleaned["revision"] != self.current_revision:
+            changes = self.changes_since(cleaned.get("shown", ""))
+            message = (
+                content.ANSWERS_CHANGED_NAMED.format(changes=", ".join(changes)) if changes else content.ANSWERS_CHANGED
+            )
+            self.add_error("revision", forms.ValidationError(message, code="stale"))
+        return cleaned

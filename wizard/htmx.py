@@ -24,13 +24,16 @@ def page_render(
     partials: Mapping[str, str] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    """Render the page, or for htmx the partial that the request's target (HX-Target) names.
+    """Render the page, or for htmx the partial that the request's target (HX-Target) names (the page, for an
+    error status).
 
     Content swaps push the page's URL, so the address bar always shows the page being shown, and Reload or Back
     come back to it. A history restore wants the whole page, although htmx sends it with HX-Request too.
     """
     htmx = request.htmx
-    if not htmx or htmx.history_restore_request:
+    # An error page (a replaced study's 409) is swapped into <body> whole (base.html's htmx-config), whatever the
+    # request's target: it is sent whole, with its header, skip link, <main> and footer, never a bare fragment.
+    if not htmx or htmx.history_restore_request or status >= 400:
         response = render(request, template_name, context, status=status)
     else:
         partial = (partials or {}).get(htmx.target, CONTENT)

@@ -1,7 +1,7 @@
 """Turn forms and stored answers into what the templates show: question blocks, error summaries, summary rows."""
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 from urllib.parse import urlencode
@@ -26,15 +26,21 @@ from wizard.study import (
     CORRELATIONS,
     DATASETS,
     Draft,
+    correlations_review,
+    dataset_refused,
+    datasets_offered,
     study_all_medical_imaging,
     study_answers,
     study_datasets,
+    study_fingerprint,
 )
 from wizard.study import (
     PUBLICATION as PUBLICATION_STEP,
 )
 
 RETURN_TO_CHECK = urlencode({"return": "check"})
+# A question with this many answers or more shows them in two columns on a wide screen: a dataset's page fits one.
+COLUMNS_FROM = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +50,8 @@ class Option:
     hint: str
     checked: bool
     input_id: str
+    # The ids of the follow-ups this answer reveals (aria-controls, set by static/js/app.js with aria-expanded).
+    controls: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +67,13 @@ class QuestionBlock:
     error: str = ""
     explained: bool = False
     inline: bool = False
+    columns: bool = False  # many answers, side by side on a wide screen
     # Conditional reveal: the answers that call for this question ("modality=electron_microscopy;em_method=cryo_et",
     # values separated by "|"), which static/js/app.js reads, and the same in words for a page without it.
     reveal_when: str = ""
     caption: str = ""
     revealed: bool = True  # for the answers the page starts with
+    described_by: str = ""  # more of the page that describes the question (ids, for aria-describedby)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +82,20 @@ class ErrorLink:
     message: str
 
 
-def _options(bound: forms.BoundField, choices: Iterable[tuple[str, str, str]]) -> tuple[Option, ...]:
+def _options(
+    bound: forms.BoundField, choices: Iterable[tuple[str, str, str]], controls: Mapping[str, str] | None = None
+) -> tuple[Option, ...]:
     value = bound.value()
     selected = {str(item) for item in value} if isinstance(value, list | tuple) else {str(value)}
     return tuple(
-        Option(value=v, label=label, hint=hint, checked=v in selected, input_id=f"{bound.auto_id}-{index}")
+        Option(
+            value=v,
+            label=label,
+            hint=hint,
+            checked=v in selected,
+            input_id=f"{bound.auto_id}-{index}",
+            controls=(controls or {}).get(v, ""),
+        )
         for index, (v, label, hint) in enumerate(choices)
     )
 
@@ -85,13 +104,49 @@ def _form_choice(value: Any) -> str:
     return choice_from_boolean(value) if isinstance(value, bool) else str(value)
 
 
+@dataclass(frozen=True, slots=True)
+class FollowUpGroup:
+    """The follow-ups of one answer to the grouping question (how the images were made), under its name."""
+
+    group_id: str
+    title: str
+    reveal_when: str
+    questions: tuple[QuestionBlock, ...]
+    revealed: bool  # for the answers the page starts with
+    opened: bool  # folded without JavaScript unless the answers (or an error) call for it
+    note: str = ""  # what the group says before its questions (content.GROUP_NOTES)
+
+
+@cache
+def grouping_question() -> Question:
+    """The question a dataset's follow-ups are grouped by: the first choice that other questions follow (how the
+    images were made), read from the questions' own conditions."""
+    followed = {name for question in DATASET_QUESTIONS for name, _ in question.asked_when.conditions}
+    return next(question for question in DATASET_QUESTIONS if question.kind == "choice" and question.field in followed)
+
+
+def _group_key(question: Question) -> tuple[str, ...]:
+    """The answers to the grouping question that a question follows; () for a question every dataset may be asked."""
+    grouping = grouping_question().field
+    return next((tuple(values) for name, values in question.asked_when.conditions if name == grouping), ())
+
+
+def _group_id(key: tuple[str, ...]) -> str:
+    return "follow-ups-" + "-".join(key)
+
+
 @cache
 def reveal_condition(question: Question) -> tuple[str, str]:
-    """(reveal_when, caption) for a dataset question: the answers it follows, for the script and in words."""
-    if not question.asked_when.conditions:
-        return "", ""
+    """(reveal_when, caption) for a dataset question: the answers it follows beyond its group's (the group says
+    those), for the script and in words."""
+    grouping = grouping_question().field
     order = list(DATASET_QUESTIONS_BY_FIELD)
-    conditions = sorted(question.asked_when.conditions, key=lambda condition: order.index(condition[0]))
+    conditions = sorted(
+        (condition for condition in question.asked_when.conditions if condition[0] != grouping),
+        key=lambda condition: order.index(condition[0]),
+    )
+    if not conditions:
+        return "", ""
     encoded = ";".join(f"{name}={'|'.join(_form_choice(value) for value in values)}" for name, values in conditions)
     words = []
     for name, values in conditions:
@@ -101,6 +156,22 @@ def reveal_condition(question: Question) -> tuple[str, str]:
         else:
             words.append(f"{parent.text} {' or '.join(answer_text(parent, value) for value in values)}")
     return encoded, "Only for " + " › ".join(words)
+
+
+@cache
+def _controls(question: Question) -> dict[str, str]:
+    """For each answer to a dataset question, the ids of the follow-ups (a group, or a question) it reveals."""
+    controls: dict[str, list[str]] = {}
+    if question == grouping_question():
+        for key in dict.fromkeys(_group_key(other) for other in DATASET_QUESTIONS):
+            for value in key:
+                controls.setdefault(value, []).append(_group_id(key))
+    for other in DATASET_QUESTIONS:
+        for name, values in other.asked_when.conditions:
+            if name == question.field and question != grouping_question():
+                for value in values:
+                    controls.setdefault(_form_choice(value), []).append(f"question-{other.field}")
+    return {value: " ".join(ids) for value, ids in controls.items()}
 
 
 def question_block(
@@ -129,7 +200,7 @@ def question_block(
         choices = [(value, label, "") for value, label in BOOLEAN_CHOICES]
     else:
         choices = [(choice.value, choice.label, choice.hint) for choice in question.enumeration.choices]
-    options = _options(bound, choices)
+    options = _options(bound, choices, _controls(question) if question in DATASET_QUESTIONS else None)
     return QuestionBlock(
         field=question.field,
         name=bound.html_name,
@@ -141,6 +212,7 @@ def question_block(
         error=error,
         explained=question.field in content.EXPLAINED_FIELDS,
         inline=question.kind == "boolean",
+        columns=len(options) >= COLUMNS_FROM,
         reveal_when=reveal_when,
         caption=caption,
         revealed=revealed,
@@ -148,12 +220,44 @@ def question_block(
 
 
 def dataset_question_blocks(form: DatasetForm, *, errors: Mapping[str, list[str]]) -> dict:
-    """Every question of the dataset page in asking order, each follow-up under the answers that call for it."""
+    """The dataset page: first the questions every dataset may be asked (in asking order, each of their own
+    follow-ups under the answer it follows), then each answer's follow-ups to the grouping question (how the images
+    were made) as a group under that answer's name, so that a reader skips whole groups."""
     asked = set(form.questions)
-    blocks = [
-        question_block(form, question, errors=errors, revealed=question in asked) for question in DATASET_QUESTIONS
-    ]
-    return {"question_blocks": blocks, "error_links": error_links(blocks, form.non_field_errors() if errors else ())}
+    grouping = grouping_question()
+    by_key: dict[tuple[str, ...], list[QuestionBlock]] = {}
+    for question in DATASET_QUESTIONS:
+        block = question_block(form, question, errors=errors, revealed=question in asked)
+        by_key.setdefault(_group_key(question), []).append(block)
+    common = by_key.pop((), [])
+    chosen = form_value_of(form, grouping)
+    groups = []
+    # In the order the grouping question offers its answers.
+    for key in sorted(by_key, key=lambda key: grouping.enumeration.values.index(key[0])):
+        blocks = tuple(by_key[key])
+        revealed = chosen in key
+        groups.append(
+            FollowUpGroup(
+                group_id=_group_id(key),
+                title=" or ".join(grouping.enumeration.label(value) for value in key),
+                reveal_when=f"{grouping.field}={'|'.join(key)}",
+                questions=blocks,
+                revealed=revealed,
+                opened=revealed or any(block.error for block in blocks),
+                note=" ".join(content.GROUP_NOTES.get(value, "") for value in key).strip(),
+            )
+        )
+    shown = [*common, *(block for group in groups for block in group.questions)]
+    return {
+        "question_blocks": common,
+        "follow_up_groups": groups,
+        "error_links": error_links(shown, form.non_field_errors() if errors else ()),
+    }
+
+
+def form_value_of(form: forms.Form, question: Question) -> str:
+    value = form[question.field].value()
+    return "" if value is None else str(value)
 
 
 @cache
@@ -162,9 +266,13 @@ def new_dataset_blocks() -> dict:
     return dataset_question_blocks(DatasetForm(), errors={})
 
 
-def correlation_blocks(form: CorrelationsForm, *, datasets: Sequence[Mapping[str, Any]], errors) -> dict:
+def correlation_blocks(
+    form: CorrelationsForm, *, datasets: Sequence[Mapping[str, Any]], errors, described_by: str = ""
+) -> dict:
     bound = form["correlated"]
-    correlated_options = _options(bound, [(value, label, "") for value, label in BOOLEAN_CHOICES])
+    correlated_options = _options(
+        bound, [(value, label, "") for value, label in BOOLEAN_CHOICES], {YES: "correlation-groups"}
+    )
     correlated = QuestionBlock(
         field="correlated",
         name=bound.html_name,
@@ -175,6 +283,7 @@ def correlation_blocks(form: CorrelationsForm, *, datasets: Sequence[Mapping[str
         options=correlated_options,
         error=" ".join(errors.get("correlated", [])),
         inline=True,
+        described_by=described_by,
     )
     # Each dataset by its label, with how it was made, so that the depositor can tell them apart.
     choices = [(dataset["id"], dataset["id"], dataset_summary(dataset)) for dataset in datasets]
@@ -237,7 +346,7 @@ def dataset_card(dataset: Mapping[str, Any], *, returning: bool) -> DatasetCard:
         summary=dataset_summary(dataset),
         change_url=_dataset_change_url(dataset["id"], returning=returning),
         remove_url=reverse("wizard-dataset-remove", args=[dataset["id"]]),
-        medical_imaging=dataset.get("medical_imaging") is True,
+        medical_imaging=dataset_refused(dataset),
     )
 
 
@@ -250,39 +359,37 @@ def dataset_summary(dataset: Mapping[str, Any]) -> str:
     )
 
 
-def _change_hint(question: Question, label: str) -> str:
-    """The rest of a Change link's words for a screen reader: "Change how were these images made for lm"."""
-    if question.kind == "id":
-        return f"the label of {label}"
-    return f"{question.text.rstrip('?').lower()} for {label}"
-
-
-def _field_anchor(question: Question) -> str:
-    return f"id_{question.field}" if question.kind == "id" else f"id_{question.field}-0"
-
-
 def _change_link(dataset: str, row: AnswerRow) -> tuple[str, str]:
-    """Where each answer of Check your answers is changed, and what its Change link says to screen readers."""
+    """Where each answer of Check your answers is changed (on its question, #question-<field>), and what its Change
+    link says to screen readers: "Change imaging method for lm"."""
     if row.field == PUBLICATION.field:
-        url = f"{reverse('wizard-step', args=['publication'])}?{RETURN_TO_CHECK}"
+        url = f"{reverse('wizard-step', args=['publication'])}?{RETURN_TO_CHECK}#question-{PUBLICATION.field}"
         return url, "whether the data is associated with a publication"
     if row.field == "correlations":
-        return f"{reverse('wizard-step', args=['correlations'])}?{RETURN_TO_CHECK}", row.key.lower()
+        return f"{reverse('wizard-step', args=['correlations'])}?{RETURN_TO_CHECK}", content.in_sentence(row.key)
     question = DATASET_QUESTIONS_BY_FIELD[row.field]
-    url = f"{_dataset_change_url(dataset, returning=True)}#{_field_anchor(question)}"
-    return url, _change_hint(question, dataset)
+    url = f"{_dataset_change_url(dataset, returning=True)}#question-{question.field}"
+    return url, f"{content.in_sentence(content.short_name(question.field, question.text))} for {dataset}"
+
+
+def _short_keys(rows: Iterable[AnswerRow]) -> tuple[AnswerRow, ...]:
+    return tuple(replace(row, key=content.short_name(row.field, row.key)) for row in rows)
 
 
 def check_answers(answers: Mapping[str, Any]) -> Answers:
     """Check your answers: the study's rows as every page shows them (in the engine's words now, the questions
-    asked shown even when unanswered), each with its Change link."""
+    asked shown even when unanswered), each by its short name and with its Change link."""
     summary = answers_present(
         answers=answers,
         words=answers_words(answers=answers),
-        refused=[dataset["id"] for dataset in answers["datasets"] if dataset.get("medical_imaging") is True],
+        refused=[dataset["id"] for dataset in answers["datasets"] if dataset_refused(dataset)],
         asked_for=lambda dataset: [question.field for question in questions_asked_for(dataset)],
+    ).with_change_urls(_change_link)
+    return replace(
+        summary,
+        study_rows=_short_keys(summary.study_rows),
+        datasets=tuple(replace(card, rows=_short_keys(card.rows)) for card in summary.datasets),
     )
-    return summary.with_change_urls(_change_link)
 
 
 # --- The steps' pages -------------------------------------------------------------------------------------------
@@ -304,6 +411,7 @@ def dataset_list(draft: Draft) -> dict:
     """The add-another list, on the datasets step and above the form that adds one more."""
     datasets = study_datasets(draft)
     return {
+        "dataset_meaning": content.DATASET_MEANING,
         "cards": [dataset_card(dataset, returning=False) for dataset in datasets],
         "limit_reached": len(datasets) >= MAX_DATASETS,
         "max_datasets": MAX_DATASETS,
@@ -311,7 +419,39 @@ def dataset_list(draft: Draft) -> dict:
 
 
 def correlations_page(form: CorrelationsForm, *, draft: Draft, errors: Mapping[str, list[str]]) -> dict:
-    return correlation_blocks(form, datasets=study_datasets(draft), errors=errors)
+    """The datasets that can be deposited, each offered for a group; why the question is asked (again); and which
+    datasets are not offered, and why."""
+    datasets = study_datasets(draft)
+    offered = datasets_offered(datasets)
+    review = correlations_review(draft)
+    why = [content.CORRELATIONS_WHY.format(count=len(offered))]
+    if review is not None:
+        why = [correlations_changes_words(review["changes"])]
+        labels = {dataset["id"] for dataset in datasets}
+        for members, gone in review["dropped"]:
+            reason = "removed" if not set(gone) <= labels else "can no longer be deposited"
+            why.append(content.CORRELATIONS_DROPPED.format(group=", ".join(members), gone=_and(gone), reason=reason))
+    refused = [dataset["id"] for dataset in datasets if dataset_refused(dataset)]
+    return {
+        **correlation_blocks(form, datasets=offered, errors=errors, described_by="correlations-why"),
+        "why": why,
+        "reasked": review is not None,
+        "not_offered": content.CORRELATIONS_NOT_OFFERED.format(labels=_and(refused)) if refused else "",
+    }
+
+
+def _and(items: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c" """
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+
+
+def correlations_changes_words(changes: Sequence[Sequence[str]]) -> str:
+    """ "Since you answered this question you added fib and removed sxt: check the groups again." """
+    verbs = {}
+    for change, label in changes:
+        verbs.setdefault(change, []).append(label)
+    done = _and([f"{change} {_and(labels)}" for change, labels in verbs.items()])
+    return content.CORRELATIONS_REASKED.format(changes=done)
 
 
 def check_page(form: forms.Form, *, draft: Draft, errors: Mapping[str, list[str]]) -> dict:
@@ -319,6 +459,7 @@ def check_page(form: forms.Form, *, draft: Draft, errors: Mapping[str, list[str]
     return {
         "answers": check_answers(answers),
         "all_medical_imaging": study_all_medical_imaging(draft),
+        "shown": study_fingerprint(draft),
         # A stale revision (answers changed in another window) is the one error this page can have.
         "error_links": error_links([], errors.get("revision", []), first_id="check-answers"),
     }

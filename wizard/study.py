@@ -6,6 +6,7 @@
         "answers_version": 3,  # the contract the answers follow; drafts begun before version 3 have none (version 2)
         "answers": {"publication": True, "datasets": [...], "correlations": [["fib", "lm"]]},
         "result_id": "...",    # once submitted, until the answers change again
+        "correlations_review": {...},  # the correlations question asked again (see _correlations_review)
     }
 
 "answers" holds the engine's types (booleans, not "yes"/"no"), each dataset already validated by the engine
@@ -15,6 +16,8 @@ are functions of the draft, so a read never re-validates a form. The session is 
 changes: reads leave it untouched, and an unchanged answer does not count as a change.
 """
 
+import hashlib
+import json
 import secrets
 from collections.abc import Mapping
 from typing import Any
@@ -25,7 +28,7 @@ from django.urls import reverse
 from formtools.wizard.storage.base import BaseStorage
 
 from policy.engine.contract_v2 import FROM_V2, answers_as_given
-from policy.engine.questions import ANSWERS_CONTRACT_VERSION, MAX_DATASETS
+from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS, MAX_DATASETS
 
 SESSION_KEY = "study"
 PUBLICATION, DATASETS, CORRELATIONS, CHECK = "publication", "datasets", "correlations", "check"
@@ -69,8 +72,24 @@ def dataset_find(draft: Draft, *, label: str) -> dict | None:
     return next((dataset for dataset in study_datasets(draft) if dataset["id"] == label), None)
 
 
+def dataset_refused(dataset: Mapping[str, Any]) -> bool:
+    """No EMBL-EBI archive accepts it (medical imaging of people): never offered for a correlative group."""
+    return dataset.get("medical_imaging") is True
+
+
+def datasets_offered(datasets: list[dict]) -> list[dict]:
+    """The datasets a correlative group may name: those that can be deposited."""
+    return [dataset for dataset in datasets if not dataset_refused(dataset)]
+
+
 def correlations_asked(draft: Draft) -> bool:
-    return len(study_datasets(draft)) >= 2
+    return len(datasets_offered(study_datasets(draft))) >= 2
+
+
+def correlations_review(draft: Draft) -> Mapping[str, Any] | None:
+    """Why the correlations question is asked again, while it is: {"changes": [["added", "fib"], ...], "groups":
+    the groups that still make sense, "dropped": [[members, reason], ...]}."""
+    return draft.get("correlations_review")
 
 
 def study_steps(draft: Draft) -> list[str]:
@@ -122,9 +141,48 @@ def study_answers(draft: Draft) -> dict:
     return contract
 
 
+def study_fingerprint(draft: Draft) -> str:
+    """What a page showed of the answers, in short (a digest of each), so that a stale "Get your deposition plan"
+    can say what changed since: "publication:3f2a… dataset:lm:9c1d… correlations:…"."""
+    answers = draft["answers"]
+    parts = [f"publication:{_digest(answers.get('publication'))}"]
+    parts += [f"dataset:{dataset['id']}:{_digest(dataset)}" for dataset in study_datasets(draft)]
+    parts.append(f"correlations:{_digest(answers.get('correlations'))}")
+    return " ".join(parts)
+
+
+def study_changes(draft: Draft, *, shown: str) -> list[str]:
+    """What changed since a page showed the answers (its `study_fingerprint`), in words: ["sxt added", "lm
+    changed", "the correlative groups changed"]. Nothing for a fingerprint it cannot read."""
+    try:
+        before = dict(part.rsplit(":", 1) for part in shown.split())
+    except ValueError:
+        return []
+    now = dict(part.rsplit(":", 1) for part in study_fingerprint(draft).split())
+    if not before:
+        return []
+    words = []
+    for key in dict.fromkeys([*now, *before]):
+        name = key.removeprefix("dataset:")
+        if key not in before:
+            words.append(f"{name} added")
+        elif key not in now:
+            words.append(f"{name} removed")
+        elif before[key] != now[key]:
+            words.append(
+                {"publication": "the publication answer", "correlations": "the correlative groups"}.get(key, name)
+                + " changed"
+            )
+    return words
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()[:10]
+
+
 def study_all_medical_imaging(draft: Draft) -> bool:
     datasets = study_datasets(draft)
-    return bool(datasets) and all(dataset.get("medical_imaging") is True for dataset in datasets)
+    return bool(datasets) and all(dataset_refused(dataset) for dataset in datasets)
 
 
 # --- Writing ------------------------------------------------------------------------------------------------------
@@ -157,7 +215,11 @@ def study_load(*, session: SessionBase, answers: Mapping[str, Any]) -> Draft:
 def study_answer(*, session: SessionBase, answers: Mapping[str, Any]) -> Draft:
     """Record a step's answers ({"publication": True}, {"correlations": [...]}, or {} for a step that asks none)."""
     draft = study_find(session)
-    return _answers_replace(session=session, answers={**draft["answers"], **answers})
+    return _answers_replace(
+        session=session,
+        answers={**draft["answers"], **answers},
+        review=None if "correlations" in answers else correlations_review(draft),
+    )
 
 
 def study_submitted_mark(*, session: SessionBase, result_id: str) -> None:
@@ -171,40 +233,92 @@ def dataset_save(*, session: SessionBase, dataset: Mapping[str, Any], replacing:
     index = next((i for i, item in enumerate(datasets) if item["id"] == replacing), None)
     if index is None:
         datasets.append(dict(dataset))
+        change = None if dataset_refused(dataset) else "added"
     else:
+        change = "changed" if _dataset_kind(datasets[index]) != _dataset_kind(dataset) else None
         datasets[index] = dict(dataset)
-    answers = {**draft["answers"], "datasets": datasets}
-    if replacing is not None and replacing != dataset["id"]:
-        answers = _correlations_relabel(answers, old=replacing, new=dataset["id"])
-    return _answers_replace(session=session, answers=answers)
+    renamed = {replacing: dataset["id"]} if replacing is not None else {}
+    return _datasets_changed(
+        session=session,
+        draft=draft,
+        answers={**draft["answers"], "datasets": datasets},
+        change=change,
+        label=dataset["id"],
+        renamed=renamed,
+    )
 
 
 def dataset_remove(*, session: SessionBase, label: str) -> Draft:
     draft = study_find(session)
+    removed = dataset_find(draft, label=label)
+    if removed is None:
+        return draft
     datasets = [dataset for dataset in study_datasets(draft) if dataset["id"] != label]
-    answers = _correlations_relabel({**draft["answers"], "datasets": datasets}, old=label, new=None)
-    return _answers_replace(session=session, answers=answers)
+    return _datasets_changed(
+        session=session,
+        draft=draft,
+        answers={**draft["answers"], "datasets": datasets},
+        change=None if dataset_refused(removed) else "removed",
+        label=label,
+        renamed={},
+    )
 
 
-def _correlations_relabel(answers: dict, *, old: str, new: str | None) -> dict:
-    """Keep the groups true when a dataset is renamed (new) or removed (None); a group left with one member goes."""
-    if "correlations" not in answers:
-        return answers
-    groups = []
-    for members in answers["correlations"]:
-        members = [new if member == old else member for member in members if member != old or new is not None]
-        if len(members) >= 2:
-            groups.append(members)
-    return {**answers, "correlations": groups}
+# The answers that say what a dataset is (how it was made, and whether it can be deposited at all), as the
+# correlations page names each one: a change to them makes the correlative groups worth asking about again.
+KIND_FIELDS = tuple(question.field for question in DATASET_QUESTIONS if question.kind == "choice")
 
 
-def _answers_replace(*, session: SessionBase, answers: dict) -> Draft:
+def _dataset_kind(dataset: Mapping[str, Any]) -> tuple:
+    return (*(dataset.get(field) for field in KIND_FIELDS), dataset_refused(dataset))
+
+
+def _datasets_changed(
+    *, session: SessionBase, draft: Draft, answers: dict, change: str | None, label: str, renamed: dict[str, str]
+) -> Draft:
+    """Keep the correlative groups true to the datasets: a renamed dataset is renamed in its groups; one removed,
+    or that can no longer be deposited, leaves them (a group left with one member goes).
+
+    Once the correlations are answered, adding a dataset that can be deposited, removing one, or changing what one
+    is (how it was made, or whether it can be deposited) asks the question again: the answer goes, and the review
+    (`correlations_review`) keeps the groups that still make sense for the page to start from, with what changed
+    and which groups were dropped. Changes add up until the question is answered again."""
+    review = correlations_review(draft)
+    answered = answers.pop("correlations", None)
+    if answered is None and review is None:
+        return _answers_replace(session=session, answers=answers)
+    offered = {dataset["id"] for dataset in datasets_offered(answers["datasets"])}
+    kept, dropped = [], []
+    for members in answered if answered is not None else review["groups"]:
+        members = [renamed.get(member, member) for member in members]
+        still = [member for member in members if member in offered]
+        if len(still) >= 2:
+            kept.append(still)
+        else:
+            dropped.append([members, [member for member in members if member not in offered]])
+    if len(offered) < 2 or (change is None and review is None):
+        # Not asked (fewer than two datasets to group), or nothing the answer was about has changed.
+        return _answers_replace(session=session, answers={**answers, "correlations": kept})
+    changes = [list(item) for item in review["changes"]] if review else []
+    if change is not None and [change, label] not in changes:
+        changes.append([change, label])
+    review = {
+        "changes": changes,
+        "groups": kept,
+        "dropped": [*(review["dropped"] if review else []), *dropped],
+    }
+    return _answers_replace(session=session, answers=answers, review=review)
+
+
+def _answers_replace(*, session: SessionBase, answers: dict, review: Mapping[str, Any] | None = None) -> Draft:
     """The one place the answers change: a new revision, and a submitted study is in progress again."""
     draft = study_find(session)
-    if answers == draft["answers"]:
+    if answers == draft["answers"] and review == correlations_review(draft):
         return draft
-    changed = {key: value for key, value in draft.items() if key != "result_id"}
+    changed = {key: value for key, value in draft.items() if key not in {"result_id", "correlations_review"}}
     changed.update(revision=draft["revision"] + 1, answers=answers)
+    if review is not None:
+        changed["correlations_review"] = review
     session[SESSION_KEY] = changed
     return changed
 

@@ -32,13 +32,16 @@ from wizard.study import (
     Draft,
     StudyStorage,
     correlations_asked,
+    correlations_review,
     dataset_find,
     dataset_remove,
     dataset_save,
+    datasets_offered,
     step_reachable,
     step_url,
     study_all_medical_imaging,
     study_answers,
+    study_changes,
     study_datasets,
     study_find,
     study_in_progress,
@@ -186,7 +189,19 @@ def dataset_change(request: HttpRequest, label: str) -> HttpResponse:
         return guard
     dataset = dataset_find(draft, label=label)
     if dataset is None:
-        return redirect(step_url(draft, DATASETS))
+        # A Change link to a dataset removed or renamed since (often in another window): say so, never silently
+        # show the list.
+        return page_render(
+            request,
+            "wizard/dataset_missing.html",
+            {
+                "title": content.DATASET_MISSING,
+                "label": label,
+                "datasets_url": step_url(draft, DATASETS),
+                "back_url": step_url(draft, DATASETS),
+            },
+            status=404,
+        )
     return _dataset_edit(request, draft, dataset=dataset)
 
 
@@ -216,6 +231,9 @@ def _dataset_edit(request: HttpRequest, draft: Draft, *, dataset: dict | None) -
         if adding and _dataset_already_added(draft, request.POST):
             return redirect(_dataset_saved_url(request, draft, adding=adding))
         errors = form.errors
+    # The label of a dataset already added, most often this page's own after "Save and add another dataset" and
+    # Back (without JavaScript the browser shows the form as it was sent): offer that dataset's own page.
+    taken = form.data.get("id", "").strip() if adding and form is not None and form.has_error("id", "taken") else ""
     title = "Add a dataset" if adding else f"Change dataset {dataset['id']}"
     returning = returning_to_check(request)
     context = {
@@ -227,6 +245,8 @@ def _dataset_edit(request: HttpRequest, draft: Draft, *, dataset: dict | None) -
         "heading": title,
         "back_url": _dataset_back_url(draft, returning=returning, adding=adding),
         "form_action": request.get_full_path(),
+        "taken": taken,
+        "taken_change_url": reverse("wizard-dataset-change", args=[taken]) if taken else "",
     }
     return page_render(request, "wizard/dataset.html", context)
 
@@ -286,6 +306,10 @@ class StudyWizard(NamedUrlWizardView):
         return [f"wizard/step_{self.steps.current}.html"]
 
     def get_form_initial(self, step: str) -> dict:
+        review = correlations_review(self.storage.data)
+        if step == CORRELATIONS and review is not None:
+            # Asked again: the groups that still make sense, and no answer chosen for the depositor.
+            return self.form_list[step].initial_from({"correlations": review["groups"]}) if review["groups"] else {}
         return self.form_list[step].initial_from(self.storage.data["answers"])
 
     def get_form_kwargs(self, step: str | None = None) -> dict:
@@ -293,9 +317,12 @@ class StudyWizard(NamedUrlWizardView):
         if step == DATASETS:
             return {"datasets": study_datasets(draft)}
         if step == CORRELATIONS:
-            return {"labels": [dataset["id"] for dataset in study_datasets(draft)]}
+            return {"labels": [dataset["id"] for dataset in datasets_offered(study_datasets(draft))]}
         if step == CHECK:
-            return {"revision": draft["revision"]}
+            return {
+                "revision": draft["revision"],
+                "changes_since": lambda shown: study_changes(draft, shown=shown),
+            }
         return {}
 
     def process_step(self, form) -> dict:

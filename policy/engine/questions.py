@@ -24,7 +24,8 @@ ANSWERS_CONTRACT_VERSION = 3
 # earlier version is read as the next one by its translation: policy/engine/contract_v1.py, contract_v2.py.
 ANSWERS_CONTRACT_VERSIONS = (1, 2, 3)
 MAX_DATASETS = 50
-DATASET_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,40}")
+# Anchored: the wizard's RegexValidator searches (it does not fullmatch), and must refuse exactly what the engine does.
+DATASET_ID_PATTERN = re.compile(r"\A[A-Za-z0-9_-]{1,40}\Z")
 
 
 ANSWER_TYPES = (str, bool)

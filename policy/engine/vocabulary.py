@@ -66,7 +66,7 @@ MODALITY = Enumeration(
         Choice(
             "other",
             "Other imaging",
-            "Any other biological imaging, for example atomic force microscopy (AFM) or ultrasound.",
+            "Any other biological imaging, for example atomic force microscopy (AFM) or ultrasound of animals.",
         ),
     ),
 )

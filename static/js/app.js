@@ -48,9 +48,38 @@
 
   // After a page-sized swap, move focus to the new page's heading as a page load would; after the dataset list is
   // swapped in place, to its status line. The error summary (above) takes precedence.
+  // A Change link lands on its question (#question-<field>): its legend at the top of the window, and focus on its
+  // answer (the chosen one), so that a screen reader hears the question.
+  function questionLand(anchor) {
+    var block = anchor && anchor.indexOf("question-") === 0 ? document.getElementById(anchor) : null;
+    if (!block) {
+      return false;
+    }
+    var input = block.querySelector("input:checked") || block.querySelector("input:not([type=hidden])");
+    block.scrollIntoView({block: "start"});
+    if (input) {
+      input.focus({preventScroll: true});
+    }
+    return true;
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!document.querySelector("[data-error-summary]")) {
+      questionLand(window.location.hash.slice(1));
+    }
+  });
+
   document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.target;
     if (!target || target.querySelector("[data-error-summary]")) {
+      return;
+    }
+    var anchor = event.detail.pathInfo && event.detail.pathInfo.anchor;
+    if (target.id === "wizard" && anchor && anchor.indexOf("question-") === 0 && document.getElementById(anchor)) {
+      // After htmx's own scrolling, which ends with the swap's show:window:top.
+      window.setTimeout(function () {
+        questionLand(anchor);
+      }, 0);
       return;
     }
     var focusable = null;
@@ -95,19 +124,144 @@
           block.classList.toggle(HIDDEN, !shown);
           changed = true;
         }
+        // A modality's group of follow-ups is a <details>, folded only for a page without this script.
+        if (shown && block.tagName === "DETAILS") {
+          block.open = true;
+        }
       });
     }
+    // An answer that reveals follow-ups names them (aria-controls, as GOV.UK's conditional reveal); set here, not
+    // in the HTML, because without this script nothing is ever hidden.
+    Array.prototype.forEach.call(form.querySelectorAll("input[data-aria-controls]"), function (input) {
+      input.setAttribute("aria-controls", input.getAttribute("data-aria-controls"));
+    });
+  }
+
+  function questionsShown(form) {
+    return Array.prototype.filter.call(form.querySelectorAll(".form-group"), function (group) {
+      return !group.closest("." + HIDDEN);
+    }).length;
+  }
+
+  // A screen reader hears what an answer revealed or hid (the page's live region, data-reveal-status).
+  function revealAnnounce(form, before) {
+    var status = form.querySelector("[data-reveal-status]");
+    var after = questionsShown(form);
+    if (!status || after === before) {
+      return;
+    }
+    var count = Math.abs(after - before);
+    var questions = count === 1 ? "question" : "questions";
+    status.textContent = after > before
+      ? count + " more " + questions + " shown below."
+      : count + " " + questions + " no longer asked, hidden.";
+  }
+
+  // Nothing typed is lost on Reload or Back (issue 18): a dataset's form (data-keep-unsaved) keeps its unsaved
+  // answers in this tab's sessionStorage, under its page and study, until it is sent. Not the study's answers
+  // themselves: those are the server's, and Back asks it for them.
+  var KEPT = "depositwizard:unsaved:";
+
+  function keptKey(form) {
+    var study = form.querySelector("input[name=study]");
+    return KEPT + window.location.pathname + ":" + (study ? study.value : "");
+  }
+
+  function answerInputs(form) {
+    return Array.prototype.filter.call(form.querySelectorAll("input[name]"), function (input) {
+      return input.type !== "hidden" && input.type !== "submit";
+    });
+  }
+
+  function unsavedKeep(form) {
+    var answers = {};
+    answerInputs(form).forEach(function (input) {
+      if (input.type === "radio" || input.type === "checkbox") {
+        if (input.checked) {
+          answers[input.name] = input.value;
+        }
+      } else {
+        answers[input.name] = input.value;
+      }
+    });
+    try {
+      window.sessionStorage.setItem(keptKey(form), JSON.stringify(answers));
+    } catch (error) {
+      // Storage refused (private mode, quota): the browser's own form restoring is all there is.
+    }
+  }
+
+  function unsavedRestore(form) {
+    var answers = null;
+    try {
+      answers = JSON.parse(window.sessionStorage.getItem(keptKey(form)) || "null");
+    } catch (error) {
+      answers = null;
+    }
+    if (!answers || form.querySelector("[data-error-summary]") || document.querySelector("[data-error-summary]")) {
+      return;
+    }
+    answerInputs(form).forEach(function (input) {
+      if (!Object.prototype.hasOwnProperty.call(answers, input.name)) {
+        if (input.type === "radio") {
+          input.checked = false;
+        }
+        return;
+      }
+      if (input.type === "radio" || input.type === "checkbox") {
+        input.checked = input.value === answers[input.name];
+      } else {
+        input.value = answers[input.name];
+      }
+    });
+  }
+
+  function unsavedForget(form) {
+    try {
+      window.sessionStorage.removeItem(keptKey(form));
+    } catch (error) {
+      // As above: nothing was kept.
+    }
+  }
+
+  function formsPrepare(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("form[data-keep-unsaved]"), unsavedRestore);
+    Array.prototype.forEach.call(root.querySelectorAll("form[data-reveal]"), revealUpdate);
   }
 
   // The browser may restore a form's answers (Back, Reload) without a change event.
   window.addEventListener("pageshow", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("form[data-reveal]"), revealUpdate);
+    formsPrepare(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.target && event.detail.target.id === "wizard") {
+      formsPrepare(event.detail.target);
+    }
+  });
+
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest ? event.target.closest("form[data-keep-unsaved]") : null;
+    if (form) {
+      unsavedKeep(form);
+    }
+  });
+
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches && event.target.matches("form[data-keep-unsaved]")) {
+      unsavedForget(event.target);
+    }
   });
 
   document.addEventListener("change", function (event) {
     var form = event.target.closest ? event.target.closest("form[data-reveal]") : null;
     if (form) {
+      var before = questionsShown(form);
       revealUpdate(form);
+      revealAnnounce(form, before);
+    }
+    var kept = event.target.closest ? event.target.closest("form[data-keep-unsaved]") : null;
+    if (kept) {
+      unsavedKeep(kept);
     }
   });
 })();

@@ -42,6 +42,15 @@ def study_start(page: Page, *, publication: bool = True) -> None:
     continue_to(page, "Continue", DATASET_ADD)
 
 
+def group_open(page: Page, field: str) -> None:
+    """Without JavaScript a modality's follow-ups are folded under its name: open the group, as a person would.
+    (With JavaScript choosing the modality has opened it.)"""
+    group = page.locator(f"details.follow-ups:has(#question-{field})")
+    if group.count() and not group.evaluate("(details) => details.open"):
+        group.locator(":scope > summary").click()
+        expect(group).to_have_attribute("open", "")
+
+
 def dataset_fill(page: Page, dataset: Mapping[str, Any]) -> None:
     """Answer a dataset's page as a depositor would: each follow-up as it is revealed (with JavaScript), or among
     all of them (without), under the answer it follows."""
@@ -51,6 +60,7 @@ def dataset_fill(page: Page, dataset: Mapping[str, Any]) -> None:
         if question.field == "id":
             continue
         block = page.locator(f"#question-{question.field}")
+        group_open(page, question.field)
         expect(block).to_be_visible()
         choose(page, question.field, answer_label(question.field, dataset[question.field]))
 

@@ -116,6 +116,30 @@ def on_correlations_group_with_error(page: Page) -> None:
     expect(page.locator(".error-summary")).to_be_visible()
 
 
+def on_correlations_asked_again(page: Page) -> None:
+    """A dataset added after the correlations were answered: the question again, saying why."""
+    on_correlations(page)
+    correlations_answer(page, [["lm", "fib-sem"]])
+    page.goto("/study/datasets/new/")
+    dataset_add(page, {"id": "mri", "modality": "other", "medical_imaging": True}, then="Save and add another dataset")
+    dataset_add(page, {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}, then="Save and continue")
+    expect(page).to_have_url(re.compile("/study/correlations/$"))
+    expect(page.locator("#correlations-why")).to_contain_text("you added sxt")
+
+
+def on_dataset_missing(page: Page) -> None:
+    study_start(page)
+    page.goto("/study/datasets/gone/change/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("This dataset is no longer in your study")
+
+
+def on_dataset_label_taken(page: Page) -> None:
+    on_dataset_another(page)
+    page.get_by_label("Give the dataset a short label").fill("lm")
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.locator("#dataset-taken")).to_be_visible()
+
+
 def on_check(page: Page) -> None:
     on_correlations(page)
     correlations_answer(page, [["lm", "fib-sem"]])
@@ -238,6 +262,9 @@ STATES = {
     "correlations, yes": on_correlations_yes,
     "correlations, error": on_correlations_with_error,
     "correlations, group error": on_correlations_group_with_error,
+    "correlations, asked again": on_correlations_asked_again,
+    "dataset no longer in the study": on_dataset_missing,
+    "dataset, label taken": on_dataset_label_taken,
     "check your answers": on_check,
     "check your answers, changed in another window": on_check_answers_changed,
     "study replaced in another window": on_study_replaced,

@@ -12,8 +12,11 @@ from tests.browser.journeys import (
     DATASET_ADD,
     choose,
     continue_to,
+    correlations_answer,
     dataset_add,
+    dataset_fill,
     datasets_add,
+    group_open,
     plan_get,
     study_start,
 )
@@ -29,9 +32,14 @@ def test_change_link_from_check_asks_the_new_follow_up_on_the_same_page(page, ja
     study_start(page)
     datasets_add(page, [LM], next_path="/study/check/")
 
-    page.get_by_role("link", name="Change how were these images made for lm").click()
-    expect(page).to_have_url(re.compile(r"/study/datasets/lm/change/\?return=check"))
+    page.get_by_role("link", name="Change imaging method for lm").click()
+    expect(page).to_have_url(re.compile(r"/study/datasets/lm/change/\?return=check(#question-modality)?$"))
+    # Landed on the question: its legend in view, and (with JavaScript) focus on its chosen answer.
+    expect(page.locator("#question-modality legend")).to_be_in_viewport()
+    if javascript_enabled:
+        expect(page.locator("#question-modality").get_by_label("Light microscopy", exact=True)).to_be_focused()
     choose(page, "modality", "Electron microscopy")
+    group_open(page, "em_method")
     choose(page, "em_method", "2D electron microscopy")
     continue_to(page, "Save and continue", "/study/check/")
 
@@ -44,10 +52,10 @@ def test_change_publication_from_check_returns_there(page, javascript_enabled):
     datasets_add(page, [LM], next_path="/study/check/")
 
     page.get_by_role("link", name="Change whether the data is associated with a publication").click()
-    expect(page).to_have_url(re.compile(r"/study/publication/\?return=check$"))
+    expect(page).to_have_url(re.compile(r"/study/publication/\?return=check(#question-publication)?$"))
     choose(page, "publication", "No")
     continue_to(page, "Continue", "/study/check/")
-    expect(page.get_by_role("row", name=re.compile("^Is the image data associated"))).to_contain_text("No")
+    expect(page.get_by_role("row", name=re.compile("^Associated with a publication"))).to_contain_text("No")
 
 
 def test_follow_ups_are_revealed_under_the_answer_they_follow(js_page: Page):
@@ -69,16 +77,21 @@ def test_follow_ups_are_revealed_under_the_answer_they_follow(js_page: Page):
     expect(page.locator(".error-summary")).to_have_count(0)
 
 
-def test_without_javascript_every_follow_up_shows_with_the_answer_it_is_for(browser, live_server):
+def test_without_javascript_follow_ups_are_folded_under_their_modality_captioned(browser, live_server):
     context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
     page = context.new_page()
     try:
         study_start(page)
+        # Folded under the modality they follow, so that a reader skips whole groups.
         for field in ("em_method", "tilt_series", "omics_type", "screen_type"):
+            expect(page.locator(f"#question-{field}")).to_be_hidden()
+        page.get_by_text("Electron microscopy: more questions").click()
+        for field in ("em_method", "tilt_series"):
             expect(page.locator(f"#question-{field}")).to_be_visible()
         expect(page.locator("#question-tilt_series .conditional__caption")).to_have_text(
-            "Only for Electron microscopy › Cryo-electron tomography (cryo-ET)"
+            "Only for Cryo-electron tomography (cryo-ET)"
         )
+        expect(page.locator("#question-omics_type")).to_be_hidden()
     finally:
         context.close()
 
@@ -91,6 +104,8 @@ def test_reload_and_back_keep_the_datasets_page_and_what_was_typed(page, javascr
     page.reload()
     expect(page).to_have_url(re.compile(re.escape(DATASET_ADD) + "$"))
     expect(page.get_by_label(LABEL)).to_be_visible()
+    if javascript_enabled:
+        expect(page.get_by_label(LABEL)).to_have_value("half-typed")
 
     page.go_back()  # to the first dataset's page, as it was sent (with JavaScript, as the server shows it now)
     expect(page).to_have_url(re.compile(re.escape(DATASET_ADD) + "$"))
@@ -190,7 +205,9 @@ def test_answers_changed_in_another_window_are_checked_again_not_planned(page, j
 
     page.get_by_role("button", name="Get your deposition plan").click()
 
-    expect(page.locator(".error-summary")).to_contain_text("Your answers changed in another window: check them again")
+    expect(page.locator(".error-summary")).to_contain_text(
+        "Your answers changed in another window (lm changed): check them again"
+    )
     expect(page).to_have_url(re.compile("/study/check/$"))
     expect(page.locator("#check-lm")).to_contain_text("Other imaging")
     assert not Result.objects.exists()
@@ -215,3 +232,148 @@ def test_a_window_whose_study_was_replaced_is_told_so(page, javascript_enabled):
     assert not Result.objects.exists()
     page.get_by_role("link", name="Continue with your current study").click()
     expect(page).to_have_url(re.compile("/study/publication/$"))
+
+
+def test_a_dataset_saved_from_a_replaced_study_shows_a_whole_page(page, javascript_enabled):
+    """With JavaScript the 409 is swapped into <body>: it must come with the header, skip link, <main> and footer."""
+    study_start(page)
+    other, tab_b = second_window(page)
+    try:
+        tab_b.goto("/")
+        tab_b.get_by_role("button", name="Start again with a new study").click()
+        expect(tab_b).to_have_url(re.compile("/study/publication/$"))
+    finally:
+        other.close()
+
+    dataset_fill(page, LM)
+    page.get_by_role("button", name="Save and continue").click()
+
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text("This page was of a study you have replaced")
+    expect(page.locator("main#main-content")).to_have_count(1)
+    expect(page.locator("header.header")).to_have_count(1)
+    expect(page.locator("footer.footer")).to_have_count(1)
+    expect(page.locator("a.skip-link")).to_have_count(1)
+    expect(page).to_have_title("This page was of a study you have replaced – depositwizard")
+    if javascript_enabled:
+        expect(heading).to_be_focused()
+
+
+def test_a_dataset_added_after_the_correlation_answer_asks_it_again(page, javascript_enabled):
+    study_start(page)
+    datasets_add(page, [LM, EM_2D], next_path="/study/correlations/")
+    correlations_answer(page, [])
+    page.get_by_role("link", name="Add or remove datasets").click()
+    expect(page).to_have_url(re.compile("/study/datasets/$"))
+
+    dataset_add(page, {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}, then="Save and continue")
+
+    expect(page).to_have_url(re.compile("/study/correlations/$"))
+    expect(page.locator("#correlations-why")).to_have_text(
+        "Since you answered this question you added sxt: check the correlative groups again."
+    )
+    correlations_answer(page, [["lm", "sxt"]])
+    expect(page.get_by_role("row", name=re.compile("^Correlative group 1"))).to_contain_text("lm, sxt")
+
+
+def test_a_dataset_that_cannot_be_deposited_is_not_offered_for_a_group(page, javascript_enabled):
+    study_start(page)
+    datasets_add(
+        page, [LM, EM_2D, {"id": "mri", "modality": "other", "medical_imaging": True}], next_path="/study/correlations/"
+    )
+    choose(page, "correlated", "Yes")
+    expect(page.locator("#question-group_1").get_by_label("mri", exact=True)).to_have_count(0)
+    expect(page.locator("#correlations-not-offered")).to_contain_text("mri cannot be in a group")
+
+
+def test_a_change_link_to_a_dataset_removed_in_another_window_says_so(page, javascript_enabled):
+    study_start(page)
+    datasets_add(page, [LM, EM_2D], next_path="/study/correlations/")
+    correlations_answer(page, [])
+    other, tab_b = second_window(page)
+    try:
+        tab_b.goto("/study/datasets/")
+        tab_b.get_by_role("button", name="Remove em").click()
+        expect(tab_b.locator("#dataset-em")).to_have_count(0)
+    finally:
+        other.close()
+
+    page.get_by_role("link", name=re.compile("^Change .* for em$")).first.click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("This dataset is no longer in your study")
+    expect(page.locator("main#main-content")).to_have_count(1)
+    expect(page.locator("footer.footer")).to_have_count(1)
+    page.get_by_role("link", name="See the datasets in your study").click()
+    expect(page).to_have_url(re.compile("/study/datasets/$"))
+
+
+def test_a_change_link_to_a_follow_up_lands_on_it(page, javascript_enabled):
+    study_start(page)
+    datasets_add(page, [EM_2D], next_path="/study/check/")
+    page.set_viewport_size({"width": 1280, "height": 600})
+    page.get_by_role("link", name="Change electron microscopy method for em").click()
+    expect(page).to_have_url(re.compile(r"/study/datasets/em/change/\?return=check(#question-em_method)?$"))
+    expect(page.locator("#question-em_method legend")).to_be_in_viewport()
+    if javascript_enabled:
+        expect(page.locator("#question-em_method").get_by_label("2D electron microscopy", exact=True)).to_be_focused()
+
+
+def test_back_after_add_another_offers_the_saved_datasets_change_page(page, javascript_enabled):
+    study_start(page)
+    dataset_add(page, LM)
+    page.go_back()
+    expect(page).to_have_url(re.compile(re.escape(DATASET_ADD) + "$"))
+    # Without JavaScript the browser shows the form as it was sent; with it, the server's page (the list above).
+    page.get_by_label(LABEL).fill("lm")
+    choose(page, "modality", "Other imaging")
+    page.get_by_role("button", name="Save and continue").click()
+
+    expect(page.locator(".error-summary")).to_contain_text("Another dataset is already labelled lm")
+    page.locator("#dataset-taken").get_by_role("link", name="change lm").click()
+    expect(page).to_have_url(re.compile("/study/datasets/lm/change/$"))
+    choose(page, "modality", "Other imaging")
+    continue_to(page, "Save and continue", "/study/datasets/")
+    expect(page.locator("#dataset-lm")).to_contain_text("Other imaging")
+
+
+def test_unsaved_answers_survive_a_reload_and_are_forgotten_once_saved(js_page: Page):
+    page = js_page
+    study_start(page)
+    page.get_by_label(LABEL).fill("em")
+    choose(page, "modality", "Electron microscopy")
+    choose(page, "em_method", "2D electron microscopy")
+    page.reload()
+
+    expect(page.get_by_label(LABEL)).to_have_value("em")
+    expect(page.locator("#question-modality").get_by_label("Electron microscopy", exact=True)).to_be_checked()
+    expect(page.locator("#question-em_method")).to_be_visible()
+    expect(page.locator("#question-em_method").get_by_label("2D electron microscopy", exact=True)).to_be_checked()
+    for field in ("medical_imaging", "human_tissue"):
+        choose(page, field, "No")
+    page.get_by_role("button", name="Save and add another dataset").click()
+    expect(page.locator("#dataset-em")).to_be_visible()
+
+    page.reload()
+    expect(page.locator("#dataset-em")).to_be_visible()
+    expect(page.get_by_label(LABEL)).to_have_value("")
+    expect(page.locator("#question-modality input:checked")).to_have_count(0)
+
+
+def test_a_correlation_question_made_due_in_another_window_says_why(page, javascript_enabled):
+    study_start(page)
+    datasets_add(page, [LM], next_path="/study/check/")
+    other, tab_b = second_window(page)
+    try:
+        tab_b.goto(DATASET_ADD)
+        dataset_add(tab_b, EM_2D, then="Save and continue")
+        expect(tab_b).to_have_url(re.compile("/study/correlations/$"))
+    finally:
+        other.close()
+
+    page.get_by_role("button", name="Get your deposition plan").click()
+
+    expect(page).to_have_url(re.compile("/study/correlations/$"))
+    expect(page.locator("#correlations-why")).to_have_text(
+        "Your study has 2 datasets that can be deposited: the plan says how to link those registered together."
+    )
+    assert not Result.objects.exists()

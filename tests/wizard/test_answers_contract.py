@@ -5,19 +5,39 @@ import pytest
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 
-from policy.engine import answers_validate
+from policy.engine import InvalidAnswers, answers_validate
 from policy.engine.questions import MAX_DATASETS
 from policy.models import Result
 from tests.strategies import studies
 from tests.wizard.journeys import check_confirm, study_enter
+from wizard.study import dataset_refused
 
 pytestmark = pytest.mark.django_db
 
-wizard_studies = studies(max_datasets=4, as_asked=True)
+
+def offered_groups_only(answers: dict) -> dict:
+    """The wizard offers no dataset that cannot be deposited for a correlative group (wizard.study.datasets_offered):
+    the same study with those left out of its groups, as a depositor could enter it."""
+    refused = {dataset["id"] for dataset in answers["datasets"] if dataset_refused(dataset)}
+    groups = [[member for member in group if member not in refused] for group in answers.get("correlations", [])]
+    groups = [group for group in groups if len(group) >= 2]
+    answers = {key: value for key, value in answers.items() if key != "correlations"}
+    return {**answers, "correlations": groups} if groups else answers
+
+
+def valid(answers: dict) -> bool:
+    try:
+        answers_validate(answers)
+    except InvalidAnswers:
+        return False
+    return True
+
+
+wizard_studies = studies(max_datasets=4, as_asked=True).map(offered_groups_only).filter(valid)
 
 
 def all_medical_imaging(answers: dict) -> bool:
-    return all(dataset.get("medical_imaging") is True for dataset in answers["datasets"])
+    return all(dataset_refused(dataset) for dataset in answers["datasets"])
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

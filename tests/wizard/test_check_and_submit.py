@@ -1,8 +1,11 @@
 """Check your answers and the plan: only the answers a depositor confirmed become a plan, once."""
 
+import re
+
 import pytest
 from django.test import Client
 
+from policy.engine.questions import DATASET_QUESTIONS
 from policy.models import Result
 from tests.builders import FIB, LM
 from tests.wizard.journeys import (
@@ -16,6 +19,7 @@ from tests.wizard.journeys import (
     study_started,
     text,
 )
+from wizard import content
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +39,9 @@ def test_check_your_answers_shows_every_answer_with_change_links(client):
     assert "Check your answers" in page
     for label in ("Light microscopy", "Cryo-electron tomography (cryo-ET)", "Many"):
         assert label in page
-    assert 'href="/study/publication/?return=check"' in page
-    assert 'href="/study/datasets/et/change/?return=check#id_tomograms-0"' in page
+    # Each Change link lands on its question (the block holding its legend), not on its first answer.
+    assert 'href="/study/publication/?return=check#question-publication"' in page
+    assert 'href="/study/datasets/et/change/?return=check#question-tomograms"' in page
     assert 'href="/study/correlations/?return=check"' in page
     assert f'name="check-revision" value="{client.session["study"]["revision"]}"' in page
 
@@ -44,8 +49,30 @@ def test_check_your_answers_shows_every_answer_with_change_links(client):
 def test_change_links_name_the_answer_and_the_dataset(client):
     study_started(client, datasets=[LM])
     page = text(client.get("/study/check/"))
-    assert 'Change<span class="visually-hidden"> how were these images made for lm</span>' in page
+    assert 'Change<span class="visually-hidden"> imaging method for lm</span>' in page
     assert "give the dataset a short label" not in page.lower().split("<h1")[1]
+
+
+def test_check_rows_use_short_names_and_keep_acronyms(client):
+    """The long human-data questions are not repeated word for word in every card."""
+    mri = {"id": "mri", "modality": "other", "medical_imaging": True}
+    study_started(client, datasets=[LM, mri, {**CRYO_ET, "id": "et2"}])
+    correlations_answer(client, [])
+    page = text(client.get("/study/check/"))
+    for question in DATASET_QUESTIONS:
+        if question.field != "id":
+            assert question.text not in page, question.field
+    assert '<th class="summary-list__key" scope="row">Medical imaging of people</th>' in page
+    assert 'Change<span class="visually-hidden"> 2D or 3D' not in page
+    assert 'Change<span class="visually-hidden"> electron microscopy method for et2</span>' in page
+
+
+def test_every_question_has_a_short_name():
+    """A question added to the engine needs one here (wizard/content.py SHORT_NAMES), or Check shows it in full."""
+    assert {question.field for question in DATASET_QUESTIONS if question.kind != "id"} <= set(content.SHORT_NAMES)
+    assert content.in_sentence("EM method") == "EM method"
+    assert content.in_sentence("2D or 3D") == "2D or 3D"
+    assert content.in_sentence("Imaging method") == "imaging method"
 
 
 def test_change_from_check_returns_to_check(client):
@@ -114,6 +141,26 @@ def test_answers_changed_in_another_window_are_checked_again_not_planned(client)
     assert 'href="#check-answers"' in page
     assert "Other imaging" in page
     assert f'name="check-revision" value="{client.session["study"]["revision"]}"' in page
+    assert not Result.objects.exists()
+
+
+def test_the_stale_check_message_names_what_changed(client):
+    """The Check page posts a digest of what it showed (check-shown): the message names each change."""
+    study_started(client, datasets=[LM, FIB])
+    correlations_answer(client, [])
+    page = text(client.get("/study/check/"))
+    shown = re.search(r'name="check-shown" value="([^"]+)"', page).group(1)
+    revision = client.session["study"]["revision"]
+    dataset_post(client, {"id": "lm", "modality": "other"}, url="/study/datasets/lm/change/")  # tab B
+    form_post(client, "/study/datasets/fib/remove/")
+    publication_answer(client, False)
+
+    response = step_post(client, "check", {"check-revision": revision, "check-shown": shown})
+
+    assert (
+        "Your answers changed in another window (the publication answer changed, lm changed, fib removed): "
+        "check them again" in text(response)
+    )
     assert not Result.objects.exists()
 
 

@@ -82,3 +82,85 @@ def test_a_stale_tab_cannot_store_groups_naming_a_dataset_another_tab_removed(cl
     response = correlations_answer(client, [["lm", "sxt"]])
     assert response.status_code == 200
     assert "Tick only the datasets listed" in text(response)
+
+
+# --- The correlations follow the datasets -------------------------------------------------------------------------
+
+MRI = {"id": "mri", "modality": "other", "medical_imaging": True}
+
+
+def review(client) -> dict | None:
+    return client.session["study"].get("correlations_review")
+
+
+def test_a_dataset_added_after_the_answer_asks_it_again(client):
+    study_started(client, datasets=[LM, FIB])
+    correlations_answer(client, [])
+    assert client.get("/study/check/").status_code == 200
+
+    dataset_post(client, SXT)
+
+    assert "correlations" not in client.session["study"]["answers"]
+    assert client.get("/study/check/")["Location"] == "/study/correlations/"
+    page = text(client.get("/study/correlations/"))
+    assert "Since you answered this question you added sxt: check the correlative groups again." in page
+    assert 'value="sxt"' in page
+    assert 'aria-describedby="correlations-why ' in page
+    assert correlations_answer(client, [["lm", "sxt"]])["Location"] == "/study/check/"
+    assert review(client) is None
+
+
+def test_groups_that_still_make_sense_are_kept_and_the_dropped_ones_named(client):
+    study_started(client, datasets=[LM, FIB, SXT])
+    correlations_answer(client, [["lm", "fib", "sxt"], ["fib", "sxt"]])
+
+    form_post(client, "/study/datasets/sxt/remove/")
+    dataset_post(client, {**FIB, "modality": "other", "em_method": None}, url="/study/datasets/fib/change/")
+
+    assert review(client)["changes"] == [["removed", "sxt"], ["changed", "fib"]]
+    page = text(client.get("/study/correlations/"))
+    assert "Since you answered this question you removed sxt and changed fib" in page
+    assert "The group of fib, sxt was dropped: sxt removed." in page
+    # The group of three still makes sense as lm and fib: ticked, with "yes", for the depositor to confirm.
+    assert 'value="lm" checked' in page
+    assert 'value="fib" checked' in page
+    assert 'value="yes" checked' in page
+
+
+def test_a_rename_or_an_unchanged_save_does_not_ask_again(client):
+    study_started(client, datasets=[LM, FIB])
+    correlations_answer(client, [["lm", "fib"]])
+    dataset_post(client, {**LM, "id": "confocal"}, url="/study/datasets/lm/change/")
+    dataset_post(client, FIB, url="/study/datasets/fib/change/")
+    assert client.session["study"]["answers"]["correlations"] == [["confocal", "fib"]]
+    assert review(client) is None
+
+
+def test_a_dataset_that_cannot_be_deposited_is_not_offered_and_the_page_says_why(client):
+    study_started(client, datasets=[LM, FIB, MRI])
+    page = text(client.get("/study/correlations/"))
+    assert 'value="mri"' not in page
+    assert "mri cannot be in a group: no EMBL-EBI archive accepts medical imaging of people" in page
+    response = correlations_answer(client, [["lm", "mri"]])
+    assert "Tick only the datasets listed" in text(response)
+
+
+def test_a_dataset_that_becomes_one_that_cannot_be_deposited_leaves_its_groups(client):
+    study_started(client, datasets=[LM, FIB, SXT])
+    correlations_answer(client, [["lm", "sxt"], ["lm", "fib"]])
+    dataset_post(client, {**SXT, "medical_imaging": True}, url="/study/datasets/sxt/change/")
+    assert review(client)["groups"] == [["lm", "fib"]]
+    page = text(client.get("/study/correlations/"))
+    assert "The group of lm, sxt was dropped: sxt can no longer be deposited." in page
+
+
+def test_correlations_are_not_asked_with_fewer_than_two_datasets_that_can_be_deposited(client):
+    study_started(client, datasets=[LM, MRI])
+    assert step_post(client, "datasets")["Location"] == "/study/check/"
+    assert client.get("/study/correlations/")["Location"] == "/study/check/"
+
+
+def test_the_question_says_why_it_is_asked(client):
+    study_started(client, datasets=[LM, FIB])
+    page = text(client.get("/study/correlations/"))
+    assert "Your study has 2 datasets that can be deposited" in page

@@ -1,6 +1,7 @@
 """The datasets: the add-another list, and each dataset's page with every follow-up on it (conditional reveal)."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -17,6 +18,7 @@ from tests.wizard.journeys import (
     study_started,
     text,
 )
+from wizard import content
 
 pytestmark = pytest.mark.django_db
 
@@ -46,31 +48,113 @@ def test_the_dataset_page_asks_every_question_with_the_engines_words(client):
     assert "EMPIAR-10310" in page
 
 
+class Blocks(HTMLParser):
+    """Each question block and follow-up group of a page, with its attributes and the groups around it."""
+
+    VOID = frozenset({"input", "br", "img", "meta", "link", "hr"})
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.open: list[tuple[str, dict]] = []
+        self.found: dict[str, tuple[dict, list[dict]]] = {}
+        self.order: list[str] = []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {name: value or "" for name, value in attrs}
+        if attrs.get("id", "").startswith(("question-", "follow-ups-")):
+            self.found[attrs["id"]] = (attrs, [a for t, a in self.open if t == "details"])
+            self.order.append(attrs["id"])
+        if tag not in self.VOID:
+            self.open.append((tag, attrs))
+
+    def handle_endtag(self, tag):
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def conditions(self, block_id: str) -> dict[str, list[str]]:
+        """The answers that reveal a block: its own data-reveal-when and its group's."""
+        attrs, groups = self.found[block_id]
+        encoded = [item["data-reveal-when"] for item in (*groups, attrs) if item.get("data-reveal-when")]
+        pairs = [condition.split("=") for part in encoded for condition in part.split(";")]
+        return {name: values.split("|") for name, values in pairs}
+
+    def hidden(self, block_id: str) -> bool:
+        attrs, groups = self.found[block_id]
+        return any("conditional--hidden" in item.get("class", "") for item in (*groups, attrs))
+
+    def folded(self, block_id: str) -> bool:
+        return any("open" not in group for group in self.found[block_id][1])
+
+
+def form_choice(value) -> str:
+    return ("yes" if value else "no") if isinstance(value, bool) else value
+
+
 @pytest.mark.parametrize("question", [q for q in DATASET_QUESTIONS if q.asked_when.conditions], ids=str)
 def test_each_follow_up_is_revealed_by_the_answers_it_follows_and_says_so(client, question):
-    """Shown without JavaScript, captioned with the answers it is for; hidden until then with it."""
+    """Shown without JavaScript (folded in its modality's group), hidden until then with it."""
     study_started(client)
     page = text(client.get(DATASET_ADD))
-    block = re.search(rf'<div class="([^"]*)" id="question-{question.field}" data-reveal-when="([^"]+)">', page)
-    assert block is not None
-    assert "conditional--hidden" in block.group(1)
-    conditions = dict(condition.split("=") for condition in block.group(2).split(";"))
-    assert set(conditions) == {name for name, _ in question.asked_when.conditions}
+    blocks = Blocks(page)
+    block_id = f"question-{question.field}"
+    assert blocks.hidden(block_id)
+    assert blocks.conditions(block_id) == {
+        name: [form_choice(value) for value in values] for name, values in question.asked_when.conditions
+    }
     for name, values in question.asked_when.conditions:
         parent = DATASET_QUESTIONS_BY_FIELD[name]
-        assert conditions[name].split("|") == [
-            ("yes" if value else "no") if isinstance(value, bool) else value for value in values
-        ]
         if parent.kind == "choice":
             assert all(parent.enumeration.label(value) in page for value in values)
 
 
+def test_the_questions_every_dataset_answers_come_before_the_follow_up_groups(client):
+    study_started(client)
+    blocks = Blocks(text(client.get(DATASET_ADD)))
+    first_group = next(index for index, block_id in enumerate(blocks.order) if block_id.startswith("follow-ups-"))
+    always = [f"question-{question.field}" for question in DATASET_QUESTIONS if not question.asked_when.conditions]
+    assert blocks.order[: len(always)] == always
+    assert len(always) <= first_group
+
+
+def test_follow_ups_are_grouped_under_the_modality_they_follow_in_its_order(client):
+    study_started(client)
+    page = text(client.get(DATASET_ADD))
+    blocks = Blocks(page)
+    groups = [block_id.removeprefix("follow-ups-") for block_id in blocks.order if block_id.startswith("follow-ups-")]
+    followed = {
+        value
+        for q in DATASET_QUESTIONS
+        for name, values in q.asked_when.conditions
+        if name == "modality"
+        for value in values
+    }
+    assert groups == [value for value in MODALITY.values if value in followed]
+    for value in groups:
+        assert f"{MODALITY.label(value)}: more questions</summary>" in page
+        group, _ = blocks.found[f"follow-ups-{value}"]
+        assert "open" not in group, value  # folded on a new dataset's page
+    # The answer that reveals a group, or a question, names it for screen readers (aria-controls, set by app.js).
+    assert 'value="electron_microscopy" data-aria-controls="follow-ups-electron_microscopy"' in page
+    assert re.search(r'value="cryo_et" data-aria-controls="question-tilt_series question-tomograms ', page)
+
+
 def test_a_changed_datasets_follow_ups_start_revealed(client):
     study_started(client, datasets=[CRYO_ET])
-    page = text(client.get("/study/datasets/et/change/"))
+    blocks = Blocks(text(client.get("/study/datasets/et/change/")))
     for field in ("em_method", "tilt_series", "tomograms"):
-        assert re.search(rf'<div class="form-group conditional" id="question-{field}"', page), field
-    assert re.search(r'<div class="form-group conditional conditional--hidden" id="question-omics_type"', page)
+        assert not blocks.hidden(f"question-{field}"), field
+        assert not blocks.folded(f"question-{field}"), field
+    assert blocks.hidden("question-omics_type")
+    assert blocks.folded("question-omics_type")
+
+
+def test_a_group_with_an_error_opens_without_javascript(client):
+    study_started(client)
+    response = form_post(client, DATASET_ADD, {"id": "em", "modality": "electron_microscopy"})
+    blocks = Blocks(text(response))
+    assert not blocks.folded("question-em_method")
+    assert blocks.folded("question-omics_type")
 
 
 def test_a_dataset_with_its_follow_ups_is_one_post(client):
@@ -114,12 +198,15 @@ def test_an_answer_to_a_follow_up_not_asked_is_neither_judged_nor_kept(client):
     assert answers(client)["datasets"] == [{**LM, "medical_imaging": False, "human_tissue": False}]
 
 
-@pytest.mark.parametrize("label", ["", "has space", "x" * 41, "ünïcode", "a/b"])
+@pytest.mark.parametrize("label", ["", "has space", "x" * 41, "ünïcode", "a/b", "my dataset #1", "lm#"])
 def test_invalid_labels_are_refused(client, label):
     study_started(client)
     response = dataset_post(client, {**LM, "id": label})
     assert response.status_code == 200
     assert "error-summary" in text(response)
+    if label.strip():
+        # The form's own words, never the engine's: both refuse with one anchored pattern.
+        assert content.LABEL_INVALID in text(response)
 
 
 def test_duplicate_labels_are_refused(client):
@@ -192,9 +279,13 @@ def test_change_a_dataset_keeps_its_place_and_renames_it_in_groups(client):
     assert answers(client)["correlations"] == [["confocal", "fib"]]
 
 
-def test_change_an_unknown_dataset_goes_back_to_the_list(client):
+def test_change_an_unknown_dataset_says_it_is_no_longer_in_the_study(client):
     study_started(client, datasets=[LM])
-    assert client.get("/study/datasets/nope/change/")["Location"] == "/study/datasets/"
+    response = client.get("/study/datasets/nope/change/")
+    assert response.status_code == 404
+    assert "This dataset is no longer in your study" in text(response)
+    assert "no dataset labelled “nope”" in text(response)
+    assert 'href="/study/datasets/"' in text(response)
 
 
 def test_remove_a_dataset_takes_it_out_of_its_groups(client):
@@ -203,6 +294,10 @@ def test_remove_a_dataset_takes_it_out_of_its_groups(client):
     assert client.get("/study/datasets/sxt/remove/")["Location"] == "/study/datasets/"
     assert len(answers(client)["datasets"]) == 3
     assert form_post(client, "/study/datasets/sxt/remove/")["Location"] == "/study/datasets/"
+    # Asked again (see test_correlations.py), starting from the group as it still makes sense.
+    assert "correlations" not in answers(client)
+    assert client.session["study"]["correlations_review"]["groups"] == [["lm", "fib"]]
+    correlations_answer(client, [["lm", "fib"]])
     assert answers(client)["correlations"] == [["lm", "fib"]]
 
 
@@ -224,3 +319,30 @@ def test_a_stale_tab_continuing_an_emptied_list_is_told_to_add_a_dataset(client)
 def test_the_label_field_lets_the_browser_restore_it_on_back(client):
     study_started(client)
     assert "autocomplete=" not in text(client.get(DATASET_ADD))
+
+
+def test_the_spatial_omics_group_says_once_where_the_tissue_images_go(client):
+    study_started(client)
+    page = text(client.get(DATASET_ADD))
+    note = content.GROUP_NOTES["spatial_omics"]
+    assert page.count(note) == 1
+    assert note in page.split('id="follow-ups-spatial_omics"')[1].split("</details>")[0]
+
+
+def test_the_human_samples_question_says_what_counts_and_the_examples_agree():
+    hint = DATASET_QUESTIONS_BY_FIELD["human_tissue"].hint
+    assert "cell lines" in hint
+    assert "Medical imaging" in hint
+    # The medical imaging question says no archive accepts ultrasound of patients: "Other imaging" may only
+    # name the ultrasound the archives take.
+    other = next(choice for choice in MODALITY.choices if choice.value == "other")
+    assert "ultrasound" not in other.hint or "ultrasound of animals" in other.hint
+
+
+def test_a_taken_label_on_the_add_page_offers_that_datasets_change_page(client):
+    """Back after "Save and add another dataset" shows the form as it was sent: correcting it offers its page."""
+    study_started(client, datasets=[LM])
+    response = dataset_post(client, {**LM, "modality": "other"})
+    page = text(response)
+    assert "Another dataset is already labelled lm" in page
+    assert '<a href="/study/datasets/lm/change/">change lm</a>' in page

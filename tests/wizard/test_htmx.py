@@ -93,3 +93,20 @@ def test_a_fragment_request_after_the_session_ended_loads_the_whole_wizard_regio
     assert response["HX-Retarget"] == "#wizard"
     assert response["HX-Push-Url"] == "/study/session-ended/"
     assert "Your answers could not be found" in response.content.decode()
+
+
+@pytest.mark.parametrize("target", ["wizard", "dataset-list"])
+def test_an_error_page_is_sent_whole_for_htmx_to_swap_into_the_body(study, target):
+    """A replaced study's 409 goes into <body> (base.html's htmx-config): a partial there would lose the header,
+    the skip link, <main> and the footer."""
+    headers = {"HX-Request": "true", "HX-Target": target}
+    response = study.post("/study/datasets/sxt/remove/", {"study": "a-replaced-study"}, headers=headers)
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.count('<main class="main" id="main-content">') == 1
+    assert 'class="skip-link"' in page
+    assert "<footer" in page
+    assert "This page was of a study you have replaced" in page
+    assert "HX-Push-Url" not in response
+    assert "HX-Retarget" not in response

@@ -2,19 +2,26 @@
 
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests import builders
 from tests.builders import dataset_as_stored
+from tests.strategies import studies
 from wizard.study import (
     CHECK,
     CORRELATIONS,
     DATASETS,
     PUBLICATION,
+    correlations_review,
+    dataset_refused,
     dataset_remove,
     dataset_save,
+    datasets_offered,
     step_reachable,
     study_answer,
     study_answers,
+    study_datasets,
     study_find,
     study_first_unanswered,
     study_load,
@@ -98,7 +105,14 @@ def test_renaming_and_removing_keep_the_groups_true(session):
     dataset_save(session=session, dataset={**LM, "id": "confocal"}, replacing="lm")
     assert study_find(session)["answers"]["correlations"] == [["fib", "confocal", "sxt"], ["fib", "confocal"]]
     dataset_remove(session=session, label="confocal")
-    assert study_find(session)["answers"]["correlations"] == [["fib", "sxt"]]
+    # Removing a dataset asks the question again, from the groups that still make sense.
+    draft = study_find(session)
+    assert "correlations" not in draft["answers"]
+    assert draft["correlations_review"] == {
+        "changes": [["removed", "confocal"]],
+        "groups": [["fib", "sxt"]],
+        "dropped": [[["fib", "confocal"], ["confocal"]]],
+    }
 
 
 def test_the_contract_leaves_out_correlations_not_asked_or_answered_no(session):
@@ -144,3 +158,43 @@ def test_a_draft_begun_before_contract_3_is_read_as_version_3_leaving_unasked_co
     ]
     assert study_answers(draft)["answers_version"] == 3
     assert "answers_version" not in session["study"]  # a read never writes the session
+
+
+# --- The correlations follow the datasets (property) ---------------------------------------------------------------
+
+OPERATIONS = st.lists(
+    st.tuples(st.sampled_from(["add", "remove", "refuse", "rename", "answer"]), st.integers(0, 9)), max_size=6
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(answers=studies(max_datasets=4, as_asked=True), operations=OPERATIONS)
+def test_the_correlations_answer_or_its_review_only_ever_names_offered_datasets(answers, operations):
+    """Whatever is added, removed, renamed or made undepositable: the groups stored, or kept for the question asked
+    again, name only datasets that can be deposited, at least two each; and never both at once."""
+    session = SessionStore()
+    refused = {dataset["id"] for dataset in answers["datasets"] if dataset_refused(dataset)}
+    groups = [[m for m in group if m not in refused] for group in answers.get("correlations", [])]
+    study_load(session=session, answers={**answers, "correlations": [g for g in groups if len(g) >= 2]})
+    for number, (operation, index) in enumerate(operations):
+        datasets = study_find(session)["answers"]["datasets"]
+        chosen = datasets[index % len(datasets)] if datasets else None
+        if operation == "add" or chosen is None:
+            dataset_save(session=session, dataset={**LM, "id": f"new-{number}"})
+        elif operation == "remove":
+            dataset_remove(session=session, label=chosen["id"])
+        elif operation == "refuse":
+            dataset_save(session=session, dataset={**chosen, "medical_imaging": True}, replacing=chosen["id"])
+        elif operation == "rename":
+            dataset_save(session=session, dataset={**chosen, "id": f"renamed-{number}"}, replacing=chosen["id"])
+        else:
+            study_answer(session=session, answers={"correlations": []})
+
+        draft = study_find(session)
+        offered = {dataset["id"] for dataset in datasets_offered(study_datasets(draft))}
+        review = correlations_review(draft)
+        stored = draft["answers"].get("correlations")
+        assert stored is None or review is None
+        for group in [*(stored or []), *(review["groups"] if review else [])]:
+            assert len(group) >= 2
+            assert set(group) <= offered

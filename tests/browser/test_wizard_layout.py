@@ -1,0 +1,46 @@
+"""How a dataset's page is laid out in Chromium, with JavaScript on and off: it fits a screen, the questions every
+dataset answers come first, and it says what a dataset is."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from policy.engine.questions import DATASET_QUESTIONS, DATASET_QUESTIONS_BY_FIELD
+from policy.engine.vocabulary import MODALITY
+from tests.browser.journeys import choose, study_start
+from wizard import content
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# The most a light-microscopy dataset's page may be tall at 1280 px wide (issue 18): without JavaScript every
+# modality's group of follow-ups is there, folded; with it, none is.
+PAGE_HEIGHT_MAX = {True: 1_400, False: 2_500}
+EVERY_DATASET = [question.field for question in DATASET_QUESTIONS if not question.asked_when.conditions]
+
+
+def page_height(page: Page) -> int:
+    return page.evaluate("() => document.documentElement.scrollHeight")
+
+
+def bottom(page: Page, selector: str) -> float:
+    box = page.locator(selector).bounding_box()
+    return box["y"] + box["height"]
+
+
+def test_a_light_microscopy_datasets_page_fits_a_screen(page, javascript_enabled):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    study_start(page)
+    expect(page.locator("#dataset-meaning")).to_have_text(content.DATASET_MEANING)
+    page.get_by_label(DATASET_QUESTIONS_BY_FIELD["id"].text).fill("lm")
+    choose(page, "modality", MODALITY.label("light_microscopy"))
+
+    height = page_height(page)
+    assert height <= PAGE_HEIGHT_MAX[javascript_enabled], height
+
+    # The questions every dataset answers, above the first group of follow-ups (shown, with JavaScript, once its
+    # modality is chosen).
+    if javascript_enabled:
+        choose(page, "modality", MODALITY.label("electron_microscopy"))
+    first_group = page.locator("details.follow-ups").first
+    expect(first_group).to_be_visible()
+    required_bottom = max(bottom(page, f"#question-{field}") for field in EVERY_DATASET)
+    assert required_bottom <= first_group.bounding_box()["y"]
