@@ -47,12 +47,11 @@ class DatasetRule:
     reasons: tuple[Reason, ...]
 
 
-# The order to deposit in. EGA before ArrayExpress: for human reads under controlled access, ArrayExpress's step is
-# optional. Omics first, so the image submission can cite their accessions
-# (beyond-policy:omics-first); EMDB before EMPIAR, whose entries cite the EMD accession
-# (beyond-policy:empiar-emdb-link), and the PDB model right after the EMDB map it is fitted to; the BioImage
-# Archive last, because it holds the linking information
-# that cites all the others (rule-3).
+# The order to deposit in. Omics first, so the image submission can cite their accessions
+# (beyond-policy:omics-first), EGA before ArrayExpress (for human reads under controlled access, ArrayExpress's step
+# is optional); EMDB before EMPIAR, whose entries cite the EMD accession (beyond-policy:empiar-emdb-link), and the
+# PDB model right after the EMDB map it is fitted to; the BioImage Archive last, because it holds the linking
+# information that cites all the others (rule-3).
 ARCHIVE_ORDER: tuple[str, ...] = ("ega", "arrayexpress", "pride", "metabolights", "emdb", "pdb", "empiar", "bia")
 
 BIA_IMAGING_ROUTE = "bia-imaging"
