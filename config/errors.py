@@ -13,9 +13,9 @@ from django.template.loader import render_to_string
 from django_ratelimit.exceptions import Ratelimited
 
 from policy.engine.answers import ROOT
+from policy.engine.archives import PRESUBMISSION_CONTACT
 
 API_PREFIX = "/api/"
-CONTACT_ADDRESS = "image-presubmission@ebi.ac.uk"
 RATE_LIMIT_RETRY_SECONDS = 60
 DATABASE_RETRY_SECONDS = 30
 
@@ -24,8 +24,8 @@ API_MESSAGES = {
     403: "This request is not allowed.",
     404: "There is no API endpoint at this address.",
     429: f"Too many requests from your address: wait {RATE_LIMIT_RETRY_SECONDS} seconds and try again.",
-    500: f"Something went wrong on our side. Try again later, or write to {CONTACT_ADDRESS}.",
-    503: f"The service cannot reach its database. Try again in a few minutes, or write to {CONTACT_ADDRESS}.",
+    500: f"Something went wrong on our side. Try again later, or write to {PRESUBMISSION_CONTACT}.",
+    503: f"The service cannot reach its database. Try again in a few minutes, or write to {PRESUBMISSION_CONTACT}.",
 }
 
 
@@ -36,7 +36,7 @@ def error_respond(
     renders without context processors, which may be what failed."""
     if request.path.startswith(API_PREFIX):
         return JsonResponse({"errors": {ROOT: [API_MESSAGES[status]]}}, status=status)
-    context = {"contact_address": CONTACT_ADDRESS}
+    context = {"contact_address": PRESUBMISSION_CONTACT}
     body = render_to_string(template_name, context, request=request if with_request_context else None)
     return HttpResponse(body, status=status)
 

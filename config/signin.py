@@ -5,7 +5,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from config.errors import CONTACT_ADDRESS
+from policy.engine.archives import PRESUBMISSION_CONTACT
 
 
 def signin_locked(request: HttpRequest, original_response: HttpResponse | None, credentials: dict | None):
@@ -14,7 +14,7 @@ def signin_locked(request: HttpRequest, original_response: HttpResponse | None, 
     context = {
         "failure_limit": settings.AXES_FAILURE_LIMIT,
         "minutes": seconds // 60,
-        "contact_address": CONTACT_ADDRESS,
+        "contact_address": PRESUBMISSION_CONTACT,
     }
     response = render(request, "errors/signin_locked.html", context, status=429)
     response["Retry-After"] = str(seconds)

@@ -12,9 +12,9 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from policy.engine import InvalidAnswers, Study, answers_validate, plan_build
+from policy.engine.archives import ARCHIVES
 from policy.engine.clauses import CLAUSES
 from policy.engine.questions import DATASET_QUESTIONS, PUBLICATION
-from policy.engine.rules import ARCHIVES
 from policy.engine.version import POLICY_VERSION
 from policy.engine.vocabulary import LINK_KIND
 from policy.models import Result, archives_field_value

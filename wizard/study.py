@@ -28,6 +28,7 @@ from django.urls import reverse
 from formtools.wizard.storage.base import BaseStorage
 
 from policy.engine.contract_v2 import FROM_V2, answers_as_given
+from policy.engine.planner import dataset_refused
 from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS, MAX_DATASETS
 
 SESSION_KEY = "study"
@@ -72,13 +73,8 @@ def dataset_find(draft: Draft, *, label: str) -> dict | None:
     return next((dataset for dataset in study_datasets(draft) if dataset["id"] == label), None)
 
 
-def dataset_refused(dataset: Mapping[str, Any]) -> bool:
-    """No EMBL-EBI archive accepts it (medical imaging of people): never offered for a correlative group."""
-    return dataset.get("medical_imaging") is True
-
-
 def datasets_offered(datasets: list[dict]) -> list[dict]:
-    """The datasets a correlative group may name: those that can be deposited."""
+    """The datasets a correlative group may name: those the engine does not refuse whole (`dataset_refused`)."""
     return [dataset for dataset in datasets if not dataset_refused(dataset)]
 
 

@@ -1,5 +1,6 @@
 """The policy described for tools: version, clauses, vocabulary and questions, so they can build a form."""
 
+from policy.engine.archives import ARCHIVES
 from policy.engine.clauses import CLAUSES
 from policy.engine.questions import (
     ANSWERS_CONTRACT_VERSION,
@@ -8,7 +9,7 @@ from policy.engine.questions import (
     MAX_DATASETS,
     PUBLICATION,
 )
-from policy.engine.rules import ARCHIVES
+from policy.engine.rules import ARCHIVE_ORDER
 from policy.engine.version import POLICY_VERSION
 from policy.engine.vocabulary import ENUMERATIONS
 
@@ -28,6 +29,6 @@ def policy_describe() -> dict:
         },
         "archives": [
             {"code": a.code, "name": a.name, "url": a.url, "accession_example": a.accession_example}
-            for a in ARCHIVES.values()
+            for a in map(ARCHIVES.get, ARCHIVE_ORDER)
         ],
     }

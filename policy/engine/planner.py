@@ -6,8 +6,9 @@ from typing import Any
 
 from policy.engine import rules
 from policy.engine.answers import Study, answers_validate
+from policy.engine.archives import ARCHIVES
 from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS
-from policy.engine.rules import ARCHIVE_ORDER, ARCHIVES, BIA_IMAGING_ROUTE, EMDB_AVERAGE_ROUTE, ROUTES, Reason
+from policy.engine.rules import ARCHIVE_ORDER, BIA_IMAGING_ROUTE, EMDB_AVERAGE_ROUTE, ROUTES, Reason
 from policy.engine.version import POLICY_VERSION
 
 # A dataset's placements depend on its answers alone, never on its label or the rest of the study, and valid
@@ -36,6 +37,14 @@ def _placements_for(signature: tuple) -> tuple[tuple[PlacementFound, ...], tuple
     return tuple(placed), tuple(closed)
 
 
+def dataset_refused(dataset: Mapping[str, Any]) -> bool:
+    """Whether the dataset is refused whatever else is answered: medical imaging of people, which no EBI resource
+    accepts (the policy's background). The wizard asks it of a dataset as saved, where an answer not given yet
+    counts as no. Images of human samples without consent to open release are refused by their placements
+    (`dataset_images_closed`), which leave the rest of the dataset planned."""
+    return dataset.get("medical_imaging") is True
+
+
 def dataset_placements(dataset: Mapping[str, Any]) -> tuple[PlacementFound, ...]:
     """(route key, contents, optional, reasons) for each place the routing table sends this dataset's data."""
     return _placements_for(tuple(map(dataset.get, SIGNATURE_FIELDS)))[0]
@@ -61,7 +70,7 @@ def plan_build(*, study: Study) -> dict:
     depositions = _Depositions()
     accepted = []
     for dataset in study.datasets:
-        if dataset["medical_imaging"]:
+        if dataset_refused(dataset):
             not_accepted.append(_medical_imaging_refusal(dataset["id"]))
             continue
         placements = dataset_placements(dataset)

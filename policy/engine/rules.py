@@ -7,20 +7,14 @@ their words from the constants below.
 
 from dataclasses import dataclass
 
+from policy.engine.archives import ARCHIVES, PRESUBMISSION_CONTACT
 from policy.engine.questions import When, when
 
 Reason = tuple[str, str]  # (clause id, why)
 
-PRESUBMISSION_CONTACT = "image-presubmission@ebi.ac.uk"
-BIA_CONTACT = "bioimage-archive@ebi.ac.uk"
-
-
-@dataclass(frozen=True, slots=True)
-class Archive:
-    code: str
-    name: str
-    url: str
-    accession_example: str
+BIA_CONTACT = ARCHIVES["bia"].contact
+EMPIAR_HELP_CONTACT = ARCHIVES["empiar"].contact
+ANNOTARE_CONTACT = ARCHIVES["arrayexpress"].contact
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +23,11 @@ class Route:
     archive: str
     how: str
     per_dataset: bool  # False: one deposition gathers every dataset of the study on this route
-    submit_url: str  # where the depositor starts the submission (ebi-archive-facts.md, "Where each submission starts")
+
+    @property
+    def submit_url(self) -> str:
+        """Where the depositor starts the submission: the archive's entry point."""
+        return ARCHIVES[self.archive].submit_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,35 +47,16 @@ class DatasetRule:
     reasons: tuple[Reason, ...]
 
 
-ARCHIVES: dict[str, Archive] = {
-    archive.code: archive
-    for archive in (
-        # EGA before ArrayExpress: for human reads under controlled access, ArrayExpress's step is optional.
-        Archive("ega", "European Genome-phenome Archive (EGA)", "https://ega-archive.org/", "EGAD00001015384"),
-        Archive("arrayexpress", "ArrayExpress", "https://www.ebi.ac.uk/biostudies/arrayexpress", "E-MTAB-12345"),
-        Archive("pride", "PRIDE", "https://www.ebi.ac.uk/pride/", "PXD012345"),
-        Archive("metabolights", "MetaboLights", "https://www.ebi.ac.uk/metabolights/", "MTBLS1234"),
-        Archive("emdb", "EMDB", "https://www.ebi.ac.uk/emdb/", "EMD-12345"),
-        Archive("pdb", "PDB", "https://www.ebi.ac.uk/pdbe/", "8VK3"),
-        Archive("empiar", "EMPIAR", "https://www.ebi.ac.uk/empiar/", "EMPIAR-10002"),
-        Archive("bia", "BioImage Archive", "https://www.ebi.ac.uk/bioimage-archive/", "S-BIAD287"),
-    )
-}
-
 # The order to deposit in. Omics first, so the image submission can cite their accessions
-# (beyond-policy:omics-first); EMDB before EMPIAR, whose entries cite the EMD accession
-# (beyond-policy:empiar-emdb-link), and the PDB model right after the EMDB map it is fitted to; the BioImage
-# Archive last, because it holds the linking information
-# that cites all the others (rule-3).
-ARCHIVE_ORDER: tuple[str, ...] = tuple(ARCHIVES)
+# (beyond-policy:omics-first), EGA before ArrayExpress (for human reads under controlled access, ArrayExpress's step
+# is optional); EMDB before EMPIAR, whose entries cite the EMD accession (beyond-policy:empiar-emdb-link), and the
+# PDB model right after the EMDB map it is fitted to; the BioImage Archive last, because it holds the linking
+# information that cites all the others (rule-3).
+ARCHIVE_ORDER: tuple[str, ...] = ("ega", "arrayexpress", "pride", "metabolights", "emdb", "pdb", "empiar", "bia")
 
 BIA_IMAGING_ROUTE = "bia-imaging"
 EMDB_AVERAGE_ROUTE = "emdb-average"
 ARRAYEXPRESS_PROCESSED_ROUTE = "arrayexpress-processed"
-ANNOTARE_URL = "https://www.ebi.ac.uk/fg/annotare/"
-ANNOTARE_CONTACT = "annotare@ebi.ac.uk"
-BIOSTUDIES_SUBMIT_URL = "https://www.ebi.ac.uk/biostudies/submissions/"
-ONEDEP_URL = "https://deposit.wwpdb.org/deposition/"
 ROUTES: dict[str, Route] = {
     route.key: route
     for route in (
@@ -86,52 +65,45 @@ ROUTES: dict[str, Route] = {
             "bia",
             "BioStudies/BioImage Archive submission system, with the imaging (“BioImaging”) metadata template",
             per_dataset=False,
-            submit_url=BIOSTUDIES_SUBMIT_URL,
         ),
         Route(
             "bia-screen-compound",
             "bia",
             "BioStudies/BioImage Archive submission system, with the compound-screen metadata template "
-            "(ask bioimage-archive@ebi.ac.uk for it)",
+            f"(ask {BIA_CONTACT} for it)",
             per_dataset=True,
-            submit_url=BIOSTUDIES_SUBMIT_URL,
         ),
         Route(
             "bia-screen-genetic",
             "bia",
             "BioStudies/BioImage Archive submission system, with the genetic (e.g. knockout) screen metadata "
-            "template (ask bioimage-archive@ebi.ac.uk for it)",
+            f"template (ask {BIA_CONTACT} for it)",
             per_dataset=True,
-            submit_url=BIOSTUDIES_SUBMIT_URL,
         ),
         Route(
             "bia-screen-other",
             "bia",
             "BioStudies/BioImage Archive submission system, with the screen metadata template that "
-            "bioimage-archive@ebi.ac.uk recommends for your screen type",
+            f"{BIA_CONTACT} recommends for your screen type",
             per_dataset=True,
-            submit_url=BIOSTUDIES_SUBMIT_URL,
         ),
         Route(
             "empiar",
             "empiar",
             "EMPIAR deposition system",
             per_dataset=True,
-            submit_url="https://empiar.org/deposition",
         ),
         Route(
             "emdb",
             "emdb",
             "wwPDB OneDep deposition system, one EMDB entry (one deposition) per map",
             per_dataset=True,
-            submit_url=ONEDEP_URL,
         ),
         Route(
             EMDB_AVERAGE_ROUTE,
             "emdb",
             "wwPDB OneDep deposition system, an EMDB entry of its own",
             per_dataset=True,
-            submit_url=ONEDEP_URL,
         ),
         Route(
             "pdb",
@@ -139,14 +111,12 @@ ROUTES: dict[str, Route] = {
             "wwPDB OneDep deposition system, with its EMDB map (deposit them together, or name the map as a "
             "related deposition)",
             per_dataset=True,
-            submit_url=ONEDEP_URL,
         ),
         Route(
             "arrayexpress",
             "arrayexpress",
             "Annotare, ArrayExpress's submission tool (raw reads are passed on to ENA)",
             per_dataset=True,
-            submit_url=ANNOTARE_URL,
         ),
         Route(
             ARRAYEXPRESS_PROCESSED_ROUTE,
@@ -154,29 +124,24 @@ ROUTES: dict[str, Route] = {
             f"Annotare, with processed data only: a curator must approve the submission, so write to "
             f"{ANNOTARE_CONTACT} first",
             per_dataset=True,
-            submit_url=ANNOTARE_URL,
         ),
         Route(
             "pride",
             "pride",
             "PRIDE submission tool (ProteomeXchange)",
             per_dataset=True,
-            submit_url="https://www.ebi.ac.uk/pride/markdownpage/submitdatapage",
         ),
         Route(
             "metabolights",
             "metabolights",
             "MetaboLights Online Editor",
             per_dataset=True,
-            submit_url="https://www.ebi.ac.uk/metabolights/editor/console",
         ),
         Route(
             "ega",
             "ega",
             "EGA Submitter Portal, after uploading the encrypted files: human data under controlled access",
             per_dataset=True,
-            # EGA's page of the Submitter Portal, which links the portal itself (ebi-archive-facts.md, 2026-12-05).
-            submit_url="https://ega-archive.org/submission/tools/submitter-portal",
         ),
     )
 }
@@ -227,7 +192,7 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
         (Placement("bia-screen-compound", "screen images, with plate, well and compound for each file"),),
         (
             SCREEN_REASON,
-            ("note-1", "Compound screens have their own metadata template: ask bioimage-archive@ebi.ac.uk."),
+            ("note-1", f"Compound screens have their own metadata template: ask {BIA_CONTACT}."),
             BIA_FILE_LIST_REASON,
         ),
     ),
@@ -236,7 +201,7 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
         (Placement("bia-screen-genetic", "screen images, with plate, well and gene for each file"),),
         (
             SCREEN_REASON,
-            ("note-1", "Genetic knockout screens have their own metadata template: ask bioimage-archive@ebi.ac.uk."),
+            ("note-1", f"Genetic knockout screens have their own metadata template: ask {BIA_CONTACT}."),
             BIA_FILE_LIST_REASON,
         ),
     ),
@@ -245,7 +210,7 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
         (Placement("bia-screen-other", "screen images, with plate, well and condition for each file"),),
         (
             SCREEN_REASON,
-            ("note-1", "Screen types have specific metadata templates: ask bioimage-archive@ebi.ac.uk which fits."),
+            ("note-1", f"Screen types have specific metadata templates: ask {BIA_CONTACT} which fits."),
             BIA_FILE_LIST_REASON,
         ),
     ),
@@ -530,7 +495,6 @@ EMPIAR_WITHOUT_EMDB_REASON: Reason = (
     "beyond-policy:empiar-emdb-link",
     "EMDB does not cover this 3D modality, so the EMPIAR entry stands without an EMDB entry.",
 )
-EMPIAR_HELP_CONTACT = "empiar-help@ebi.ac.uk"
 CRYO_ET_WITHOUT_EMDB_REASON: Reason = (
     "beyond-policy:empiar-cryo-et",
     f"EMPIAR normally requires an associated EMDB entry: deposit a tomogram or subtomogram average to EMDB, or "
@@ -593,7 +557,7 @@ EMPIAR_PUBLICATION_REASON: Reason = (
 )
 OMICS_OTHER_REASONS: tuple[Reason, ...] = (
     ("spatial-omics", "The omics data goes to the relevant omics repository."),
-    ("contact", "Which repository takes this omics data: ask image-presubmission@ebi.ac.uk."),
+    ("contact", f"Which repository takes this omics data: ask {PRESUBMISSION_CONTACT}."),
     (
         "spatial-omics-no-repository",
         "If it fits no existing omics repository, all of it can go to the BioImage Archive with the spatial data.",
@@ -617,9 +581,9 @@ MOVABLE_REASON: Reason = (
 )
 NO_PUBLICATION_REASONS: tuple[Reason, ...] = (
     ("rule-2", "The policy covers imaging data associated with a publication."),
-    ("contact", "Ask image-presubmission@ebi.ac.uk before depositing data without a publication."),
+    ("contact", f"Ask {PRESUBMISSION_CONTACT} before depositing data without a publication."),
 )
-SCREEN_CONTACT_REASON: Reason = ("note-1", "Screen metadata templates come from bioimage-archive@ebi.ac.uk.")
+SCREEN_CONTACT_REASON: Reason = ("note-1", f"Screen metadata templates come from {BIA_CONTACT}.")
 SCREEN_IDR_REASON: Reason = (
     "beyond-policy:idr",
     "The IDR may add value to a screen, but the archive of record is the BioImage Archive.",
@@ -642,4 +606,4 @@ HUMAN_IMAGES_CLOSED_REST = {
 REFUSED_IN_CORRELATION_WHY = (
     "Images that cannot be deposited are left out of their correlative group; the rest is still linked."
 )
-QUERIES_REASON: Reason = ("contact", "Queries about the policy go to image-presubmission@ebi.ac.uk.")
+QUERIES_REASON: Reason = ("contact", f"Queries about the policy go to {PRESUBMISSION_CONTACT}.")

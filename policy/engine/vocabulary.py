@@ -6,6 +6,8 @@ spells out a choice list.
 
 from dataclasses import dataclass, field
 
+from policy.engine.archives import ARCHIVES
+
 
 @dataclass(frozen=True, slots=True)
 class Choice:
@@ -142,19 +144,7 @@ SCREEN_TYPE = Enumeration(
     ),
 )
 
-ARCHIVE = Enumeration(
-    "archive",
-    (
-        Choice("bia", "BioImage Archive"),
-        Choice("empiar", "EMPIAR"),
-        Choice("emdb", "EMDB"),
-        Choice("arrayexpress", "ArrayExpress"),
-        Choice("pride", "PRIDE"),
-        Choice("metabolights", "MetaboLights"),
-        Choice("ega", "EGA"),
-        Choice("pdb", "PDB"),
-    ),
-)
+ARCHIVE = Enumeration("archive", tuple(Choice(archive.code, archive.short_name) for archive in ARCHIVES.values()))
 
 LINK_KIND = Enumeration(
     "link_kind",

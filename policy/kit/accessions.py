@@ -1,4 +1,4 @@
-"""Accessions typed back in by the depositor: each archive's accession pattern, and the parsing of untrusted input
+"""Accessions typed back in by the depositor: the parsing of untrusted input
 into checked accessions per deposition, with a message per field.
 
 The stored plan never changes: accessions live only in the query string of the page that shows them.
@@ -8,6 +8,8 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from policy.engine.archives import ARCHIVES, AccessionFormat
 
 MAX_FIELD_LENGTH = 200  # a field holds a few accessions, each at most 14 characters
 MAX_ACCESSIONS_PER_DEPOSITION = 10  # e.g. a handful of representative tomograms, one EMDB entry each
@@ -19,90 +21,8 @@ DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe6
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
-@dataclass(frozen=True, slots=True)
-class AccessionFormat:
-    archive: str
-    pattern: re.Pattern[str]  # matched case-insensitively against the whole of one accession
-    example: str
-    describe: str  # what it looks like, for the message when a value does not match
-    clause: str  # where the format comes from
-    lowercase_prefix: str = ""  # a prefix written in lower case (the extended PDB ID's "pdb_")
-
-    def canonical(self, value: str) -> str | None:
-        if self.pattern.fullmatch(value) is None:
-            return None
-        if self.lowercase_prefix and value.lower().startswith(self.lowercase_prefix):
-            return value.lower()
-        return value.upper()
-
-
-def _format(archive: str, pattern: str, example: str, describe: str, clause: str, **extra) -> AccessionFormat:
-    return AccessionFormat(archive, re.compile(pattern, re.IGNORECASE), example, describe, clause, **extra)
-
-
-ACCESSION_FORMATS: dict[str, AccessionFormat] = {
-    item.archive: item
-    for item in (
-        _format(
-            "bia",
-            r"S-(?:BIAD|BSST)[0-9]{1,9}",
-            "S-BIAD1257",
-            "S-BIAD or S-BSST followed by digits, e.g. S-BIAD1257",
-            "table-correlative",
-        ),
-        _format(
-            "empiar",
-            r"EMPIAR-[0-9]{5,9}",
-            "EMPIAR-10164",
-            "EMPIAR- followed by five or more digits, e.g. EMPIAR-10164",
-            "beyond-policy:empiar-deposition-schema",
-        ),
-        _format(
-            "emdb",
-            r"EMD-[0-9]{4,9}",
-            "EMD-12345",
-            "EMD- followed by four or more digits, e.g. EMD-12345",
-            "beyond-policy:empiar-deposition-schema",
-        ),
-        _format(
-            "pdb",
-            r"[0-9][A-Z0-9]{3}|pdb_[A-Z0-9]{8}",
-            "7ABC",
-            "four characters starting with a digit (e.g. 7ABC), or pdb_ and eight letters or digits "
-            "(e.g. pdb_00007abc)",
-            "beyond-policy:pdb-ids",
-            lowercase_prefix="pdb_",
-        ),
-        _format(
-            "arrayexpress",
-            r"E-MTAB-[0-9]{1,9}",
-            "E-MTAB-12345",
-            "E-MTAB- followed by digits, e.g. E-MTAB-12345",
-            "beyond-policy:arrayexpress-accession",
-        ),
-        _format(
-            "pride",
-            r"PXD[0-9]{6}",
-            "PXD012345",
-            "PXD followed by six digits, e.g. PXD012345",
-            "beyond-policy:pride-submission",
-        ),
-        _format(
-            "metabolights",
-            r"MTBLS[0-9]{1,9}",
-            "MTBLS1234",
-            "MTBLS followed by digits, e.g. MTBLS1234",
-            "beyond-policy:metabolights-accession",
-        ),
-        _format(
-            "ega",
-            r"EGA[SD][0-9]{11}",
-            "EGAD00001015384",
-            "EGAS (study) or EGAD (dataset) followed by eleven digits, e.g. EGAD00001015384",
-            "beyond-policy:ega-controlled-access",
-        ),
-    )
-}
+# Each archive's accession format (policy.engine.archives); an archive without one takes no accessions.
+ACCESSION_FORMATS: dict[str, AccessionFormat] = {code: archive.accession for code, archive in ARCHIVES.items()}
 
 
 def accession_normalise(raw: str) -> str:

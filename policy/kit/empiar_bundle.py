@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from policy.engine.archives import ARCHIVES
 from policy.kit import empiar_submit
 from policy.kit.empiar_draft import EmpiarDraft
 
@@ -21,8 +22,8 @@ ZIP_TIMESTAMP = (2026, 1, 1, 0, 0, 0)
 EXECUTABLE = 0o755
 READ_WRITE = 0o644
 API_TOKEN_URL = "https://empiar.org/deposition/api_token"  # the empiar-depositor package's page on PyPI
-DEPOSITION_URL = "https://empiar.org/deposition"
-EMPIAR_HELP = "empiar-help@ebi.ac.uk"
+DEPOSITION_URL = ARCHIVES["empiar"].submit_url
+EMPIAR_HELP = ARCHIVES["empiar"].contact
 
 
 def empiar_bundle_folder(*, draft: EmpiarDraft) -> str:

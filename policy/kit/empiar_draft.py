@@ -11,11 +11,12 @@ cites and whose accession is not typed yet has its own all-zero EMD accession (E
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from policy.engine.archives import ARCHIVES
 from policy.kit.accessions import AccessionsEntered
 from policy.kit.empiar_submit import PLACEHOLDER, PLACEHOLDER_COUNT, PLACEHOLDER_COUNTRY, PLACEHOLDER_EMAIL
 
 PLACEHOLDER_FORMAT = f"('OT', '{PLACEHOLDER}')"
-EMPIAR_HELP = "empiar-help@ebi.ac.uk"
+EMPIAR_HELP = ARCHIVES["empiar"].contact
 
 # experiment_type codes of the schema (empiar_deposition.schema.json, "Type of the EMPIAR entry")
 EXPERIMENT_TYPES = {

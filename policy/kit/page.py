@@ -5,6 +5,7 @@ availability statement."""
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from policy.engine.archives import archive_short_name
 from policy.engine.clauses import CLAUSES
 from policy.kit.accessions import ACCESSION_FORMATS, AccessionField, AccessionsEntered, accessions_parse
 from policy.kit.before_you_start import preparations_for
@@ -12,7 +13,7 @@ from policy.kit.empiar_draft import EmpiarDraft, empiar_drafts
 from policy.kit.onedep_handoff import OnedepHandoff, onedep_handoffs
 from policy.kit.progress import Progress, progress_build
 from policy.kit.st_sheet import st_datasets
-from policy.kit.statement import ARCHIVE_SHORT_NAMES, Statement, statement_build
+from policy.kit.statement import Statement, statement_build
 from policy.kit.study_preparation import study_preparation_build
 
 EMPIAR_DRAFT = "empiar"
@@ -161,7 +162,7 @@ def kit_build(*, plan: Mapping, answers: Mapping, query: Mapping[str, str]) -> K
         AccessionInput(
             field=accessions.fields[deposition["key"]],
             number=number,
-            archive_name=ARCHIVE_SHORT_NAMES.get(deposition["archive"], deposition["archive"]),
+            archive_name=archive_short_name(code=deposition["archive"]),
             datasets=tuple(deposition["datasets"]),
             example=ACCESSION_FORMATS[deposition["archive"]].example,
             describe=ACCESSION_FORMATS[deposition["archive"]].describe,
@@ -177,7 +178,7 @@ def kit_build(*, plan: Mapping, answers: Mapping, query: Mapping[str, str]) -> K
             transfers=tuple(
                 StepTransferView(
                     number=item.number,
-                    archive_name=ARCHIVE_SHORT_NAMES.get(item.archive, item.archive),
+                    archive_name=archive_short_name(code=item.archive),
                     datasets=item.datasets,
                     lines=tuple(_preparation_view(line) for line in item.lines),
                 )

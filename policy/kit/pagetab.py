@@ -18,6 +18,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from policy.engine.archives import archive_short_name
 from policy.engine.questions import PUBLICATION
 from policy.kit.accessions import AccessionsEntered
 from policy.kit.bia_template_v5 import (
@@ -29,7 +30,6 @@ from policy.kit.bia_template_v5 import (
 )
 from policy.kit.empiar_submit import PLACEHOLDER
 from policy.kit.file_lists import BiaStep, FileList, bia_steps
-from policy.kit.statement import ARCHIVE_SHORT_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +208,7 @@ def _links(key: str, plan: Mapping, accessions: AccessionsEntered) -> list[dict]
         if cited_key not in by_key:
             continue
         deposition = by_key[cited_key]
-        archive = ARCHIVE_SHORT_NAMES.get(deposition["archive"], deposition["archive"])
+        archive = archive_short_name(code=deposition["archive"])
         what = f"{archive} entry of {', '.join(deposition['datasets'])} (step {numbers[cited_key]})"
         values = accessions.of(cited_key) or (_fill(f"{archive} accession of step {numbers[cited_key]}"),)
         links += [

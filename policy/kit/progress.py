@@ -4,8 +4,8 @@
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from policy.engine.archives import archive_short_name
 from policy.kit.accessions import ACCESSION_FORMATS, AccessionsEntered
-from policy.kit.statement import ARCHIVE_SHORT_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,7 @@ class Citation:
 
     @property
     def text(self) -> str:
-        name = ARCHIVE_SHORT_NAMES.get(self.archive, self.archive)
+        name = archive_short_name(code=self.archive)
         if self.accessions:
             return f"{name} {', '.join(self.accessions)} ({', '.join(self.datasets)})"
         return f"{name} accession of step {self.step}, not entered yet ({', '.join(self.datasets)})"

@@ -11,32 +11,10 @@ Restricted data gets a wording journals accept: why it is restricted, who grants
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from policy.engine.archives import archive_in_print, archive_short_name
 from policy.kit.accession_links import accession_url
 from policy.kit.accessions import AccessionsEntered
 
-# The archives as a manuscript names them: the full name, with the short one readers search for.
-ARCHIVE_NAMES_IN_PRINT = {
-    "bia": "the BioImage Archive",
-    "empiar": "the Electron Microscopy Public Image Archive (EMPIAR)",
-    "emdb": "the Electron Microscopy Data Bank (EMDB)",
-    "pdb": "the Protein Data Bank (PDB)",
-    "arrayexpress": "ArrayExpress",
-    "pride": "the PRIDE database",
-    "metabolights": "MetaboLights",
-    "ega": "the European Genome-phenome Archive (EGA)",
-}
-# How a placeholder names what is missing, so that it cannot be mistaken for an accession; also the archive's
-# name in a reference-list entry.
-ARCHIVE_SHORT_NAMES = {
-    "bia": "BioImage Archive",
-    "empiar": "EMPIAR",
-    "emdb": "EMDB",
-    "pdb": "PDB",
-    "arrayexpress": "ArrayExpress",
-    "pride": "PRIDE",
-    "metabolights": "MetaboLights",
-    "ega": "EGA",
-}
 # Archives whose data is released only under controlled access: why, who grants access and how
 # (beyond-policy:ega-controlled-access).
 CONTROLLED_ACCESS_ARCHIVES = {
@@ -188,7 +166,9 @@ def _cited(archive: str, accession: str) -> str:
 
 def _accessions_text(archive: str, accessions: tuple[str, ...]) -> str:
     if not accessions:
-        return f"accession code [{ARCHIVE_SHORT_NAMES.get(archive, archive)} accession]"
+        # The placeholder names what is missing by the archive's short name, so that it cannot be mistaken for an
+        # accession.
+        return f"accession code [{archive_short_name(code=archive)} accession]"
     label = "accession code" if len(accessions) == 1 else "accession codes"
     return f"{label} {_join([_cited(archive, accession) for accession in accessions])}"
 
@@ -197,7 +177,7 @@ def _deposition_sentence(deposition: Mapping, contents: list[Mapping], accession
     archive = deposition["archive"]
     subject, plural = _subject(contents, len(accessions))
     verb = "have" if plural else "has"
-    where = ARCHIVE_NAMES_IN_PRINT.get(archive, archive)
+    where = archive_in_print(code=archive)
     text = f"{subject} {verb} been deposited in {where} under {_accessions_text(archive, accessions)}."
     if archive in CONTROLLED_ACCESS_ARCHIVES:
         text += " " + CONTROLLED_ACCESS_ARCHIVES[archive].format(they="they are" if plural else "it is")
@@ -206,7 +186,7 @@ def _deposition_sentence(deposition: Mapping, contents: list[Mapping], accession
 
 def _references(deposition: Mapping, accessions: tuple[str, ...]) -> list[str]:
     archive = deposition["archive"]
-    name = ARCHIVE_SHORT_NAMES.get(archive, archive)
+    name = archive_short_name(code=archive)
     if not accessions:
         return [f"{REFERENCE_PLACEHOLDERS} {name}. [{name} accession]."]
     entries = []

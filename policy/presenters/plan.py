@@ -14,7 +14,10 @@ from policy.presenters.wording import list_text, marks_worded, terms_explained
 
 
 @dataclass(frozen=True, slots=True)
-class Archive:
+class ArchiveWords:
+    """An archive in the words a result stored (Result.texts), not the engine's row (policy.engine.archives): a
+    stored plan keeps naming its archives as it did when it was made."""
+
     code: str
     name: str
     url: str
@@ -63,7 +66,7 @@ class StepRef:
     """Another step, as a step names it: "step 2 (EMDB: cryo-et)"."""
 
     number: int
-    archive: Archive
+    archive: ArchiveWords
     datasets: tuple[str, ...]
 
     @property
@@ -78,7 +81,7 @@ class LinkTask:
 
     kind: str
     kind_label: str
-    archive: Archive
+    archive: ArchiveWords
     datasets: tuple[str, ...]
     contents: tuple[str, ...]
     cites: tuple[StepRef, ...]
@@ -89,7 +92,7 @@ class LinkTask:
 class Step:
     number: int
     key: str  # the plan's deposition key ("emdb:tomo", "bia-imaging"): what per-step additions match on
-    archive: Archive
+    archive: ArchiveWords
     datasets: tuple[str, ...]
     contents: tuple[Content, ...]
     route: str
@@ -160,10 +163,10 @@ class Plan:
         return tuple(task for step in self.steps for task in step.tasks) + self.loose_linking
 
 
-def archive_present(*, code: str, texts: dict) -> Archive:
+def archive_present(*, code: str, texts: dict) -> ArchiveWords:
     """An archive as a result's words name it (its code alone if they do not)."""
     stored = texts.get("archives", {}).get(code, {})
-    return Archive(code, stored.get("name", code), stored.get("url", ""), stored.get("accession_example", ""))
+    return ArchiveWords(code, stored.get("name", code), stored.get("url", ""), stored.get("accession_example", ""))
 
 
 class _Words:
@@ -174,7 +177,7 @@ class _Words:
         self.quoted: set[str] = set()
         self.explained: set[str] = set()
 
-    def archive(self, code: str) -> Archive:
+    def archive(self, code: str) -> ArchiveWords:
         return archive_present(code=code, texts=self.texts)
 
     def link_kind(self, kind: str) -> str:

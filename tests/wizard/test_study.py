@@ -5,6 +5,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policy.engine import planner
 from tests import builders
 from tests.builders import dataset_as_stored
 from tests.strategies import studies
@@ -198,3 +199,7 @@ def test_the_correlations_answer_or_its_review_only_ever_names_offered_datasets(
         for group in [*(stored or []), *(review["groups"] if review else [])]:
             assert len(group) >= 2
             assert set(group) <= offered
+
+
+def test_the_wizard_asks_the_engine_whether_a_dataset_is_refused_rather_than_restating_its_rule():
+    assert dataset_refused is planner.dataset_refused

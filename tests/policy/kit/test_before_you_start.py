@@ -1,8 +1,8 @@
 import pytest
 
 from bench.plans import single_dataset_answers
+from policy.engine.archives import ARCHIVES
 from policy.engine.clauses import CLAUSES
-from policy.engine.rules import ARCHIVES
 from policy.kit.before_you_start import LINES_BY_ARCHIVE, preparations_for
 from tests.policy.kit.conftest import planned
 

@@ -4,10 +4,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from bench.plans import single_dataset_answers
+from policy.engine.archives import ARCHIVES
 from policy.engine.rules import DATASET_RULES
 from policy.kit.accession_links import accession_url
 from policy.kit.accessions import accessions_parse
-from policy.kit.statement import ARCHIVE_NAMES_IN_PRINT, PRINT_PHRASES, statement_build
+from policy.kit.statement import PRINT_PHRASES, statement_build
 from tests.policy.kit.conftest import planned
 from tests.strategies import studies
 
@@ -215,7 +216,7 @@ def test_every_single_dataset_study_gets_one_sentence_per_deposition_or_refusal(
     required = [item for item in plan["depositions"] if any(not c.get("optional") for c in item["contents"])]
     assert len(statement.parts) == len(required) + len(plan["not_accepted"])
     for part, deposition in zip(statement.parts, required, strict=False):
-        assert ARCHIVE_NAMES_IN_PRINT[deposition["archive"]] in part.text
+        assert ARCHIVES[deposition["archive"]].in_print in part.text
         assert re.search(r"under accession code \[[^\]]+ accession\]\.", part.text)
 
 

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from policy.engine import plan_for
+from policy.engine.archives import ARCHIVES
 from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD
-from policy.engine.rules import ARCHIVES
 from policy.engine.vocabulary import SCREEN_TYPE
 from policy.results import result_create
 

@@ -1,4 +1,5 @@
 import re
+from dataclasses import replace
 
 import pytest
 from django.urls import reverse
@@ -6,8 +7,8 @@ from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertInHTML, assertNotContains
 
 from policy.engine import plan_for
+from policy.engine.archives import ARCHIVES
 from policy.engine.clauses import CLAUSES, Clause
-from policy.engine.rules import ARCHIVES, Archive
 from policy.engine.vocabulary import EM_METHOD, MODALITY, SCREEN_TYPE
 from policy.models import Result
 from policy.presenters.result import result_page
@@ -326,7 +327,7 @@ def test_a_stored_result_renders_identically_under_a_new_policy_version(client, 
     monkeypatch.setattr("policy.results.POLICY_VERSION", NEW_VERSION)
     monkeypatch.setattr("policy.engine.planner.POLICY_VERSION", NEW_VERSION)
     monkeypatch.setitem(CLAUSES, "rule-1", Clause("rule-1", "Rule 1, reworded", "EMPIAR takes other things now."))
-    monkeypatch.setitem(ARCHIVES, "bia", Archive("bia", "Renamed Archive", "https://example.org/", "X-1"))
+    monkeypatch.setitem(ARCHIVES, "bia", replace(ARCHIVES["bia"], name="Renamed Archive", url="https://example.org/"))
     after = page_of(client, Result.objects.get(pk=result.pk))
 
     assert after == before
