@@ -7,8 +7,9 @@ formtools does, through the extension points its documentation names:
   from the draft (`get_form_initial`) and its own arguments (`get_form_kwargs`);
 - on a POST, refuse one without its management form (400; the page renders formtools' own,
   `{{ wizard.management_form }}`, which its documentation says must be used), validate the step's form, hand a
-  valid one's answers to the storage (`process_step`), and redirect to the next step (`get_next_step`) at its URL
-  (`get_step_url`);
+  valid one's answers to the storage (`process_step`), and redirect to the next step at its URL (`get_step_url`).
+  Which step is next is `get_next_step`: public, and what the documented `wizard.steps.next` reads, but not in the
+  documentation's list of hooks, so pinned like `render_done` below;
 - render a step (`get_template_names`, `get_context_data`; `render_to_response` sends it through `page_render`).
 
 formtools does not, here:
@@ -17,9 +18,9 @@ formtools does not, here:
 - keep step data: the draft (`wizard/study.py`) holds the answers themselves. A step's form is filled from it, never
   from replayed POST data, and nothing else of a POST is kept;
 - finish: formtools would redirect the last step's POST to a `done` URL and, on that GET, replay every step's
-  stored POST data through its form. Here the check step's valid POST submits (`render_done`, the one hook outside
-  formtools' documentation; tests/wizard/test_steps.py pins formtools 2.7 calling it, and everything else this
-  module relies on);
+  stored POST data through its form. Here the check step's valid POST submits (`render_done`, a hook outside
+  formtools' documentation; tests/wizard/test_steps.py pins formtools 2.7 calling it for the last step only, and
+  everything else this module relies on beyond the documentation);
 - guard: `wizard.views.study_required` stands in front of it (no study, a form of a replaced study, a step not
   reached yet, formtools' `done` URL);
 - the datasets' own pages (plain views in `wizard/views.py`), files, or "previous step" buttons (no page posts
