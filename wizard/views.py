@@ -7,6 +7,7 @@ study in progress stands behind one guard, `study_required`: no study in the ses
 since (another window's "Start again"), and a step not reached yet each have their own answer.
 """
 
+from collections.abc import Callable
 from functools import wraps
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -49,7 +50,7 @@ STUDY_FIELD = "study"
 ADD_ANOTHER = "add_another"
 
 
-def study_required(view):
+def study_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """The one guard in front of every view of a study in progress: the answer for a request the study cannot
     take, else the view's. No study (the session ended); a form posted from a page of a study replaced since; a
     step not reached yet (or an unknown one, or formtools' `done`): to the first unanswered step.
