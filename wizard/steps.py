@@ -5,8 +5,8 @@ formtools does, through the extension points its documentation names:
 - keep the steps and which of them are asked (`form_list`; `condition_dict`: correlations only for two or more
   datasets that can be deposited), and build a step's form with its prefix (`publication-…`), its initial values
   from the draft (`get_form_initial`) and its own arguments (`get_form_kwargs`);
-- on a POST, refuse one without its management form (400; the page renders formtools' own,
-  `{{ wizard.management_form }}`, which its documentation says must be used), validate the step's form, hand a
+- on a POST, refuse one without its management form (400; each step's page posts formtools' own,
+  `wizard.management_form`, which its documentation says must be used), validate the step's form, hand a
   valid one's answers to the storage (`process_step`), and redirect to the next step at its URL (`get_step_url`).
   Which step is next is `get_next_step`: public, and what the documented `wizard.steps.next` reads, but not in the
   documentation's list of hooks, so pinned like `render_done` below;
