@@ -2,6 +2,9 @@
 documented extension points, pinned, so that an upgrade that changes it fails here rather than in a depositor's
 browser. (Its refusal of a POST without its management form is pinned in test_navigation.py.)"""
 
+import ast
+from pathlib import Path
+
 import pytest
 
 from policy.models import Result
@@ -90,3 +93,19 @@ def test_formtools_asks_the_storage_only_what_it_answers(client, monkeypatch):
         "update_response",
     }
     assert written - {"request"} == {"current_step"}
+
+
+def test_only_wizard_steps_imports_formtools():
+    """The seam stays in sight: no other module of the project meets formtools."""
+    root = Path(__file__).resolve().parents[2]
+    importers = set()
+    for path in sorted(root.glob("*/**/*.py")):
+        if path.relative_to(root).parts[0] not in {"config", "policy", "wizard"}:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(name == "formtools" or name.startswith("formtools.") for name in names):
+                importers.add(str(path.relative_to(root)))
+    assert importers == {"wizard/steps.py"}
