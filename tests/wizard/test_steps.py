@@ -1,6 +1,7 @@
 """wizard.steps, the seam with django-formtools: what this wizard relies on formtools (2.7) doing beyond its
 documented extension points, pinned, so that an upgrade that changes it fails here rather than in a depositor's
-browser. (Its refusal of a POST without its management form is pinned in test_navigation.py.)"""
+browser; and that no other module meets formtools. (Its refusal of a POST without its management form is pinned in
+test_navigation.py.)"""
 
 import ast
 from pathlib import Path
