@@ -74,7 +74,7 @@ def questions_for_data(data: Mapping[str, Any]) -> tuple[Question, ...]:
 
 
 class StepForm(forms.Form):
-    """A step of the wizard (wizard.views.StudyWizard): filled from the study's answers, giving back its own."""
+    """A step of the wizard (wizard.steps.StudyWizard): filled from the study's answers, giving back its own."""
 
     @staticmethod
     def initial_from(answers: Mapping[str, Any]) -> dict:

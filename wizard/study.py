@@ -23,9 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
-from django.http import HttpRequest
 from django.urls import reverse
-from formtools.wizard.storage.base import BaseStorage
 
 from policy.engine.contract_v2 import FROM_V2, answers_as_given
 from policy.engine.planner import dataset_refused
@@ -317,54 +315,3 @@ def _answers_replace(*, session: SessionBase, answers: dict, review: Mapping[str
         changed["correlations_review"] = review
     session[SESSION_KEY] = changed
     return changed
-
-
-# --- formtools ----------------------------------------------------------------------------------------------------
-
-
-class StudyStorage(BaseStorage):
-    """django-formtools' storage backend whose data is the draft.
-
-    - The step is the URL's: formtools would otherwise take it from the posted management form, and a forged or
-      stale one could make it render (or 500 on) a step the URL does not name. Setting it does nothing.
-    - No step data is kept: a step's form is filled from the draft (the wizard's get_form_initial), never from
-      replayed POST data, and a valid step's answers (its form's contract fragment) go straight into the draft.
-    - Files are not part of the contract.
-    """
-
-    request: HttpRequest
-
-    @property
-    def data(self) -> Draft:
-        return study_find(self.request.session)
-
-    def init_data(self) -> None:
-        study_start(session=self.request.session)
-
-    def reset(self) -> None:
-        study_start(session=self.request.session)
-
-    @property
-    def current_step(self) -> str | None:
-        return self.request.resolver_match.kwargs.get("step")
-
-    @current_step.setter
-    def current_step(self, step: str) -> None:
-        pass
-
-    @property
-    def extra_data(self) -> dict:
-        return {}
-
-    def get_step_data(self, step: str) -> None:
-        return None
-
-    def set_step_data(self, step: str, cleaned_data: Mapping[str, Any]) -> None:
-        study_answer(session=self.request.session, answers=cleaned_data)
-
-    def get_step_files(self, step: str) -> None:
-        return None
-
-    def set_step_files(self, step: str, files) -> None:
-        if files:
-            raise ValueError("The study's answers have no files.")

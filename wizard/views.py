@@ -1,54 +1,48 @@
-"""The depositor's wizard: a formtools NamedUrlWizardView for the steps, small views for the datasets.
+"""The depositor's wizard: the steps through formtools (wizard/steps.py), small views for the datasets.
 
 Steps (one URL each, /study/<step>/): publication, datasets (the add-another list; each dataset is added or
 changed on its own page, /study/datasets/new/ and /study/datasets/<label>/change/), correlations (only for
-two or more datasets) and check. Every view reads and writes the study through wizard.study, and every one
-starts with `study_guard`: no study in the session, a form of a study replaced since (another window's "Start
-again"), and a step not reached yet each have their own answer.
+two or more datasets) and check. Every view reads and writes the study through wizard.study, and every view of a
+study in progress stands behind one guard, `study_required`: no study in the session, a form of a study replaced
+since (another window's "Start again"), and a step not reached yet each have their own answer.
 """
+
+from collections.abc import Callable
+from functools import wraps
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from formtools.wizard.views import NamedUrlWizardView
 
-from config.ratelimits import result_creation_count
 from policy.engine import InvalidAnswers, answers_validate
 from policy.engine.clauses import BEYOND_POLICY_CLAUSES, POLICY_CLAUSES
 from policy.engine.contract_v1 import answers_version_of
 from policy.engine.contract_v2 import answers_as_given
 from policy.engine.questions import MAX_DATASETS
-from policy.results import result_create, result_find
+from policy.results import result_find
 from wizard import content
-from wizard.forms import CheckForm, CorrelationsForm, DatasetForm, DatasetsForm, PublicationForm
+from wizard.forms import DatasetForm
 from wizard.htmx import page_render
-from wizard.presenters import STEP_PAGES, dataset_list, dataset_question_blocks, new_dataset_blocks
+from wizard.presenters import dataset_list, dataset_question_blocks, new_dataset_blocks
+from wizard.steps import StudyWizard, returning_to_check
 from wizard.study import (
     CHECK,
-    CORRELATIONS,
     DATASETS,
     PUBLICATION,
     Draft,
-    StudyStorage,
-    correlations_asked,
-    correlations_review,
     dataset_find,
     dataset_remove,
     dataset_save,
-    datasets_offered,
     step_reachable,
     step_url,
     study_all_medical_imaging,
-    study_answers,
-    study_changes,
     study_datasets,
     study_find,
     study_in_progress,
     study_load,
     study_next_url,
     study_start,
-    study_submitted_mark,
 )
 
 # The form field that names the study a page belongs to (wizard/includes/form_fields.html).
@@ -56,25 +50,31 @@ STUDY_FIELD = "study"
 ADD_ANOTHER = "add_another"
 
 
-def returning_to_check(request: HttpRequest) -> bool:
-    return request.GET.get("return") == "check"
+def study_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The one guard in front of every view of a study in progress: the answer for a request the study cannot
+    take, else the view's. No study (the session ended); a form posted from a page of a study replaced since; a
+    step not reached yet (or an unknown one, or formtools' `done`): to the first unanswered step.
 
+    The step a view belongs to is the URL's (`step`), else the datasets step: a dataset's pages, and the page
+    that follows them when none can be deposited."""
 
-def study_guard(request: HttpRequest, draft: Draft | None, *, step: str = DATASETS) -> HttpResponse | None:
-    """The answer for a request the study cannot take, or None: no study (the session ended), a form posted
-    from a page of a study replaced since, or a step not reached yet (to the first unanswered one)."""
-    if draft is None:
-        return redirect("wizard-session-ended")
-    if request.method == "POST" and request.POST.get(STUDY_FIELD) != draft["id"]:
-        return page_render(
-            request,
-            "wizard/study_replaced.html",
-            {"title": "This page was of a study you have replaced", "next_url": study_next_url(draft)},
-            status=409,
-        )
-    if not step_reachable(draft, step):
-        return redirect(study_next_url(draft))
-    return None
+    @wraps(view)
+    def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        draft = study_find(request.session)
+        if draft is None:
+            return redirect("wizard-session-ended")
+        if request.method == "POST" and request.POST.get(STUDY_FIELD) != draft["id"]:
+            return page_render(
+                request,
+                "wizard/study_replaced.html",
+                {"title": "This page was of a study you have replaced", "next_url": study_next_url(draft)},
+                status=409,
+            )
+        if not step_reachable(draft, kwargs.get("step", DATASETS)):
+            return redirect(study_next_url(draft))
+        return view(request, *args, **kwargs)
+
+    return guarded
 
 
 @require_safe
@@ -119,10 +119,9 @@ def session_ended(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@study_required
 def cannot_deposit(request: HttpRequest) -> HttpResponse:
     draft = study_find(request.session)
-    if draft is None:
-        return redirect("wizard-session-ended")
     if not study_all_medical_imaging(draft):
         return redirect(study_next_url(draft))
     return page_render(
@@ -169,10 +168,9 @@ def wizard_prefill(request: HttpRequest, result_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@study_required
 def dataset_add(request: HttpRequest) -> HttpResponse:
     draft = study_find(request.session)
-    if guard := study_guard(request, draft):
-        return guard
     if len(study_datasets(draft)) >= MAX_DATASETS:
         return page_render(
             request,
@@ -183,10 +181,9 @@ def dataset_add(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@study_required
 def dataset_change(request: HttpRequest, label: str) -> HttpResponse:
     draft = study_find(request.session)
-    if guard := study_guard(request, draft):
-        return guard
     dataset = dataset_find(draft, label=label)
     if dataset is None:
         # A Change link to a dataset removed or renamed since (often in another window): say so, never silently
@@ -206,10 +203,8 @@ def dataset_change(request: HttpRequest, label: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@study_required
 def dataset_remove_view(request: HttpRequest, label: str) -> HttpResponse:
-    draft = study_find(request.session)
-    if guard := study_guard(request, draft):
-        return guard
     if request.method == "POST":
         dataset_remove(session=request.session, label=label)
     return redirect("wizard-step", DATASETS)
@@ -275,114 +270,13 @@ def _dataset_already_added(draft: Draft, data) -> bool:
 
 # --- The steps ----------------------------------------------------------------------------------------------------
 
+study_wizard = study_required(StudyWizard.as_view(url_name="wizard-step"))
+
 
 @require_http_methods(["GET", "POST"])
 def study_step(request: HttpRequest, step: str) -> HttpResponse:
-    """One step of the wizard. A new visitor may open the first step (a study starts); any other step needs the
-    study in progress, reached that far. formtools' "done" URL is never a step: submitting is the check step's
-    POST."""
-    draft = study_find(request.session)
-    if step == PUBLICATION and request.method == "GET" and not study_in_progress(draft):
-        draft = study_start(session=request.session)
-    if guard := study_guard(request, draft, step=step):
-        return guard
+    """One step of the wizard. The first question starts a study (a new visitor's, or a new one after the plan);
+    any other step needs the study in progress, reached that far."""
+    if step == PUBLICATION and request.method == "GET" and not study_in_progress(study_find(request.session)):
+        study_start(session=request.session)
     return study_wizard(request, step=step)
-
-
-class StudyWizard(NamedUrlWizardView):
-    form_list = [
-        (PUBLICATION, PublicationForm),
-        (DATASETS, DatasetsForm),
-        (CORRELATIONS, CorrelationsForm),
-        (CHECK, CheckForm),
-    ]
-    condition_dict = {CORRELATIONS: lambda wizard: correlations_asked(wizard.storage.data)}
-    storage_name = f"{StudyStorage.__module__}.{StudyStorage.__qualname__}"
-
-    def get_prefix(self, request, *args, **kwargs) -> str:
-        return "study"
-
-    def get_template_names(self) -> list[str]:
-        return [f"wizard/step_{self.steps.current}.html"]
-
-    def get_form_initial(self, step: str) -> dict:
-        review = correlations_review(self.storage.data)
-        if step == CORRELATIONS and review is not None:
-            # Asked again: the groups that still make sense, and no answer chosen for the depositor.
-            return self.form_list[step].initial_from({"correlations": review["groups"]}) if review["groups"] else {}
-        return self.form_list[step].initial_from(self.storage.data["answers"])
-
-    def get_form_kwargs(self, step: str | None = None) -> dict:
-        draft = self.storage.data
-        if step == DATASETS:
-            return {"datasets": study_datasets(draft)}
-        if step == CORRELATIONS:
-            return {"labels": [dataset["id"] for dataset in datasets_offered(study_datasets(draft))]}
-        if step == CHECK:
-            return {
-                "revision": draft["revision"],
-                "changes_since": lambda shown: study_changes(draft, shown=shown),
-            }
-        return {}
-
-    def process_step(self, form) -> dict:
-        """A valid step's answers, in the contract's shape, for the storage to write into the draft."""
-        return form.answers
-
-    def render_next_step(self, form, **kwargs) -> HttpResponse:
-        draft = self.storage.data
-        steps = [step for step in self.get_form_list() if step_reachable(draft, step)]
-        after = self.steps.current
-        if returning_to_check(self.request) or steps[-1] == after:
-            return redirect(study_next_url(draft))
-        return redirect(step_url(draft, steps[steps.index(after) + 1]))
-
-    def render_done(self, form, **kwargs) -> HttpResponse:
-        """The check step's POST, its revision current: the answers the depositor confirmed. formtools would
-        replay each step's stored POST data through its form again; the draft holds the answers themselves,
-        which result_create validates (once)."""
-        return self.done([form], **kwargs)
-
-    def done(self, form_list, **kwargs) -> HttpResponse:
-        result_creation_count(self.request)
-        draft = self.storage.data
-        if study_all_medical_imaging(draft):
-            return redirect("wizard-cannot-deposit")
-        try:
-            result, _created = result_create(answers=study_answers(draft))
-        except InvalidAnswers:
-            return redirect(study_next_url(draft))
-        # The answers stay in the session, so a replayed final POST or the back button finds them; the same
-        # answers give the same stored result.
-        study_submitted_mark(session=self.request.session, result_id=result.id)
-        return redirect("result", result.id)
-
-    def get_context_data(self, form, **kwargs) -> dict:
-        context = super().get_context_data(form=form, **kwargs)
-        draft = self.storage.data
-        step = self.steps.current
-        steps = list(self.get_form_list())
-        returning = returning_to_check(self.request)
-        errors = form.visible_errors()
-        title = content.STEP_TITLES[step]
-        index = steps.index(step)
-        context.update(
-            STEP_PAGES[step](form, draft=draft, errors=errors),
-            study=draft,
-            step=step,
-            title=f"Error: {title}" if errors else title,
-            heading=title,
-            returning=returning,
-            form_action=self.request.get_full_path(),
-            back_url=step_url(draft, CHECK)
-            if returning
-            else (step_url(draft, steps[index - 1]) if index else reverse("start")),
-        )
-        return context
-
-    def render_to_response(self, context, **response_kwargs) -> HttpResponse:
-        template_name = self.get_template_names()[0]
-        return page_render(self.request, template_name, context, partials={"dataset-list": "dataset-list"})
-
-
-study_wizard = StudyWizard.as_view(url_name="wizard-step")
