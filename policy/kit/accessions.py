@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from policy.engine.archives import ARCHIVES, AccessionFormat
+from policy.presenters.plan import step_numbers
 
 MAX_FIELD_LENGTH = 200  # a field holds a few accessions, each at most 14 characters
 MAX_ACCESSIONS_PER_DEPOSITION = 10  # e.g. a handful of representative tomograms, one EMDB entry each
@@ -108,13 +109,12 @@ def accessions_parse(*, plan: Mapping, query: Mapping[str, str]) -> AccessionsEn
             fields[key] = AccessionField(key, archive)
             continue
         fields[key] = _field_parse(key, archive, raw)
-    return AccessionsEntered(_duplicates_warned(fields))
+    return AccessionsEntered(_duplicates_warned(fields, step_numbers(plan=plan)))
 
 
-def _duplicates_warned(fields: dict[str, AccessionField]) -> dict[str, AccessionField]:
+def _duplicates_warned(fields: dict[str, AccessionField], steps: Mapping[str, int]) -> dict[str, AccessionField]:
     """Each deposition gets accessions of its own: one typed for two steps is most likely pasted twice. The later
     field says so; the accession still counts for both, since only the depositor knows which step is wrong."""
-    steps = {key: number for number, key in enumerate(fields, start=1)}
     first_step: dict[str, int] = {}
     warned: dict[str, AccessionField] = {}
     for key, item in fields.items():

@@ -14,6 +14,7 @@ from pathlib import Path
 from policy.engine.archives import ARCHIVES
 from policy.kit import empiar_submit
 from policy.kit.empiar_draft import EmpiarDraft
+from policy.presenters.plan import step_numbers
 
 SCRIPT = "empiar_submit.py"
 README = "README.md"
@@ -76,7 +77,7 @@ def _write(archive: zipfile.ZipFile, name: str, text: str, mode: int) -> None:
 
 def empiar_bundle_zip(*, draft: EmpiarDraft, plan: Mapping) -> bytes:
     """The bundle of one EMPIAR step, its files in a folder named after the dataset."""
-    step = next(number for number, item in enumerate(plan["depositions"], 1) if item["key"] == draft.deposition_key)
+    step = step_numbers(plan=plan)[draft.deposition_key]
     folder = empiar_bundle_folder(draft=draft)
     script = Path(empiar_submit.__file__).read_text(encoding="utf-8")
     buffer = io.BytesIO()

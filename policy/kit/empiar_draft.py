@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from policy.engine.archives import ARCHIVES
 from policy.kit.accessions import AccessionsEntered
 from policy.kit.empiar_submit import PLACEHOLDER, PLACEHOLDER_COUNT, PLACEHOLDER_COUNTRY, PLACEHOLDER_EMAIL
+from policy.presenters.plan import step_numbers
 
 PLACEHOLDER_FORMAT = f"('OT', '{PLACEHOLDER}')"
 EMPIAR_HELP = ARCHIVES["empiar"].contact
@@ -218,7 +219,7 @@ def _release(cited: Mapping[str, list[str]], publication: bool) -> tuple[str, st
 
 
 def _step_of(key: str, plan: Mapping) -> int:
-    return next(number for number, item in enumerate(plan["depositions"], start=1) if item["key"] == key)
+    return step_numbers(plan=plan)[key]
 
 
 def _emdb_references(keys: list[str], plan: Mapping, accessions: AccessionsEntered) -> tuple[list[str], list[str]]:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.kit.tsv import tsv_render
+from policy.presenters.plan import step_numbers
 
 CORRELATION_COMPONENT = "correlation"
 FILES_COLUMN = (
@@ -97,9 +98,11 @@ def bia_steps(*, plan: Mapping, answers: Mapping) -> tuple[BiaStep, ...]:
     """Every BioImage Archive step of the plan, in plan order, with a file list per study component."""
     by_id = {dataset["id"]: dataset for dataset in answers["datasets"]}
     steps = []
-    for number, deposition in enumerate(plan["depositions"], start=1):
+    numbers = step_numbers(plan=plan)
+    for deposition in plan["depositions"]:
         if deposition["archive"] != "bia":
             continue
+        number = numbers[deposition["key"]]
         file_lists = [
             _file_list(
                 number, dataset, False, (dataset,), _what_of(deposition, dataset), _columns(by_id.get(dataset, {}))

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.kit.accessions import AccessionsEntered
+from policy.presenters.plan import step_numbers
 
 FILL_IN = "FILL IN"
 SCRIPT_NAME = "onedep_deposit.py"
@@ -74,7 +75,7 @@ def _related(deposition: Mapping, plan: Mapping, accessions: AccessionsEntered, 
 def onedep_handoffs(*, plan: Mapping, answers: Mapping, accessions: AccessionsEntered) -> tuple[OnedepHandoff, ...]:
     """One hand-off per EMDB step whose map type OneDep's API names; a PDB model cited by that step's map goes
     in the same session (coordinates), so PDB steps get none of their own."""
-    numbers = {deposition["key"]: number for number, deposition in enumerate(plan["depositions"], start=1)}
+    numbers = step_numbers(plan=plan)
     by_id = {dataset["id"]: dataset for dataset in answers["datasets"]}
     modelled = {
         cited

@@ -1,6 +1,9 @@
 """The kit as the result page shows it: what the study needs before anything, for each step what to prepare (with
-the source of each line) and the drafts to download; the accessions form's fields; progress and the data
-availability statement."""
+the source of each line) and the downloads made for it; the accessions form's fields; progress and the data
+availability statement.
+
+Built on the presented plan (`policy.presenters.plan.Plan`), whose steps are numbered once: a step's kit has the
+number and key of the step it belongs to, and the result page's steps carry it (`ResultPage.steps`)."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,6 +18,7 @@ from policy.kit.progress import Progress, progress_build
 from policy.kit.st_sheet import st_datasets
 from policy.kit.statement import Statement, statement_build
 from policy.kit.study_preparation import study_preparation_build
+from policy.presenters.plan import Plan, Step
 
 EMPIAR_DRAFT = "empiar"
 BIA_OUTLINE = "bia-outline"
@@ -33,7 +37,10 @@ class PreparationView:
 
 
 @dataclass(frozen=True, slots=True)
-class Draft:
+class KitDownload:
+    """A file the kit makes for a step (a draft to fill, a sheet, an outline), as its "Before you start" list
+    offers it."""
+
     kind: str  # EMPIAR_DRAFT, BIA_PAGETAB, BIA_OUTLINE, ST_SHEET or ONEDEP_HANDOFF
     title: str
     dataset: str = ""  # the EMPIAR draft's dataset
@@ -64,10 +71,17 @@ class StudyPreparationView:
 
 @dataclass(frozen=True, slots=True)
 class StepKit:
-    number: int
-    key: str
+    step: Step  # the presented step this kit belongs to
     preparations: tuple[PreparationView, ...]
-    drafts: tuple[Draft, ...]
+    drafts: tuple[KitDownload, ...]
+
+    @property
+    def number(self) -> int:
+        return self.step.number
+
+    @property
+    def key(self) -> str:
+        return self.step.key
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,15 +96,13 @@ class AccessionInput:
 
 @dataclass(frozen=True, slots=True)
 class Kit:
+    plan: Plan  # the presented plan the kit was built on: the page's steps, numbered once
     study: StudyPreparationView
     steps: tuple[StepKit, ...]
     inputs: tuple[AccessionInput, ...]
     accessions: AccessionsEntered
     progress: Progress
     statement: Statement
-
-    def step(self, number: int) -> StepKit | None:
-        return next((step for step in self.steps if step.number == number), None)
 
     @property
     def error_links(self) -> tuple[tuple[str, str], ...]:
@@ -105,7 +117,7 @@ class Kit:
         return tuple((f"accession-{item.number}", f"Step {item.number}: {item.field.warning}") for item in warned)
 
     @property
-    def empiar_drafts(self) -> tuple[Draft, ...]:
+    def empiar_drafts(self) -> tuple[KitDownload, ...]:
         return tuple(draft for step in self.steps for draft in step.drafts if draft.kind == EMPIAR_DRAFT)
 
 
@@ -120,58 +132,68 @@ def _preparation_view(line) -> PreparationView:
     )
 
 
-def _drafts(
-    deposition: Mapping, empiar: dict[str, EmpiarDraft], onedep: dict[str, OnedepHandoff], st: tuple[str, ...]
-) -> tuple[Draft, ...]:
-    drafts: list[Draft] = []
-    archive = deposition["archive"]
-    if archive == "empiar" and deposition["key"] in empiar:
-        draft = empiar[deposition["key"]]
-        drafts.append(Draft(EMPIAR_DRAFT, f"EMPIAR deposition draft for {draft.dataset}", draft.dataset, draft.choices))
-    if deposition["key"] in onedep:
-        handoff = onedep[deposition["key"]]
+def _downloads(
+    step: Step, empiar: dict[str, EmpiarDraft], onedep: dict[str, OnedepHandoff], st: tuple[str, ...]
+) -> tuple[KitDownload, ...]:
+    downloads: list[KitDownload] = []
+    archive = step.archive.code
+    if archive == "empiar" and step.key in empiar:
+        draft = empiar[step.key]
+        downloads.append(
+            KitDownload(EMPIAR_DRAFT, f"EMPIAR deposition draft for {draft.dataset}", draft.dataset, draft.choices)
+        )
+    if step.key in onedep:
+        handoff = onedep[step.key]
         title = f"OneDep hand-off for {handoff.dataset} ({handoff.document['em_subtype']})"
-        drafts.append(Draft(ONEDEP_HANDOFF, title, handoff.dataset, slug=handoff.slug))
+        downloads.append(KitDownload(ONEDEP_HANDOFF, title, handoff.dataset, slug=handoff.slug))
     if archive == "bia":
-        drafts.append(Draft(BIA_PAGETAB, "BioImage Archive submission in PageTab JSON"))
-        drafts.append(Draft(BIA_OUTLINE, "BioImage Archive submission outline: study components and file lists"))
+        downloads.append(KitDownload(BIA_PAGETAB, "BioImage Archive submission in PageTab JSON"))
+        downloads.append(
+            KitDownload(BIA_OUTLINE, "BioImage Archive submission outline: study components and file lists")
+        )
     # The shared table is the BioImage Archive's and ArrayExpress's; EGA's own sample records hold donor attributes.
-    if archive in {"bia", "arrayexpress"} and any(dataset in st for dataset in deposition["datasets"]):
-        drafts.append(Draft(ST_SHEET, "Spatial-transcriptomics metadata sheet"))
-    return tuple(drafts)
+    if archive in {"bia", "arrayexpress"} and any(dataset in st for dataset in step.datasets):
+        downloads.append(KitDownload(ST_SHEET, "Spatial-transcriptomics metadata sheet"))
+    return tuple(downloads)
 
 
-def kit_build(*, plan: Mapping, answers: Mapping, query: Mapping[str, str]) -> Kit:
-    """The kit of a stored plan, with the accessions typed in `query` (untrusted)."""
-    accessions = accessions_parse(plan=plan, query=query)
-    empiar = {draft.deposition_key: draft for draft in empiar_drafts(plan=plan, answers=answers, accessions=accessions)}
-    onedep = {item.deposition_key: item for item in onedep_handoffs(plan=plan, answers=answers, accessions=accessions)}
-    st = st_datasets(answers=answers, plan=plan)
+def kit_build(*, plan: Plan, stored_plan: Mapping, answers: Mapping, query: Mapping[str, str]) -> Kit:
+    """The kit of `plan` (`stored_plan` as `plan_present` shows it), with the accessions typed in `query`
+    (untrusted). Its steps are the plan's, numbered there; the drafts' builders read the stored deposition each
+    step names by its key."""
+    accessions = accessions_parse(plan=stored_plan, query=query)
+    empiar_made = empiar_drafts(plan=stored_plan, answers=answers, accessions=accessions)
+    empiar = {draft.deposition_key: draft for draft in empiar_made}
+    onedep_made = onedep_handoffs(plan=stored_plan, answers=answers, accessions=accessions)
+    onedep = {handoff.deposition_key: handoff for handoff in onedep_made}
+    st = st_datasets(answers=answers, plan=stored_plan)
+    depositions = {deposition["key"]: deposition for deposition in stored_plan["depositions"]}
     steps = tuple(
         StepKit(
-            number=number,
-            key=deposition["key"],
+            step=step,
             preparations=tuple(
-                _preparation_view(line) for line in preparations_for(deposition=deposition, plan=plan, answers=answers)
+                _preparation_view(line)
+                for line in preparations_for(deposition=depositions[step.key], plan=stored_plan, answers=answers)
             ),
-            drafts=_drafts(deposition, empiar, onedep, st),
+            drafts=_downloads(step, empiar, onedep, st),
         )
-        for number, deposition in enumerate(plan["depositions"], start=1)
+        for step in plan.steps
     )
     inputs = tuple(
         AccessionInput(
-            field=accessions.fields[deposition["key"]],
-            number=number,
-            archive_name=archive_short_name(code=deposition["archive"]),
-            datasets=tuple(deposition["datasets"]),
-            example=ACCESSION_FORMATS[deposition["archive"]].example,
-            describe=ACCESSION_FORMATS[deposition["archive"]].describe,
+            field=accessions.fields[step.key],
+            number=step.number,
+            archive_name=archive_short_name(code=step.archive.code),
+            datasets=step.datasets,
+            example=ACCESSION_FORMATS[step.archive.code].example,
+            describe=ACCESSION_FORMATS[step.archive.code].describe,
         )
-        for number, deposition in enumerate(plan["depositions"], start=1)
-        if deposition["archive"] in ACCESSION_FORMATS
+        for step in plan.steps
+        if step.archive.code in ACCESSION_FORMATS
     )
-    study = study_preparation_build(plan=plan, answers=answers)
+    study = study_preparation_build(plan=stored_plan, answers=answers)
     return Kit(
+        plan=plan,
         study=StudyPreparationView(
             accounts=tuple(_preparation_view(line) for line in study.accounts),
             people=tuple(_preparation_view(line) for line in study.people),
@@ -188,6 +210,6 @@ def kit_build(*, plan: Mapping, answers: Mapping, query: Mapping[str, str]) -> K
         steps=steps,
         inputs=inputs,
         accessions=accessions,
-        progress=progress_build(plan=plan, accessions=accessions),
-        statement=statement_build(plan=plan, accessions=accessions),
+        progress=progress_build(plan=stored_plan, accessions=accessions),
+        statement=statement_build(plan=stored_plan, accessions=accessions),
     )

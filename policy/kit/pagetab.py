@@ -30,6 +30,7 @@ from policy.kit.bia_template_v5 import (
 )
 from policy.kit.empiar_submit import PLACEHOLDER
 from policy.kit.file_lists import BiaStep, FileList, bia_steps
+from policy.presenters.plan import step_numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +201,7 @@ def _correlation_section(file_list: FileList) -> tuple[dict, str]:
 
 def _links(key: str, plan: Mapping, accessions: AccessionsEntered) -> list[dict]:
     """A Link per accession the submission cites: typed in, or a placeholder naming the step it comes from."""
-    numbers = {deposition["key"]: number for number, deposition in enumerate(plan["depositions"], start=1)}
+    numbers = step_numbers(plan=plan)
     by_key = {deposition["key"]: deposition for deposition in plan["depositions"]}
     cited = list(dict.fromkeys(cited for item in plan["linking"] if item["in"] == key for cited in item["cites"]))
     links = []

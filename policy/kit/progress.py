@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from policy.engine.archives import archive_short_name
 from policy.kit.accessions import ACCESSION_FORMATS, AccessionsEntered
+from policy.presenters.plan import step_numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ class Progress:
 
 
 def progress_build(*, plan: Mapping, accessions: AccessionsEntered) -> Progress:
-    numbers = {deposition["key"]: number for number, deposition in enumerate(plan["depositions"], start=1)}
+    numbers = step_numbers(plan=plan)
     steps = tuple(
         StepProgress(
             number=numbers[deposition["key"]],

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.kit.before_you_start import TRANSFER, Preparation, preparations_for
+from policy.presenters.plan import step_numbers
 
 ACCOUNTS = "Accounts"
 PEOPLE = "People"
@@ -110,9 +111,10 @@ def study_preparation_build(*, plan: Mapping, answers: Mapping) -> StudyPreparat
     accounts: list[Preparation] = []
     for archive in archives:
         accounts += [line for line in ACCOUNT_LINES.get(archive, ()) if line not in accounts]
+    numbers = step_numbers(plan=plan)
     transfers = tuple(
         StepTransfer(
-            number=number,
+            number=numbers[deposition["key"]],
             archive=deposition["archive"],
             datasets=tuple(deposition["datasets"]),
             lines=tuple(
@@ -121,6 +123,6 @@ def study_preparation_build(*, plan: Mapping, answers: Mapping) -> StudyPreparat
                 if line.topic == TRANSFER
             ),
         )
-        for number, deposition in enumerate(plan["depositions"], start=1)
+        for deposition in plan["depositions"]
     )
     return StudyPreparation(accounts=tuple(accounts), people=_people(set(archives)), transfers=transfers)

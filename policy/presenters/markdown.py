@@ -2,8 +2,8 @@
 same presenter (policy.presenters.result.ResultPage), so the two never disagree."""
 
 from policy.kit.page import Kit, PreparationView, StepKit
-from policy.presenters.plan import LinkTask, Reason, Step
-from policy.presenters.result import ResultPage
+from policy.presenters.plan import LinkTask, Reason
+from policy.presenters.result import PageStep, ResultPage
 from policy.presenters.wording import count_text, list_text
 
 # Three spaces nest a Markdown list under "1. " as well as under "- ".
@@ -36,8 +36,8 @@ def _source(line: PreparationView) -> str:
     return f"({marker}{line.source_title}, {line.source_url})"
 
 
-def _before_you_start(kit_step: StepKit | None) -> list[str]:
-    if kit_step is None or not kit_step.preparations:
+def _before_you_start(kit_step: StepKit) -> list[str]:
+    if not kit_step.preparations:
         return []
     lines = ["- Before you start:"]
     lines += [f"{INDENT}- [ ] {line.topic}: {line.text} {_source(line)}" for line in kit_step.preparations]
@@ -53,9 +53,9 @@ def _statement(kit: Kit) -> list[str]:
     return lines
 
 
-def _before_you_start_anything(kit: Kit | None) -> list[str]:
+def _before_you_start_anything(kit: Kit) -> list[str]:
     """The study-wide list, as the page shows it before the steps."""
-    if kit is None or not kit.study.count:
+    if not kit.study.count:
         return []
     lines = ["## Before you start anything", ""]
     lines += [f"- [ ] {line.text} {_source(line)}" for line in (*kit.study.accounts, *kit.study.people)]
@@ -66,19 +66,20 @@ def _before_you_start_anything(kit: Kit | None) -> list[str]:
     return [*lines, ""]
 
 
-def _step(page: ResultPage, step: Step, file_list_urls: list[str], kit_step: StepKit | None) -> list[str]:
+def _step(page: ResultPage, item: PageStep) -> list[str]:
+    step = item.step
     lines = [f"### Step {step.number}: {step.title}", ""]
     lines += [f"- Deposit {content}" for content in step.contents]
-    lines += _before_you_start(kit_step)
+    lines += _before_you_start(item.kit)
     lines.append(f"- Start the submission: {step.submit_url} ({step.route})")
     if step.cites:
         lines.append(f"- Cite the accessions from {_cites(step.cites)}.")
     if step.tasks:
         lines.append("- Linking to do in this submission:")
         lines += [line for task in step.tasks for line in _task(task)]
-    if file_list_urls:
+    if item.file_lists:
         lines.append("- Starter file lists, one per study component:")
-        lines += [f"{INDENT}- {url}" for url in file_list_urls]
+        lines += [f"{INDENT}- {page.template_url(template)}" for template in item.file_lists]
     if step.archive.accession_example:
         citing = _cites(step.cited_by)
         verb = "cites" if len(step.cited_by) == 1 else "cite"
@@ -89,7 +90,7 @@ def _step(page: ResultPage, step: Step, file_list_urls: list[str], kit_step: Ste
     return [*lines, ""]
 
 
-def result_markdown(*, page: ResultPage, kit: Kit | None = None) -> str:
+def result_markdown(*, page: ResultPage) -> str:
     plan = page.plan
     lines = [
         "# Deposition plan",
@@ -105,11 +106,9 @@ def result_markdown(*, page: ResultPage, kit: Kit | None = None) -> str:
         lines += [f"## Steps ({count_text(len(plan.steps), 'deposition')})", ""]
         lines += [f"{step.number}. [ ] {step.title}: {step.summary}" for step in plan.steps]
         lines.append("")
-        lines += _before_you_start_anything(kit)
-        file_lists = {item.step.number: item.file_lists for item in page.steps}
-        for step in plan.steps:
-            urls = [page.template_url(template) for template in file_lists[step.number]]
-            lines += _step(page, step, urls, kit.step(step.number) if kit else None)
+        lines += _before_you_start_anything(page.kit)
+        for item in page.steps:
+            lines += _step(page, item)
     if plan.loose_linking:
         lines += ["## Linking information", ""]
         for task in plan.loose_linking:
@@ -125,8 +124,7 @@ def result_markdown(*, page: ResultPage, kit: Kit | None = None) -> str:
                 lines.append(f"{INDENT}- What to do instead: {refused.instead}")
             lines += _reasons(page, refused.reasons)
         lines.append("")
-    if kit is not None:
-        lines += _statement(kit)
+    lines += _statement(page.kit)
     if page.templates:
         lines += ["## Files to prepare", ""]
         lines += [f"- {template.title}: {page.template_url(template)}" for template in page.templates]

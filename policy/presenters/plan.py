@@ -8,6 +8,7 @@ once, where the page first cites it; later reasons link to that quote. Built in 
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.presenters.wording import list_text, marks_worded, terms_explained
@@ -163,6 +164,12 @@ class Plan:
         return tuple(task for step in self.steps for task in step.tasks) + self.loose_linking
 
 
+def step_numbers(*, plan: Mapping) -> dict[str, int]:
+    """Each deposition's step number, by its key: the stored plan's steps are numbered here alone, from 1 in the
+    order the plan lists its depositions (the page, the Markdown, the kit and its downloads all count so)."""
+    return {deposition["key"]: number for number, deposition in enumerate(plan["depositions"], start=1)}
+
+
 def archive_present(*, code: str, texts: dict) -> ArchiveWords:
     """An archive as a result's words name it (its code alone if they do not)."""
     stored = texts.get("archives", {}).get(code, {})
@@ -212,9 +219,12 @@ class _Words:
 def plan_present(*, plan: dict, texts: dict) -> Plan:
     """The plan's steps, refusals and notes, in the order the page reads them."""
     words = _Words(texts)
+    numbers = step_numbers(plan=plan)
     refs = {
-        deposition["key"]: StepRef(number, words.archive(deposition["archive"]), tuple(deposition["datasets"]))
-        for number, deposition in enumerate(plan["depositions"], start=1)
+        deposition["key"]: StepRef(
+            numbers[deposition["key"]], words.archive(deposition["archive"]), tuple(deposition["datasets"])
+        )
+        for deposition in plan["depositions"]
     }
     tasks_in: dict[str, list[dict]] = {}
     for item in plan["linking"]:
@@ -235,8 +245,9 @@ def plan_present(*, plan: dict, texts: dict) -> Plan:
         return tuple(words.text(content) for content in item["contents"])
 
     steps = []
-    for number, deposition in enumerate(plan["depositions"], start=1):
+    for deposition in plan["depositions"]:
         key = deposition["key"]
+        number = numbers[key]
         # In the page's order: the linking done here (in the step's list), one sentence of why, then the reasons
         # (the deposition's, then its linking's).
         items = tasks_in.get(key, [])

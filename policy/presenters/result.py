@@ -1,12 +1,17 @@
 """The result page's presenter: everything the page and every download show, built in one place from the stored
-result alone (its answers, plan and words), so a result shows the same plan forever."""
+result alone (its answers, plan and words), so a result shows the same plan forever.
 
+The stored plan is read once: `plan_present` numbers its steps, the kit is built on that presented plan
+(`result_kit`), and the page's steps carry their own file lists and kit, so nothing joins them by number."""
+
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin
 
 from django.urls import reverse
 
+from policy.kit.page import Kit, StepKit, kit_build
 from policy.models import Result
 from policy.presenters.answers import Answers, answers_present
 from policy.presenters.downloads import FilesEntry, Template, file_lists_anchor, files_to_prepare, templates_offered
@@ -16,9 +21,12 @@ from policy.presenters.wording import count_text, edition_text, list_text
 
 
 @dataclass(frozen=True, slots=True)
-class StepFiles:
+class PageStep:
+    """A step as the page and the Markdown show it: the presented step with its file lists and its kit."""
+
     step: Step
     file_lists: tuple[Template, ...]  # a BioImage Archive step's file lists, one per study component
+    kit: StepKit
 
     @property
     def file_lists_anchor(self) -> str:
@@ -33,16 +41,20 @@ class ResultPage:
     created_at: datetime
     policy_version: str  # edition and engine fingerprint, e.g. "2026-11+c8fe75dc66": for the footer and the JSON
     edition: str  # the policy's edition as people say it: "November 2026"
-    plan: Plan
+    kit: Kit  # built on the presented plan, with the accessions typed in
     answers: Answers
     picture: PlanPicture
     templates: tuple[Template, ...]
 
     @property
-    def steps(self) -> tuple[StepFiles, ...]:
+    def plan(self) -> Plan:
+        return self.kit.plan
+
+    @property
+    def steps(self) -> tuple[PageStep, ...]:
         return tuple(
-            StepFiles(step, tuple(template for template in self.templates if template.step == step.number))
-            for step in self.plan.steps
+            PageStep(kit.step, tuple(template for template in self.templates if template.step == kit.number), kit)
+            for kit in self.kit.steps
         )
 
     @property
@@ -74,15 +86,22 @@ class ResultPage:
         return urljoin(self.url, path)
 
 
-def result_page(*, result: Result, url: str) -> ResultPage:
+def result_kit(*, result: Result, query: Mapping[str, str]) -> Kit:
+    """The kit of a stored result, with the accessions typed in `query` (untrusted), on its presented plan."""
     plan = plan_present(plan=result.plan, texts=result.texts)
+    return kit_build(plan=plan, stored_plan=result.plan, answers=result.answers, query=query)
+
+
+def result_page(*, result: Result, url: str, kit: Kit) -> ResultPage:
+    """The page of a stored result; `kit` (`result_kit`) holds the presented plan the page shows."""
+    plan = kit.plan
     return ResultPage(
         id=result.id,
         url=url,
         created_at=result.created_at,
         policy_version=result.policy_version,
         edition=edition_text(result.policy_version),
-        plan=plan,
+        kit=kit,
         answers=answers_present(answers=result.answers, words=result.texts),
         picture=plan_picture(plan=plan, dataset_ids=[dataset["id"] for dataset in result.answers["datasets"]]),
         templates=templates_offered(plan=plan, stored_plan=result.plan, answers=result.answers),

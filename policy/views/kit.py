@@ -17,7 +17,7 @@ from policy.kit.pagetab import pagetab_drafts, pagetab_json
 from policy.kit.st_sheet import st_datasets, st_sheet_tsv
 from policy.models import Result
 from policy.presenters.downloads import ACCESSIONS_TEMPLATE, template_render
-from policy.presenters.plan import plan_present
+from policy.presenters.result import result_kit
 from policy.views.http_cache import result_conditional
 from policy.views.kit_context import kit_context, result_madmp
 from policy.views.lookup import downloaded, result_missing, result_required
@@ -129,11 +129,8 @@ def kit_st_sheet(request: HttpRequest, result: Result) -> HttpResponse:
 @result_required(result_missing)
 def kit_accessions_tsv(request: HttpRequest, result: Result) -> HttpResponse:
     """The accessions template of the result page, with the accessions typed so far filled in."""
-    body = template_render(
-        template=ACCESSIONS_TEMPLATE,
-        plan=plan_present(plan=result.plan, texts=result.texts),
-        accessions=accessions_parse(plan=result.plan, query=request.GET),
-    )
+    kit = result_kit(result=result, query=request.GET)
+    body = template_render(template=ACCESSIONS_TEMPLATE, plan=kit.plan, accessions=kit.accessions)
     return downloaded(HttpResponse(body, content_type=TSV), result_id=result.id, name=ACCESSIONS_TEMPLATE.filename)
 
 

@@ -7,14 +7,14 @@ from django.http import HttpRequest
 
 from policy.kit.accessions import accessions_parse
 from policy.kit.madmp import madmp_build
-from policy.kit.page import kit_build
 from policy.models import Result
+from policy.presenters.result import result_kit
 from policy.results import result_url
 
 
 def kit_context(*, request: HttpRequest, result: Result) -> dict:
     """What the result page's kit includes need: the kit, and the query string of the valid accessions."""
-    kit = kit_build(plan=result.plan, answers=result.answers, query=request.GET)
+    kit = result_kit(result=result, query=request.GET)
     query = urlencode(kit.accessions.query())
     link = result_url(request, result) + (f"?{query}" if query else "")
     return {"kit": kit, "kit_query": query, "kit_link": link}

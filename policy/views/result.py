@@ -8,12 +8,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from config.ratelimits import results_ratelimit
 from policy.engine import InvalidAnswers
-from policy.kit.accessions import accessions_parse
-from policy.kit.page import kit_build
 from policy.models import Result
 from policy.presenters.downloads import result_as_json, template_render
 from policy.presenters.markdown import result_markdown
-from policy.presenters.result import result_page
+from policy.presenters.result import result_kit, result_page
 from policy.results import result_create, result_policy_change, result_url
 from policy.views.http_cache import result_conditional
 from policy.views.kit_context import kit_context
@@ -25,14 +23,16 @@ from policy.views.lookup import downloaded, result_missing, result_not_found, re
 @result_required(result_missing)
 def result_show(request: HttpRequest, result: Result) -> HttpResponse:
     url = result_url(request, result)
+    # The kit's accessions come in the query string: its section is rendered outside the cached fragments.
+    kit = kit_context(request=request, result=result)
     context = {
         "result": result,
         "share_url": url,
-        # Built only if the template renders it: a page served from the cache of rendered pages costs nothing.
-        "page": SimpleLazyObject(lambda: result_page(result=result, url=url)),
+        # Built only if the template renders it: a page served from the cache of rendered pages costs no more than
+        # the kit its accessions section needs.
+        "page": SimpleLazyObject(lambda: result_page(result=result, url=url, kit=kit["kit"])),
         "policy_change": result_policy_change(result=result),
-        # The kit's accessions come in the query string: its section is rendered outside the cached fragments.
-        **kit_context(request=request, result=result),
+        **kit,
     }
     return render(request, "policy/result.html", context)
 
@@ -61,9 +61,8 @@ def result_json(request: HttpRequest, result: Result) -> HttpResponse:
 @result_conditional
 @result_required(result_missing)
 def result_markdown_show(request: HttpRequest, result: Result) -> HttpResponse:
-    page = result_page(result=result, url=result_url(request, result))
-    kit = kit_build(plan=result.plan, answers=result.answers, query=request.GET)
-    response = HttpResponse(result_markdown(page=page, kit=kit), content_type="text/markdown; charset=utf-8")
+    page = result_page(result=result, url=result_url(request, result), kit=result_kit(result=result, query=request.GET))
+    response = HttpResponse(result_markdown(page=page), content_type="text/markdown; charset=utf-8")
     return downloaded(response, result_id=result.id, name="plan.md")
 
 
@@ -71,14 +70,13 @@ def result_markdown_show(request: HttpRequest, result: Result) -> HttpResponse:
 @result_conditional
 @result_required(result_missing)
 def result_template(request: HttpRequest, result: Result, slug: str) -> HttpResponse:
-    page = result_page(result=result, url=result_url(request, result))
+    page = result_page(result=result, url=result_url(request, result), kit=result_kit(result=result, query=request.GET))
     template = next((template for template in page.templates if template.slug == slug), None)
     if template is None:
         return result_missing(request)
     # The accessions template fills in the accessions typed so far, like the kit's accessions.tsv.
-    accessions = accessions_parse(plan=result.plan, query=request.GET)
     response = HttpResponse(
-        template_render(template=template, plan=page.plan, accessions=accessions),
+        template_render(template=template, plan=page.plan, accessions=page.kit.accessions),
         content_type="text/tab-separated-values; charset=utf-8",
     )
     return downloaded(response, result_id=result.id, name=template.filename)

@@ -70,6 +70,8 @@ def test_other_omics_get_no_sheet():
 
 def test_the_sheet_is_offered_on_the_image_and_arrayexpress_steps_not_on_egas():
     from policy.kit.page import ST_SHEET, kit_build
+    from policy.presenters.plan import plan_present
+    from policy.results import texts_collect
 
     visium = {
         "id": "visium",
@@ -82,7 +84,8 @@ def test_the_sheet_is_offered_on_the_image_and_arrayexpress_steps_not_on_egas():
     }
     answers, plan = planned({"answers_version": 3, "datasets": [visium]})
 
-    kit = kit_build(plan=plan, answers=answers, query={})
+    shown = plan_present(plan=plan, texts=texts_collect(plan=plan, answers=answers))
+    kit = kit_build(plan=shown, stored_plan=plan, answers=answers, query={})
 
     offered = {step.key for step in kit.steps if any(draft.kind == ST_SHEET for draft in step.drafts)}
     assert offered == {"arrayexpress-processed:visium", "bia-imaging"}

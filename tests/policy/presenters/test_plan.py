@@ -3,7 +3,7 @@ import copy
 import pytest
 
 from policy.engine import answers_validate, plan_for
-from policy.presenters.plan import plan_present
+from policy.presenters.plan import plan_present, step_numbers
 from policy.results import texts_collect
 
 
@@ -31,6 +31,12 @@ def test_steps_are_the_plans_depositions_numbered_from_one_with_their_submission
         for number, deposition in enumerate(plan["depositions"], start=1)
     ]
     assert all(step.submit_url.startswith("https://") for step in shown.steps)
+
+
+def test_the_steps_numbers_are_the_one_numbering_of_the_stored_plan(full_study):
+    plan, shown = present(full_study)
+
+    assert {step.key: step.number for step in shown.steps} == step_numbers(plan=plan)
 
 
 def test_each_step_names_the_earlier_steps_it_cites_and_the_later_ones_citing_it(five_dataset_study):
