@@ -2,7 +2,7 @@ import datetime
 import re
 
 import pytest
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import QuerySet
@@ -39,6 +39,11 @@ def three_results(full_study, light_only_study):
         created_at=timezone.now() - datetime.timedelta(days=60),
     )
     return empiar, light, Result.objects.get(pk=older.pk)
+
+
+def admin_url(view: str, pk: str) -> str:
+    # As the admin's own links do: an id such as "W_3A1b" would otherwise be read back as "W:1b".
+    return reverse(f"admin:policy_result_{view}", args=[quote(pk)])
 
 
 def listed_ids(response) -> list[str]:
@@ -110,7 +115,7 @@ def test_results_filter_by_policy_version_and_date(helpdesk_client, three_result
 
 def test_a_result_opens_read_only_with_its_public_link(helpdesk_client, three_results):
     _, light, _ = three_results
-    change_url = reverse("admin:policy_result_change", args=[light.pk])
+    change_url = admin_url("change", light.pk)
 
     page = helpdesk_client.get(change_url)
     post = helpdesk_client.post(change_url, {"policy_version": "forged"})
@@ -126,9 +131,7 @@ def test_the_helpdesk_can_neither_add_nor_delete(helpdesk_client, three_results)
     _, light, _ = three_results
 
     assert helpdesk_client.get(reverse("admin:policy_result_add")).status_code == 403
-    assert (
-        helpdesk_client.post(reverse("admin:policy_result_delete", args=[light.pk]), {"post": "yes"}).status_code == 403
-    )
+    assert helpdesk_client.post(admin_url("delete", light.pk), {"post": "yes"}).status_code == 403
     assert Result.objects.filter(pk=light.pk).exists()
 
 
@@ -136,7 +139,7 @@ def test_a_superuser_may_delete_a_result(client, three_results):
     _, light, _ = three_results
     client.force_login(get_user_model().objects.create_superuser("admin", "admin@example.org", "x"))
 
-    response = client.post(reverse("admin:policy_result_delete", args=[light.pk]), {"post": "yes"})
+    response = client.post(admin_url("delete", light.pk), {"post": "yes"})
 
     assert response.status_code == 302
     assert not Result.objects.filter(pk=light.pk).exists()
@@ -147,3 +150,21 @@ def test_people_who_are_not_staff_are_sent_to_log_in(client, three_results):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+@pytest.mark.parametrize("result_id", ["W_3A261Yj0Lg-abcdefghij", "x_5Fy_2Fz_22abcdefghijk", "-_-_0123456789abcdefgh"])
+def test_an_id_that_reads_as_an_admin_escape_still_opens_and_deletes(client, light_only_study, monkeypatch, result_id):
+    monkeypatch.setattr("policy.models.secrets.token_urlsafe", lambda nbytes: result_id)
+    result, _ = result_create(answers=light_only_study)
+    client.force_login(get_user_model().objects.create_superuser("admin", "admin@example.org", "x"))
+
+    page = client.get(admin_url("change", result.pk))
+    found = client.get(CHANGELIST, {"q": f"https://deposit.example.org/r/{result.pk}/"})
+    deleted = client.post(admin_url("delete", result.pk), {"post": "yes"})
+
+    assert result.pk == result_id
+    assert page.status_code == 200
+    assert f'href="/r/{result_id}/"' in page.content.decode()
+    assert listed_ids(found) == [result_id]
+    assert deleted.status_code == 302
+    assert not Result.objects.filter(pk=result_id).exists()
