@@ -25,10 +25,21 @@ class ServerDidNotStart(RuntimeError):
     pass
 
 
+# Every port handed out in this process. The OS hands a freed port out again now and then (2 in 300 here). A server
+# on a port an earlier one had would inherit what the process keeps per address, such as the rate-limit counts
+# config.cache keeps in memory while "its" Redis is down.
+_ports_given: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
+    """A port of 127.0.0.1 that is free now and that this process has not handed out before."""
+    while True:
+        with socket.socket() as probe:
+            probe.bind((HOST, 0))
+            port = probe.getsockname()[1]
+        if port not in _ports_given:
+            _ports_given.add(port)
+            return port
 
 
 def port_wait(port: int, process: subprocess.Popen, what: str, *, log: Path | None = None) -> None:

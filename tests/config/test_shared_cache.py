@@ -15,6 +15,7 @@ from django.test import Client
 from config.cache import SHARED_PAGES_TIMEOUT_SECONDS, caches_configure
 from config.release import release_fingerprint
 from policy.results import result_create
+from tests.config.servers import RedisServer
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +46,14 @@ def test_with_redis_the_limits_and_the_result_pages_are_shared():
 
     assert configured["ratelimit"]["LOCATION"] == configured["pages"]["LOCATION"] == "redis://cache.internal:6379/0"
     assert configured["ratelimit"]["BACKEND"] == configured["pages"]["BACKEND"] == "config.cache.SharedCache"
+
+
+def test_no_two_redis_servers_of_a_run_share_an_address(tmp_path):
+    # This process keeps the counts of a Redis that is down by its address: a later server at the same address
+    # would start with them.
+    addresses = [RedisServer(tmp_path / str(number)).url for number in range(1000)]
+
+    assert len(set(addresses)) == len(addresses)
 
 
 def test_rate_limit_counts_live_in_redis(shared):
