@@ -16,7 +16,7 @@ def _reasons(page: ResultPage, reasons: tuple[Reason, ...], indent: str = INDENT
         quote = reason.quote
         source = f"{quote.title}, {page.absolute(quote.source_url)}" if quote.source_url else quote.title
         if quote.beyond_policy:
-            source += " (the archive's own guidance, not the policy)" if quote.external else f" ({quote.source})"
+            source += " (from the archive's own pages, not the policy)" if quote.external else f" ({quote.source})"
         lines.append(f"{indent}- {reason.why} ({source})")
         if quote.text and reason.quoted_here:
             lines.append(f"{indent}  > {quote.text}")

@@ -75,7 +75,7 @@ def test_the_markdown_export_is_the_plan_in_the_pages_order(client, full_study):
     assert "- scan cannot be deposited at EBI: " in text
     assert f"   - What to do instead: {result.plan['not_accepted'][0]['instead']}\n" in text
     assert f"   - {DATASET_QUESTIONS_BY_FIELD['screen_type'].text} {SCREEN_TYPE.label('genetic')}\n" in text
-    assert "(the archive's own guidance, not the policy)" in text
+    assert "(from the archive's own pages, not the policy)" in text
     assert f"- Accessions of each deposition: http://testserver/r/{result.pk}/accessions.tsv\n" in text
     for contact in result.plan["contacts"]:
         assert f"- {contact}" in text
