@@ -435,9 +435,10 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     Clause(
         "beyond-policy:empiar-depositor",
         "EMPIAR: submitting with empiar-depositor",
-        "empiar-depositor submits a deposition JSON with the data: it needs an API token and, for Aspera, the "
-        "transfer password (EMPIAR_TRANSFER_PASS), both from the EMPIAR team; -s stops before the final submit; "
-        "the data folder holds the folders the JSON's image sets name.",
+        "empiar-depositor submits a deposition JSON with the data: it needs an API token, which you generate at "
+        "https://empiar.org/deposition/api_token, and, for Aspera, the transfer password (EMPIAR_TRANSFER_PASS), "
+        "which the EMPIAR team provides; -s stops before the final submit; the data folder holds the folders the "
+        "JSON's image sets name.",
         "https://pypi.org/project/empiar-depositor/",
     ),
     Clause(

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.kit.before_you_start import TRANSFER, Preparation, preparations_for
+from policy.kit.empiar_bundle import API_TOKEN_URL
 from policy.presenters.plan import step_numbers
 
 ACCOUNTS = "Accounts"
@@ -27,8 +28,8 @@ ACCOUNT_LINES: dict[str, tuple[Preparation, ...]] = {
     "empiar": (
         Preparation(
             ACCOUNTS,
-            "EMPIAR, to submit with empiar-depositor: an API token and the Aspera transfer password, both from the "
-            "EMPIAR team; ask for them a few days ahead.",
+            f"EMPIAR, to submit with empiar-depositor: an API token, which you generate at {API_TOKEN_URL}, and the "
+            "Aspera transfer password, which the EMPIAR team provides; ask for the password a few days ahead.",
             "beyond-policy:empiar-depositor",
         ),
     ),

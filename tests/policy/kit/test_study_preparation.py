@@ -15,7 +15,9 @@ def test_five_dataset_study_lists_an_account_per_archive_in_plan_order_and_a_tra
     assert [line.text.split(":")[0] for line in preparation.accounts] == [
         "ArrayExpress", "EMDB and PDB", "EMPIAR, to submit with empiar-depositor", "BioImage Archive",
     ]  # fmt: skip
-    assert "API token and the Aspera transfer password" in preparation.accounts[2].text
+    # The package's own page: the depositor generates the token; only the transfer password comes from the team.
+    assert "API token, which you generate at https://empiar.org/deposition/api_token" in preparation.accounts[2].text
+    assert "transfer password, which the EMPIAR team provides" in preparation.accounts[2].text
     assert [step.number for step in preparation.transfers] == list(range(1, len(plan["depositions"]) + 1))
     empiar = [step for step in preparation.transfers if step.archive == "empiar"]
     assert empiar

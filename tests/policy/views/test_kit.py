@@ -43,7 +43,7 @@ def test_each_step_has_its_before_you_start_list_and_drafts(client, result):
     assert html.count("Before you start this step") == len(result.plan["depositions"])
     assert reverse("kit-empiar-draft", args=[result.pk, "cryo-et"]) in html
     assert reverse("kit-empiar-bundle", args=[result.pk, "fib-sem"]) in html
-    assert html.count("https://empiar.org/deposition/api_token") == 2  # one per EMPIAR step
+    assert html.count('Token: create an API token at <a href="https://empiar.org/deposition/api_token">') == 2
     assert "<code>export EMPIAR_TRANSFER_PASS=…</code>" in html
     assert reverse("kit-bia-outline", args=[result.pk]) in html
     assert reverse("kit-st-sheet", args=[result.pk]) in html
@@ -252,7 +252,10 @@ def test_before_you_start_anything_comes_first_and_each_steps_list_before_its_st
     study = html.index('id="before-you-start"')
     assert study < html.index('<figure class="plan-picture"')
     assert study < html.index('id="step-1"')
-    assert "API token and the Aspera transfer password" in html[study : html.index('id="step-1"')]
+    assert (
+        "API token, which you generate at https://empiar.org/deposition/api_token"
+        in html[study : html.index('id="step-1"')]
+    )
     for number in range(1, len(result.plan["depositions"]) + 1):
         section = html[html.index(f'id="step-{number}"') :]
         assert section.index(f'id="before-step-{number}"') < section.index('class="step__start"')
