@@ -207,6 +207,33 @@ def _cited(deposition: Mapping, plan: Mapping) -> dict[str, list[str]]:
     return cited
 
 
+def _cited_by(deposition: Mapping, plan: Mapping, archive: str) -> list[str]:
+    """Keys of this plan's depositions to `archive` that cite this deposition, in plan order: the BioImage Archive
+    submission that holds a correlation comes after the EMPIAR entry, so the entry learns its accession afterwards."""
+    citing = {item["in"] for item in plan["linking"] if deposition["key"] in item["cites"]}
+    return [item["key"] for item in plan["depositions"] if item["archive"] == archive and item["key"] in citing]
+
+
+def _biostudies_references(
+    deposition: Mapping, plan: Mapping, accessions: AccessionsEntered
+) -> tuple[list[str], list[str]]:
+    """(S- accessions, choices): the BioImage Archive studies that cite this entry, typed so far, and what to do for
+    the others (the schema's names must start with S-, so no placeholder stands for them)."""
+    names: list[str] = []
+    choices: list[str] = []
+    for key in _cited_by(deposition, plan, "bia"):
+        typed = [accession for accession in accessions.of(key) if accession.startswith("S-")]
+        if typed:
+            names += typed
+            continue
+        choices.append(
+            f"biostudies_references: the BioImage Archive submission of step {_step_of(key, plan)} cites this entry; "
+            f"once it has its accession (S-BIAD…), type it in the plan's accessions to fill it in here, or send it to "
+            f"{EMPIAR_HELP} if this entry is already submitted."
+        )
+    return names, choices
+
+
 def _release(cited: Mapping[str, list[str]], publication: bool) -> tuple[str, str]:
     if cited.get("emdb"):
         chosen = "EP"
@@ -255,13 +282,17 @@ def empiar_draft_build(
         document["cross_references"] = [{"name": "EMD-0000"}]  # the EMDB entry the choices ask for
     for archive, list_name in REFERENCE_LISTS.items():
         keys = cited.get(archive, [])
+        names = [accession for key in keys for accession in accessions.of(key)]
         if archive == "emdb" and keys:
             names, placeholder_choices = _emdb_references(keys, plan, accessions)
             choices = [*choices, *placeholder_choices]
-        else:
-            names = [accession for key in keys for accession in accessions.of(key)]
+        elif archive == "bia":
+            # Both ways: the BioImage Archive submission cites this entry, and the entry names the submission.
+            citing, later = _biostudies_references(deposition, plan, accessions)
+            names += citing
+            choices = [*choices, *later]
         if names:
-            document[list_name] = [{"name": name} for name in names]
+            document[list_name] = [{"name": name} for name in dict.fromkeys(names)]
     document.update(
         {
             "authors": [_author()],
