@@ -47,7 +47,7 @@ RELEASE_OPTIONS = {
     "RE": "directly after the submission has been processed",
     "EP": "after the related EMDB entry has been released",
     "HP": "after the related primary citation has been published",
-    "HO": "one year after the date of deposition (release delayed by one year)",
+    "HO": "delay release of entry by one year from the date of deposition",
 }
 
 # imagesets[].category codes of the schema
