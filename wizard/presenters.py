@@ -15,6 +15,7 @@ from policy.engine.questions import (
     MAX_DATASETS,
     PUBLICATION,
     Question,
+    alternatives_of,
     questions_asked_for,
 )
 from policy.presenters.answers import AnswerRow, Answers, answers_present
@@ -141,21 +142,28 @@ def reveal_condition(question: Question) -> tuple[str, str]:
     those), for the script and in words."""
     grouping = grouping_question().field
     order = list(DATASET_QUESTIONS_BY_FIELD)
-    conditions = sorted(
-        (condition for condition in question.asked_when.conditions if condition[0] != grouping),
-        key=lambda condition: order.index(condition[0]),
-    )
-    if not conditions:
-        return "", ""
-    encoded = ";".join(f"{name}={'|'.join(_form_choice(value) for value in values)}" for name, values in conditions)
-    words = []
-    for name, values in conditions:
-        parent = DATASET_QUESTIONS_BY_FIELD[name]
-        if parent.kind == "choice":
-            words.append(" or ".join(parent.enumeration.label(value) for value in values))
-        else:
-            words.append(f"{parent.text} {' or '.join(answer_text(parent, value) for value in values)}")
-    return encoded, "Only for " + " › ".join(words)
+    encoded_alternatives, worded_alternatives = [], []
+    # A question asked of different kinds of data (AnyOf) is revealed when any of its alternatives holds: the script
+    # reads the alternatives separated by "/", each a list of conditions separated by ";".
+    for alternative in alternatives_of(question.asked_when):
+        conditions = sorted(
+            (condition for condition in alternative.conditions if condition[0] != grouping),
+            key=lambda condition: order.index(condition[0]),
+        )
+        if not conditions:
+            return "", ""
+        encoded_alternatives.append(
+            ";".join(f"{name}={'|'.join(_form_choice(value) for value in values)}" for name, values in conditions)
+        )
+        words = []
+        for name, values in conditions:
+            parent = DATASET_QUESTIONS_BY_FIELD[name]
+            if parent.kind == "choice":
+                words.append(" or ".join(parent.enumeration.label(value) for value in values))
+            else:
+                words.append(f"{parent.text} {' or '.join(answer_text(parent, value) for value in values)}")
+        worded_alternatives.append(" › ".join(words))
+    return "/".join(encoded_alternatives), "Only for " + "; or for ".join(worded_alternatives)
 
 
 @cache

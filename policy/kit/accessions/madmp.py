@@ -52,10 +52,9 @@ def _medical_imaging(dataset: Mapping) -> bool:
 
 
 def _human_sequencing(dataset: Mapping) -> bool:
-    return (
-        dataset.get("human_tissue") is True
-        and dataset.get("modality") == "spatial_omics"
-        and dataset.get("omics_type") in SEQUENCING_OMICS
+    return dataset.get("human_tissue") is True and (
+        (dataset.get("modality") == "spatial_omics" and dataset.get("omics_type") in SEQUENCING_OMICS)
+        or (dataset.get("modality") == "non_image" and dataset.get("data_type") == "sequencing")
     )
 
 
@@ -143,7 +142,8 @@ def _dataset(dataset: Mapping, plan: Mapping, texts: Mapping, accessions: Access
         "title": f"{dataset_id}: {_label('modality', dataset['modality'], texts)}",
         # The first accession the dataset received identifies it; until then, the depositor's label.
         "dataset_id": _identifier(*typed[0]) if typed else {"identifier": dataset_id, "type": "other"},
-        "type": "image",
+        # The kind of data: images, or for data that is not images the kind the answers name.
+        "type": dataset.get("data_type", "data") if dataset["modality"] == "non_image" else "image",
         "personal_data": privacy,
         "sensitive_data": privacy,
     }

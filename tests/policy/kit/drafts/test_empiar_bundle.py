@@ -20,7 +20,7 @@ from policy.kit.drafts.empiar_bundle import empiar_bundle_zip
 from policy.kit.drafts.empiar_draft import empiar_drafts
 from policy.kit.scripts import empiar_submit
 from policy.kit.scripts.empiar_submit import placeholders_find
-from tests.policy.kit.conftest import empiar_validator, planned
+from tests.policy.kit.conftest import empiar_schema, empiar_validator, planned
 
 TOKEN = "token-for-tests"
 STUB = """#!{python}
@@ -174,6 +174,7 @@ PLACEHOLDER_KINDS = {
         cross_references=[{"name": "EMD-1234"}, {"name": "EMD-00000"}]
     ),
     "type 3 without EMDB": lambda document: document.pop("cross_references"),
+    "experiment type": lambda document: document.update(experiment_type=empiar_submit.PLACEHOLDER_EXPERIMENT_TYPE),
 }
 
 
@@ -278,3 +279,20 @@ def test_the_script_imports_the_standard_library_only():
     assert imported - {"__future__"} <= sys.stdlib_module_names
     assert "subprocess" in imported
     assert "shell=True" not in Path(empiar_submit.__file__).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("experiment_type", [10, 0, "3", True, None])
+def test_the_guard_refuses_an_experiment_type_the_schema_does_not_name(five_dataset_study, experiment_type):
+    draft, _ = draft_of(five_dataset_study, "cryo-et")
+    document = filled(draft.document)
+
+    document["experiment_type"] = experiment_type
+
+    assert any("is not one of EMPIAR's experiment types" in problem for problem in placeholders_find(document))
+
+
+def test_the_scripts_experiment_types_are_the_schemas():
+    schema_types = empiar_schema()["properties"]["experiment_type"]["enum"]
+
+    assert sorted(empiar_submit.EXPERIMENT_TYPES) == sorted(schema_types)
+    assert empiar_submit.PLACEHOLDER_EXPERIMENT_TYPE in schema_types  # so that the draft validates
