@@ -30,7 +30,7 @@ from policy.kit.drafts.bia_template_v5 import (
 )
 from policy.kit.drafts.file_lists import BiaStep, FileList, bia_steps
 from policy.kit.scripts.empiar_submit import PLACEHOLDER
-from policy.stored_result import step_numbers
+from policy.stored_result import StoredResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,18 +199,19 @@ def _correlation_section(file_list: FileList) -> tuple[dict, str]:
     return section, title
 
 
-def _links(key: str, plan: Mapping, accessions: AccessionsEntered) -> list[dict]:
+def _links(key: str, stored: StoredResult, accessions: AccessionsEntered) -> list[dict]:
     """A Link per accession the submission cites: typed in, or a placeholder naming the step it comes from."""
-    numbers = step_numbers(plan=plan)
-    by_key = {deposition["key"]: deposition for deposition in plan["depositions"]}
-    cited = list(dict.fromkeys(cited for item in plan["linking"] if item["in"] == key for cited in item["cites"]))
+    numbers = stored.numbers
+    cited = list(
+        dict.fromkeys(cited for item in stored.plan.linking if item.performed_in == key for cited in item.cites)
+    )
     links = []
     for cited_key in cited:
-        if cited_key not in by_key:
+        if cited_key not in stored.depositions:
             continue
-        deposition = by_key[cited_key]
-        archive = archive_short_name(code=deposition["archive"])
-        what = f"{archive} entry of {', '.join(deposition['datasets'])} (step {numbers[cited_key]})"
+        deposition = stored.depositions[cited_key]
+        archive = archive_short_name(code=deposition.archive)
+        what = f"{archive} entry of {', '.join(deposition.datasets)} (step {numbers[cited_key]})"
         values = accessions.of(cited_key) or (_fill(f"{archive} accession of step {numbers[cited_key]}"),)
         links += [
             _section("Link", f"Link-{len(links) + index}", [_attribute("Link", value), _attribute("Description", what)])
@@ -243,8 +244,7 @@ def _study_sections(answers: Mapping) -> list[dict]:
     return sections
 
 
-def pagetab_build(*, step: BiaStep, plan: Mapping, answers: Mapping, accessions: AccessionsEntered) -> PageTabDraft:
-    by_id = {dataset["id"]: dataset for dataset in answers["datasets"]}
+def pagetab_build(*, step: BiaStep, stored: StoredResult, accessions: AccessionsEntered) -> PageTabDraft:
     described: dict[str, _Described] = {}
     rembi: list[dict] = []
     # Every dataset a component names is described once, those of correlations deposited elsewhere included:
@@ -252,7 +252,7 @@ def pagetab_build(*, step: BiaStep, plan: Mapping, answers: Mapping, accessions:
     for file_list in step.file_lists:
         for dataset_id in file_list.datasets:
             if dataset_id not in described:
-                sections, described[dataset_id] = _dataset_sections(dataset_id, by_id.get(dataset_id, {}))
+                sections, described[dataset_id] = _dataset_sections(dataset_id, stored.datasets.get(dataset_id, {}))
                 rembi += sections
     components = []
     for file_list in step.file_lists:
@@ -278,18 +278,15 @@ def pagetab_build(*, step: BiaStep, plan: Mapping, answers: Mapping, accessions:
                 _attribute("Keywords", _fill("keyword")),
                 _attribute("License", _fill("CC0 or CC BY 4.0")),
             ],
-            [*_study_sections(answers), *_links(step.key, plan, accessions), *rembi, *components],
+            [*_study_sections(stored.answers), *_links(step.key, stored, accessions), *rembi, *components],
         ),
     }
     return PageTabDraft(step.number, step.key, document)
 
 
-def pagetab_drafts(*, plan: Mapping, answers: Mapping, accessions: AccessionsEntered) -> tuple[PageTabDraft, ...]:
+def pagetab_drafts(*, stored: StoredResult, accessions: AccessionsEntered) -> tuple[PageTabDraft, ...]:
     """A PageTab submission for each BioImage Archive step of the plan, with the accessions typed so far."""
-    return tuple(
-        pagetab_build(step=step, plan=plan, answers=answers, accessions=accessions)
-        for step in bia_steps(plan=plan, answers=answers)
-    )
+    return tuple(pagetab_build(step=step, stored=stored, accessions=accessions) for step in bia_steps(stored=stored))
 
 
 def pagetab_json(*, draft: PageTabDraft) -> str:

@@ -3,10 +3,11 @@ are required for imaging-based and for sequencing-based ST, the table's own exam
 term, organ as an UBERON term), then one starter row per spatial-transcriptomics dataset, for both the omics and
 the image submission (the same identifiers on both sides)."""
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
+from policy.engine.datasets import dataset_spatial_transcriptomics
 from policy.kit.drafts.tsv import tsv_render
+from policy.stored_result import StoredResult
 
 SOURCE_URL = "https://www.ebi.ac.uk/spatial-transcriptomics/metadata"
 REQUIRED = "required"
@@ -99,21 +100,19 @@ GUIDE_ROWS = (
 )
 
 
-def st_datasets(*, answers: Mapping, plan: Mapping) -> tuple[str, ...]:
+def st_datasets(*, stored: StoredResult) -> tuple[str, ...]:
     """The deposited datasets with spatial transcriptomics, sequencing-based or imaging-based."""
-    deposited = {dataset for deposition in plan["depositions"] for dataset in deposition["datasets"]}
+    deposited = {dataset for deposition in stored.plan.depositions for dataset in deposition.datasets}
     return tuple(
-        dataset["id"]
-        for dataset in answers["datasets"]
-        if dataset["id"] in deposited
-        and dataset.get("modality") == "spatial_omics"
-        and dataset.get("omics_type") == "transcriptomics"
+        dataset_id
+        for dataset_id, dataset in stored.datasets.items()
+        if dataset_id in deposited and dataset_spatial_transcriptomics(dataset)
     )
 
 
-def st_sheet_tsv(*, answers: Mapping, plan: Mapping) -> str:
+def st_sheet_tsv(*, stored: StoredResult) -> str:
     """The sheet: the guide rows (delete them before submitting), then a row per dataset to fill."""
     header = [DATASET_COLUMN, *(item.name for item in ST_FIELDS)]
     guides = [[label, *(cell(item) for item in ST_FIELDS)] for label, cell in GUIDE_ROWS]
-    rows = [[dataset] + [""] * len(ST_FIELDS) for dataset in st_datasets(answers=answers, plan=plan)]
+    rows = [[dataset] + [""] * len(ST_FIELDS) for dataset in st_datasets(stored=stored)]
     return tsv_render(header=header, rows=guides + rows)

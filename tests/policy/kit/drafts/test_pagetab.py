@@ -19,8 +19,8 @@ EXAMPLE = json.loads(EXAMPLE_TEXT)
 
 
 def drafts(study: dict, query: dict | None = None):
-    answers, plan = planned(study)
-    return pagetab_drafts(plan=plan, answers=answers, accessions=accessions_parse(plan=plan, query=query or {}))
+    stored = planned(study)
+    return pagetab_drafts(stored=stored, accessions=accessions_parse(stored=stored, query=query or {}))
 
 
 def subsections(section: dict, kind: str) -> list[dict]:
@@ -66,8 +66,8 @@ def test_the_five_dataset_study_gives_one_submission_with_a_component_per_datase
 
 
 def test_each_file_list_named_is_one_of_the_steps_file_lists_of_the_one_design(five_dataset_study):
-    answers, plan = planned(five_dataset_study)
-    (step,) = bia_steps(plan=plan, answers=answers)
+    stored = planned(five_dataset_study)
+    (step,) = bia_steps(stored=stored)
     (draft,) = drafts(five_dataset_study)
 
     named = [attributes(item)["File List"] for item in subsections(draft.document["section"], "Study Component")]

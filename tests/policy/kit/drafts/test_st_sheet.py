@@ -8,8 +8,8 @@ from tests.policy.kit.conftest import planned
 
 
 def sheet_rows(study: dict) -> list[list[str]]:
-    answers, plan = planned(study)
-    return list(csv.reader(io.StringIO(st_sheet_tsv(answers=answers, plan=plan)), dialect="excel-tab"))
+    stored = planned(study)
+    return list(csv.reader(io.StringIO(st_sheet_tsv(stored=stored)), dialect="excel-tab"))
 
 
 def test_five_dataset_study_sheet_has_the_shared_tables_columns_guide_rows_and_a_row_for_visium(five_dataset_study):
@@ -40,7 +40,7 @@ def test_required_row_and_the_tables_own_ontology_examples(five_dataset_study):
 
 @pytest.mark.parametrize("fits", [True, False], ids=["sequencing-based", "imaging-based"])
 def test_spatial_transcriptomics_gets_the_sheet_whichever_archive_takes_the_readout(fits):
-    answers, plan = planned(
+    stored = planned(
         {
             "datasets": [
                 {
@@ -53,11 +53,11 @@ def test_spatial_transcriptomics_gets_the_sheet_whichever_archive_takes_the_read
         }
     )
 
-    assert st_datasets(answers=answers, plan=plan) == ("st",)
+    assert st_datasets(stored=stored) == ("st",)
 
 
 def test_other_omics_get_no_sheet():
-    answers, plan = planned(
+    stored = planned(
         {
             "datasets": [
                 {"id": "p", "modality": "spatial_omics", "omics_type": "proteomics", "omics_repository_fits": True}
@@ -65,13 +65,11 @@ def test_other_omics_get_no_sheet():
         }
     )
 
-    assert st_datasets(answers=answers, plan=plan) == ()
+    assert st_datasets(stored=stored) == ()
 
 
 def test_the_sheet_is_offered_on_the_image_and_arrayexpress_steps_not_on_egas():
     from policy.presenters.kit import ST_SHEET, kit_build
-    from policy.presenters.plan import plan_present
-    from policy.results import texts_collect
 
     visium = {
         "id": "visium",
@@ -82,10 +80,9 @@ def test_the_sheet_is_offered_on_the_image_and_arrayexpress_steps_not_on_egas():
         "human_images_open": True,
         "human_controlled_access": True,
     }
-    answers, plan = planned({"answers_version": 3, "datasets": [visium]})
+    stored = planned({"answers_version": 3, "datasets": [visium]})
 
-    shown = plan_present(plan=plan, texts=texts_collect(plan=plan, answers=answers))
-    kit = kit_build(plan=shown, stored_plan=plan, answers=answers, query={})
+    kit = kit_build(stored=stored, query={})
 
     offered = {step.key for step in kit.steps if any(draft.kind == ST_SHEET for draft in step.drafts)}
     assert offered == {"arrayexpress-processed:visium", "bia-imaging"}
