@@ -54,7 +54,7 @@ def test_a_citation_of_a_step_not_done_says_so(five_dataset_study):
 def test_the_filled_accessions_table_has_a_row_per_dataset_of_each_step_and_the_correlation(five_dataset_study):
     text = filled_accessions(planned(five_dataset_study), query={"emdb:cryo-et": "EMD-1111", "bia-imaging": "S-BIAD9"})
 
-    rows = list(csv.DictReader(io.StringIO(text), dialect="excel-tab"))
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), dialect="excel-tab"))
     assert [(row["Step"], row["Dataset"], row["Accession"]) for row in rows] == [
         ("1", "visium", ""),
         ("2", "cryo-et", "EMD-1111"),
@@ -66,10 +66,11 @@ def test_the_filled_accessions_table_has_a_row_per_dataset_of_each_step_and_the_
     ]
 
 
-def test_labels_that_look_like_formulas_are_neutralised_in_the_table():
-    stored = planned({"datasets": [{"id": "-2-1", "modality": "light_microscopy"}]})
+def test_the_table_opens_in_a_spreadsheet_as_utf_8_and_writes_labels_as_they_are():
+    stored = planned({"datasets": [{"id": "lm_2-1", "modality": "light_microscopy"}]})
 
     text = filled_accessions(stored, query={})
 
-    datasets = [row["Dataset"] for row in csv.DictReader(io.StringIO(text), dialect="excel-tab")]
-    assert datasets == ["'-2-1"]
+    assert text.startswith("\ufeffStep\t")
+    rows = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), dialect="excel-tab")
+    assert [row["Dataset"] for row in rows] == ["lm_2-1"]
