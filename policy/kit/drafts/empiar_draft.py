@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.engine.archives import ARCHIVES
+from policy.engine.plan import Deposition
 from policy.kit.accessions.entered import AccessionsEntered
 from policy.kit.scripts.empiar_submit import (
     EXPERIMENT_TYPES,
@@ -21,7 +22,7 @@ from policy.kit.scripts.empiar_submit import (
     PLACEHOLDER_EMAIL,
     PLACEHOLDER_EXPERIMENT_TYPE,
 )
-from policy.stored_result import step_numbers
+from policy.stored_result import StoredResult
 
 PLACEHOLDER_FORMAT = f"('OT', '{PLACEHOLDER}')"
 EMPIAR_HELP = ARCHIVES["empiar"].contact
@@ -216,38 +217,37 @@ def _method_type(
     )
 
 
-def _cited(deposition: Mapping, plan: Mapping) -> dict[str, list[str]]:
+def _cited(deposition: Deposition, stored: StoredResult) -> dict[str, list[str]]:
     """Deposition keys this deposition cites, by archive, in plan order."""
-    archive_of = {item["key"]: item["archive"] for item in plan["depositions"]}
-    cited_keys = {key for item in plan["linking"] if item["in"] == deposition["key"] for key in item["cites"]}
+    cited_keys = {key for item in stored.plan.linking if item.performed_in == deposition.key for key in item.cites}
     cited: dict[str, list[str]] = {}
-    for key in archive_of:
+    for key, other in stored.depositions.items():
         if key in cited_keys:
-            cited.setdefault(archive_of[key], []).append(key)
+            cited.setdefault(other.archive, []).append(key)
     return cited
 
 
-def _cited_by(deposition: Mapping, plan: Mapping, archive: str) -> list[str]:
+def _cited_by(deposition: Deposition, stored: StoredResult, archive: str) -> list[str]:
     """Keys of this plan's depositions to `archive` that cite this deposition, in plan order: the BioImage Archive
     submission that holds a correlation comes after the EMPIAR entry, so the entry learns its accession afterwards."""
-    citing = {item["in"] for item in plan["linking"] if deposition["key"] in item["cites"]}
-    return [item["key"] for item in plan["depositions"] if item["archive"] == archive and item["key"] in citing]
+    citing = {item.performed_in for item in stored.plan.linking if deposition.key in item.cites}
+    return [other.key for other in stored.depositions_to(archive) if other.key in citing]
 
 
 def _biostudies_references(
-    deposition: Mapping, plan: Mapping, accessions: AccessionsEntered
+    deposition: Deposition, stored: StoredResult, accessions: AccessionsEntered
 ) -> tuple[list[str], list[str]]:
     """(S- accessions, choices): the BioImage Archive studies that cite this entry, typed so far, and what to do for
     the others (the schema's names must start with S-, so no placeholder stands for them)."""
     names: list[str] = []
     choices: list[str] = []
-    for key in _cited_by(deposition, plan, "bia"):
+    for key in _cited_by(deposition, stored, "bia"):
         typed = [accession for accession in accessions.of(key) if accession.startswith("S-")]
         if typed:
             names += typed
             continue
         choices.append(
-            f"biostudies_references: the BioImage Archive submission of step {_step_of(key, plan)} cites this entry; "
+            f"biostudies_references: the BioImage Archive submission of step {stored.numbers[key]} cites this entry; "
             f"once it has its accession (S-BIAD…), type it in the plan's accessions to fill it in here, or send it to "
             f"{EMPIAR_HELP} if this entry is already submitted."
         )
@@ -265,11 +265,9 @@ def _release(cited: Mapping[str, list[str]], publication: bool) -> tuple[str, st
     return chosen, f"Release {chosen}: {RELEASE_OPTIONS[chosen]}. The other options: {others}."
 
 
-def _step_of(key: str, plan: Mapping) -> int:
-    return step_numbers(plan=plan)[key]
-
-
-def _emdb_references(keys: list[str], plan: Mapping, accessions: AccessionsEntered) -> tuple[list[str], list[str]]:
+def _emdb_references(
+    keys: list[str], stored: StoredResult, accessions: AccessionsEntered
+) -> tuple[list[str], list[str]]:
     """(EMD accessions, choices): the typed ones, and an all-zero placeholder for each step not typed yet."""
     names: list[str] = []
     choices: list[str] = []
@@ -280,16 +278,14 @@ def _emdb_references(keys: list[str], plan: Mapping, accessions: AccessionsEnter
             continue
         placeholder = "EMD-" + "0" * (4 + len(choices))
         names.append(placeholder)
-        choices.append(f"{placeholder} stands for the EMD accession(s) of step {_step_of(key, plan)}: replace it.")
+        choices.append(f"{placeholder} stands for the EMD accession(s) of step {stored.numbers[key]}: replace it.")
     return names, choices
 
 
-def empiar_draft_build(
-    *, deposition: Mapping, plan: Mapping, answers: Mapping, accessions: AccessionsEntered
-) -> EmpiarDraft:
-    by_id = {dataset["id"]: dataset for dataset in answers["datasets"]}
-    dataset = by_id[deposition["datasets"][0]]
-    cited = _cited(deposition, plan)
+def empiar_draft_build(*, deposition: Deposition, stored: StoredResult, accessions: AccessionsEntered) -> EmpiarDraft:
+    answers = stored.answers
+    dataset = stored.datasets[deposition.datasets[0]]
+    cited = _cited(deposition, stored)
     experiment_type, imagesets, choices = _experiment(dataset, answers, bool(cited.get("emdb")))
     if dataset.get("segmentations") == "with_empiar":
         imagesets = [*imagesets, _imageset(f"Segmentations of {dataset['id']}", "segmentations", SEGMENTATIONS)]
@@ -306,11 +302,11 @@ def empiar_draft_build(
         keys = cited.get(archive, [])
         names = [accession for key in keys for accession in accessions.of(key)]
         if archive == "emdb" and keys:
-            names, placeholder_choices = _emdb_references(keys, plan, accessions)
+            names, placeholder_choices = _emdb_references(keys, stored, accessions)
             choices = [*choices, *placeholder_choices]
         elif archive == "bia":
             # Both ways: the BioImage Archive submission cites this entry, and the entry names the submission.
-            citing, later = _biostudies_references(deposition, plan, accessions)
+            citing, later = _biostudies_references(deposition, stored, accessions)
             names += citing
             choices = [*choices, *later]
         if names:
@@ -335,12 +331,11 @@ def empiar_draft_build(
             ],
         }
     )
-    return EmpiarDraft(deposition["key"], dataset["id"], document, (release_choice, *choices))
+    return EmpiarDraft(deposition.key, dataset["id"], document, (release_choice, *choices))
 
 
-def empiar_drafts(*, plan: Mapping, answers: Mapping, accessions: AccessionsEntered) -> tuple[EmpiarDraft, ...]:
+def empiar_drafts(*, stored: StoredResult, accessions: AccessionsEntered) -> tuple[EmpiarDraft, ...]:
     return tuple(
-        empiar_draft_build(deposition=deposition, plan=plan, answers=answers, accessions=accessions)
-        for deposition in plan["depositions"]
-        if deposition["archive"] == "empiar"
+        empiar_draft_build(deposition=deposition, stored=stored, accessions=accessions)
+        for deposition in stored.depositions_to("empiar")
     )

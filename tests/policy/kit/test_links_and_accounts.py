@@ -35,27 +35,25 @@ CORRELATED_CRYO_ET = {
 
 
 def empiar_draft(answers: dict, query: dict | None = None):
-    canonical, plan = planned(answers)
-    (draft,) = empiar_drafts(plan=plan, answers=canonical, accessions=accessions_parse(plan=plan, query=query or {}))
+    stored = planned(answers)
+    (draft,) = empiar_drafts(stored=stored, accessions=accessions_parse(stored=stored, query=query or {}))
     return draft
 
 
 def lines_of(answers: dict, key: str) -> str:
-    canonical, plan = planned(answers)
-    (deposition,) = [d for d in plan["depositions"] if d["key"] == key]
-    return " ".join(line.text for line in preparations_for(deposition=deposition, plan=plan, answers=canonical))
+    stored = planned(answers)
+    return " ".join(line.text for line in preparations_for(deposition=stored.depositions[key], stored=stored))
 
 
 def handoffs_of(answers: dict, query: dict | None = None) -> dict[str, dict]:
-    canonical, plan = planned(answers)
-    accessions = accessions_parse(plan=plan, query=query or {})
-    return {h.deposition_key: h.document for h in onedep_handoffs(plan=plan, answers=canonical, accessions=accessions)}
+    stored = planned(answers)
+    accessions = accessions_parse(stored=stored, query=query or {})
+    return {h.deposition_key: h.document for h in onedep_handoffs(stored=stored, accessions=accessions)}
 
 
 def clauses_of(answers: dict, key: str) -> set[str]:
-    canonical, plan = planned(answers)
-    (deposition,) = [d for d in plan["depositions"] if d["key"] == key]
-    return {line.clause for line in preparations_for(deposition=deposition, plan=plan, answers=canonical)}
+    stored = planned(answers)
+    return {line.clause for line in preparations_for(deposition=stored.depositions[key], stored=stored)}
 
 
 def test_empiar_with_a_typed_s_biad_names_it_in_biostudies_references():
@@ -96,9 +94,9 @@ def test_a_bia_step_citing_nothing_sends_its_accession_nowhere():
 
 
 def test_emdb_references_of_one_dataset_are_told_apart():
-    _, plan = planned(CORRELATED_CRYO_ET)
+    plan = planned(CORRELATED_CRYO_ET).plan
 
-    lines = [line for item in plan["linking"] if item["in"] == "bia-imaging" for line in item["contents"]]
+    lines = [line for item in plan.linking if item.performed_in == "bia-imaging" for line in item.contents]
     emdb_lines = [line for line in lines if "EMDB accession" in line]
     assert len(emdb_lines) == 2
     assert len(set(emdb_lines)) == 2
@@ -122,9 +120,9 @@ def test_onedep_hand_off_names_the_later_depositions_that_cite_the_map():
 
 
 def test_several_tomogram_entries_await_several_accession_codes():
-    _, plan = planned(CORRELATED_CRYO_ET)
+    stored = planned(CORRELATED_CRYO_ET)
 
-    statement = statement_build(plan=plan, accessions=accessions_parse(plan=plan, query={}))
+    statement = statement_build(stored=stored, accessions=accessions_parse(stored=stored, query={}))
 
     assert "The tomograms (lamella-et) have been deposited in" in statement.text
     assert "under accession codes [EMDB accessions]." in statement.text
@@ -134,17 +132,14 @@ def test_several_tomogram_entries_await_several_accession_codes():
 
 @pytest.mark.parametrize("key", ["emdb:lamella-et", "emdb-average:lamella-et", "pdb:lamella-et"])
 def test_emdb_and_pdb_steps_say_a_preprint_releases_the_entry(key):
-    _, plan = planned(CORRELATED_CRYO_ET)
+    stored = planned(CORRELATED_CRYO_ET)
 
     assert "counts as its publication" in lines_of(CORRELATED_CRYO_ET, key)
-    (deposition,) = [d for d in plan["depositions"] if d["key"] == key]
-    assert "beyond-policy:wwpdb-preprint" in {reason["clause"] for reason in deposition["reasons"]}
+    assert "beyond-policy:wwpdb-preprint" in {reason.clause for reason in stored.depositions[key].reasons}
 
 
 def test_onedep_accounts_say_web_without_account_and_script_with_an_api_key():
-    canonical, plan = planned(CORRELATED_CRYO_ET)
-
-    accounts = study_preparation_build(plan=plan, answers=canonical).accounts
+    accounts = study_preparation_build(stored=planned(CORRELATED_CRYO_ET)).accounts
 
     texts = [line.text for line in accounts]
     assert not any("needs no account; a deposition is opened" in text for text in texts)
@@ -167,9 +162,7 @@ def test_metabolights_has_an_account_line_and_annotare_a_large_file_line():
             {"id": "visium", **spatial, "omics_type": "transcriptomics"},
         ],
     }
-    canonical, plan = planned(study)
-
-    accounts = study_preparation_build(plan=plan, answers=canonical).accounts
+    accounts = study_preparation_build(stored=planned(study)).accounts
 
     assert any(line.text.startswith("MetaboLights: a MetaboLights account") for line in accounts)
     assert "1 GB or more to Annotare by FTP, Aspera or Globus" in lines_of(study, "arrayexpress:visium")
@@ -177,18 +170,18 @@ def test_metabolights_has_an_account_line_and_annotare_a_large_file_line():
 
 def test_the_no_publication_note_is_not_given_to_single_particle_cryo_em():
     spa = {"id": "spa", "modality": "electron_microscopy", "em_method": "single_particle", "atomic_model": False}
-    _, plan = planned({"answers_version": 3, "publication": False, "datasets": [spa]})
+    plan = planned({"answers_version": 3, "publication": False, "datasets": [spa]}).plan
 
-    assert not any("not associated with a publication" in note["text"] for note in plan["notes"])
-    assert "rule-2" not in {reason["clause"] for note in plan["notes"] for reason in note["reasons"]}
+    assert not any("not associated with a publication" in note.text for note in plan.notes)
+    assert "rule-2" not in {reason.clause for note in plan.notes for reason in note.reasons}
 
 
 def test_the_no_publication_note_names_the_data_going_to_the_bia():
-    _, plan = planned({**CLEM, "publication": False})
+    plan = planned({**CLEM, "publication": False}).plan
 
-    (note,) = [note for note in plan["notes"] if "not associated with a publication" in note["text"]]
-    assert note["text"].startswith("lm: ")
-    assert "BioImage Archive" in note["text"]
+    (note,) = [note for note in plan.notes if "not associated with a publication" in note.text]
+    assert note.text.startswith("lm: ")
+    assert "BioImage Archive" in note.text
 
 
 @pytest.mark.parametrize(
