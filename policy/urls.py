@@ -7,6 +7,7 @@ urlpatterns = [
     path("api/v1/plans", api.plan_store, name="api-plans"),
     path("api/v1/plans/<str:result_id>", api.plan_stored_show, name="api-plans-show"),
     path("api/v1/policy", api.policy_show, name="api-policy"),
+    path("api/v1/plan-schema", api.plan_schema_show, name="api-plan-schema"),
     path("r/<str:result_id>/", result.result_show, name="result"),
     path("r/<str:result_id>/update/", result.result_update, name="result-update"),
     # Before ".json": the id converter would otherwise take "<id>.madmp" as an id.

@@ -105,12 +105,6 @@ class Kit:
         return tuple((f"accession-{item.number}", f"Step {item.number}: {item.field.error}") for item in wrong)
 
     @property
-    def warning_links(self) -> tuple[tuple[str, str], ...]:
-        """(input id, message) for each field whose accessions deserve a second look."""
-        warned = (item for item in self.inputs if item.field.warning)
-        return tuple((f"accession-{item.number}", f"Step {item.number}: {item.field.warning}") for item in warned)
-
-    @property
     def empiar_drafts(self) -> tuple[StepDownload, ...]:
         return tuple(draft for step in self.steps for draft in step.drafts if draft.kind == EMPIAR_DRAFT)
 

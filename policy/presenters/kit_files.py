@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString
 from policy.engine.archives import ARCHIVES
 from policy.kit.accessions.entered import AccessionsEntered
 from policy.kit.drafts.bia_outline import bia_outline_zip
-from policy.kit.drafts.empiar_bundle import API_TOKEN_URL, empiar_bundle_zip
+from policy.kit.drafts.empiar_bundle import empiar_bundle_zip
 from policy.kit.drafts.empiar_draft import EmpiarDraft, empiar_drafts
 from policy.kit.drafts.onedep_handoff import onedep_handoffs
 from policy.kit.drafts.pagetab import pagetab_drafts, pagetab_json
@@ -126,8 +126,8 @@ def _empiar_instructions(download: StepDownload) -> SafeString:
         "\n        </ol>"
         "\n        {}{}",
         dict(download.links)["json"],
-        API_TOKEN_URL,
-        API_TOKEN_URL.removeprefix("https://"),
+        ARCHIVES["empiar"].api_token_url,
+        ARCHIVES["empiar"].api_token_url.removeprefix("https://"),
         ARCHIVES["empiar"].contact,
         "Check: " if download.choices else "",
         format_html("{}{}", choices, AFTER),
