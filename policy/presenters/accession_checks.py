@@ -9,8 +9,13 @@ from policy.accession_checks.run import checks_run
 from policy.accession_checks.states import AccessionCheck
 from policy.accession_checks.transport import Transport
 from policy.engine.archives import archive_short_name
-from policy.kit.accessions import MAX_ACCESSIONS_PER_DEPOSITION, SEPARATORS, AccessionsEntered, accession_normalise
-from policy.presenters.plan import step_numbers
+from policy.kit.accessions.entered import (
+    MAX_ACCESSIONS_PER_DEPOSITION,
+    SEPARATORS,
+    AccessionsEntered,
+    accession_normalise,
+)
+from policy.stored_result import step_numbers
 
 
 @dataclass(frozen=True, slots=True)

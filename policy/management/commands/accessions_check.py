@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, urlsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from policy.kit.accessions import accessions_parse
+from policy.kit.accessions.entered import accessions_parse
 from policy.presenters.accession_checks import accession_checks_present
 from policy.results import result_find
 

@@ -6,7 +6,7 @@ import pytest
 from policy.accession_checks.links import LinkWarning, link_warnings
 from policy.accession_checks.run import checks_run
 from policy.engine import plan_for
-from policy.presenters.plan import step_numbers
+from policy.stored_result import step_numbers
 from tests.policy.conftest import FIVE_DATASET_STUDY
 
 
