@@ -40,7 +40,7 @@ def test_shared_link_prints_each_state_and_the_cross_reference_warning(archives_
 
 
 def test_json_gives_every_field_of_each_check(archives_replayed, result):
-    document = json.loads(run(str(result.pk), "emdb:cryo-et=EMD-5995", "--json"))
+    document = json.loads(run("--json", "--", str(result.pk), "emdb:cryo-et=EMD-5995"))
 
     (row,) = document["accessions"]
     assert row["step"] == 2
@@ -49,7 +49,7 @@ def test_json_gives_every_field_of_each_check(archives_replayed, result):
 
 
 def test_without_accessions_it_says_so(archives_replayed, result):
-    assert run(str(result.pk)) == "No accessions typed for this plan.\n"
+    assert run("--", str(result.pk)) == "No accessions typed for this plan.\n"
     assert archives_replayed.asked == []
 
 
@@ -57,10 +57,10 @@ def test_unknown_id_and_bad_pair_are_refused(archives_replayed, result):
     with pytest.raises(CommandError, match="No stored plan"):
         run("W-nothing-here")
     with pytest.raises(CommandError, match="Not KEY=ACCESSIONS"):
-        run(str(result.pk), "EMD-1234")
+        run("--", str(result.pk), "EMD-1234")
 
 
 def test_with_checks_off_nothing_is_asked(settings, result):
     settings.ACCESSION_CHECKS = False
     with pytest.raises(CommandError, match="checks are off"):
-        run(str(result.pk), "emdb:cryo-et=EMD-5995")
+        run("--", str(result.pk), "emdb:cryo-et=EMD-5995")
