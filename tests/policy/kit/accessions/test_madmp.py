@@ -8,7 +8,6 @@ from pydantic import ValidationError
 from bench.plans import single_dataset_answers
 from policy.kit.accessions.entered import accessions_parse
 from policy.kit.accessions.madmp import madmp_build
-from policy.results import texts_collect
 from tests.policy.kit.conftest import MADMP_SCHEMA_PATH, madmp_validator, planned
 from tests.policy.kit.study_variants import human_visium
 from tests.strategies import studies
@@ -19,15 +18,10 @@ CREATED = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
 def madmp_of(answers: dict, query: dict | None = None) -> dict:
-    canonical, plan = planned(answers)
+    stored = planned(answers)
+    # The stored result holds its own words, as every result does (migration 0004).
     return madmp_build(
-        url=URL,
-        created=CREATED,
-        plan=plan,
-        answers=canonical,
-        # A stored result's own words, as every result holds them (migration 0004).
-        texts=texts_collect(plan=plan, answers=canonical),
-        accessions=accessions_parse(plan=plan, query=query or {}),
+        url=URL, created=CREATED, stored=stored, accessions=accessions_parse(stored=stored, query=query or {})
     )
 
 
@@ -159,15 +153,15 @@ def test_images_of_human_samples_are_never_said_to_hold_no_personal_data(images_
     if images_open is not None:
         dataset["human_images_open"] = images_open
     answers = {"answers_version": 2, "publication": True, "datasets": [dataset]}
-    canonical, plan = planned({**answers, "datasets": [{k: v for k, v in dataset.items() if k != "human_images_open"}]})
+    stored = planned({**answers, "datasets": [{k: v for k, v in dataset.items() if k != "human_images_open"}]})
+    canonical = stored.answers
     canonical["datasets"][0].update(dataset)  # the v3 answer, read whichever contract planned the study
     if images_open is None:  # answers stored before contract v3, which never asked
         del canonical["datasets"][0]["human_images_open"]
 
-    dmp = madmp_build(
-        url=URL, created=CREATED, plan=plan, answers=canonical,
-        texts=texts_collect(plan=plan, answers=canonical), accessions=accessions_parse(plan=plan, query={}),
-    )["dmp"]  # fmt: skip
+    dmp = madmp_build(url=URL, created=CREATED, stored=stored, accessions=accessions_parse(stored=stored, query={}))[
+        "dmp"
+    ]
 
     assert dmp["dataset"][0]["personal_data"] == dmp["dataset"][0]["sensitive_data"] == privacy
     assert dmp["ethical_issues_exist"] == "yes"
@@ -179,9 +173,7 @@ def test_images_of_human_samples_are_never_said_to_hold_no_personal_data(images_
 @given(studies())
 def test_no_dataset_of_people_is_ever_said_to_hold_no_personal_data(answers):
     dmp = madmp_of(answers)["dmp"]
-    canonical, _ = planned(answers)
-
-    for dataset, exported in zip(canonical["datasets"], dmp["dataset"], strict=True):
+    for dataset, exported in zip(planned(answers).answers["datasets"], dmp["dataset"], strict=True):
         about_people = dataset.get("human_tissue") is True or dataset.get("patient_medical") is True
         if about_people:
             assert exported["personal_data"] != "no"
