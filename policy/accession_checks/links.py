@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from policy.accession_checks.checkers import CHECKERS
 from policy.accession_checks.states import AccessionCheck
+from policy.engine.plan import Plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,18 +35,18 @@ def _names(check: AccessionCheck | None, other_archive: str, other: str) -> bool
 
 def link_warnings(
     *,
-    plan: Mapping,
+    plan: Plan,
     typed: Mapping[str, tuple[str, ...]],
     checks: Mapping[tuple[str, str], AccessionCheck],
     steps: Mapping[str, int],
 ) -> tuple[LinkWarning, ...]:
     """The links of `plan` that the archives' answers (`checks`, by (archive, accession)) contradict, for the
     accessions typed per deposition key (`typed`); steps numbered by `steps`."""
-    archives = {deposition["key"]: deposition["archive"] for deposition in plan["depositions"]}
+    archives = {deposition.key: deposition.archive for deposition in plan.depositions}
     warnings: list[LinkWarning] = []
-    for item in plan["linking"]:
-        carrier = item["in"]
-        for cited_key in item["cites"]:
+    for item in plan.linking:
+        carrier = item.performed_in
+        for cited_key in item.cites:
             if carrier not in archives or cited_key not in archives:
                 continue
             for accession in typed.get(carrier, ()):

@@ -1,7 +1,6 @@
 """What the archives say about the accessions typed for a stored plan: a row per typed value, step by step, and
 the links the answers contradict. Shared by the result page's checks fragment and the helpdesk's command."""
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.accession_checks.links import LinkWarning, link_warnings
@@ -15,7 +14,7 @@ from policy.kit.accessions.entered import (
     AccessionsEntered,
     accession_normalise,
 )
-from policy.stored_result import step_numbers
+from policy.stored_result import StoredResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +41,11 @@ def _values(typed: str) -> list[str]:
 
 
 def accession_checks_present(
-    *, plan: Mapping, accessions: AccessionsEntered, transport: Transport | None = None
+    *, stored: StoredResult, accessions: AccessionsEntered, transport: Transport | None = None
 ) -> AccessionChecks:
-    """The checks of every value typed for `plan` (stored), each archive asked side by side."""
-    steps = step_numbers(plan=plan)
-    archives = {deposition["key"]: deposition["archive"] for deposition in plan["depositions"]}
+    """The checks of every value typed for the stored plan, each archive asked side by side."""
+    steps = stored.numbers
+    archives = {key: deposition.archive for key, deposition in stored.depositions.items()}
     typed = {
         key: tuple(_values(field.typed)) for key, field in accessions.fields.items() if field.typed and key in archives
     }
@@ -60,4 +59,4 @@ def accession_checks_present(
     )
     valid = {key: accessions.of(key) for key in typed}
     canonical = {(row.check.archive, row.check.accession): row.check for row in rows}
-    return AccessionChecks(rows, link_warnings(plan=plan, typed=valid, checks=canonical, steps=steps))
+    return AccessionChecks(rows, link_warnings(plan=stored.plan, typed=valid, checks=canonical, steps=steps))

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from policy.kit.accessions.entered import accessions_parse
 from policy.presenters.accession_checks import accession_checks_present
 from policy.results import result_find
+from policy.stored_result import result_read
 
 
 def _result_and_query(link: str, pairs: list[str]) -> tuple[str, dict[str, str]]:
@@ -43,8 +44,9 @@ class Command(BaseCommand):
         result = result_find(result_id=result_id)
         if result is None:
             raise CommandError(f"No stored plan has the id {result_id!r}.", returncode=2)
-        accessions = accessions_parse(plan=result.plan, query=query)
-        checks = accession_checks_present(plan=result.plan, accessions=accessions)
+        stored = result_read(result)
+        accessions = accessions_parse(stored=stored, query=query)
+        checks = accession_checks_present(stored=stored, accessions=accessions)
         if as_json:
             self._json_write(checks)
             return

@@ -6,18 +6,19 @@ import pytest
 from policy.accession_checks.links import LinkWarning, link_warnings
 from policy.accession_checks.run import checks_run
 from policy.engine import plan_for
-from policy.stored_result import step_numbers
+from policy.engine.plan import plan_from_json
 from tests.policy.conftest import FIVE_DATASET_STUDY
 
 
 def warnings_for(typed: dict[str, tuple[str, ...]], transport) -> tuple[LinkWarning, ...]:
-    plan = plan_for(FIVE_DATASET_STUDY)
-    archives = {deposition["key"]: deposition["archive"] for deposition in plan["depositions"]}
+    plan = plan_from_json(plan_for(FIVE_DATASET_STUDY))
+    archives = {deposition.key: deposition.archive for deposition in plan.depositions}
+    steps = {deposition.key: number for number, deposition in enumerate(plan.depositions, start=1)}
     checks = checks_run(
         accessions=[(archives[key], accession) for key, values in typed.items() for accession in values],
         transport=transport,
     )
-    return link_warnings(plan=plan, typed=typed, checks=checks, steps=step_numbers(plan=plan))
+    return link_warnings(plan=plan, typed=typed, checks=checks, steps=steps)
 
 
 def test_empiar_entry_lacking_the_typed_emdb_accession_is_warned_about(replay):
