@@ -3,10 +3,13 @@ tools (DMPTool, DMPonline, Argos, the Data Stewardship Wizard) can import it.
 
 One `dataset` per dataset of the study, with `personal_data` and `sensitive_data`; one `distribution` per
 deposition of that dataset, whose `host` is the archive; none for a dataset that is not deposited. Accessions typed
-back in become the dataset's identifiers. Nothing here stands for what the wizard does not know: no placeholder
-person or identifier that a DMP tool would import as real.
+back in become the dataset's identifiers. The fields the DMP tools import (the contact with an affiliation, the
+project, each dataset's title, description and keywords, each distribution) hold what the plan knows; what it
+cannot know (who the contact is, the project's title) is a value starting with PLACEHOLDER, which a DMP tool imports
+as text that says what to write there, never as a person or a project it would take for real.
 """
 
+import json
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -15,6 +18,7 @@ from policy.engine.plan import Deposition
 from policy.engine.vocabulary import ENUMERATIONS
 from policy.kit.accessions.entered import AccessionsEntered
 from policy.kit.accessions.links import accession_url
+from policy.kit.scripts.empiar_submit import PLACEHOLDER
 from policy.stored_result import StoredResult
 
 LANGUAGE = "eng"
@@ -28,9 +32,25 @@ HOST_IDS = {"empiar": ({"identifier": "https://doi.org/10.25504/FAIRsharing.dff3
 LICENCES = {"empiar": "https://creativecommons.org/publicdomain/zero/1.0/"}
 UNKNOWN = "unknown"
 # Schema 1.2 requires a contact with an e-mail address; the wizard does not know the depositor. A reserved domain
-# (RFC 2606) that reaches no one, next to the standard's own "unknown".
-UNKNOWN_MAILBOX = "unknown@example.org"
+# (RFC 2606) that reaches no one.
+PLACEHOLDER_MAILBOX = "fill-in@example.org"
+# The contact as the DMP tools import it: DMPTool's API wants an affiliation; the Data Stewardship Wizard makes the
+# contact a contributor, so its name says what to write rather than naming someone.
+CONTACT = {
+    "name": f"{PLACEHOLDER}: name of the person responsible for this plan",
+    "mbox": PLACEHOLDER_MAILBOX,
+    "contact_id": {"identifier": f"{PLACEHOLDER}: their ORCID iD", "type": "other"},
+    "affiliation": [
+        {
+            "name": f"{PLACEHOLDER}: their organisation",
+            # "other", not "ror": importers check a ror identifier's form, which a placeholder is not.
+            "affiliation_id": {"identifier": f"{PLACEHOLDER}: its ROR ID", "type": "other"},
+        }
+    ],
+}
 LABELS = {enumeration.name: enumeration for enumeration in ENUMERATIONS}
+# The answers that say what a dataset's data is, as keywords and in the project's description.
+DESCRIBING_FIELDS = ("modality", "em_method", "omics_type", "screen_type", "dimensionality")
 CONTROLLED_RIGHTS = (
     "The sequencing data is available under controlled access, through the study's Data Access Committee."
 )
@@ -140,9 +160,13 @@ def _dataset(dataset: Mapping, stored: StoredResult, accessions: AccessionsEnter
         # The first accession the dataset received identifies it; until then, the depositor's label.
         "dataset_id": _identifier(*typed[0]) if typed else {"identifier": dataset_id, "type": "other"},
         "type": "image",
+        "keyword": _keywords(dataset, texts),
         "personal_data": privacy,
         "sensitive_data": privacy,
     }
+    if depositions:
+        archives = dict.fromkeys(stored.archive(deposition.archive).name for deposition in depositions)
+        entry["description"] = f"Deposited at EMBL-EBI in {', '.join(archives)}."
     if len(typed) > 1:
         entry["alternate_identifier"] = [_identifier(archive, accession) for archive, accession in typed[1:]]
     if depositions:
@@ -160,6 +184,25 @@ def _dataset(dataset: Mapping, stored: StoredResult, accessions: AccessionsEnter
     return entry
 
 
+def _keywords(dataset: Mapping, texts: Mapping) -> list[str]:
+    """What the answers say a dataset's data is, in their words."""
+    return [_label(field, dataset[field], texts) for field in DESCRIBING_FIELDS if isinstance(dataset.get(field), str)]
+
+
+def _described(dataset: Mapping, texts: Mapping) -> str:
+    return f"{dataset['id']} ({'; '.join(_keywords(dataset, texts))})"
+
+
+def _project(answers: Mapping, texts: Mapping) -> dict:
+    datasets = answers["datasets"]
+    publication = "a publication" if answers.get("publication") is True else "no publication yet"
+    return {
+        "title": f"{PLACEHOLDER}: title of the project",
+        "description": f"A study with {len(datasets)} image dataset{'s' if len(datasets) != 1 else ''} and "
+        f"{publication}: {', '.join(_described(dataset, texts) for dataset in datasets)}.",
+    }
+
+
 def madmp_build(*, url: str, created: datetime, stored: StoredResult, accessions: AccessionsEntered) -> dict:
     """The maDMP document of a stored result (`url`: its permanent link, the DMP's identifier)."""
     answers = stored.answers
@@ -174,11 +217,8 @@ def madmp_build(*, url: str, created: datetime, stored: StoredResult, accessions
         "created": stamp,
         "modified": stamp,
         "dmp_id": {"identifier": url, "type": "url"},
-        "contact": {
-            "name": UNKNOWN,
-            "mbox": UNKNOWN_MAILBOX,
-            "contact_id": {"identifier": UNKNOWN, "type": "other"},
-        },
+        "contact": json.loads(json.dumps(CONTACT)),
+        "project": [_project(answers, stored.texts)],
         "ethical_issues_exist": "yes" if human else UNKNOWN,
         "dataset": [_dataset(dataset, stored, accessions, created) for dataset in answers["datasets"]],
     }

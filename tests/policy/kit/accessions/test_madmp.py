@@ -1,3 +1,5 @@
+import hashlib
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -26,9 +28,9 @@ def madmp_of(answers: dict, query: dict | None = None) -> dict:
 
 
 def schema_errors(document: dict) -> list[str]:
-    """Errors against both readings of schema 1.2: the vendored JSON schema (the last pre-release commit the index
-    holds) and madmpy's models of the released v1.2 (host_id, related and alternate identifiers, rights, free-text
-    identifier types); see tests/policy/kit/schemas/madmp-1.2/README.md."""
+    """Errors against two readings of schema 1.2: the released JSON schema (vendored, the `v1.2` tag's file) and
+    madmpy's models of it, which also check an identifier's form where its type names a scheme (ror, orcid); see
+    tests/policy/kit/schemas/madmp-1.2/README.md."""
     errors = [f"{'/'.join(map(str, item.absolute_path))}: {item.message}" for item in VALIDATOR.iter_errors(document)]
     try:
         DMP.model_validate(document["dmp"])
@@ -37,8 +39,10 @@ def schema_errors(document: dict) -> list[str]:
     return errors
 
 
-def test_the_vendored_schema_is_the_unchanged_copy_its_readme_names():
-    assert len(MADMP_SCHEMA_PATH.read_text(encoding="utf-8")) == 47_200
+def test_the_vendored_schema_is_the_unchanged_copy_of_the_released_tag_its_readme_names():
+    assert len(MADMP_SCHEMA_PATH.read_bytes()) == 53_112
+    digest = hashlib.sha256(MADMP_SCHEMA_PATH.read_bytes()).hexdigest()
+    assert digest == "474211028a990f57d079f1b5f74bc3addc1d14c28dfd4c4a6e18ff8a81fcf77a"
 
 
 @pytest.mark.parametrize("answers", single_dataset_answers(), ids=lambda answers: str(answers["datasets"][0]))
@@ -103,16 +107,42 @@ def test_typed_accessions_become_the_datasets_identifiers(five_dataset_study):
     assert "alternate_identifier" not in lm
 
 
-def test_no_placeholder_person_or_identifier_is_written(five_dataset_study):
+def test_the_contact_has_an_affiliation_and_says_what_to_fill_in_not_unknown(five_dataset_study):
+    dmp = madmp_of(five_dataset_study)["dmp"]
+    contact = dmp["contact"]
+
+    assert contact["name"].startswith("FILL IN: ")
+    assert contact["mbox"] == "fill-in@example.org"
+    assert contact["contact_id"]["identifier"].startswith("FILL IN: ")
+    (affiliation,) = contact["affiliation"]
+    assert affiliation["name"].startswith("FILL IN: ")
+    assert affiliation["affiliation_id"]["identifier"].startswith("FILL IN: ")
+    assert "unknown" not in json.dumps(contact).lower()
+
+
+def test_what_dmp_tools_import_is_filled_from_the_plan(five_dataset_study):
+    """The Data Stewardship Wizard's importer reads the contact, the project, the datasets and their
+    distributions; DMPTool's the contact with its affiliation, the project and the datasets."""
     dmp = madmp_of(five_dataset_study)["dmp"]
 
-    assert dmp["contact"] == {
-        "name": "unknown",
-        "mbox": "unknown@example.org",
-        "contact_id": {"identifier": "unknown", "type": "other"},
-    }
-    assert "FILL IN" not in str(dmp)
-    assert "orcid" not in str(dmp).lower()
+    (project,) = dmp["project"]
+    assert project["title"].startswith("FILL IN: ")
+    assert project["description"].startswith("A study with 5 image datasets and a publication: ")
+    assert "lm (Light microscopy)" in project["description"]
+    assert "cryo-et (Electron microscopy; Cryo-electron tomography (cryo-ET))" in project["description"]
+    by_title = {dataset["title"]: dataset for dataset in dmp["dataset"]}
+    visium = by_title["visium: Spatial omics"]
+    assert visium["keyword"] == ["Spatial omics", "Spatial transcriptomics"]
+    assert visium["description"] == "Deposited at EMBL-EBI in ArrayExpress, BioImage Archive."
+    assert by_title["mri: Other imaging"]["description"] == "This dataset cannot be deposited at EMBL-EBI."
+    for dataset in dmp["dataset"]:
+        assert dataset["description"]
+        assert dataset["keyword"]
+        for distribution in dataset.get("distribution", []):
+            assert distribution["title"]
+            assert distribution["description"]
+            assert distribution["data_access"]
+            assert distribution["host"]["title"]
 
 
 @pytest.mark.parametrize(("publication", "title"), [
