@@ -47,9 +47,14 @@ class ArchiveStandIn(http.server.BaseHTTPRequestHandler):
                 time.sleep(0.05)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A client that gave up (a timeout, a cap) leaves a broken pipe behind: that is the point."""
+
+
 @pytest.fixture(scope="module")
 def archive_url():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), ArchiveStandIn)
+    server = QuietServer(("127.0.0.1", 0), ArchiveStandIn)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
