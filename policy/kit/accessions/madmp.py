@@ -50,7 +50,16 @@ CONTACT = {
 }
 LABELS = {enumeration.name: enumeration for enumeration in ENUMERATIONS}
 # The answers that say what a dataset's data is, as keywords and in the project's description.
-DESCRIBING_FIELDS = ("modality", "em_method", "omics_type", "screen_type", "dimensionality")
+DESCRIBING_FIELDS = (
+    "modality",
+    "em_method",
+    "volume_em_method",
+    "xray_method",
+    "omics_type",
+    "data_type",
+    "screen_type",
+    "dimensionality",
+)
 CONTROLLED_RIGHTS = (
     "The sequencing data is available under controlled access, through the study's Data Access Committee."
 )
