@@ -62,6 +62,7 @@ from wizard.study import (
     study_first_unanswered,
     study_next_url,
     study_submitted_mark,
+    study_unanswered,
 )
 
 
@@ -180,6 +181,8 @@ class StudyWizard(NamedUrlWizardView):
         draft = self.draft
         if study_all_medical_imaging(draft):
             return redirect("wizard-cannot-deposit")
+        if study_unanswered(draft):
+            return redirect(study_next_url(draft))
         try:
             result, _created = result_create(answers=study_answers(draft))
         except InvalidAnswers:

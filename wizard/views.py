@@ -17,8 +17,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from policy.engine import InvalidAnswers, answers_validate
 from policy.engine.clauses import BEYOND_POLICY_CLAUSES, POLICY_CLAUSES
-from policy.engine.contract_v1 import answers_version_of
-from policy.engine.contract_v2 import answers_as_given
 from policy.engine.questions import MAX_DATASETS
 from policy.results import result_find
 from wizard import content
@@ -138,12 +136,9 @@ def wizard_prefill(request: HttpRequest, result_id: str) -> HttpResponse:
     if result is None:
         raise Http404("No result has this link.")
     try:
-        # Answers stored under an earlier contract version are loaded as today's questions ask them.
-        # What a translation assumed (a version 2 study never said whether its images may be released openly)
-        # is left unanswered, for the wizard to ask.
-        answers = answers_as_given(
-            answers=answers_validate(result.answers).answers(), given_in=answers_version_of(result.answers)
-        )
+        # Answers stored under an earlier contract version are loaded as today's questions ask them. What that
+        # version never asked (policy/engine/not_asked.py) is left unanswered, for the wizard to ask.
+        answers = answers_validate(result.answers).answers()
     except InvalidAnswers:
         # Made with questions that have changed since: nothing to prefill honestly.
         return render(request, "wizard/prefill_outdated.html", {"result": result}, status=409)

@@ -23,7 +23,7 @@ PlacementFound = tuple[str, str, bool, tuple[Reason, ...]]
 def _placements_for(signature: tuple) -> tuple[tuple[PlacementFound, ...], tuple[str, ...]]:
     answers = dict(zip(SIGNATURE_FIELDS, signature, strict=True))
     # Images of human samples whose participants did not consent to open release go to no archive at EBI.
-    images_closed = answers["human_tissue"] is True and answers.get("human_images_open") is False
+    images_closed = answers["human_tissue"] is True and answers.get("human_data_open") is not True
     placed: list[PlacementFound] = []
     closed: dict[str, None] = {}
     for rule in rules.DATASET_RULES:
@@ -470,7 +470,7 @@ def _dataset_notes_add(
                 [rules.ST_METADATA_REASON],
             )
         )
-    human_samples = [d for d in accepted if d["human_tissue"] and d["human_images_open"]]
+    human_samples = [d for d in accepted if d["human_tissue"] and d.get("human_data_open") is True]
     if human_samples:
         notes.append(
             _note(

@@ -66,7 +66,7 @@ def _privacy(dataset: Mapping) -> str:
     if _medical_imaging(dataset) or _human_sequencing(dataset) or dataset.get("human_controlled_access") is True:
         return "yes"
     if dataset.get("human_tissue") is True:
-        return "yes" if dataset.get("human_images_open") is False else UNKNOWN
+        return "yes" if dataset.get("human_data_open") is not True else UNKNOWN
     return "no"
 
 
@@ -80,13 +80,13 @@ def _consent_text(dataset: Mapping) -> str:
     if _medical_imaging(dataset):
         return f"{name}: medical imaging of people, which no EMBL-EBI archive accepts; it is not deposited there."
     parts = [f"{name}: samples from human participants"]
-    images_open = dataset.get("human_images_open")
-    if images_open is True:
-        parts.append("the participants consented to open release of the images and their sample metadata")
-    elif images_open is False:
-        parts.append("the participants did not consent to open release of the images, which are not deposited")
+    data_open = dataset.get("human_data_open")
+    if data_open is True:
+        parts.append("the participants consented to open release of the data and their sample metadata")
+    elif data_open is False:
+        parts.append("the participants did not consent to open release of the data, which no open archive receives")
     else:
-        parts.append("whether the participants consented to open release of the images was not asked")
+        parts.append("whether the participants consented to open release of the data was not asked")
     controlled = dataset.get("human_controlled_access")
     if controlled is True:
         parts.append("the sequencing data stays under controlled access, since consent does not cover its open release")

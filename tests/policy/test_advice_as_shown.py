@@ -18,7 +18,7 @@ CRYO_ET_TILTS_ONLY = {
     "atomic_model": False,
 }
 STUDY = {
-    "answers_version": 3,
+    "answers_version": 4,
     "datasets": [
         {"id": "mri", "modality": "other", "medical_imaging": True},
         {"id": "tilts", **CRYO_ET_TILTS_ONLY},
@@ -63,7 +63,7 @@ def test_spatial_atac_seq_goes_to_arrayexpress(client, where):
 
 
 HUMAN_VISIUM_WITHOUT_IMAGE_CONSENT = {
-    "answers_version": 3,
+    "answers_version": 4,
     "datasets": [
         {
             "id": "visium",
@@ -71,10 +71,10 @@ HUMAN_VISIUM_WITHOUT_IMAGE_CONSENT = {
             "omics_type": "transcriptomics",
             "omics_repository_fits": True,
             "human_tissue": True,
-            "human_images_open": False,
+            "human_data_open": False,
             "human_controlled_access": True,
         },
-        {"id": "he", "modality": "light_microscopy", "human_tissue": True, "human_images_open": False},
+        {"id": "he", "modality": "light_microscopy", "human_tissue": True, "human_data_open": False},
     ],
 }
 

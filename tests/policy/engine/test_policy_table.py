@@ -36,7 +36,7 @@ def spatial(omics_type: str, *, fits: bool = True, **more) -> dict:
 
 def study(*datasets: tuple[str, dict], correlations=None, publication=None) -> dict:
     answers: dict = {
-        "answers_version": 3,
+        "answers_version": 4,
         "datasets": [{"id": dataset_id, **fields} for dataset_id, fields in datasets],
     }
     if correlations is not None:
@@ -448,7 +448,7 @@ def test_de_identified_clinical_mri_is_refused_without_advice_to_de_identify():
 
 
 def test_research_images_of_human_tissue_are_planned_with_consent_advice():
-    plan = plan_for(study(("he", {**LM, "human_tissue": True, "human_images_open": True})))
+    plan = plan_for(study(("he", {**LM, "human_tissue": True, "human_data_open": True})))
 
     assert placements(plan) == {("bia", "he")}
     assert plan["not_accepted"] == []
@@ -476,7 +476,7 @@ def test_other_omics_that_fits_a_repository_sends_images_to_the_bia_and_asks_whe
 
 
 def test_human_sequencing_without_consent_for_open_release_goes_to_ega_with_images_in_the_bia():
-    visium = spatial("transcriptomics", human_tissue=True, human_images_open=True, human_controlled_access=True)
+    visium = spatial("transcriptomics", human_tissue=True, human_data_open=True, human_controlled_access=True)
     plan = plan_for(study(("visium", visium)))
 
     assert placements(plan) == {("ega", "visium"), ("arrayexpress", "visium"), ("bia", "visium")}
@@ -486,7 +486,7 @@ def test_human_sequencing_without_consent_for_open_release_goes_to_ega_with_imag
 
 
 def test_human_sequencing_with_consent_for_open_release_goes_to_arrayexpress():
-    visium = spatial("transcriptomics", human_tissue=True, human_images_open=True, human_controlled_access=False)
+    visium = spatial("transcriptomics", human_tissue=True, human_data_open=True, human_controlled_access=False)
 
     assert placements(plan_for(study(("visium", visium)))) == {("arrayexpress", "visium"), ("bia", "visium")}
 
@@ -604,7 +604,7 @@ def test_healthy_volunteer_mri_is_not_accepted_citing_the_bia_scope_and_the_cont
 
 
 def test_human_tissue_images_without_open_consent_are_not_accepted_and_the_rest_is_planned():
-    plan = plan_for(study(("he", {**LM, "human_tissue": True, "human_images_open": False}), ("lm", LM)))
+    plan = plan_for(study(("he", {**LM, "human_tissue": True, "human_data_open": False}), ("lm", LM)))
 
     assert placements(plan) == {("bia", "lm")}
     [refused] = plan["not_accepted"]
@@ -616,7 +616,7 @@ def test_human_tissue_images_without_open_consent_are_not_accepted_and_the_rest_
 
 
 def test_human_tissue_images_with_open_consent_go_to_the_bia_with_the_condition_stated():
-    plan = plan_for(study(("he", {**LM, "human_tissue": True, "human_images_open": True})))
+    plan = plan_for(study(("he", {**LM, "human_tissue": True, "human_data_open": True})))
 
     assert placements(plan) == {("bia", "he")}
     assert plan["not_accepted"] == []
@@ -624,7 +624,7 @@ def test_human_tissue_images_with_open_consent_go_to_the_bia_with_the_condition_
 
 
 def test_human_visium_without_open_image_consent_keeps_its_reads_and_drops_every_image():
-    plan = plan_for(study(("visium", {**HUMAN_VISIUM, "human_images_open": False})))
+    plan = plan_for(study(("visium", {**HUMAN_VISIUM, "human_data_open": False})))
 
     assert placements(plan) == {("ega", "visium"), ("arrayexpress", "visium")}
     [refused] = plan["not_accepted"]
@@ -635,7 +635,7 @@ def test_human_visium_without_open_image_consent_keeps_its_reads_and_drops_every
 
 
 def test_human_visium_with_open_reads_but_closed_images_sends_no_tissue_images_to_arrayexpress():
-    visium = spatial("transcriptomics", human_tissue=True, human_images_open=False, human_controlled_access=False)
+    visium = spatial("transcriptomics", human_tissue=True, human_data_open=False, human_controlled_access=False)
     plan = plan_for(study(("visium", visium)))
 
     assert contents_of(deposition(plan, "arrayexpress", "visium")) == [
@@ -645,7 +645,7 @@ def test_human_visium_with_open_reads_but_closed_images_sends_no_tissue_images_t
 
 
 def test_controlled_reads_go_to_ega_with_an_optional_processed_data_step_in_arrayexpress():
-    plan = plan_for(study(("visium", {**HUMAN_VISIUM, "human_images_open": True})))
+    plan = plan_for(study(("visium", {**HUMAN_VISIUM, "human_data_open": True})))
 
     keys = [d["key"] for d in plan["depositions"]]
     assert keys == ["ega:visium", "arrayexpress-processed:visium", "bia-imaging"]
@@ -660,7 +660,7 @@ def test_controlled_reads_go_to_ega_with_an_optional_processed_data_step_in_arra
 
 
 def test_controlled_epigenomics_reads_go_to_ega_only():
-    atac = spatial("epigenomics", human_tissue=True, human_images_open=True, human_controlled_access=True)
+    atac = spatial("epigenomics", human_tissue=True, human_data_open=True, human_controlled_access=True)
 
     assert placements(plan_for(study(("atac", atac)))) == {("ega", "atac"), ("bia", "atac")}
 
@@ -745,7 +745,7 @@ def test_a_screen_cross_reference_does_not_cite_rule_3():
 
 
 def test_start_links_go_to_the_submission_tools():
-    plan = plan_for(study(("maldi", spatial("metabolomics")), ("visium", {**HUMAN_VISIUM, "human_images_open": True})))
+    plan = plan_for(study(("maldi", spatial("metabolomics")), ("visium", {**HUMAN_VISIUM, "human_data_open": True})))
 
     assert (
         deposition(plan, "metabolights", "maldi")["submit_url"] == "https://www.ebi.ac.uk/metabolights/editor/console"

@@ -38,7 +38,7 @@ def images_closed_ids(answers: dict) -> set[str]:
     return {
         d["id"]
         for d in answers["datasets"]
-        if not d.get("medical_imaging") and d.get("human_tissue") and d.get("human_images_open") is False
+        if not d.get("medical_imaging") and d.get("human_tissue") and d.get("human_data_open") is False
     }
 
 

@@ -157,12 +157,12 @@ def test_human_sequencing_data_is_personal_and_sensitive_with_its_consent_descri
 def test_images_of_human_samples_are_never_said_to_hold_no_personal_data(images_open, privacy, words):
     dataset = {"id": "he", "modality": "light_microscopy", "human_tissue": True}
     if images_open is not None:
-        dataset["human_images_open"] = images_open
+        dataset["human_data_open"] = images_open
     answers = {"answers_version": 2, "publication": True, "datasets": [dataset]}
-    canonical, plan = planned({**answers, "datasets": [{k: v for k, v in dataset.items() if k != "human_images_open"}]})
+    canonical, plan = planned({**answers, "datasets": [{k: v for k, v in dataset.items() if k != "human_data_open"}]})
     canonical["datasets"][0].update(dataset)  # the v3 answer, read whichever contract planned the study
     if images_open is None:  # answers stored before contract v3, which never asked
-        del canonical["datasets"][0]["human_images_open"]
+        del canonical["datasets"][0]["human_data_open"]
 
     dmp = madmp_build(
         url=URL, created=CREATED, plan=plan, answers=canonical,

@@ -79,10 +79,10 @@ def test_the_sheet_is_offered_on_the_image_and_arrayexpress_steps_not_on_egas():
         "omics_type": "transcriptomics",
         "omics_repository_fits": True,
         "human_tissue": True,
-        "human_images_open": True,
+        "human_data_open": True,
         "human_controlled_access": True,
     }
-    answers, plan = planned({"answers_version": 3, "datasets": [visium]})
+    answers, plan = planned({"answers_version": 4, "datasets": [visium]})
 
     shown = plan_present(plan=plan, texts=texts_collect(plan=plan, answers=answers))
     kit = kit_build(plan=shown, stored_plan=plan, answers=answers, query={})

@@ -140,7 +140,7 @@ def test_policy_gives_every_clause_its_source_url_and_says_which_are_verbatim(cl
 def test_policy_says_which_answers_versions_it_accepts(client):
     body = client.get(reverse("api-policy")).json()
 
-    assert body["answers_contract_version"] == 3
+    assert body["answers_contract_version"] == 4
     assert body["answers_contract_versions_accepted"] == [1, 2, 3]
 
 
@@ -151,5 +151,5 @@ def test_a_version_1_body_still_plans_through_the_api(client):
 
     assert response.status_code == 200
     plan = response.json()
-    assert plan["answers_version"] == 3
+    assert plan["answers_version"] == 4
     assert [item["dataset"] for item in plan["not_accepted"]] == ["mri"]
