@@ -39,7 +39,7 @@ def _shows_human_samples(dataset: Mapping) -> bool:
 
 
 def _images_closed(dataset: Mapping) -> bool:
-    return _shows_human_samples(dataset) and dataset.get("human_data_open") is not True
+    return _shows_human_samples(dataset) and dataset.get("human_data_open") is False
 
 
 def _steps_of(plan: Mapping, datasets: list[Mapping], archive: str) -> list[Mapping]:
