@@ -6,7 +6,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 
 from policy.engine import InvalidAnswers, answers_validate
-from policy.engine.questions import MAX_DATASETS
+from policy.engine.questions import ANSWERS_CONTRACT_VERSION, MAX_DATASETS
 from policy.models import Result
 from tests.strategies import studies
 from tests.wizard.journeys import check_confirm, study_enter
@@ -65,6 +65,9 @@ def test_prefilled_answers_come_back_unchanged(answers):
 
 
 def test_the_wizard_allows_as_many_datasets_as_the_contract(client):
-    answers = {"datasets": [{"id": f"d{number}", "modality": "other"} for number in range(MAX_DATASETS)]}
+    answers = {
+        "answers_version": ANSWERS_CONTRACT_VERSION,
+        "datasets": [{"id": f"d{number}", "modality": "other"} for number in range(MAX_DATASETS)],
+    }
     response = study_enter(client, answers)
     assert Result.objects.get(pk=response["Location"].split("/")[2]).answers == answers_validate(answers).answers()
