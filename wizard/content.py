@@ -22,6 +22,14 @@ REQUIRED_MESSAGES = {
     "human_data_open": "Select yes if the participants consented to open release of this dataset's data",
 }
 
+# The wizard's question (GOV.UK error pattern) when microscopy or spatial omics is answered "medical imaging".
+MEDICAL_IMAGING_CONFIRM = (
+    "Check this answer: microscopy of tissue taken from people, such as histology or whole-slide images of biopsies, "
+    "is not medical imaging. Select no, then answer yes to samples from human participants. If this really is "
+    "medical imaging of people (patients or healthy volunteers), save again: its images will not be planned for "
+    "any archive at EMBL-EBI."
+)
+
 # Said on every page that adds a dataset, the first one too, and on the list: correlative images are two datasets.
 DATASET_MEANING = (
     "A dataset is the images made with one imaging method: correlative light and electron microscopy are two."

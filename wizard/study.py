@@ -26,7 +26,7 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.urls import reverse
 
 from policy.engine.not_asked import TRANSLATIONS
-from policy.engine.planner import dataset_refused
+from policy.engine.planner import dataset_placements, dataset_refused
 from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS, MAX_DATASETS, questions_asked_for
 
 SESSION_KEY = "study"
@@ -183,9 +183,11 @@ def study_unanswered(draft: Draft) -> bool:
     )
 
 
-def study_all_medical_imaging(draft: Draft) -> bool:
+def study_nothing_deposited(draft: Draft) -> bool:
+    """Whether the plan would deposit nothing of the study: medical imaging of people, data from people without
+    consent to its open release."""
     datasets = study_datasets(draft)
-    return bool(datasets) and all(dataset_refused(dataset) for dataset in datasets)
+    return bool(datasets) and not any(dataset_placements(dataset) for dataset in datasets)
 
 
 # --- Writing ------------------------------------------------------------------------------------------------------

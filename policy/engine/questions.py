@@ -45,8 +45,12 @@ class When:
     def matches(self, dataset: Mapping[str, Any]) -> bool:
         for name, accepted in self._lookup:
             value = dataset.get(name)
-            # Answers are strings or booleans; `1 in {True}` holds in Python, so check the type first.
-            if value.__class__ not in ANSWER_TYPES or value not in accepted:
+            # None, where a rule lists it, stands for a question not answered (an earlier contract version never
+            # asked it). Answers are strings or booleans; `1 in {True}` holds in Python, so check the type first.
+            if value is None:
+                if None not in accepted:
+                    return False
+            elif value.__class__ not in ANSWER_TYPES or value not in accepted:
                 return False
         return True
 
@@ -226,7 +230,7 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         ),
         hint=(
             "The images and any omics or other data of this dataset. Established cell lines, such as HeLa or "
-            "HEK293, do not count: answer no for them."
+            "HEK293, do not count: answer no for them. Medical imaging of people is the question above."
         ),
         default=False,
     ),
@@ -235,8 +239,8 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         kind="boolean",
         asked_when=when(human_tissue=True),
         text=(
-            "Did the participants consent (or an ethics committee approve) to open public release of this "
-            "dataset's data, its images and any omics or other data, and of the metadata of their samples?"
+            "Did the participants consent (or an ethics committee approve) to open public release of the data of "
+            "this dataset, its images and any omics or other data, and of the metadata of their samples?"
         ),
         hint=(
             "Every EMBL-EBI archive the plan could name here releases data and sample metadata openly, to anyone. "

@@ -1,4 +1,4 @@
-"""The shared vocabulary: every enumeration of the answers contract (version 3) and of the plan.
+"""The shared vocabulary: every enumeration of the answers contract (version 4) and of the plan.
 
 The wizard's forms, the JSON API's validation and the routing rules all read these; no other module
 spells out a choice list.
@@ -68,7 +68,9 @@ MODALITY = Enumeration(
         Choice(
             "other",
             "Other imaging",
-            "Any other biological imaging, for example atomic force microscopy (AFM) or ultrasound of animals.",
+            "Any other biological imaging, for example atomic force microscopy (AFM) or ultrasound of animals. MRI, "
+            "CT, PET, ultrasound or radiography of people (patients or healthy volunteers) belong here too: a later "
+            "question asks whether it is medical imaging of people.",
         ),
     ),
 )

@@ -30,8 +30,9 @@ UNKNOWN = "unknown"
 UNKNOWN_MAILBOX = "unknown@example.org"
 LABELS = {enumeration.name: enumeration for enumeration in ENUMERATIONS}
 SEQUENCING_OMICS = ("transcriptomics", "epigenomics")
-CONTROLLED_RIGHTS = (
-    "The sequencing data is available under controlled access, through the study's Data Access Committee."
+CONTROLLED_ACCESS_TEXT = (
+    "The sequencing data is deposited in the EGA under controlled access: researchers request access to the "
+    "dataset from its Data Access Committee."
 )
 
 
@@ -60,14 +61,10 @@ def _human_sequencing(dataset: Mapping) -> bool:
 
 
 def _privacy(dataset: Mapping) -> str:
-    """`personal_data` and `sensitive_data` of a dataset. Never "no" for data about people: medical imaging and
-    human sequencing data are "yes"; images of human samples are "yes" when the participants did not consent to
-    their open release, else "unknown" (consent to release does not make them anonymous)."""
-    if _medical_imaging(dataset) or _human_sequencing(dataset) or dataset.get("human_controlled_access") is True:
-        return "yes"
-    if dataset.get("human_tissue") is True:
-        return "yes" if dataset.get("human_data_open") is not True else UNKNOWN
-    return "no"
+    """`personal_data` and `sensitive_data` of a dataset, the same for every dataset of the same kind: "yes" for
+    data about people (medical imaging, data from samples of human participants), whatever the consent (consent to
+    open release does not make data anonymous); "no" for the rest."""
+    return "yes" if _human(dataset) else "no"
 
 
 def _human(dataset: Mapping) -> bool:
@@ -86,7 +83,10 @@ def _consent_text(dataset: Mapping) -> str:
     elif data_open is False:
         parts.append("the participants did not consent to open release of the data, which no open archive receives")
     else:
-        parts.append("whether the participants consented to open release of the data was not asked")
+        parts.append(
+            "whether the participants consented to open release of the data was not asked in the version of the "
+            "questions these answers were given in"
+        )
     controlled = dataset.get("human_controlled_access")
     if controlled is True:
         parts.append("the sequencing data stays under controlled access, since consent does not cover its open release")
@@ -154,14 +154,27 @@ def _dataset(dataset: Mapping, plan: Mapping, texts: Mapping, accessions: Access
             _distribution(deposition, dataset_id, texts, accessions.of(deposition["key"]), created)
             for deposition in depositions
         ]
+    security: list[dict] = []
+    if _human(dataset):
+        security.append({"title": "Consent", "description": _consent_text(dataset)})
     if any(deposition["archive"] in CONTROLLED_ACCESS for deposition in depositions):
-        entry["rights"] = CONTROLLED_RIGHTS
+        security.append({"title": "Controlled access", "description": CONTROLLED_ACCESS_TEXT})
     refused = next((item for item in plan["not_accepted"] if item["dataset"] == dataset_id), None)
     if refused is not None:
-        entry["description"] = "This dataset cannot be deposited at EMBL-EBI."
+        entry["description"] = _not_deposited_text(refused, deposited=bool(depositions))
         if refused.get("instead"):
-            entry["security_and_privacy"] = [{"title": "Not deposited at EMBL-EBI", "description": refused["instead"]}]
+            security.append({"title": "Not deposited at EMBL-EBI", "description": refused["instead"]})
+    if security:
+        entry["security_and_privacy"] = security
     return entry
+
+
+def _not_deposited_text(refused: Mapping, *, deposited: bool) -> str:
+    """Which part of the dataset is not deposited, beside the distributions of the rest."""
+    if not deposited:
+        return "This dataset is not deposited at EMBL-EBI."
+    withheld = "; ".join(refused.get("withheld", [])) or "its images"
+    return f"Not deposited at EMBL-EBI: {withheld}. The rest of the dataset is deposited as its distributions say."
 
 
 def madmp_build(
