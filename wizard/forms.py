@@ -152,9 +152,8 @@ class DatasetForm(forms.Form):
     @property
     def medical_imaging_questioned(self) -> bool:
         """Whether the answers call medical imaging what is usually microscopy or spatial omics of tissue."""
-        answers = self.cleaned_data if self.is_bound else self.initial
-        medical = answers.get("medical_imaging") in (True, YES)
-        return medical and answers.get("modality") in MEDICAL_IMAGING_QUESTIONED
+        answers = self.data if self.is_bound else self.initial
+        return answers.get("medical_imaging") == YES and answers.get("modality") in MEDICAL_IMAGING_QUESTIONED
 
     @property
     def medical_imaging_confirmed(self) -> bool:

@@ -269,9 +269,10 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         ),
         text="Must the human sequencing data stay under controlled access?",
         hint=(
-            "Answer yes if the participants did not consent to open public release of their sequencing data: the "
-            "reads then go to the European Genome-phenome Archive (EGA), and ArrayExpress can take processed data "
-            "only, if its curators approve."
+            "Answer yes if the raw reads must stay under controlled access even where the rest of the data may be "
+            "released openly: the reads then go to the European Genome-phenome Archive (EGA), and ArrayExpress can "
+            "take processed data only, if its curators approve. Without consent to open release, the reads go to "
+            "the EGA whatever you answer here."
         ),
     ),
 )

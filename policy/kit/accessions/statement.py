@@ -23,8 +23,8 @@ from policy.kit.accessions.links import accession_url
 CONTROLLED_ACCESS_ARCHIVES = {
     "ega": (
         "{They} available under controlled access, as the participants' consent requires: researchers request "
-        "access to the dataset (its EGAD accession) from its Data Access Committee, which grants it under the "
-        "committee's data access agreement."
+        "access to each dataset, by its EGAD accession, from the Data Access Committee that controls it, which "
+        "grants access under its data access agreement."
     ),
 }
 # The legal or ethical reason for restricting data the plan does not deposit: known when the participants did not

@@ -28,7 +28,6 @@ def all_items(plan: dict) -> list[dict]:
     return plan["depositions"] + plan["linking"] + plan["not_accepted"] + plan["notes"]
 
 
-
 def patient_ids(answers: dict) -> set[str]:
     return {d["id"] for d in answers["datasets"] if d.get("medical_imaging")}
 

@@ -141,7 +141,7 @@ def test_policy_says_which_answers_versions_it_accepts(client):
     body = client.get(reverse("api-policy")).json()
 
     assert body["answers_contract_version"] == 4
-    assert body["answers_contract_versions_accepted"] == [1, 2, 3]
+    assert body["answers_contract_versions_accepted"] == [1, 2, 3, 4]
 
 
 def test_a_version_1_body_still_plans_through_the_api(client):

@@ -141,7 +141,7 @@ def test_controlled_access_data_says_why_and_that_the_data_access_committee_gran
 
     assert "The human sequencing data have been deposited in the European Genome-phenome Archive" in text
     assert "They are available under controlled access, as the participants' consent requires" in text
-    assert "request access to the dataset (its EGAD accession) from its Data Access Committee" in text
+    assert "request access to each dataset, by its EGAD accession, from the Data Access Committee" in text
     assert text.count("controlled access") == 1
 
 

@@ -102,13 +102,14 @@ def test_ega_lists_what_ega_requires_and_not_the_shared_st_table():
     )["ega:visium"]
 
 
-def test_the_processed_data_step_says_curator_approval_and_keeps_donor_attributes_in_ega():
+def test_the_processed_data_step_says_curator_approval_and_sends_the_raw_reads_to_ega():
     lines = texts({"answers_version": 4, "datasets": [HUMAN_VISIUM]})["arrayexpress-processed:visium"]
 
     assert "annotare@ebi.ac.uk" in lines
     assert "curator must approve" in lines
-    assert "donor attributes" in lines
-    assert "tissue images" not in lines
+    assert "without the raw reads: they go to EGA" in lines
+    assert "donor attributes" not in lines  # EGA's sample metadata is public too: nothing is promised of it
+    assert "The raw high-resolution tissue images, as Annotare's spatial transcriptomics guide asks." in lines
     assert "single cell" not in lines
 
 
@@ -185,7 +186,7 @@ def test_a_screen_cites_note_1_for_the_template_and_the_file_list_fact_for_its_c
     assert "Plate" not in by_clause["note-1"]
 
 
-def test_human_sample_images_in_the_bia_are_told_it_is_open_access_only():
+def test_human_sample_images_in_the_bia_are_told_to_deposit_only_with_consent_to_open_release():
     he = {"id": "he", "modality": "light_microscopy", "human_tissue": True, "human_data_open": True}
 
-    assert "beyond-policy:bia-open-access" in clauses({"answers_version": 4, "datasets": [he]})["bia-imaging"]
+    assert "beyond-policy:consent-open-release" in clauses({"answers_version": 4, "datasets": [he]})["bia-imaging"]
