@@ -188,6 +188,7 @@ def _datasets_validate(raw: Any, never_asked: frozenset[str], add) -> list[tuple
         return []
 
     valid: list[tuple[dict, frozenset[str]]] = []
+    # Labels name files and folders (file lists, drafts), which macOS and Windows do not tell apart by case.
     first_index_of_id: dict[str, int] = {}
     for index, item in enumerate(raw):
         path = f"datasets[{index}]"
@@ -195,13 +196,13 @@ def _datasets_validate(raw: Any, never_asked: frozenset[str], add) -> list[tuple
         if validated is None:
             continue
         dataset = validated[0]
-        if dataset["id"] in first_index_of_id:
-            add(
-                f"{path}.id",
-                f"Duplicate label '{dataset['id']}': datasets[{first_index_of_id[dataset['id']]}] uses it.",
-            )
+        folded = dataset["id"].casefold()
+        if folded in first_index_of_id:
+            earlier = first_index_of_id[folded]
+            uses = "it" if raw[earlier]["id"] == dataset["id"] else f"'{raw[earlier]['id']}' (case does not count)"
+            add(f"{path}.id", f"Duplicate label '{dataset['id']}': datasets[{earlier}] uses {uses}.")
             continue
-        first_index_of_id[dataset["id"]] = index
+        first_index_of_id[folded] = index
         valid.append(validated)
     return valid
 

@@ -11,12 +11,13 @@ the depositor's labels: where the plan cannot describe it, the label stands in s
 """
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.engine.archives import archive_in_print, archive_short_name
+from policy.engine.plan import SCOPE_IMAGES, Content, Deposition, Refusal
 from policy.kit.accessions.entered import AccessionsEntered
 from policy.kit.accessions.links import accession_url
+from policy.stored_result import StoredResult
 
 # Archives whose data is released only under controlled access: why, who grants access and how
 # (beyond-policy:ega-controlled-access).
@@ -39,6 +40,7 @@ NO_CONSENT_CLAUSES = {
     "beyond-policy:bia-open-access",
     "beyond-policy:arrayexpress-st",
     "beyond-policy:empiar-raw",
+    "beyond-policy:empiar-cc0",
     "beyond-policy:emdb-hold",
 }
 ACCESS_PLACEHOLDERS = (
@@ -58,6 +60,7 @@ class PrintPhrase:
     plural: bool = True
     one: str = ""  # when the step has exactly one accession, e.g. "a representative tomogram"
     one_plural: bool = False
+    several_entries: bool = False  # one accession per entry, several entries (tomograms): placeholders say "codes"
 
     def form(self, entries: int) -> tuple[str, bool]:
         if entries == 1 and self.one:
@@ -82,10 +85,10 @@ PRINT_PHRASES: dict[str, PrintPhrase] = {
     ),
     "raw tilt series": PrintPhrase("the raw tilt series"),
     "all the tomograms, each as an EMDB entry of its own": PrintPhrase(
-        "the tomograms", one="the tomogram", one_plural=False
+        "the tomograms", one="the tomogram", one_plural=False, several_entries=True
     ),
     "one or a few representative tomograms, each as an EMDB entry of its own": PrintPhrase(
-        "representative tomograms", one="a representative tomogram", one_plural=False
+        "representative tomograms", one="a representative tomogram", one_plural=False, several_entries=True
     ),
     "the remaining tomograms": PrintPhrase("further tomograms"),
     "the subtomogram average, with its half-maps (required) and an image": PrintPhrase(
@@ -159,14 +162,14 @@ def _join(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _subject(contents: list[Mapping], entries: int) -> tuple[str, bool]:
+def _subject(contents: list[Content], entries: int) -> tuple[str, bool]:
     """(noun phrase, plural) for the contents deposited: phrases of the same datasets read as one group."""
     groups: dict[tuple[str, ...], list[str]] = {}
     plural = False
     for item in contents:
-        text, item_plural = PRINT_PHRASES.get(item["what"], PRINT_PHRASE_OTHERWISE).form(entries)
+        text, item_plural = PRINT_PHRASES.get(item.what, PRINT_PHRASE_OTHERWISE).form(entries)
         plural = plural or item_plural
-        phrases = groups.setdefault(tuple(item["datasets"]), [])
+        phrases = groups.setdefault(item.datasets, [])
         if text not in phrases:
             phrases.append(text)
     phrases = list(dict.fromkeys(phrase for group in groups.values() for phrase in group))
@@ -183,28 +186,34 @@ def _cited(archive: str, accession: str) -> str:
     return f"{accession} ({url})" if url else accession
 
 
-def _accessions_text(archive: str, accessions: tuple[str, ...]) -> str:
+def _accessions_text(archive: str, accessions: tuple[str, ...], *, several_entries: bool) -> str:
     if not accessions:
         # The placeholder names what is missing by the archive's short name, so that it cannot be mistaken for an
-        # accession.
+        # accession; a step of several entries awaits several.
+        if several_entries:
+            return f"accession codes [{archive_short_name(code=archive)} accessions]"
         return f"accession code [{archive_short_name(code=archive)} accession]"
     label = "accession code" if len(accessions) == 1 else "accession codes"
     return f"{label} {_join([_cited(archive, accession) for accession in accessions])}"
 
 
-def _deposition_sentence(deposition: Mapping, contents: list[Mapping], accessions: tuple[str, ...]) -> StatementPart:
-    archive = deposition["archive"]
+def _deposition_sentence(deposition: Deposition, contents: list[Content], accessions: tuple[str, ...]) -> StatementPart:
+    archive = deposition.archive
     subject, plural = _subject(contents, len(accessions))
     verb = "have" if plural else "has"
     where = archive_in_print(code=archive)
-    text = f"{subject} {verb} been deposited in {where} under {_accessions_text(archive, accessions)}."
+    several = any(PRINT_PHRASES.get(item.what, PRINT_PHRASE_OTHERWISE).several_entries for item in contents)
+    text = (
+        f"{subject} {verb} been deposited in {where} under "
+        f"{_accessions_text(archive, accessions, several_entries=several)}."
+    )
     if archive in CONTROLLED_ACCESS_ARCHIVES:
         text += " " + CONTROLLED_ACCESS_ARCHIVES[archive].format(They="They are" if plural else "It is")
     return StatementPart(text, complete=bool(accessions))
 
 
-def _references(deposition: Mapping, accessions: tuple[str, ...]) -> list[str]:
-    archive = deposition["archive"]
+def _references(deposition: Deposition, accessions: tuple[str, ...]) -> list[str]:
+    archive = deposition.archive
     name = archive_short_name(code=archive)
     if not accessions:
         return [f"{REFERENCE_PLACEHOLDERS} {name}. [{name} accession]."]
@@ -215,57 +224,56 @@ def _references(deposition: Mapping, accessions: tuple[str, ...]) -> list[str]:
     return entries
 
 
-def _withheld_text(refused: Mapping) -> str:
+def _withheld_text(refused: Refusal) -> str:
     """The data the plan does not deposit, described as the plan's placements read in print; a placeholder
     naming the depositor's label where the plan cannot describe it."""
     phrases = []
-    for what in refused.get("withheld", []):
+    for what in refused.withheld:
         phrase = PRINT_PHRASES.get(what, PRINT_PHRASE_OTHERWISE).many
         if phrase in UNDESCRIBED:
             continue
         phrases.append(phrase if phrase.startswith("the ") else f"the {phrase}")
     if not phrases:
-        what = "images" if refused.get("scope") == "images" else "data"
-        return f"[a description of the {refused['dataset']} {what}, e.g. the brain MRI scans]"
+        what = "images" if refused.scope == SCOPE_IMAGES else "data"
+        return f"[a description of the {refused.dataset} {what}, e.g. the brain MRI scans]"
     return _join(list(dict.fromkeys(phrases)))
 
 
-def _restriction_reason(refused: Mapping) -> str:
-    causes = refused.get("causes")
-    if causes is None:  # a plan stored before refusals named their causes
-        first = next(iter(refused.get("reasons", [])), {}).get("clause")
-        causes = ["no"] if first in NO_CONSENT_CLAUSES else []
-    return NO_OPEN_CONSENT_IN_PRINT if causes == ["no"] else REASON_PLACEHOLDER
+def _restriction_reason(refused: Refusal) -> str:
+    causes = refused.causes
+    if not causes:  # a plan stored before refusals named their causes
+        first = refused.reasons[0].clause if refused.reasons else ""
+        causes = ("no",) if first in NO_CONSENT_CLAUSES else ()
+    return NO_OPEN_CONSENT_IN_PRINT if causes == ("no",) else REASON_PLACEHOLDER
 
 
-def _not_deposited_sentence(refused: Mapping) -> StatementPart:
+def _not_deposited_sentence(refused: Refusal) -> StatementPart:
     """Two options for the depositor to keep one of: another repository, or the restriction and access."""
-    data = _withheld_text(refused)
+    data = _capitalised(_withheld_text(refused))
     return StatementPart(
-        f"[Either:] {_capitalised(data)} have been deposited in [another repository] under accession code "
-        f"[accession]. [Or:] {_capitalised(data)} are not publicly available because "
-        f"{_restriction_reason(refused)}; {ACCESS_PLACEHOLDERS}.",
+        f"[Either:] {data} have been deposited in [another repository] under accession code [accession]. [Or:] "
+        f"{data} are not publicly available because {_restriction_reason(refused)}; {ACCESS_PLACEHOLDERS}.",
         complete=False,
     )
 
 
-def deposited_contents(*, deposition: Mapping, accessions: AccessionsEntered) -> list[Mapping]:
+def deposited_contents(*, deposition: Deposition, accessions: AccessionsEntered) -> list[Content]:
     """What the statement says this deposition holds: its contents, the optional ones only once confirmed (the
     step has an accession typed)."""
-    confirmed = bool(accessions.of(deposition["key"]))
-    return [item for item in deposition["contents"] if not item.get("optional") or confirmed]
+    confirmed = bool(accessions.of(deposition.key))
+    return [item for item in deposition.contents if not item.optional or confirmed]
 
 
-def statement_build(*, plan: Mapping, accessions: AccessionsEntered) -> Statement:
+def statement_build(*, stored: StoredResult, accessions: AccessionsEntered) -> Statement:
     """The statement for this plan, with the accessions typed so far."""
     parts: list[StatementPart] = []
     references: list[str] = []
-    for deposition in plan["depositions"]:
+    for deposition in stored.plan.depositions:
         contents = deposited_contents(deposition=deposition, accessions=accessions)
         if not contents:
             continue  # an optional step not confirmed
-        typed = accessions.of(deposition["key"])
+        typed = accessions.of(deposition.key)
         parts.append(_deposition_sentence(deposition, contents, typed))
         references += _references(deposition, typed)
-    parts += [_not_deposited_sentence(refused) for refused in plan["not_accepted"]]
+    parts += [_not_deposited_sentence(refused) for refused in stored.plan.not_accepted]
     return Statement(tuple(parts), tuple(references))
