@@ -23,9 +23,17 @@ REQUIRED_MESSAGES = {
     "atomic_model": "Select yes if you built an atomic model into the map",
     "human_controlled_access": "Select yes if the human sequencing data must stay under controlled access",
     "medical_imaging": "Select yes if this is medical imaging of people",
-    "human_tissue": "Select yes if the images show samples taken from human participants",
-    "human_images_open": "Select yes if the participants consented to open release of these images",
+    "human_tissue": "Select yes if the data comes from samples taken from human participants",
+    "human_data_open": "Select yes if the participants consented to open release of this dataset's data",
 }
+
+# The wizard's question (GOV.UK error pattern) when microscopy or spatial omics is answered "medical imaging".
+MEDICAL_IMAGING_CONFIRM = (
+    "Check this answer: microscopy of tissue taken from people, such as histology or whole-slide images of biopsies, "
+    "is not medical imaging. Select no, then answer yes to samples from human participants. If this really is "
+    "medical imaging of people (patients or healthy volunteers), save again: its images will not be planned for "
+    "any archive at EMBL-EBI."
+)
 
 # Said on every page that adds a dataset, the first one too, and on the list: correlative images are two datasets.
 DATASET_MEANING = (
@@ -53,7 +61,7 @@ SHORT_NAMES = {
     "screen_type": "Kind of screen",
     "medical_imaging": "Medical imaging of people",
     "human_tissue": "Samples from human participants",
-    "human_images_open": "Consent to open release of the images",
+    "human_data_open": "Consent to open release of the data",
     "human_controlled_access": "Human sequencing data under controlled access",
 }
 LABEL_INVALID = "Use 1 to 40 letters, digits, hyphens or underscores, with no spaces"

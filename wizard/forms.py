@@ -23,6 +23,9 @@ from policy.engine.questions import (
 from wizard import content
 
 YES, NO = "yes", "no"
+# Images made this way are seldom medical imaging of people: a "yes" is questioned before anything is refused.
+MEDICAL_IMAGING_QUESTIONED = frozenset({"light_microscopy", "electron_microscopy", "spatial_omics"})
+MEDICAL_IMAGING_CONFIRMED = "medical_imaging_confirmed"
 BOOLEAN_CHOICES = [(YES, "Yes"), (NO, "No")]
 NOT_OFFERED = "Select one of the options offered."
 
@@ -147,9 +150,28 @@ class DatasetForm(forms.Form):
             raise forms.ValidationError(content.LABEL_TAKEN.format(label=taken), code="taken")
         return label
 
+    @property
+    def medical_imaging_questioned(self) -> bool:
+        """Whether the answers call medical imaging what is usually microscopy or spatial omics of tissue."""
+        answers = self.data if self.is_bound else self.initial
+        return answers.get("medical_imaging") == YES and answers.get("modality") in MEDICAL_IMAGING_QUESTIONED
+
+    @property
+    def medical_imaging_confirmed(self) -> bool:
+        """A saved answer was confirmed when it was saved; a posted one, by saving again after the question."""
+        return not self.is_bound or self.data.get(MEDICAL_IMAGING_CONFIRMED) == YES
+
+    @property
+    def medical_imaging_confirmation_kept(self) -> bool:
+        """Whether the page carries the confirmation on: the question was put, or the answer was confirmed."""
+        return self.medical_imaging_questioned and (self.medical_imaging_confirmed or self.has_error("medical_imaging"))
+
     def clean(self) -> dict:
         cleaned = super().clean()
         if self.errors:
+            return cleaned
+        if self.medical_imaging_questioned and not self.medical_imaging_confirmed:
+            self.add_error("medical_imaging", content.MEDICAL_IMAGING_CONFIRM)
             return cleaned
         try:
             answers_validate({"answers_version": ANSWERS_CONTRACT_VERSION, "datasets": [self.dataset]})

@@ -30,10 +30,10 @@ from wizard.study import (
     correlations_review,
     dataset_refused,
     datasets_offered,
-    study_all_medical_imaging,
     study_answers,
     study_datasets,
     study_fingerprint,
+    study_nothing_deposited,
 )
 from wizard.study import (
     PUBLICATION as PUBLICATION_STEP,
@@ -466,7 +466,7 @@ def check_page(form: forms.Form, *, draft: Draft, errors: Mapping[str, list[str]
     answers = study_answers(draft)
     return {
         "answers": check_answers(answers),
-        "all_medical_imaging": study_all_medical_imaging(draft),
+        "nothing_deposited": study_nothing_deposited(draft),
         "shown": study_fingerprint(draft),
         # A stale revision (answers changed in another window) is the one error this page can have.
         "error_links": error_links([], errors.get("revision", []), first_id="check-answers"),

@@ -53,7 +53,6 @@ from wizard.study import (
     correlations_review,
     datasets_offered,
     step_url,
-    study_all_medical_imaging,
     study_answer,
     study_answers,
     study_changes,
@@ -61,7 +60,9 @@ from wizard.study import (
     study_find,
     study_first_unanswered,
     study_next_url,
+    study_nothing_deposited,
     study_submitted_mark,
+    study_unanswered,
 )
 
 
@@ -178,8 +179,10 @@ class StudyWizard(NamedUrlWizardView):
     def done(self, form_list, **kwargs) -> HttpResponse:
         result_creation_count(self.request)
         draft = self.draft
-        if study_all_medical_imaging(draft):
+        if study_nothing_deposited(draft):
             return redirect("wizard-cannot-deposit")
+        if study_unanswered(draft):
+            return redirect(study_next_url(draft))
         try:
             result, _created = result_create(answers=study_answers(draft))
         except InvalidAnswers:

@@ -3,7 +3,7 @@
     session["study"] = {
         "id": "k3J9...",       # a new one on "Start again" or a prefill: a page of a replaced study can tell
         "revision": 4,         # +1 on every change of the answers; "Check your answers" carries the one it showed
-        "answers_version": 3,  # the contract the answers follow; drafts begun before version 3 have none (version 2)
+        "answers_version": 4,  # the contract the answers follow; drafts begun before version 3 have none (version 2)
         "answers": {"publication": True, "datasets": [...], "correlations": [["fib", "lm"]]},
         "result_id": "...",    # once submitted, until the answers change again
         "correlations_review": {...},  # the correlations question asked again (see _correlations_review)
@@ -25,9 +25,9 @@ from typing import Any
 from django.contrib.sessions.backends.base import SessionBase
 from django.urls import reverse
 
-from policy.engine.contract_v2 import FROM_V2, answers_as_given
-from policy.engine.planner import dataset_correlatable, dataset_refused
-from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS, MAX_DATASETS
+from policy.engine.not_asked import TRANSLATIONS
+from policy.engine.planner import dataset_correlatable, dataset_placements, dataset_refused
+from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS, MAX_DATASETS, questions_asked_for
 
 SESSION_KEY = "study"
 PUBLICATION, DATASETS, CORRELATIONS, CHECK = "publication", "datasets", "correlations", "check"
@@ -43,15 +43,16 @@ def study_find(session: SessionBase) -> Draft | None:
     draft = session.get(SESSION_KEY)
     if draft is None or draft.get("answers_version") == ANSWERS_CONTRACT_VERSION:
         return draft
-    return _draft_as_version_3(draft)
+    return _draft_as_current(draft)
 
 
-def _draft_as_version_3(draft: Draft) -> Draft:
-    """A draft begun before contract 3 (no "answers_version": its datasets are version 2), read as version 3 the
-    way the engine reads version 2 answers, except that what version 2 never asked stays unanswered, for Check your
-    answers to ask. Written back with the next change, like any answer."""
-    translated, _errors = FROM_V2.answers_translate(draft["answers"])
-    answers = answers_as_given(answers=translated, given_in=2)
+def _draft_as_current(draft: Draft) -> Draft:
+    """A draft begun under an earlier contract (one begun before version 3 has no "answers_version": its datasets
+    are version 2), read as today's the way the engine reads that version's answers: what it never asked stays
+    unanswered, for Check your answers to ask. Written back with the next change, like any answer."""
+    answers = draft["answers"]
+    for translation in TRANSLATIONS[draft.get("answers_version", 2) - 1 :]:
+        answers, _errors = translation.answers_translate(answers)
     return {**draft, "answers_version": ANSWERS_CONTRACT_VERSION, "answers": answers}
 
 
@@ -174,9 +175,19 @@ def _digest(value: Any) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()[:10]
 
 
-def study_all_medical_imaging(draft: Draft) -> bool:
+def study_unanswered(draft: Draft) -> bool:
+    """Whether a dataset leaves a question asked of it unanswered: answers loaded from a result given in an earlier
+    contract version leave out what that version never asked, defaults included, for the depositor to answer."""
+    return any(
+        question.field not in dataset for dataset in study_datasets(draft) for question in questions_asked_for(dataset)
+    )
+
+
+def study_nothing_deposited(draft: Draft) -> bool:
+    """Whether the plan would deposit nothing of the study: medical imaging of people, data from people without
+    consent to its open release."""
     datasets = study_datasets(draft)
-    return bool(datasets) and all(dataset_refused(dataset) for dataset in datasets)
+    return bool(datasets) and not any(dataset_placements(dataset) for dataset in datasets)
 
 
 # --- Writing ------------------------------------------------------------------------------------------------------

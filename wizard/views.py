@@ -15,12 +15,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from policy.engine import InvalidAnswers, answers_validate
+from policy.engine import InvalidAnswers, answers_validate, plan_for
 from policy.engine.clauses import BEYOND_POLICY_CLAUSES, POLICY_CLAUSES
-from policy.engine.contract_v1 import answers_version_of
-from policy.engine.contract_v2 import answers_as_given
 from policy.engine.questions import MAX_DATASETS
-from policy.results import result_find
+from policy.presenters.plan import plan_present
+from policy.results import result_find, texts_collect
 from wizard import content
 from wizard.forms import DatasetForm
 from wizard.htmx import page_render
@@ -36,12 +35,13 @@ from wizard.study import (
     dataset_save,
     step_reachable,
     step_url,
-    study_all_medical_imaging,
+    study_answers,
     study_datasets,
     study_find,
     study_in_progress,
     study_load,
     study_next_url,
+    study_nothing_deposited,
     study_start,
 )
 
@@ -122,12 +122,21 @@ def session_ended(request: HttpRequest) -> HttpResponse:
 @study_required
 def cannot_deposit(request: HttpRequest) -> HttpResponse:
     draft = study_find(request.session)
-    if not study_all_medical_imaging(draft):
+    if not study_nothing_deposited(draft):
         return redirect(study_next_url(draft))
+    try:
+        answers = answers_validate(study_answers(draft)).answers()
+    except InvalidAnswers:
+        return redirect(study_next_url(draft))
+    plan = plan_for(answers)
     return page_render(
         request,
         "wizard/cannot_deposit.html",
-        {"title": "Your images cannot be deposited at EMBL-EBI", "back_url": step_url(draft, CHECK)},
+        {
+            "title": "Nothing of this study can be deposited at EMBL-EBI",
+            "back_url": step_url(draft, CHECK),
+            "refused": plan_present(plan=plan, texts=texts_collect(plan=plan, answers=answers)).refused,
+        },
     )
 
 
@@ -138,12 +147,9 @@ def wizard_prefill(request: HttpRequest, result_id: str) -> HttpResponse:
     if result is None:
         raise Http404("No result has this link.")
     try:
-        # Answers stored under an earlier contract version are loaded as today's questions ask them.
-        # What a translation assumed (a version 2 study never said whether its images may be released openly)
-        # is left unanswered, for the wizard to ask.
-        answers = answers_as_given(
-            answers=answers_validate(result.answers).answers(), given_in=answers_version_of(result.answers)
-        )
+        # Answers stored under an earlier contract version are loaded as today's questions ask them. What that
+        # version never asked (policy/engine/not_asked.py) is left unanswered, for the wizard to ask.
+        answers = answers_validate(result.answers).answers()
     except InvalidAnswers:
         # Made with questions that have changed since: nothing to prefill honestly.
         return render(request, "wizard/prefill_outdated.html", {"result": result}, status=409)
@@ -246,6 +252,8 @@ def _dataset_edit(request: HttpRequest, draft: Draft, *, dataset: dict | None) -
         "form_action": request.get_full_path(),
         "taken": taken,
         "taken_change_url": reverse("wizard-dataset-change", args=[taken]) if taken else "",
+        # Saving again keeps a questioned "medical imaging: yes" (forms.DatasetForm.clean).
+        "medical_imaging_confirmed": form is not None and form.medical_imaging_confirmation_kept,
     }
     return page_render(request, "wizard/dataset.html", context)
 

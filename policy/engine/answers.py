@@ -5,11 +5,11 @@ but InvalidAnswers, whatever it is given.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from policy.engine.contract_v1 import FROM_V1, answers_version_of
-from policy.engine.contract_v2 import FROM_V2
+from policy.engine.contract_v1 import answers_version_of
+from policy.engine.not_asked import GIVEN_IN, TRANSLATIONS, fields_never_asked
 from policy.engine.questions import (
     ANSWERS_CONTRACT_VERSION,
     ANSWERS_CONTRACT_VERSIONS,
@@ -62,14 +62,21 @@ class Study:
     publication: bool
     datasets: tuple[Mapping[str, Any], ...]  # normalised, sorted by id, defaults filled in
     correlations: tuple[tuple[str, ...], ...]  # each group sorted, groups sorted, no repeats
+    given_in: int = ANSWERS_CONTRACT_VERSION  # the contract version whose questions the depositor answered
+    # Each dataset's label -> the questions its version never asked (policy/engine/not_asked.py); a default fills
+    # such a field in `datasets` for the plan, and the canonical answers leave it out.
+    not_asked: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def answers(self) -> dict:
         """The canonical answers: the same study always gives the same dict."""
-        canonical: dict[str, Any] = {
-            "answers_version": ANSWERS_CONTRACT_VERSION,
-            "publication": self.publication,
-            "datasets": [dict(dataset) for dataset in self.datasets],
-        }
+        canonical: dict[str, Any] = {"answers_version": ANSWERS_CONTRACT_VERSION}
+        if self.given_in != ANSWERS_CONTRACT_VERSION:
+            canonical[GIVEN_IN] = self.given_in
+        canonical["publication"] = self.publication
+        canonical["datasets"] = [
+            {name: value for name, value in dataset.items() if name not in self.not_asked.get(dataset["id"], ())}
+            for dataset in self.datasets
+        ]
         if self.correlations:
             canonical["correlations"] = [list(group) for group in self.correlations]
         return canonical
@@ -85,16 +92,18 @@ def answers_validate(answers: Any) -> Study:
         accepted = f"{', '.join(earlier)} or {latest}"
         raise InvalidAnswers({"answers_version": [f"Expected {accepted}."]})
     if version == ANSWERS_CONTRACT_VERSION:
-        return _answers_validate(answers, errors={})
+        return _answers_validate(answers, given_in=_given_in_validate(answers), errors={})
     # Each earlier version is translated into the next; errors are reported in the names the body used.
     steps = TRANSLATIONS[version - 1 :]
     errors: dict[str, list[str]] = {}
+    if GIVEN_IN in answers:
+        errors[GIVEN_IN] = [f"Only in answers version {ANSWERS_CONTRACT_VERSION}, where the service sets it."]
     translated = answers
     for index, step in enumerate(steps):
         translated, step_errors = step.answers_translate(translated)
         _errors_add(errors, _error_paths_back(step_errors, steps[:index]))
     try:
-        study = _answers_validate(translated, errors={})
+        study = _answers_validate(translated, given_in=version, errors={})
     except InvalidAnswers as invalid:
         _errors_add(errors, _error_paths_back(invalid.errors, steps))
     if errors:
@@ -102,8 +111,13 @@ def answers_validate(answers: Any) -> Study:
     return study
 
 
-# The translation from version n to n + 1, for n = 1, 2, …
-TRANSLATIONS = (FROM_V1, FROM_V2)
+def _given_in_validate(answers: dict) -> int:
+    """Canonical answers translated from an earlier version say which; a client sends its own version instead."""
+    given_in = answers.get(GIVEN_IN, ANSWERS_CONTRACT_VERSION)
+    if given_in.__class__ is not int or given_in not in ANSWERS_CONTRACT_VERSIONS:
+        *earlier, latest = map(str, ANSWERS_CONTRACT_VERSIONS[:-1])
+        raise InvalidAnswers({GIVEN_IN: [f"Expected {', '.join(earlier)} or {latest}."]})
+    return given_in
 
 
 def _error_paths_back(errors: dict[str, list[str]], steps) -> dict[str, list[str]]:
@@ -117,7 +131,7 @@ def _errors_add(errors: dict[str, list[str]], more: dict[str, list[str]]) -> Non
         errors.setdefault(path, []).extend(messages)
 
 
-def _answers_validate(answers: dict, *, errors: dict[str, list[str]]) -> Study:
+def _answers_validate(answers: dict, *, given_in: int, errors: dict[str, list[str]]) -> Study:
     def add(path: str, message: str) -> None:
         errors.setdefault(path, []).append(message)
 
@@ -129,7 +143,8 @@ def _answers_validate(answers: dict, *, errors: dict[str, list[str]]) -> Study:
     if type(publication) is not bool:
         add("publication", "Expected true or false.")
 
-    datasets = _datasets_validate(answers.get("datasets"), add)
+    never_asked = fields_never_asked(version=given_in) if given_in != ANSWERS_CONTRACT_VERSION else frozenset()
+    datasets = _datasets_validate(answers.get("datasets"), never_asked, add)
     correlations = _correlations_validate(
         answers.get("correlations", []), _labels_listed(answers), _labels_not_images(answers), add
     )
@@ -138,8 +153,10 @@ def _answers_validate(answers: dict, *, errors: dict[str, list[str]]) -> Study:
         raise InvalidAnswers(errors)
     return Study(
         publication=publication,
-        datasets=tuple(sorted(datasets, key=lambda dataset: dataset["id"])),
+        datasets=tuple(sorted((dataset for dataset, _ in datasets), key=lambda dataset: dataset["id"])),
         correlations=correlations,
+        given_in=given_in,
+        not_asked={dataset["id"]: fields for dataset, fields in datasets if fields},
     )
 
 
@@ -169,7 +186,8 @@ def _field_path(prefix: str | None, key: Any) -> str:
     return f"{prefix}.{name}" if prefix else name
 
 
-def _datasets_validate(raw: Any, add) -> list[dict]:
+def _datasets_validate(raw: Any, never_asked: frozenset[str], add) -> list[tuple[dict, frozenset[str]]]:
+    """Each valid dataset, with the questions of `never_asked` it leaves unanswered."""
     if raw is None:
         add("datasets", "Required: list the study's datasets (at least 1).")
         return []
@@ -183,14 +201,15 @@ def _datasets_validate(raw: Any, add) -> list[dict]:
         add("datasets", f"At most {MAX_DATASETS} datasets; this study lists {len(raw)}.")
         return []
 
-    valid: list[dict] = []
+    valid: list[tuple[dict, frozenset[str]]] = []
     # Labels name files and folders (file lists, drafts), which macOS and Windows do not tell apart by case.
     first_index_of_id: dict[str, int] = {}
     for index, item in enumerate(raw):
         path = f"datasets[{index}]"
-        dataset = _dataset_validate(item, path, add)
-        if dataset is None:
+        validated = _dataset_validate(item, path, never_asked, add)
+        if validated is None:
             continue
+        dataset = validated[0]
         folded = dataset["id"].casefold()
         if folded in first_index_of_id:
             earlier = first_index_of_id[folded]
@@ -198,12 +217,13 @@ def _datasets_validate(raw: Any, add) -> list[dict]:
             add(f"{path}.id", f"Duplicate label '{dataset['id']}': datasets[{earlier}] uses {uses}.")
             continue
         first_index_of_id[folded] = index
-        valid.append(dataset)
+        valid.append(validated)
     return valid
 
 
-def _dataset_validate(raw: Any, path: str, add) -> dict | None:
-    """The normalised dataset, or None when anything about it is invalid (errors reported through add)."""
+def _dataset_validate(raw: Any, path: str, never_asked: frozenset[str], add) -> tuple[dict, frozenset[str]] | None:
+    """The normalised dataset and the questions of `never_asked` it leaves unanswered (a default answers them for
+    the plan, a required one stays out), or None when anything about it is invalid (errors reported through add)."""
     if not isinstance(raw, dict):
         add(path, "Expected an object describing one dataset.")
         return None
@@ -231,6 +251,7 @@ def _dataset_validate(raw: Any, path: str, add) -> dict | None:
 
     clean: dict[str, Any] = {}
     unknown_fields: set[str] = set()
+    not_asked: set[str] = set()
     for question in questions:
         name = question.field
         # A follow-up question cannot be judged while an answer it depends on is missing or invalid.
@@ -245,6 +266,10 @@ def _dataset_validate(raw: Any, path: str, add) -> dict | None:
                 unknown_fields.add(name)
             else:
                 clean[name] = raw[name]
+        elif name in never_asked and question.asked_when.matches(clean):
+            not_asked.add(name)
+            if question.default is not REQUIRED:
+                clean[name] = question.default
         elif question.default is REQUIRED:
             if question.asked_when.matches(clean):
                 fail(name, f"Required when {question.asked_when.describe()}.")
@@ -254,7 +279,7 @@ def _dataset_validate(raw: Any, path: str, add) -> dict | None:
 
     if error_count == 0:
         _consistency_check(clean, fail)
-    return clean if error_count == 0 else None
+    return (clean, frozenset(not_asked)) if error_count == 0 else None
 
 
 def _value_problem(question: Question, value: Any) -> str | None:
@@ -283,9 +308,11 @@ def _consistency_check(dataset: dict, fail) -> None:
         )
     if em_method != "cryo_et":
         return
-    if dataset["tilt_series"] is False and dataset["tomograms"] == "none" and dataset["subtomogram_average"] is False:
+    # A follow-up an earlier contract version never asked is absent: it counts as no.
+    average = dataset.get("subtomogram_average") is True
+    if dataset["tilt_series"] is False and dataset["tomograms"] == "none" and not average:
         fail("tomograms", "A cryo-ET dataset needs tilt series, tomograms or a subtomogram average to deposit.")
-    if dataset["atomic_model"] is True and dataset["subtomogram_average"] is False:
+    if dataset.get("atomic_model") is True and not average:
         fail("atomic_model", "A model from cryo-ET is built into a subtomogram average: answer yes to that first.")
 
 

@@ -297,8 +297,9 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:bia-scope",
-        "BioImage Archive: a scope that excludes medical imaging",
-        "The BioImage Archive's scope is “from molecular to organism scale, excluding medical imaging”.",
+        "BioImage Archive: development principles that exclude medical imaging",
+        "“The BioImage Archive should store and make available imaging datasets from molecular to organism scale, "
+        "excluding medical imaging in its initial development.”",
         "https://www.ebi.ac.uk/bioimage-archive/project-developments/",
     ),
     Clause(
@@ -546,17 +547,47 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     # Checked 2026-12-05 (policy/sources/ebi-archive-facts.md, the section of that date).
     Clause(
         "beyond-policy:bia-open-access",
-        "BioImage Archive: open access only",
-        "“Any researcher can freely access and reuse any bioimage” in the BioImage Archive: images of human samples "
-        "go there only when the participants' consent covers open release of the images and their sample metadata.",
+        "BioImage Archive: open to any researcher",
+        "The BioImage Archive's roadmap states the vision “that any researcher can freely access and reuse any "
+        "bioimage stored in there”.",
         "https://www.ebi.ac.uk/bioimage-archive/our-roadmap/",
+    ),
+    Clause(
+        "beyond-policy:consent-open-release",
+        "Consent before any open archive (this service's advice)",
+        "Every archive a plan names except the EGA releases what it holds, sample metadata included, to anyone. "
+        "Data derived from human participants is therefore planned for those archives only when the participants "
+        "consented (or an ethics committee approved) to open release of that data and its sample metadata. "
+        "Otherwise sequencing reads go to the EGA under controlled access, and the plan names whom to ask about "
+        "the rest.",
+        "depositwizard's own advice, drawn from the archives' pages cited beside it",
+    ),
+    Clause(
+        "beyond-policy:pride-metabolights-open",
+        "PRIDE and MetaboLights: open release, sample metadata included",
+        "PRIDE and MetaboLights release the data they hold openly, sample metadata included; controlled access for "
+        "human proteomics data is still being discussed.",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC8056256",
+    ),
+    Clause(
+        "beyond-policy:wsi-deidentification",
+        "Whole-slide images: label and macro images, scanner metadata",
+        "Whole-slide image files carry label and macro images and scanner metadata that can identify patients: "
+        "remove them before sharing the slides.",
+        "https://pmc.ncbi.nlm.nih.gov/articles/PMC10185865",
+    ),
+    Clause(
+        "beyond-policy:ega-access",
+        "EGA: access per dataset, from its Data Access Committee",
+        "To gain access to a dataset, requesters contact the Data Access Committee that controls access to it; its "
+        "contact is on the dataset's page. Each study has a stable accession to cite in publications.",
+        "https://web3.ega-archive.org/access/faq/",
     ),
     Clause(
         "beyond-policy:ega-consent",
         "EGA: only data whose consent requires controlled access",
-        "“The EGA will not accept your data unless you can confirm that your consents require controlled access.” "
-        "A submitter account is requested from the EGA helpdesk; cite the study accession (EGAS…) in the "
-        "publication.",
+        "“The EGA will not accept your data unless you can confirm that your consents require controlled access "
+        "distribution.” Each study is assigned a stable accession (EGAS…) to cite in publications.",
         "https://web2.ega-archive.org/submission/FAQ",
     ),
     Clause(

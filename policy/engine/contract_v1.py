@@ -1,10 +1,11 @@
 """Version 1 of the answers contract, read as version 2.
 
 Version 1 asked whether images were "patient-identifiable"; version 2 asks whether they are medical imaging of
-patients at all, and asks about subtomogram averages, atomic models, human samples and controlled access,
-which version 1 never asked. A version 1 answer says nothing about those, so it maps to "no" (the default
-version 1 itself assumed). Answers without "answers_version" are version 1: every client, stored result and
-prefill link made before version 2 sent none.
+patients at all, and asks about subtomogram averages, atomic models, human samples and controlled access, which
+version 1 never asked. A version 1 "yes" (images that identify patients) is read as medical imaging, which no
+archive at EBI accepts; a "no" says nothing about whether the images are medical imaging, so it answers nothing
+and the question is "not asked" (planned as an unanswered question is: not medical imaging). Answers without
+"answers_version" are version 1: every client, stored result and prefill link made before version 2 sent none.
 """
 
 from collections.abc import Mapping
@@ -12,19 +13,11 @@ from typing import Any
 
 from policy.engine.translation import Translation
 
-# The follow-up questions version 2 requires of an EM method that version 1 answered without them.
-NEW_FOLLOW_UPS = {
-    "cryo_et": {"subtomogram_average": False, "atomic_model": False},
-    "single_particle": {"atomic_model": False},
-}
+NOT_IDENTIFIABLE_ANSWERS_NOTHING = frozenset({"patient_medical"})
 
 
-def _follow_ups_assumed(dataset: Mapping[str, Any]) -> Mapping[str, Any]:
-    em_method = dataset.get("em_method")
-    # Untrusted: em_method may be a list or an object, which no dict lookup may take.
-    if dataset.get("modality") == "electron_microscopy" and isinstance(em_method, str):
-        return NEW_FOLLOW_UPS.get(em_method, {})
-    return {}
+def _not_identifiable_unanswered(dataset: Mapping[str, Any]) -> frozenset[str]:
+    return NOT_IDENTIFIABLE_ANSWERS_NOTHING if dataset.get("patient_identifiable") is False else frozenset()
 
 
 FROM_V1 = Translation(
@@ -33,7 +26,7 @@ FROM_V1 = Translation(
     new_fields=frozenset(
         {"patient_medical", "subtomogram_average", "atomic_model", "human_tissue", "human_controlled_access"}
     ),
-    assumed=_follow_ups_assumed,
+    unanswered=_not_identifiable_unanswered,
 )
 
 

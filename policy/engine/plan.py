@@ -74,6 +74,10 @@ class Refusal:
     scope: str  # SCOPE_DATASET or SCOPE_IMAGES
     reasons: tuple[Cited, ...]
     instead: str  # empty in plans stored before refusals said what to do instead
+    # Why (policy.engine.planner: "medical", "no", "not_asked", "with_medical") and what the routing table would have
+    # placed; empty in plans stored before refusals named them.
+    causes: tuple[str, ...] = ()
+    withheld: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +237,8 @@ def plan_as_json(plan: Plan) -> dict:
                 "scope": refusal.scope,
                 "reasons": _cited_as_json(refusal.reasons),
                 "instead": refusal.instead,
+                "causes": list(refusal.causes),
+                "withheld": list(refusal.withheld),
             }
             for refusal in plan.not_accepted
         ],
@@ -279,6 +285,8 @@ def plan_from_json(stored: Mapping[str, Any]) -> Plan:
                 scope=item.get("scope", SCOPE_DATASET),
                 reasons=_cited_from_json(item["reasons"]),
                 instead=item.get("instead", ""),
+                causes=tuple(item.get("causes", ())),
+                withheld=tuple(item.get("withheld", ())),
             )
             for item in stored["not_accepted"]
         ),

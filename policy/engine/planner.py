@@ -2,6 +2,7 @@
 
 import functools
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from policy.engine import rules
@@ -18,31 +19,56 @@ SIGNATURE_FIELDS = tuple(question.field for question in DATASET_QUESTIONS if que
 
 
 PlacementFound = tuple[str, str, bool, tuple[Reason, ...]]
+# Why a placement is withheld: medical imaging of people; data from people without consent to open release (no,
+# or not asked in the answers' contract version; "medical": the data comes with medical imaging of people, which
+# no human-samples question covered).
+MEDICAL_IMAGING, NO_CONSENT, CONSENT_NOT_ASKED, WITH_MEDICAL_IMAGING = "medical", "no", "not_asked", "with_medical"
+
+
+@dataclass(frozen=True, slots=True)
+class Withheld:
+    """A placement the routing table makes that the plan leaves out, and why."""
+
+    archive: str
+    contents: str
+    images: bool
+    cause: str
 
 
 @functools.cache
-def _placements_for(signature: tuple) -> tuple[tuple[PlacementFound, ...], tuple[str, ...]]:
+def _placements_for(signature: tuple) -> tuple[tuple[PlacementFound, ...], tuple[Withheld, ...]]:
     answers = dict(zip(SIGNATURE_FIELDS, signature, strict=True))
-    # Images of human samples whose participants did not consent to open release go to no archive at EBI.
-    images_closed = answers["human_tissue"] is True and answers.get("human_images_open") is False
+    medical = answers["medical_imaging"] is True
+    # Data derived from people goes to an archive that releases it openly only with their consent to open release.
+    consent_missing = _consent_missing(answers)
     placed: list[PlacementFound] = []
-    closed: dict[str, None] = {}
+    withheld: list[Withheld] = []
     for rule in rules.DATASET_RULES:
         if not rule.applies.matches(answers):
             continue
         for placement in rule.places:
-            if images_closed and placement.images:
-                closed[rules.ROUTES[placement.route].archive] = None
+            archive = rules.ROUTES[placement.route].archive
+            if medical and placement.images:
+                withheld.append(Withheld(archive, placement.contents, True, MEDICAL_IMAGING))
+            elif consent_missing and archive not in rules.CONTROLLED_ACCESS_ARCHIVES:
+                withheld.append(Withheld(archive, placement.contents, placement.images, consent_missing))
             else:
                 placed.append((placement.route, placement.contents, placement.optional, rule.reasons))
-    return tuple(placed), tuple(closed)
+    return tuple(placed), tuple(withheld)
+
+
+def _consent_missing(answers: Mapping[str, Any]) -> str:
+    """Why data of this dataset derived from people may not be released openly, or "" when it may."""
+    if answers["human_tissue"] is True:
+        consent = answers.get("human_data_open")
+        return "" if consent is True else NO_CONSENT if consent is False else CONSENT_NOT_ASKED
+    return WITH_MEDICAL_IMAGING if answers["medical_imaging"] is True else ""
 
 
 def dataset_refused(dataset: Mapping[str, Any]) -> bool:
-    """Whether the dataset is refused whatever else is answered: medical imaging of people, which no EBI resource
-    accepts (the policy's background). The wizard asks it of a dataset as saved, where an answer not given yet
-    counts as no. Images of human samples without consent to open release are refused by their placements
-    (`dataset_images_closed`), which leave the rest of the dataset planned."""
+    """Whether the dataset's images are refused whatever else is answered: medical imaging of people, which no EBI
+    resource accepts (the policy's background). The wizard asks it of a dataset as saved, where an answer not
+    given yet counts as no. The dataset's other data (sequencing reads) keeps its route (`dataset_placements`)."""
     return dataset.get("medical_imaging") is True
 
 
@@ -57,8 +83,9 @@ def dataset_placements(dataset: Mapping[str, Any]) -> tuple[PlacementFound, ...]
     return _placements_for(tuple(map(dataset.get, SIGNATURE_FIELDS)))[0]
 
 
-def dataset_images_closed(dataset: Mapping[str, Any]) -> tuple[str, ...]:
-    """The archives this dataset's images would have gone to, had the participants consented to open release."""
+def dataset_withheld(dataset: Mapping[str, Any]) -> tuple[Withheld, ...]:
+    """What of this dataset the routing table places that the plan leaves out: medical imaging, or data from people
+    without consent to its open release."""
     return _placements_for(tuple(map(dataset.get, SIGNATURE_FIELDS)))[1]
 
 
@@ -79,14 +106,11 @@ def plan_build(*, study: Study) -> Plan:
     accepted = []
     unplaced = []  # neither refused nor placed: data that is not images and fits no repository the plan names
     for dataset in study.datasets:
-        if dataset_refused(dataset):
-            not_accepted.append(_medical_imaging_refusal(dataset["id"]))
-            continue
         placements = dataset_placements(dataset)
-        if closed := dataset_images_closed(dataset):
-            not_accepted.append(_human_images_refusal(dataset["id"], closed, whole_dataset=not placements))
+        if withheld := dataset_withheld(dataset):
+            not_accepted.append(_refusal(dataset["id"], withheld, placements))
         if not placements:
-            if not closed:
+            if not withheld:
                 unplaced.append(dataset)
             continue
         accepted.append(dataset)
@@ -106,6 +130,9 @@ def plan_build(*, study: Study) -> Plan:
     bia_bound = [dataset for dataset in accepted if "bia" in depositions.archives_of(dataset["id"])]
     _study_notes_add(study, accepted, not_accepted, bia_bound, linking, notes)
 
+    for item in not_accepted:
+        others = any(dataset["id"] != item["dataset"] for dataset in accepted)
+        item["instead"] = item["instead"].format(rest=rules.REST_OF_THE_STUDY if others else "")
     contacts = [rules.PRESUBMISSION_CONTACT]
     if any(dataset["modality"] == "high_content_screening" for dataset in study.datasets):
         contacts.append(rules.BIA_CONTACT)
@@ -130,7 +157,15 @@ def plan_build(*, study: Study) -> Plan:
             for item in sorted(linking, key=lambda item: (LINK_KIND_ORDER[item["kind"]], item["datasets"]))
         ),
         not_accepted=tuple(
-            Refusal(item["dataset"], item["scope"], _cited(item["reasons"]), item["instead"]) for item in not_accepted
+            Refusal(
+                item["dataset"],
+                item["scope"],
+                _cited(item["reasons"]),
+                item["instead"],
+                causes=tuple(item["causes"]),
+                withheld=tuple(item["withheld"]),
+            )
+            for item in not_accepted
         ),
         notes=tuple(Note(note["text"], _cited(note["reasons"])) for note in notes),
         contacts=tuple(contacts),
@@ -141,23 +176,32 @@ def _cited(reasons: list[dict]) -> tuple[Cited, ...]:
     return tuple(Cited(reason["clause"], reason["why"]) for reason in reasons)
 
 
-def _medical_imaging_refusal(dataset_id: str) -> dict:
+def _refusal(dataset_id: str, withheld: tuple[Withheld, ...], placements: tuple[PlacementFound, ...]) -> dict:
+    """What of the dataset is not deposited, why, and what to do instead ("{rest}" is filled in once the plan knows
+    whether anything of the study is deposited). "scope": "dataset" when none of it is deposited, "images" when its
+    images are not and the rest of it is."""
+    causes = dict.fromkeys(item.cause for item in withheld)
+    reasons: list[Reason] = []
+    instead: list[str] = []
+    if MEDICAL_IMAGING in causes:
+        reasons += rules.MEDICAL_IMAGING_REASONS
+        instead.append(rules.MEDICAL_IMAGING_INSTEAD)
+    closed = [item.archive for item in withheld if item.cause != MEDICAL_IMAGING]
+    if closed:
+        cause = next(cause for cause in causes if cause != MEDICAL_IMAGING)
+        reasons.append(rules.HUMAN_DATA_CLOSED_WHY[cause])
+        reasons += [rules.HUMAN_DATA_CLOSED_REASONS[code] for code in ARCHIVE_ORDER if code in closed]
+        instead.append(rules.HUMAN_DATA_CLOSED_INSTEAD[cause])
+    if any(rules.ROUTES[route].archive in rules.CONTROLLED_ACCESS_ARCHIVES for route, *_ in placements):
+        instead.append(rules.READS_UNDER_CONTROLLED_ACCESS)
+    reasons.append(rules.HUMAN_DATA_CONTACT_REASON)
     return {
         "dataset": dataset_id,
-        "scope": "dataset",
-        "reasons": _reasons(rules.MEDICAL_IMAGING_REASONS),
-        "instead": rules.MEDICAL_IMAGING_INSTEAD,
-    }
-
-
-def _human_images_refusal(dataset_id: str, closed_archives: tuple[str, ...], *, whole_dataset: bool) -> dict:
-    scope = "dataset" if whole_dataset else "images"
-    reasons = [rules.HUMAN_IMAGES_CLOSED_REASONS[code] for code in ARCHIVE_ORDER if code in closed_archives]
-    return {
-        "dataset": dataset_id,
-        "scope": scope,
-        "reasons": _reasons([*reasons, rules.HUMAN_IMAGES_CONTACT_REASON]),
-        "instead": rules.HUMAN_IMAGES_CLOSED_INSTEAD.format(rest=rules.HUMAN_IMAGES_CLOSED_REST[scope]),
+        "scope": "images" if placements else "dataset",
+        "causes": list(causes),
+        "withheld": list(dict.fromkeys(item.contents for item in withheld)),
+        "reasons": _reasons(reasons),
+        "instead": " ".join([*instead, "{rest}" + rules.HUMAN_DATA_CONTACT_INSTEAD]),
     }
 
 
@@ -626,17 +670,20 @@ def _dataset_notes_add(
                 [rules.ST_METADATA_REASON],
             )
         )
-    human_samples = [d for d in accepted if d["human_tissue"] and d["human_images_open"]]
+    human_samples = [d for d in accepted if d["human_tissue"] and d.get("human_data_open") is True]
     if human_samples:
         notes.append(
             _note(
-                f"{_labels(human_samples)}: EBI's image archives are open to everyone. Deposit these images of human "
-                "samples only if the participants consented to open release of the images and their sample "
-                f"metadata, and with nothing in them that identifies anyone. Ask {rules.PRESUBMISSION_CONTACT} if you "
-                "are unsure.",
+                f"{_labels(human_samples)}: the archives planned here release the data and its sample metadata to "
+                "everyone. Deposit this data from human participants only as their consent to open release allows, "
+                "with nothing in it that identifies anyone. Ask "
+                f"{rules.PRESUBMISSION_CONTACT} if you are unsure.",
                 rules.HUMAN_SAMPLES_REASONS,
             )
         )
+    slides = [d for d in human_samples if d["modality"] in rules.WHOLE_SLIDE_MODALITIES]
+    if slides:
+        notes.append(_note(f"{_labels(slides)}: {rules.WHOLE_SLIDE_REASON[1]}", [rules.WHOLE_SLIDE_REASON]))
     # EMPIAR's own condition for the 3D modalities EMDB does not cover: a generic "no publication" note is not enough.
     without_publication = [
         d
@@ -680,8 +727,7 @@ def _study_notes_add(
         notes.insert(
             0,
             _note(
-                f"None of this study's datasets can be deposited at EBI. For advice, contact "
-                f"{rules.PRESUBMISSION_CONTACT}.",
+                f"Nothing of this study can be deposited at EBI. For advice, contact {rules.PRESUBMISSION_CONTACT}.",
                 [
                     *((item["reasons"][0]["clause"], item["reasons"][0]["why"]) for item in not_accepted),
                     rules.QUERIES_REASON,

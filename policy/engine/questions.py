@@ -1,4 +1,4 @@
-"""The answers contract (version 3) as data: each question, when it is asked and what it accepts.
+"""The answers contract (version 4) as data: each question, when it is asked and what it accepts.
 
 The API validates against these, the wizard builds its pages from them and the rules match on the same
 conditions, so a question is described once.
@@ -23,10 +23,11 @@ from policy.engine.vocabulary import (
     Enumeration,
 )
 
-ANSWERS_CONTRACT_VERSION = 3
+ANSWERS_CONTRACT_VERSION = 4
 # Answers without an "answers_version" are version 1 (what every client sent before version 2 existed). Each
-# earlier version is read as the next one by its translation: policy/engine/contract_v1.py, contract_v2.py.
-ANSWERS_CONTRACT_VERSIONS = (1, 2, 3)
+# earlier version is read as the next one by its translation: policy/engine/contract_v1.py, contract_v2.py,
+# contract_v3.py; what a version never asked is "not asked" (policy/engine/not_asked.py).
+ANSWERS_CONTRACT_VERSIONS = (1, 2, 3, 4)
 MAX_DATASETS = 50
 # Anchored: the wizard's RegexValidator searches (it does not fullmatch), and must refuse exactly what the engine does.
 DATASET_ID_PATTERN = re.compile(r"\A[A-Za-z0-9_-]{1,40}\Z")
@@ -55,8 +56,12 @@ class When:
     def matches(self, dataset: Mapping[str, Any]) -> bool:
         for name, accepted in self._lookup:
             value = dataset.get(name)
-            # Answers are strings or booleans; `1 in {True}` holds in Python, so check the type first.
-            if value.__class__ not in ANSWER_TYPES or value not in accepted:
+            # None, where a rule lists it, stands for a question not answered (an earlier contract version never
+            # asked it). Answers are strings or booleans; `1 in {True}` holds in Python, so check the type first.
+            if value is None:
+                if None not in accepted:
+                    return False
+            elif value.__class__ not in ANSWER_TYPES or value not in accepted:
                 return False
         return True
 
@@ -306,12 +311,13 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         field="medical_imaging",
         kind="boolean",
         text=(
-            "Is this medical imaging of people, for example MRI, CT, PET, ultrasound or radiography, whether of "
-            "patients or of healthy volunteers?"
+            "Is this medical imaging of people (patients or healthy volunteers), for example MRI, CT, PET, "
+            "ultrasound or radiography?"
         ),
         hint=(
-            "In a clinic or in a research study. No EMBL-EBI archive accepts medical imaging of people, whether or "
-            "not it identifies them."
+            "In a clinic or in a research study, whether or not the images identify anyone. Microscopy of tissue "
+            "taken from people, such as histology or whole-slide images of biopsies, is not medical imaging: answer "
+            "no, and answer the next question about samples from human participants."
         ),
         default=False,
     ),
@@ -319,25 +325,27 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         field="human_tissue",
         kind="boolean",
         text=(
-            "Do the images show samples taken from human participants, such as tissue sections, biopsies or "
+            "Does the data come from samples taken from human participants, such as tissue sections, biopsies or "
             "primary cells?"
         ),
         hint=(
-            "Established cell lines, such as HeLa or HEK293, do not count: answer no for them. Medical imaging of "
-            "people is the question above."
+            "The images and any omics or other data of this dataset. Established cell lines, such as HeLa or "
+            "HEK293, do not count: answer no for them. Medical imaging of people is the question above."
         ),
         default=False,
     ),
     Question(
-        field="human_images_open",
+        field="human_data_open",
         kind="boolean",
         asked_when=when(human_tissue=True),
         text=(
-            "Did the participants consent to open public release of these images and of the metadata of their samples?"
+            "Did the participants consent (or an ethics committee approve) to open public release of the data of "
+            "this dataset, its images and any omics or other data, and of the metadata of their samples?"
         ),
         hint=(
-            "EMBL-EBI's image archives are open to everyone: images of human samples go there only with consent to "
-            "open release. If the answer is no, the plan says what can still be deposited."
+            "Every EMBL-EBI archive the plan could name here releases data and sample metadata openly, to anyone. "
+            "Without that consent nothing of this dataset goes to them: the plan says where it can go instead and "
+            "whom to ask."
         ),
     ),
     Question(
@@ -354,15 +362,16 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         ),
         text="Must the human sequencing data stay under controlled access?",
         hint=(
-            "Answer yes if the participants did not consent to open public release of their sequencing data: the "
-            "reads then go to the European Genome-phenome Archive (EGA), and ArrayExpress can take processed data "
-            "only, if its curators approve."
+            "Answer yes if the raw reads must stay under controlled access even where the rest of the data may be "
+            "released openly: the reads then go to the European Genome-phenome Archive (EGA), and ArrayExpress can "
+            "take processed data only, if its curators approve. Without consent to open release, the reads go to "
+            "the EGA whatever you answer here."
         ),
     ),
 )
 
 DATASET_QUESTIONS_BY_FIELD: dict[str, Question] = {question.field: question for question in DATASET_QUESTIONS}
-STUDY_FIELDS = ("answers_version", "publication", "datasets", "correlations")
+STUDY_FIELDS = ("answers_version", "answers_given_in", "publication", "datasets", "correlations")
 
 
 def questions_asked_for(dataset: Mapping[str, Any]) -> tuple[Question, ...]:

@@ -35,8 +35,8 @@ class Placement:
     route: str
     contents: str
     optional: bool = False  # the policy says the data "can" go there, not that it must
-    # Images (or what is made from them): open archives take them only with consent to open release when they
-    # show human samples. Omics data placed in an omics repository is not.
+    # Images, or what is made from them (maps, models, segmentations, mass-spectrometry imaging): medical imaging
+    # refuses them, and the dataset's other data (sequencing reads, mass spectra) keeps its route.
     images: bool = True
 
 
@@ -46,6 +46,10 @@ class DatasetRule:
     places: tuple[Placement, ...]
     reasons: tuple[Reason, ...]
 
+
+# Archives that release what they hold only under controlled access; every other archive a plan names releases
+# data and its sample metadata openly, to anyone (beyond-policy:consent-open-release).
+CONTROLLED_ACCESS_ARCHIVES = frozenset({"ega"})
 
 # The order to deposit in. Omics first, so the image submission can cite their accessions
 # (beyond-policy:omics-first), EGA before ArrayExpress (for human reads under controlled access, ArrayExpress's step
@@ -158,6 +162,21 @@ EM = "electron_microscopy"
 CRYO_ET = {"modality": EM, "em_method": "cryo_et"}
 SPATIAL_OMICS_IN_A_REPOSITORY = {"modality": "spatial_omics", "omics_repository_fits": True}
 SEQUENCING_OMICS = ("transcriptomics", "epigenomics")
+# Sequencing data may be released openly (ArrayExpress) when it is not human, or when the participants consented
+# to open release of the dataset's data and its reads need no controlled access.
+OPEN_SEQUENCING = (
+    {"human_tissue": False, "medical_imaging": False},
+    {"human_data_open": True, "human_controlled_access": False},
+)
+# Human sequencing data goes to EGA, under controlled access: when its reads must stay controlled although the rest
+# may be open, when the participants did not consent to open release or were not asked (None: a question an
+# earlier contract version never asked), and when it comes with medical imaging of people, which no human-samples
+# question covered.
+CONTROLLED_SEQUENCING = (
+    {"human_data_open": True, "human_controlled_access": True},
+    {"human_tissue": True, "human_data_open": (False, None)},
+    {"human_tissue": False, "medical_imaging": True},
+)
 
 RULE_2: Reason = ("rule-2", "Imaging data that EMPIAR does not take goes to the BioImage Archive.")
 BIA_FILE_LIST_REASON: Reason = (
@@ -349,7 +368,7 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
                 ),
             ),
         )
-        for open_release in ({"human_tissue": False}, {"human_controlled_access": False})
+        for open_release in OPEN_SEQUENCING
     ),
     *(
         DatasetRule(
@@ -368,28 +387,36 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
                 ),
             ),
         )
-        for open_release in ({"human_tissue": False}, {"human_controlled_access": False})
+        for open_release in OPEN_SEQUENCING
     ),
-    DatasetRule(
-        when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type=SEQUENCING_OMICS, human_controlled_access=True),
-        (Placement("ega", "the human sequencing data (raw reads), under controlled access", images=False),),
-        (
-            OMICS_REPOSITORY_REASON,
-            ("beyond-policy:ega", "Human sequencing data without consent for open release goes to EGA."),
+    *(
+        DatasetRule(
+            when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type=SEQUENCING_OMICS, **controlled),
+            (Placement("ega", "the human sequencing data (raw reads), under controlled access", images=False),),
             (
-                "beyond-policy:ega-consent",
-                "EGA accepts data only when the participants' consents require controlled access.",
+                OMICS_REPOSITORY_REASON,
+                ("beyond-policy:ega", "Human sequencing data without consent for open release goes to EGA."),
+                (
+                    "beyond-policy:ega-consent",
+                    "EGA accepts data only when the participants' consents require controlled access distribution.",
+                ),
             ),
-        ),
+        )
+        for controlled in CONTROLLED_SEQUENCING
     ),
     # Annotare documents a processed-data-only submission for human spatial transcriptomics (not for other
-    # functional genomics): optional, beside the reads in EGA.
+    # functional genomics): optional, beside the reads in EGA, and open, so only with consent to open release.
     DatasetRule(
-        when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type="transcriptomics", human_controlled_access=True),
+        when(
+            **SPATIAL_OMICS_IN_A_REPOSITORY,
+            omics_type="transcriptomics",
+            human_data_open=True,
+            human_controlled_access=True,
+        ),
         (
             Placement(
                 ARRAYEXPRESS_PROCESSED_ROUTE,
-                "processed data only (no raw reads, no donor attributes: those stay in EGA)",
+                "processed data only, without the raw reads (those go to EGA)",
                 optional=True,
                 images=False,
             ),
@@ -416,7 +443,8 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
     ),
     DatasetRule(
         when(**SPATIAL_OMICS_IN_A_REPOSITORY, omics_type="metabolomics"),
-        (Placement("metabolights", "the spatial metabolomics data", images=False),),
+        # Mass-spectrometry imaging: images.
+        (Placement("metabolights", "the spatial metabolomics data"),),
         (
             OMICS_REPOSITORY_REASON,
             ("beyond-policy:omics-repositories", "Metabolomics data goes to MetaboLights."),
@@ -499,19 +527,22 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
                 ),
             ),
         )
-        for open_release in ({"human_tissue": False}, {"human_controlled_access": False})
+        for open_release in OPEN_SEQUENCING
     ),
-    DatasetRule(
-        when(modality="non_image", data_type="sequencing", human_controlled_access=True),
-        (Placement("ega", "the human sequencing data (raw reads), under controlled access", images=False),),
-        (
-            NON_IMAGE_REASON,
-            ("beyond-policy:ega", "Human sequencing data without consent for open release goes to EGA."),
+    *(
+        DatasetRule(
+            when(modality="non_image", data_type="sequencing", **controlled),
+            (Placement("ega", "the human sequencing data (raw reads), under controlled access", images=False),),
             (
-                "beyond-policy:ega-consent",
-                "EGA accepts data only when the participants' consents require controlled access.",
+                NON_IMAGE_REASON,
+                ("beyond-policy:ega", "Human sequencing data without consent for open release goes to EGA."),
+                (
+                    "beyond-policy:ega-consent",
+                    "EGA accepts data only when the participants' consents require controlled access distribution.",
+                ),
             ),
-        ),
+        )
+        for controlled in CONTROLLED_SEQUENCING
     ),
     DatasetRule(
         when(modality="non_image", data_type="proteomics"),
@@ -540,11 +571,16 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
 )
 
 MEDICAL_IMAGING_REASONS: tuple[Reason, ...] = (
-    ("background-patient", "Medical imaging of patients cannot be deposited in any EBI resource."),
-    ("table-patient", "Neither the BioImage Archive nor EMPIAR accepts patient imaging data."),
+    (
+        "background-patient",
+        "No EBI resource accepts medical imaging of people (patients or healthy volunteers): the policy says "
+        "patient-associated medical imaging cannot be deposited in any.",
+    ),
+    ("table-patient", "Neither the BioImage Archive nor EMPIAR accepts patient-identifiable imaging data."),
     (
         "beyond-policy:bia-scope",
-        "The BioImage Archive's scope excludes medical imaging, of healthy volunteers as of patients.",
+        "The BioImage Archive's development principles exclude medical imaging; this service reads that as "
+        "covering healthy volunteers as well as patients.",
     ),
     ("contact", f"For advice on these images, contact {PRESUBMISSION_CONTACT}."),
 )
@@ -674,31 +710,61 @@ ARRAYEXPRESS_RELEASE_REASON: Reason = (
     "beyond-policy:arrayexpress-release",
     "Once its accession is cited in a publication, preprints included, the ArrayExpress dataset must be released.",
 )
+CONSENT_CLAUSE = "beyond-policy:consent-open-release"
 HUMAN_SAMPLES_REASONS: tuple[Reason, ...] = (
     (
-        "beyond-policy:bia-open-access",
-        "The BioImage Archive is open access only: images of human samples go there only with consent to the open "
-        "release of the images and their sample metadata.",
+        CONSENT_CLAUSE,
+        "Data from human participants goes to an archive that releases it to everyone only with their consent to "
+        "open release of the data and its sample metadata.",
     ),
     ("beyond-policy:human-samples", "Research images of human tissue samples are archived there, e.g. S-BIAD1407."),
-    ("contact", f"Ask {PRESUBMISSION_CONTACT} if you are unsure whether your images can be shared."),
+    ("contact", f"Ask {PRESUBMISSION_CONTACT} if you are unsure whether your data can be shared."),
 )
-# Why images of human samples without consent to open release go nowhere at EBI, by the archives they would
-# have gone to: each of those archives releases what it holds to everyone.
-HUMAN_IMAGES_CLOSED_REASONS: dict[str, Reason] = {
+# Microscopy of tissue from people: whole-slide images carry more than the tissue.
+WHOLE_SLIDE_MODALITIES = ("light_microscopy",)
+WHOLE_SLIDE_REASON: Reason = (
+    "beyond-policy:wsi-deidentification",
+    "If these are whole-slide images, remove their label and macro images and the scanner's metadata before "
+    "deposition: they can identify the patient.",
+)
+# Why data from people without consent to its open release goes to none of the archives it would go to: the first
+# reason, by what the answers say, then each archive's openness.
+HUMAN_DATA_CLOSED_WHY: dict[str, Reason] = {
+    "no": (
+        CONSENT_CLAUSE,
+        "The participants did not consent to open release of this dataset's data and its sample metadata, and the "
+        "archives it would go to release both to everyone.",
+    ),
+    "not_asked": (
+        CONSENT_CLAUSE,
+        "Whether the participants consented to open release of this dataset's data was not asked in the version of "
+        "the questions these answers were given in, so no archive that releases data to everyone receives it.",
+    ),
+    "with_medical": (
+        CONSENT_CLAUSE,
+        "This data comes with medical imaging of people, and no answer says that the participants consented to its "
+        "open release, so no archive that releases data to everyone receives it.",
+    ),
+}
+HUMAN_DATA_CLOSED_REASONS: dict[str, Reason] = {
     "bia": (
         "beyond-policy:bia-open-access",
-        "The BioImage Archive is open access only: without consent to open release, these images cannot go there.",
+        "The BioImage Archive is open: any researcher can freely access and reuse what it holds.",
     ),
     "arrayexpress": (
         "beyond-policy:arrayexpress-st",
-        "ArrayExpress takes the tissue images with the reads only with consent for public release.",
+        "ArrayExpress takes human spatial transcriptomics data only with consent for public release.",
     ),
     "empiar": ("beyond-policy:empiar-cc0", "EMPIAR releases all its data openly, under CC0."),
     "emdb": ("beyond-policy:emdb-hold", "EMDB releases every map, after a hold of at most one year."),
     "pdb": ("beyond-policy:wwpdb-hold", "The PDB releases every model with its map, after a hold of at most a year."),
+    "pride": ("beyond-policy:pride-metabolights-open", "PRIDE releases the data and its sample metadata openly."),
+    "metabolights": (
+        "beyond-policy:pride-metabolights-open",
+        "MetaboLights releases the data and its sample metadata openly.",
+    ),
 }
-HUMAN_IMAGES_CONTACT_REASON: Reason = ("contact", f"For advice on these images, contact {PRESUBMISSION_CONTACT}.")
+HUMAN_DATA_CONTACT_REASON: Reason = ("contact", f"For advice on this data, contact {PRESUBMISSION_CONTACT}.")
 # EMPIAR's publication condition covers 3D SEM and soft X-ray tomography: not serial-section electron tomography
 # (TEM) nor hard X-ray. A method not asked (an earlier contract version) or "other" may be one it covers.
 METHODS_OUTSIDE_EMPIAR_PUBLICATION = {"volume_em_method": ("serial_section_et",), "xray_method": ("hard_xray",)}
@@ -742,20 +808,23 @@ SCREEN_IDR_REASON: Reason = (
     "beyond-policy:idr",
     "The IDR may add value to a screen, but the archive of record is the BioImage Archive.",
 )
+# What to do instead, sentence by sentence: what the answers refuse, where the dataset's sequencing reads go when
+# they are planned, the rest of the study when any of it is planned, and whom to ask.
 MEDICAL_IMAGING_INSTEAD = (
-    "Do not deposit these images anywhere at EBI: no EBI resource accepts medical imaging of people, patients or "
-    "healthy volunteers, whether or not it identifies them. The rest of the study can still be deposited as "
-    f"planned; for advice on these images, contact {PRESUBMISSION_CONTACT}."
+    "Do not deposit these images anywhere at EBI: no EBI resource accepts medical imaging of people (patients or "
+    "healthy volunteers), whether or not it identifies them."
 )
-HUMAN_IMAGES_CLOSED_INSTEAD = (
-    "Do not deposit these images anywhere at EBI: the participants did not consent to open release of the images "
-    "and their sample metadata, and EBI's image archives release everything they hold to everyone. {rest} For "
-    f"advice on these images, contact {PRESUBMISSION_CONTACT}."
-)
-HUMAN_IMAGES_CLOSED_REST = {
-    "dataset": "The rest of the study can still be deposited as planned.",
-    "images": "The rest of this dataset and of the study can still be deposited as planned.",
+HUMAN_DATA_CLOSED_INSTEAD = {
+    "no": "Do not deposit this data in an archive that releases it to everyone: the participants did not consent to "
+    "its open release.",
+    "not_asked": "Do not deposit this data in an archive that releases it to everyone before you know that the "
+    "participants consented to its open release: change your answers to answer that question.",
+    "with_medical": "Do not deposit this data in an archive that releases it to everyone unless the participants "
+    "consented to its open release: answer the questions about samples from human participants.",
 }
+READS_UNDER_CONTROLLED_ACCESS = "Its sequencing reads go to the EGA, under controlled access, as planned."
+REST_OF_THE_STUDY = "The rest of the study can still be deposited as planned. "
+HUMAN_DATA_CONTACT_INSTEAD = f"For advice on this data, contact {PRESUBMISSION_CONTACT}."
 # Cited with the clause of the dataset's refusal.
 REFUSED_IN_CORRELATION_WHY = (
     "Images that cannot be deposited are left out of their correlative group; the rest is still linked."

@@ -1,6 +1,9 @@
 """What every translation of the answers contract from one version to the next does. Each version's module
-(contract_v1.py, contract_v2.py) says only what changed: fields renamed, fields new in the next version, and
-what the next version asks that this one answered without asking."""
+(contract_v1.py, contract_v2.py, contract_v3.py) says only what changed: fields renamed, fields new in the next
+version, and which of this version's answers do not answer the next version's question.
+
+A translation carries answers only, never assumptions: a field the next version asks that this version's answers
+do not answer is left out, and is "not asked" (`not_asked.py`)."""
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -9,13 +12,18 @@ from typing import Any
 Errors = dict[str, list[str]]
 
 
+def _all_answered(dataset: Mapping[str, Any]) -> frozenset[str]:
+    return frozenset()
+
+
 @dataclass(frozen=True, slots=True)
 class Translation:
     version: int  # the version it reads, as version + 1
     renamed: Mapping[str, str]
-    new_fields: frozenset[str]
-    # A dataset of this version (untrusted) -> the next version's answers it implies, set where not given.
-    assumed: Callable[[Mapping[str, Any]], Mapping[str, Any]]
+    new_fields: frozenset[str]  # the next version's fields this version never asked (renamed ones included)
+    # A dataset of this version (untrusted) -> the next version's names of renamed answers that do not answer the
+    # next version's question, left out so that it is asked.
+    unanswered: Callable[[Mapping[str, Any]], frozenset[str]] = _all_answered
 
     def answers_translate(self, answers: dict) -> tuple[dict, Errors]:
         """The next version's answers this study means, and errors for fields this version did not have.
@@ -37,8 +45,9 @@ class Translation:
                 continue
             for name in dataset.keys() & self.new_fields:
                 errors.setdefault(f"datasets[{index}].{name}", []).append(only_in_next)
+            unanswered = self.unanswered(dataset)
             renamed = {self.renamed.get(name, name): value for name, value in dataset.items()}
-            translated.append({**self.assumed(dataset), **renamed})
+            translated.append({name: value for name, value in renamed.items() if name not in unanswered})
         return {**answers, "datasets": translated}, errors
 
     def error_paths_back(self, errors: Errors) -> Errors:

@@ -68,7 +68,9 @@ MODALITY = Enumeration(
         Choice(
             "other",
             "Other imaging",
-            "Any other biological imaging, for example atomic force microscopy (AFM) or ultrasound of animals.",
+            "Any other biological imaging, for example atomic force microscopy (AFM) or ultrasound of animals. MRI, "
+            "CT, PET, ultrasound or radiography of people (patients or healthy volunteers) belong here too: a later "
+            "question asks whether it is medical imaging of people.",
         ),
         Choice(
             "non_image",

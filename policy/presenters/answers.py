@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from policy.engine.not_asked import NOT_ASKED, answers_not_asked
 from policy.engine.questions import PUBLICATION
 
 YES_NO = {True: "Yes", False: "No"}
@@ -64,18 +65,25 @@ def _value_text(field: str, value: Any, labels: Mapping[str, Mapping[str, str]])
 
 
 def _dataset_rows(
-    dataset: Mapping[str, Any], questions: dict[str, str], labels: Mapping, asked: Iterable[str]
+    dataset: Mapping[str, Any],
+    questions: dict[str, str],
+    labels: Mapping,
+    asked: Iterable[str],
+    not_asked: Iterable[str],
 ) -> tuple[AnswerRow, ...]:
-    shown = set(dataset) | set(asked)
+    not_asked = set(not_asked)
+    shown = set(dataset) | set(asked) | not_asked
     return tuple(
-        AnswerRow(
-            field=field,
-            key=text,
-            value=_value_text(field, dataset[field], labels) if field in dataset else NOT_ANSWERED,
-        )
+        AnswerRow(field=field, key=text, value=_answer_text(field, dataset, labels, not_asked))
         for field, text in questions.items()
         if field in shown and field not in {"id", PUBLICATION.field}
     )
+
+
+def _answer_text(field: str, dataset: Mapping[str, Any], labels: Mapping, not_asked: set[str]) -> str:
+    if field in dataset:
+        return _value_text(field, dataset[field], labels)
+    return NOT_ASKED if field in not_asked else NOT_ANSWERED
 
 
 def _correlation_rows(groups: list[list[str]]) -> tuple[AnswerRow, ...]:
@@ -96,8 +104,10 @@ def answers_present(
 ) -> Answers:
     """The study's rows, one card per dataset in the order asked, and the correlative groups (asked only of
     studies with two or more datasets). `refused`: the labels of datasets no archive accepts (a plan's
-    not_accepted); `asked_for(dataset)`: fields to show as "Not answered" when missing."""
+    not_accepted); `asked_for(dataset)`: fields to show as "Not answered" when missing. A question the answers'
+    contract version never asked is shown as such (policy/engine/not_asked.py)."""
     refused = set(refused)
+    not_asked = answers_not_asked(answers=answers)
     questions = dict(words.get("questions", []))
     labels = words.get("labels", {})
     publication = answers.get(PUBLICATION.field, True)
@@ -112,7 +122,7 @@ def answers_present(
         datasets=tuple(
             DatasetAnswers(
                 dataset=dataset["id"],
-                rows=_dataset_rows(dataset, questions, labels, asked_for(dataset)),
+                rows=_dataset_rows(dataset, questions, labels, asked_for(dataset), not_asked.get(dataset["id"], ())),
                 refused=dataset["id"] in refused,
             )
             for dataset in answers["datasets"]

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from itertools import combinations
 
+from policy.engine.not_asked import answers_not_asked
 from policy.kit.accessions.entered import AccessionsEntered
 from policy.kit.drafts.file_lists import FileList, bia_steps, file_list_tsv
 from policy.kit.drafts.tsv import tsv_for_spreadsheets
@@ -36,13 +37,15 @@ def download_filename(*, result_id: str, name: str) -> str:
 
 
 def result_as_json(*, result: Result, url: str) -> dict:
-    """The stored result as the API and the .json export give it: the answers and the plan as stored."""
+    """The stored result as the API and the .json export give it: the answers and the plan as stored, and for each
+    dataset the questions its answers' contract version never asked (policy/engine/not_asked.py)."""
     return {
         "id": result.id,
         "url": url,
         "created_at": result.created_at.isoformat(),
         "policy_version": result.policy_version,
         "answers": result.answers,
+        "not_asked": {label: list(fields) for label, fields in answers_not_asked(answers=result.answers).items()},
         "plan": result.plan,
     }
 

@@ -31,6 +31,7 @@ class Layout:
     font_size: int
     sublabel_font_size: int  # the smaller, bold words under a label
     refused_label: str  # under a refused dataset's label, as much as its box holds
+    images_refused_label: str  # under the label of a dataset whose images alone are refused
 
     @property
     def width(self) -> int:
@@ -42,9 +43,31 @@ class Layout:
 
 
 WIDE = Layout(
-    "wide", 4, 170, 264, 200, 550, 246, font_size=15, sublabel_font_size=12, refused_label="not accepted at EBI"
+    "wide",
+    4,
+    170,
+    264,
+    200,
+    550,
+    246,
+    font_size=15,
+    sublabel_font_size=12,
+    refused_label="not accepted at EBI",
+    images_refused_label="images not accepted",
 )
-NARROW = Layout("narrow", 2, 116, 152, 144, 0, 0, font_size=14, sublabel_font_size=13, refused_label="not accepted")
+NARROW = Layout(
+    "narrow",
+    2,
+    116,
+    152,
+    144,
+    0,
+    0,
+    font_size=14,
+    sublabel_font_size=13,
+    refused_label="not accepted",
+    images_refused_label="no images",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +152,7 @@ def _row_y(index: int) -> int:
     return TOP + index * ROW_HEIGHT
 
 
-def _caption(*, links: bool, refused: bool, linking_elsewhere: bool) -> str:
+def _caption(*, links: bool, refused: bool, images_refused: bool, linking_elsewhere: bool) -> str:
     if links:
         caption = (
             "Your datasets (left) with an arrow to each archive they go to (middle), and a dashed line from each "
@@ -141,6 +164,8 @@ def _caption(*, links: bool, refused: bool, linking_elsewhere: bool) -> str:
         caption += " The linking items are in the steps that do them."
     if refused:
         caption += " A dataset in a red dashed box cannot be deposited at EBI."
+    if images_refused:
+        caption += " Under a dataset whose images cannot be deposited at EBI, the box says so."
     return caption
 
 
@@ -148,7 +173,10 @@ class _Drawing:
     """What both layouts draw: the datasets in rows, the archives, the arrows and the linking items."""
 
     def __init__(self, plan: Plan, dataset_ids: list[str]) -> None:
-        self.refused = {item.dataset for item in plan.refused}
+        # Red only where nothing of the dataset is deposited; a dataset whose images alone are refused keeps its
+        # arrows and says so under its label.
+        self.refused = {item.dataset for item in plan.refused if item.scope == "dataset"}
+        self.images_refused = {item.dataset for item in plan.refused if item.scope == "images"}
         self.linking = plan.linking
         self.archive_names = {step.archive.code: step.archive.name for step in plan.steps}
         self.archive_names.update({item.archive.code: item.archive.name for item in self.linking})
@@ -190,7 +218,11 @@ class _Drawing:
                 _row_y(index),
                 layout.dataset_width,
                 _short(dataset, layout.dataset_width, layout),
-                layout.refused_label if dataset in self.refused else "",
+                layout.refused_label
+                if dataset in self.refused
+                else layout.images_refused_label
+                if dataset in self.images_refused
+                else "",
                 dataset,
                 refused=dataset in self.refused,
             )
@@ -238,7 +270,10 @@ class _Drawing:
             arrows=arrows,
             dashes=dashes,
             caption=_caption(
-                links=bool(links), refused=bool(self.refused), linking_elsewhere=bool(self.linking) and not links
+                links=bool(links),
+                refused=bool(self.refused),
+                images_refused=bool(self.images_refused),
+                linking_elsewhere=bool(self.linking) and not links,
             ),
         )
 
@@ -284,6 +319,11 @@ class _Drawing:
         ]
         sentences += [
             f"{dataset} cannot be deposited at EBI." for dataset in self.dataset_rows if dataset in self.refused
+        ]
+        sentences += [
+            f"The images of {dataset} cannot be deposited at EBI."
+            for dataset in self.dataset_rows
+            if dataset in self.images_refused
         ]
         return tuple(sentences)
 

@@ -66,7 +66,7 @@ class ResultPage:
         """What the plan asks, in one sentence."""
         count = len(self.plan.steps)
         if not count:
-            return "None of these datasets can be deposited at EBI."
+            return "No archive at EBI can take any of this study's datasets."
         if count == 1:
             return "Make this one deposition."
         lede = f"Make these {count_text(count, 'deposition')} in this order"
@@ -76,7 +76,16 @@ class ResultPage:
 
     @property
     def refused_text(self) -> str:
-        return f"{list_text([item.dataset for item in self.plan.refused])} cannot be deposited at EBI."
+        """What the plan leaves out, in one sentence: a dataset whose images alone are refused reads as such."""
+        parts = [f"the images of {item.dataset}" for item in self.plan.refused if item.scope == "images"]
+        parts += [item.dataset for item in self.plan.refused if item.scope != "images"]
+        text = f"{list_text(parts)} cannot be deposited at EBI."
+        return text[:1].upper() + text[1:] if parts[0].startswith("the ") else text
+
+    @property
+    def nothing_deposited(self) -> bool:
+        """A plan with no step: the page says what cannot be deposited, and offers no kit."""
+        return not self.plan.steps
 
     def template_url(self, template: Template) -> str:
         return urljoin(self.url, reverse("result-template", args=[self.id, template.slug]))

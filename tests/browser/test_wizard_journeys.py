@@ -40,7 +40,7 @@ def test_single_light_microscopy_dataset(page, javascript_enabled):
     result = plan_get(page)
 
     assert result.answers == {
-        "answers_version": 3,
+        "answers_version": 4,
         "publication": True,
         "datasets": [
             {"id": "confocal", "modality": "light_microscopy", "medical_imaging": False, "human_tissue": False}

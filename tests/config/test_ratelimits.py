@@ -4,9 +4,12 @@ The limits are lowered here to a handful of requests; the real ones (settings.RA
 what a person or the rest of the suite sends.
 """
 
+import json
+
 import pytest
 from django.test import Client
 
+from policy.engine.questions import ANSWERS_CONTRACT_VERSION
 from tests.builders import LM
 from tests.wizard.journeys import check_confirm, dataset_post, publication_answer, step_post, study_enter
 
@@ -74,7 +77,13 @@ def test_answering_the_questions_never_counts_against_the_result_limit(tiny_limi
 def test_storing_plans_through_the_api_shares_the_result_limit_with_the_wizard(tiny_limits):
     client = Client()
     study_enter(client, {"datasets": [LM]})
-    body = '{"datasets": [{"id": "lm", "modality": "light_microscopy"}]}'
+    # The answers the wizard stored: the same result, found again (200), still counts.
+    body = json.dumps(
+        {
+            "answers_version": ANSWERS_CONTRACT_VERSION,
+            "datasets": [{"id": "lm", "modality": "light_microscopy", "medical_imaging": False, "human_tissue": False}],
+        }
+    )
     assert client.post("/api/v1/plans", data=body, content_type="application/json").status_code == 200
     response = client.post("/api/v1/plans", data=body, content_type="application/json")
     assert response.status_code == 429

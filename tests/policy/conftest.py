@@ -5,7 +5,7 @@ import pytest
 # Every section of the result page at once: omics first, EMDB before EMPIAR, a screen, a correlative group
 # across EMPIAR and the BioImage Archive, and a dataset of medical imaging of patients refused from its group.
 FULL_STUDY = {
-    "answers_version": 3,
+    "answers_version": 4,
     "publication": True,
     "datasets": [
         {"id": "lm", "modality": "light_microscopy"},
@@ -21,7 +21,7 @@ FULL_STUDY = {
 # The study of issue 11, whose plan must read, act on and print well: a correlative light microscopy and FIB-SEM
 # pair, cryo-ET with tilt series and many tomograms, sequencing-based spatial transcriptomics, one patient dataset.
 FIVE_DATASET_STUDY = {
-    "answers_version": 3,
+    "answers_version": 4,
     "publication": True,
     "datasets": [
         {"id": "lm", "modality": "light_microscopy"},
@@ -35,7 +35,7 @@ FIVE_DATASET_STUDY = {
 }  # fmt: skip
 
 LIGHT_ONLY_STUDY = {
-    "answers_version": 3,
+    "answers_version": 4,
     "publication": True,
     "datasets": [{"id": "confocal", "modality": "light_microscopy"}],
 }

@@ -18,7 +18,7 @@ CRYO_ET_TILTS_ONLY = {
     "atomic_model": False,
 }
 STUDY = {
-    "answers_version": 3,
+    "answers_version": 4,
     "datasets": [
         {"id": "mri", "modality": "other", "medical_imaging": True},
         {"id": "tilts", **CRYO_ET_TILTS_ONLY},
@@ -39,7 +39,7 @@ def shown(client) -> list[str]:
 def test_medical_imaging_imaging_is_refused_plainly_with_the_contact_and_no_advice_to_de_identify(client, where):
     text = shown(client)[where == "markdown"]
 
-    assert "no EBI resource accepts medical imaging of people, patients or healthy volunteers" in text
+    assert "no EBI resource accepts medical imaging of people (patients or healthy volunteers)" in text
     assert "image-presubmission@ebi.ac.uk" in text
     assert "remove what identifies" not in text
 
@@ -63,7 +63,7 @@ def test_spatial_atac_seq_goes_to_arrayexpress(client, where):
 
 
 HUMAN_VISIUM_WITHOUT_IMAGE_CONSENT = {
-    "answers_version": 3,
+    "answers_version": 4,
     "datasets": [
         {
             "id": "visium",
@@ -71,10 +71,10 @@ HUMAN_VISIUM_WITHOUT_IMAGE_CONSENT = {
             "omics_type": "transcriptomics",
             "omics_repository_fits": True,
             "human_tissue": True,
-            "human_images_open": False,
+            "human_data_open": False,
             "human_controlled_access": True,
         },
-        {"id": "he", "modality": "light_microscopy", "human_tissue": True, "human_images_open": False},
+        {"id": "he", "modality": "light_microscopy", "human_tissue": True, "human_data_open": False},
     ],
 }
 
@@ -88,6 +88,6 @@ def test_images_without_consent_to_open_release_are_refused_plainly_and_the_read
 
     assert "The images of visium cannot be deposited at EBI" in text
     assert "he cannot be deposited at EBI" in text
-    assert "did not consent to open release of the images" in text
+    assert "did not consent to its open release" in text
     assert "image-presubmission@ebi.ac.uk" in text
     assert "the human sequencing data (raw reads), under controlled access" in text

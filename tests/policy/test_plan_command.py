@@ -80,5 +80,5 @@ def test_plan_takes_every_answers_version_still_accepted(answers, monkeypatch):
     out, _ = run_plan("-", stdin_text=json.dumps(answers), monkeypatch=monkeypatch)
 
     plan = json.loads(out)
-    assert plan["answers_version"] == 3
+    assert plan["answers_version"] == 4
     assert [item["dataset"] for item in plan["not_accepted"]] == ["mri"]

@@ -44,8 +44,12 @@ def publication_answer(client: Client, publication: bool = True):
 
 
 def dataset_data(dataset: Mapping[str, Any]) -> dict:
-    """Every question asked for the dataset (none other), as its page posts them."""
-    return {field: form_value(value) for field, value in dataset_as_stored(dataset).items()}
+    """Every question asked for the dataset (none other), as its page posts them; a "medical imaging: yes" as
+    confirmed after the page questions it (tests/wizard/test_medical_imaging.py follows that page)."""
+    data = {field: form_value(value) for field, value in dataset_as_stored(dataset).items()}
+    if dataset.get("medical_imaging") is True:
+        data["medical_imaging_confirmed"] = "yes"
+    return data
 
 
 def dataset_post(

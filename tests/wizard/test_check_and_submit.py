@@ -97,7 +97,7 @@ def test_the_plan_is_stored_and_shown(client):
     result = Result.objects.get()
     assert response["Location"] == f"/r/{result.id}/"
     assert result.answers == {
-        "answers_version": 3,
+        "answers_version": 4,
         "publication": True,
         "datasets": [{"id": "lm", "modality": "light_microscopy", "medical_imaging": False, "human_tissue": False}],
     }

@@ -343,10 +343,13 @@ def test_the_human_samples_question_says_what_counts_and_the_examples_agree():
     hint = DATASET_QUESTIONS_BY_FIELD["human_tissue"].hint
     assert "cell lines" in hint
     assert "Medical imaging" in hint
-    # The medical imaging question says no archive accepts ultrasound of patients: "Other imaging" may only
-    # name the ultrasound the archives take.
+    # "Other imaging" names the ultrasound the archives take, and where MRI, CT and ultrasound of people belong:
+    # here, with the medical-imaging question to follow.
     other = next(choice for choice in MODALITY.choices if choice.value == "other")
-    assert "ultrasound" not in other.hint or "ultrasound of animals" in other.hint
+    assert "ultrasound of animals" in other.hint
+    assert "MRI" in other.hint
+    assert "ultrasound or radiography of people (patients or healthy volunteers)" in other.hint
+    assert "medical imaging of people" in other.hint
 
 
 def test_a_taken_label_on_the_add_page_offers_that_datasets_change_page(client):

@@ -9,10 +9,17 @@ from tests.wizard.journeys import check_confirm, dataset_post, study_started
 pytestmark = pytest.mark.django_db
 
 ANSWERS = {
+    "answers_version": 4,
     "publication": True,
     "datasets": [
-        {"id": "lm", "modality": "light_microscopy"},
-        {"id": "fib", "modality": "electron_microscopy", "em_method": "volume_em"},
+        {"id": "lm", "modality": "light_microscopy", "medical_imaging": False, "human_tissue": False},
+        {
+            "id": "fib",
+            "modality": "electron_microscopy",
+            "em_method": "volume_em",
+            "medical_imaging": False,
+            "human_tissue": False,
+        },
     ],
     "correlations": [["lm", "fib"]],
 }
@@ -133,8 +140,20 @@ def test_a_stored_version_2_result_is_prefilled_without_the_consent_it_never_ask
 
     assert client.get(f"/study/from/{result.id}/")["Location"] == "/study/check/"
     draft = client.session["study"]
-    assert draft["answers_version"] == 3
+    assert draft["answers_version"] == 4
     he, mri = draft["answers"]["datasets"]
-    assert "human_images_open" not in he
+    assert "human_data_open" not in he
     assert mri["medical_imaging"] is True
     assert "Not answered" in client.get("/study/check/").content.decode()
+
+
+def test_a_version_1_result_is_prefilled_asking_what_version_1_never_asked(client):
+    v1 = {"datasets": [{"id": "mri", "modality": "other", "patient_identifiable": False}]}
+    result, _ = result_create(answers=v1)
+
+    assert client.get(f"/study/from/{result.id}/")["Location"] == "/study/check/"
+    [mri] = client.session["study"]["answers"]["datasets"]
+    assert mri == {"id": "mri", "modality": "other"}
+    # Submitting leaves the depositor on Check your answers until the questions are answered.
+    assert check_confirm(client)["Location"] == "/study/check/"
+    assert Result.objects.count() == 1

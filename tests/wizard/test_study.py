@@ -119,13 +119,13 @@ def test_renaming_and_removing_keep_the_groups_true(session):
 def test_the_contract_leaves_out_correlations_not_asked_or_answered_no(session):
     study_load(session=session, answers={"publication": False, "datasets": [LM, FIB], "correlations": [["fib", "lm"]]})
     assert study_answers(study_find(session)) == {
-        "answers_version": 3,
+        "answers_version": 4,
         "publication": False,
         "datasets": [LM, FIB],
         "correlations": [["fib", "lm"]],
     }
     draft = dataset_remove(session=session, label="fib")
-    assert study_answers(draft) == {"answers_version": 3, "publication": False, "datasets": [LM]}
+    assert study_answers(draft) == {"answers_version": 4, "publication": False, "datasets": [LM]}
 
 
 @pytest.mark.django_db
@@ -139,7 +139,7 @@ def test_reading_the_draft_never_marks_the_session_changed(session):
     assert session.modified is False
 
 
-def test_a_draft_begun_before_contract_3_is_read_as_version_3_leaving_unasked_consent_to_ask(session):
+def test_a_draft_begun_before_contract_3_is_read_as_today_leaving_unasked_consent_to_ask(session):
     session["study"] = {
         "id": "old",
         "revision": 3,
@@ -153,12 +153,38 @@ def test_a_draft_begun_before_contract_3_is_read_as_version_3_leaving_unasked_co
 
     draft = study_find(session)
 
-    assert draft["answers_version"] == 3
+    assert draft["answers_version"] == 4
     assert draft["answers"]["datasets"] == [
         {"id": "he", "modality": "light_microscopy", "medical_imaging": False, "human_tissue": True}
     ]
-    assert study_answers(draft)["answers_version"] == 3
+    assert study_answers(draft)["answers_version"] == 4
     assert "answers_version" not in session["study"]  # a read never writes the session
+
+
+def test_a_version_3_draft_keeps_images_only_consent_and_asks_it_again_for_omics(session):
+    visium = {
+        "id": "visium",
+        "modality": "spatial_omics",
+        "omics_type": "transcriptomics",
+        "omics_repository_fits": True,
+        "medical_imaging": False,
+        "human_tissue": True,
+        "human_images_open": True,
+        "human_controlled_access": True,
+    }
+    he = {"id": "he", "modality": "light_microscopy", "medical_imaging": False, "human_tissue": True}
+    session["study"] = {
+        "id": "v3",
+        "revision": 2,
+        "answers_version": 3,
+        "answers": {"publication": True, "datasets": [{**he, "human_images_open": False}, visium]},
+    }
+
+    he_now, visium_now = study_find(session)["answers"]["datasets"]
+
+    assert he_now == {**he, "human_data_open": False}
+    assert "human_data_open" not in visium_now
+    assert "human_images_open" not in visium_now
 
 
 # --- The correlations follow the datasets (property) ---------------------------------------------------------------

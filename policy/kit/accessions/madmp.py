@@ -13,8 +13,7 @@ import json
 from collections.abc import Mapping
 from datetime import datetime
 
-from policy.engine.datasets import dataset_sequencing
-from policy.engine.plan import Deposition
+from policy.engine.plan import Deposition, Refusal
 from policy.engine.vocabulary import ENUMERATIONS
 from policy.kit.accessions.entered import AccessionsEntered
 from policy.kit.accessions.links import accession_url
@@ -60,8 +59,9 @@ DESCRIBING_FIELDS = (
     "screen_type",
     "dimensionality",
 )
-CONTROLLED_RIGHTS = (
-    "The sequencing data is available under controlled access, through the study's Data Access Committee."
+CONTROLLED_ACCESS_TEXT = (
+    "The sequencing data is deposited in the EGA under controlled access: researchers request access to the "
+    "dataset from its Data Access Committee."
 )
 
 
@@ -81,19 +81,11 @@ def _medical_imaging(dataset: Mapping) -> bool:
     return dataset.get("medical_imaging") is True or dataset.get("patient_medical") is True
 
 
-def _human_sequencing(dataset: Mapping) -> bool:
-    return dataset.get("human_tissue") is True and dataset_sequencing(dataset)
-
-
 def _privacy(dataset: Mapping) -> str:
-    """`personal_data` and `sensitive_data` of a dataset. Never "no" for data about people: medical imaging and
-    human sequencing data are "yes"; images of human samples are "yes" when the participants did not consent to
-    their open release, else "unknown" (consent to release does not make them anonymous)."""
-    if _medical_imaging(dataset) or _human_sequencing(dataset) or dataset.get("human_controlled_access") is True:
-        return "yes"
-    if dataset.get("human_tissue") is True:
-        return "yes" if dataset.get("human_images_open") is False else UNKNOWN
-    return "no"
+    """`personal_data` and `sensitive_data` of a dataset, the same for every dataset of the same kind: "yes" for
+    data about people (medical imaging, data from samples of human participants), whatever the consent (consent to
+    open release does not make data anonymous); "no" for the rest."""
+    return "yes" if _human(dataset) else "no"
 
 
 def _human(dataset: Mapping) -> bool:
@@ -106,13 +98,16 @@ def _consent_text(dataset: Mapping) -> str:
     if _medical_imaging(dataset):
         return f"{name}: medical imaging of people, which no EMBL-EBI archive accepts; it is not deposited there."
     parts = [f"{name}: samples from human participants"]
-    images_open = dataset.get("human_images_open")
-    if images_open is True:
-        parts.append("the participants consented to open release of the images and their sample metadata")
-    elif images_open is False:
-        parts.append("the participants did not consent to open release of the images, which are not deposited")
+    data_open = dataset.get("human_data_open")
+    if data_open is True:
+        parts.append("the participants consented to open release of the data and their sample metadata")
+    elif data_open is False:
+        parts.append("the participants did not consent to open release of the data, which no open archive receives")
     else:
-        parts.append("whether the participants consented to open release of the images was not asked")
+        parts.append(
+            "whether the participants consented to open release of the data was not asked in the version of the "
+            "questions these answers were given in"
+        )
     controlled = dataset.get("human_controlled_access")
     if controlled is True:
         parts.append("the sequencing data stays under controlled access, since consent does not cover its open release")
@@ -184,14 +179,27 @@ def _dataset(dataset: Mapping, stored: StoredResult, accessions: AccessionsEnter
             _distribution(deposition, dataset_id, stored, accessions.of(deposition.key), created)
             for deposition in depositions
         ]
+    security: list[dict] = []
+    if _human(dataset):
+        security.append({"title": "Consent", "description": _consent_text(dataset)})
     if any(deposition.archive in CONTROLLED_ACCESS for deposition in depositions):
-        entry["rights"] = CONTROLLED_RIGHTS
+        security.append({"title": "Controlled access", "description": CONTROLLED_ACCESS_TEXT})
     refused = next((item for item in stored.plan.not_accepted if item.dataset == dataset_id), None)
     if refused is not None:
-        entry["description"] = "This dataset cannot be deposited at EMBL-EBI."
+        entry["description"] = _not_deposited_text(refused, deposited=entry.get("description", ""))
         if refused.instead:
-            entry["security_and_privacy"] = [{"title": "Not deposited at EMBL-EBI", "description": refused.instead}]
+            security.append({"title": "Not deposited at EMBL-EBI", "description": refused.instead})
+    if security:
+        entry["security_and_privacy"] = security
     return entry
+
+
+def _not_deposited_text(refused: Refusal, *, deposited: str) -> str:
+    """Which part of the dataset is not deposited, after where the rest is (`deposited`, empty when nowhere)."""
+    if not deposited:
+        return "This dataset is not deposited at EMBL-EBI."
+    withheld = "; ".join(refused.withheld) or "its images"
+    return f"{deposited} Not deposited at EMBL-EBI: {withheld}."
 
 
 def _keywords(dataset: Mapping, texts: Mapping) -> list[str]:

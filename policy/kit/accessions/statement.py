@@ -5,9 +5,12 @@ for ("… have been deposited in … under accession code …").
 Each placement of the plan reads in print as its own short noun phrase (PRINT_PHRASES), so checklist wording
 ("(required)", "each as an EMDB entry of its own") never reaches the manuscript. Optional placements appear only
 once the depositor confirms them: an optional item counts as confirmed when its step has an accession typed.
-Restricted data gets a wording journals accept: why it is restricted, who grants access and how.
+Restricted data gets a wording journals accept: the legal or ethical reason it is restricted (never an archive's
+scope), who grants access and how, and first the option of another repository. Data is described, never named by
+the depositor's labels: where the plan cannot describe it, the label stands in square brackets, a placeholder.
 """
 
+import re
 from dataclasses import dataclass
 
 from policy.engine.archives import archive_in_print, archive_short_name
@@ -20,30 +23,33 @@ from policy.stored_result import StoredResult
 # (beyond-policy:ega-controlled-access).
 CONTROLLED_ACCESS_ARCHIVES = {
     "ega": (
-        "Because the participants did not consent to open release, {they} available under controlled access: "
-        "researchers apply through the EGA to the study's Data Access Committee, which grants access under its "
-        "data access agreement."
+        "{They} available under controlled access, as the participants' consent requires: researchers request "
+        "access to each dataset, by its EGAD accession, from the Data Access Committee that controls it, which "
+        "grants access under its data access agreement."
     ),
 }
-# Why data cannot be deposited, by the clauses of its refusal (the first known one wins); and where nothing more
-# specific is known. Medical imaging reads the same for patients and volunteers.
-MEDICAL_IMAGING_IN_PRINT = "they are medical images of people, which no public archive at EMBL-EBI accepts"
-NO_OPEN_CONSENT_IN_PRINT = (
-    "the participants did not consent to their open release, and every EMBL-EBI archive that takes such images "
-    "releases them openly"
+# The legal or ethical reason for restricting data the plan does not deposit: known when the participants did not
+# consent to open release; otherwise the depositor's to state (an archive's scope is no reason a journal accepts).
+NO_OPEN_CONSENT_IN_PRINT = "the participants did not consent to their open release, which protects their privacy"
+REASON_PLACEHOLDER = (
+    "[the legal or ethical reason, e.g. the participants' consent does not cover open release of their data]"
 )
-REFUSAL_REASONS_IN_PRINT = {
-    "background-patient": MEDICAL_IMAGING_IN_PRINT,
-    "table-patient": MEDICAL_IMAGING_IN_PRINT,
-    "beyond-policy:bia-scope": MEDICAL_IMAGING_IN_PRINT,
-    "beyond-policy:bia-open-access": NO_OPEN_CONSENT_IN_PRINT,
-    "beyond-policy:arrayexpress-st": NO_OPEN_CONSENT_IN_PRINT,
-    "beyond-policy:empiar-raw": NO_OPEN_CONSENT_IN_PRINT,
-    "beyond-policy:empiar-cc0": NO_OPEN_CONSENT_IN_PRINT,
-    "beyond-policy:emdb-hold": NO_OPEN_CONSENT_IN_PRINT,
+# Refusals by the clause of their first reason, for plans stored before refusals named their causes.
+NO_CONSENT_CLAUSES = {
+    "beyond-policy:consent-open-release",
+    "beyond-policy:bia-open-access",
+    "beyond-policy:arrayexpress-st",
+    "beyond-policy:empiar-raw",
+    "beyond-policy:empiar-cc0",
+    "beyond-policy:emdb-hold",
 }
-REFUSAL_REASON_OTHERWISE = "no public archive at EMBL-EBI can hold them"
+ACCESS_PLACEHOLDERS = (
+    "access is granted by [the body that decides on access, e.g. the institution's data access committee], on "
+    "request to [a contact that outlives the project, e.g. the committee's e-mail address], under [the data access "
+    "agreement or ethics approval that governs them]"
+)
 REFERENCE_PLACEHOLDERS = "[Authors]. [Year]. [Title of the dataset]."
+PLACEHOLDER = re.compile(r"\[[^\[\]]*\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +112,9 @@ PRINT_PHRASES: dict[str, PrintPhrase] = {
     "processed data only (no raw reads, no donor attributes: those stay in EGA)": PrintPhrase(
         "the processed spatial transcriptomics data"
     ),
+    "processed data only, without the raw reads (those go to EGA)": PrintPhrase(
+        "the processed spatial transcriptomics data"
+    ),
     "the mass-spectrometry proteomics data": PrintPhrase("the mass-spectrometry proteomics data"),
     "the spatial proteomics data": PrintPhrase("the spatial proteomics data"),
     "the spatial metabolomics data": PrintPhrase("the spatial metabolomics data"),
@@ -130,6 +139,8 @@ PRINT_PHRASES: dict[str, PrintPhrase] = {
 }
 # A placement this module does not know yet (a newer plan than the code) still reads as prose.
 PRINT_PHRASE_OTHERWISE = PrintPhrase("the data")
+# Phrases too general to tell the reader which data is meant: the depositor describes it instead.
+UNDESCRIBED = {"images", "the data"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +164,11 @@ class Statement:
     def complete(self) -> bool:
         return all(part.complete for part in self.parts)
 
+    @property
+    def placeholders(self) -> int:
+        """How many parts in square brackets are left to replace, in the statement and its references."""
+        return len(PLACEHOLDER.findall(self.text)) + sum(len(PLACEHOLDER.findall(entry)) for entry in self.references)
+
 
 def _join(items: list[str]) -> str:
     if len(items) <= 1:
@@ -170,10 +186,13 @@ def _subject(contents: list[Content], entries: int) -> tuple[str, bool]:
         phrases = groups.setdefault(item.datasets, [])
         if text not in phrases:
             phrases.append(text)
-    plural = plural or sum(map(len, groups.values())) > 1
-    described = [f"{_join(phrases)} ({', '.join(datasets)})" for datasets, phrases in groups.items()]
-    text = _join(described)
-    return text[:1].upper() + text[1:], plural
+    phrases = list(dict.fromkeys(phrase for group in groups.values() for phrase in group))
+    plural = plural or len(phrases) > 1
+    return _capitalised(_join(phrases)), plural
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _cited(archive: str, accession: str) -> str:
@@ -203,7 +222,7 @@ def _deposition_sentence(deposition: Deposition, contents: list[Content], access
         f"{_accessions_text(archive, accessions, several_entries=several)}."
     )
     if archive in CONTROLLED_ACCESS_ARCHIVES:
-        text += " " + CONTROLLED_ACCESS_ARCHIVES[archive].format(they="they are" if plural else "it is")
+        text += " " + CONTROLLED_ACCESS_ARCHIVES[archive].format(They="They are" if plural else "It is")
     return StatementPart(text, complete=bool(accessions))
 
 
@@ -219,16 +238,35 @@ def _references(deposition: Deposition, accessions: tuple[str, ...]) -> list[str
     return entries
 
 
+def _withheld_text(refused: Refusal) -> str:
+    """The data the plan does not deposit, described as the plan's placements read in print; a placeholder
+    naming the depositor's label where the plan cannot describe it."""
+    phrases = []
+    for what in refused.withheld:
+        phrase = PRINT_PHRASES.get(what, PRINT_PHRASE_OTHERWISE).many
+        if phrase in UNDESCRIBED:
+            continue
+        phrases.append(phrase if phrase.startswith("the ") else f"the {phrase}")
+    if not phrases:
+        what = "images" if refused.scope == SCOPE_IMAGES else "data"
+        return f"[a description of the {refused.dataset} {what}, e.g. the brain MRI scans]"
+    return _join(list(dict.fromkeys(phrases)))
+
+
+def _restriction_reason(refused: Refusal) -> str:
+    causes = refused.causes
+    if not causes:  # a plan stored before refusals named their causes
+        first = refused.reasons[0].clause if refused.reasons else ""
+        causes = ("no",) if first in NO_CONSENT_CLAUSES else ()
+    return NO_OPEN_CONSENT_IN_PRINT if causes == ("no",) else REASON_PLACEHOLDER
+
+
 def _not_deposited_sentence(refused: Refusal) -> StatementPart:
-    clauses = [reason.clause for reason in refused.reasons]
-    reason = next((REFUSAL_REASONS_IN_PRINT[clause] for clause in clauses if clause in REFUSAL_REASONS_IN_PRINT), "")
-    # A refusal of the images alone (the rest of the dataset is deposited) names the images.
-    what = "images" if refused.scope == SCOPE_IMAGES else "data"
+    """Two options for the depositor to keep one of: another repository, or the restriction and access."""
+    data = _capitalised(_withheld_text(refused))
     return StatementPart(
-        f"The {refused.dataset} {what} are not publicly available because {reason or REFUSAL_REASON_OTHERWISE}; "
-        "they are available to qualified researchers under [the data access agreement or ethics approval that "
-        "governs them], granted by [the body that decides on access, e.g. the institution's data access "
-        "committee], on request to [a contact that outlives the project, e.g. the committee's e-mail address].",
+        f"[Either:] {data} have been deposited in [another repository] under accession code [accession]. [Or:] "
+        f"{data} are not publicly available because {_restriction_reason(refused)}; {ACCESS_PLACEHOLDERS}.",
         complete=False,
     )
 

@@ -35,8 +35,12 @@ def _shows_human_samples(dataset: Mapping) -> bool:
     return dataset.get("human_tissue") is True
 
 
-def _images_closed(dataset: Mapping) -> bool:
-    return _shows_human_samples(dataset) and dataset.get("human_images_open") is False
+def _images_left_out(dataset: Mapping) -> bool:
+    """Whether the plan deposits none of the dataset's images while its other data is deposited: medical imaging
+    of people, or samples whose participants did not consent to open release."""
+    return dataset.get("medical_imaging") is True or (
+        _shows_human_samples(dataset) and dataset.get("human_data_open") is False
+    )
 
 
 def _steps_of(stored: StoredResult, datasets: tuple[Mapping, ...], archive: str) -> list[Deposition]:
@@ -100,10 +104,9 @@ def _bia_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Map
         lines.append(
             Preparation(
                 METADATA,
-                "The BioImage Archive is open access only: deposit images of human samples only with the "
-                "participants' consent to open release of the images and their sample metadata, and nothing that "
-                "identifies anyone.",
-                "beyond-policy:bia-open-access",
+                "Deposit images of human samples only with the participants' consent to open release of the "
+                "images and their sample metadata, and with nothing that identifies anyone.",
+                "beyond-policy:consent-open-release",
             )
         )
     if any(dataset_spatial_transcriptomics(dataset) for dataset in datasets):
@@ -326,13 +329,20 @@ def _arrayexpress_lines(
             ),
             Preparation(
                 FILES,
-                "Processed data only: the raw reads stay in EGA, and so do the donor attributes (sex, phenotype …) of "
-                "the samples.",
-                "beyond-policy:ega-submitter-portal",
+                "Processed data only, without the raw reads: they go to EGA.",
+                "beyond-policy:arrayexpress-processed-only",
+            ),
+            Preparation(
+                FILES,
+                "Leave out the raw tissue images that Annotare's spatial transcriptomics guide asks for: this plan "
+                "deposits none of them (medical imaging of people, or no consent to their open release)."
+                if any(_images_left_out(dataset) for dataset in datasets)
+                else "The raw high-resolution tissue images, as Annotare's spatial transcriptomics guide asks.",
+                "beyond-policy:arrayexpress-st-submission",
             ),
         ]
     elif any(dataset_spatial_transcriptomics(dataset) for dataset in datasets):
-        images_closed = any(_images_closed(dataset) for dataset in datasets)
+        images_closed = any(_images_left_out(dataset) for dataset in datasets)
         lines = [
             Preparation(
                 METADATA,
@@ -348,8 +358,9 @@ def _arrayexpress_lines(
             ),
             Preparation(
                 FILES,
-                f"Raw reads as compressed FASTQ or BAM. The participants did not consent to open release of the "
-                f"tissue images, so this plan leaves them out: ask {ANNOTARE_CONTACT} how to submit without them."
+                "Raw reads as compressed FASTQ or BAM. This plan deposits none of the tissue images (medical "
+                "imaging of people, or no consent to their open release): ask "
+                f"{ANNOTARE_CONTACT} how to submit without them."
                 if images_closed
                 else "Raw reads as compressed FASTQ or BAM, with the raw high-resolution tissue images. Human data "
                 "only with consent for public release.",
@@ -448,8 +459,8 @@ def _ega_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Map
     return [
         Preparation(
             ACCOUNT,
-            "An EGA submitter account, requested from the EGA helpdesk. EGA accepts the data only if the "
-            "participants' consents require controlled access.",
+            "An EGA submitter account (ask the EGA helpdesk). EGA accepts the data only if the participants' "
+            "consents require controlled access distribution.",
             "beyond-policy:ega-consent",
         ),
         Preparation(
@@ -476,8 +487,9 @@ def _ega_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Map
         ),
         Preparation(
             ACCESSION,
-            "Cite the study accession (EGAS…) in the publication.",
-            "beyond-policy:ega-consent",
+            "Cite the study accession (EGAS…) and the dataset accession (EGAD…) in the publication: readers request "
+            "access to the dataset from its Data Access Committee.",
+            "beyond-policy:ega-access",
         ),
     ]
 

@@ -98,11 +98,11 @@ def test_an_archive_the_table_does_not_know_is_named_by_its_code():
         ({"modality": "light_microscopy"}, False),
         ({"modality": "light_microscopy", "medical_imaging": False}, False),
         # Images of human samples without consent to open release: refused by their placements, not whole.
-        ({"modality": "light_microscopy", "human_tissue": True, "human_images_open": False}, False),
+        ({"modality": "light_microscopy", "human_tissue": True, "human_data_open": False}, False),
     ],
 )
 def test_a_dataset_refused_whatever_else_is_answered_is_refused_whole_by_the_plan(dataset, refused):
-    plan = plan_for({"answers_version": 3, "publication": True, "datasets": [{"id": "d", **dataset}]})
+    plan = plan_for({"answers_version": 4, "publication": True, "datasets": [{"id": "d", **dataset}]})
     refused_whole_as_medical = [
         item["dataset"] for item in plan["not_accepted"] if item["reasons"][0]["clause"] == "background-patient"
     ]

@@ -36,7 +36,7 @@ def spatial(omics_type: str, *, fits: bool = True, **more) -> dict:
 
 def study(*datasets: tuple[str, dict], correlations=None, publication=None) -> dict:
     answers: dict = {
-        "answers_version": 3,
+        "answers_version": 4,
         "datasets": [{"id": dataset_id, **fields} for dataset_id, fields in datasets],
     }
     if correlations is not None:
@@ -197,7 +197,7 @@ def test_patient_identifiable_dataset_is_not_accepted_with_the_reason():
     assert {"background-patient", "table-patient"} <= cited_clauses(plan["not_accepted"])
     assert plan["depositions"] == []
     assert plan["linking"] == []
-    assert any("None of this study's datasets" in note["text"] for note in plan["notes"])
+    assert any("Nothing of this study can be deposited" in note["text"] for note in plan["notes"])
 
 
 def test_patient_medical_imaging_leaves_the_rest_of_the_study_planned():
@@ -448,14 +448,14 @@ def test_de_identified_clinical_mri_is_refused_without_advice_to_de_identify():
 
 
 def test_research_images_of_human_tissue_are_planned_with_consent_advice():
-    plan = plan_for(study(("he", {**LM, "human_tissue": True, "human_images_open": True})))
+    plan = plan_for(study(("he", {**LM, "human_tissue": True, "human_data_open": True})))
 
     assert placements(plan) == {("bia", "he")}
     assert plan["not_accepted"] == []
-    [note] = [note for note in plan["notes"] if note["text"].startswith("he:")]
-    assert "consented to open release" in note["text"]
+    [note] = [note for note in plan["notes"] if note["text"].startswith("he:") and "consent" in note["text"]]
+    assert "consent to open release" in note["text"]
     assert "image-presubmission@ebi.ac.uk" in note["text"]
-    assert {"beyond-policy:bia-open-access", "beyond-policy:human-samples", "contact"} <= cited_clauses([note])
+    assert {"beyond-policy:consent-open-release", "beyond-policy:human-samples", "contact"} <= cited_clauses([note])
 
 
 def test_spatial_atac_seq_goes_to_arrayexpress_not_ena():
@@ -476,7 +476,7 @@ def test_other_omics_that_fits_a_repository_sends_images_to_the_bia_and_asks_whe
 
 
 def test_human_sequencing_without_consent_for_open_release_goes_to_ega_with_images_in_the_bia():
-    visium = spatial("transcriptomics", human_tissue=True, human_images_open=True, human_controlled_access=True)
+    visium = spatial("transcriptomics", human_tissue=True, human_data_open=True, human_controlled_access=True)
     plan = plan_for(study(("visium", visium)))
 
     assert placements(plan) == {("ega", "visium"), ("arrayexpress", "visium"), ("bia", "visium")}
@@ -486,7 +486,7 @@ def test_human_sequencing_without_consent_for_open_release_goes_to_ega_with_imag
 
 
 def test_human_sequencing_with_consent_for_open_release_goes_to_arrayexpress():
-    visium = spatial("transcriptomics", human_tissue=True, human_images_open=True, human_controlled_access=False)
+    visium = spatial("transcriptomics", human_tissue=True, human_data_open=True, human_controlled_access=False)
 
     assert placements(plan_for(study(("visium", visium)))) == {("arrayexpress", "visium"), ("bia", "visium")}
 
@@ -587,82 +587,7 @@ def test_release_and_transfer_advice_is_sourced_per_archive():
     assert "beyond-policy:biostudies-upload" in cited_clauses([deposition(plan, "bia", "lm")])
 
 
-# Answers contract 3 (issue 16): each case fails if its rule is reverted.
-
 HUMAN_VISIUM = spatial("transcriptomics", human_tissue=True, human_controlled_access=True)
-
-
-def test_healthy_volunteer_mri_is_not_accepted_citing_the_bia_scope_and_the_contact():
-    plan = plan_for(study(("mri", {"modality": "other", "medical_imaging": True}), ("lm", LM)))
-
-    [refused] = plan["not_accepted"]
-    assert (refused["dataset"], refused["scope"]) == ("mri", "dataset")
-    assert {"background-patient", "beyond-policy:bia-scope", "contact"} <= cited_clauses([refused])
-    assert "healthy volunteers" in refused["instead"]
-    assert "image-presubmission@ebi.ac.uk" in refused["instead"]
-    assert placements(plan) == {("bia", "lm")}
-
-
-def test_human_tissue_images_without_open_consent_are_not_accepted_and_the_rest_is_planned():
-    plan = plan_for(study(("he", {**LM, "human_tissue": True, "human_images_open": False}), ("lm", LM)))
-
-    assert placements(plan) == {("bia", "lm")}
-    [refused] = plan["not_accepted"]
-    assert (refused["dataset"], refused["scope"]) == ("he", "dataset")
-    assert "did not consent to open release" in refused["instead"]
-    assert "image-presubmission@ebi.ac.uk" in refused["instead"]
-    assert "beyond-policy:bia-open-access" in cited_clauses([refused])
-    assert not any(note["text"].startswith("he:") for note in plan["notes"])
-
-
-def test_human_tissue_images_with_open_consent_go_to_the_bia_with_the_condition_stated():
-    plan = plan_for(study(("he", {**LM, "human_tissue": True, "human_images_open": True})))
-
-    assert placements(plan) == {("bia", "he")}
-    assert plan["not_accepted"] == []
-    assert any("consented to open release" in note["text"] for note in plan["notes"])
-
-
-def test_human_visium_without_open_image_consent_keeps_its_reads_and_drops_every_image():
-    plan = plan_for(study(("visium", {**HUMAN_VISIUM, "human_images_open": False})))
-
-    assert placements(plan) == {("ega", "visium"), ("arrayexpress", "visium")}
-    [refused] = plan["not_accepted"]
-    assert refused["scope"] == "images"
-    assert "The rest of this dataset" in refused["instead"]
-    assert not any("images" in content["what"] for d in plan["depositions"] for content in d["contents"])
-    assert plan["linking"] == []
-
-
-def test_human_visium_with_open_reads_but_closed_images_sends_no_tissue_images_to_arrayexpress():
-    visium = spatial("transcriptomics", human_tissue=True, human_images_open=False, human_controlled_access=False)
-    plan = plan_for(study(("visium", visium)))
-
-    assert contents_of(deposition(plan, "arrayexpress", "visium")) == [
-        "visium: the spatial transcriptomics sequencing data"
-    ]
-    assert [item["scope"] for item in plan["not_accepted"]] == ["images"]
-
-
-def test_controlled_reads_go_to_ega_with_an_optional_processed_data_step_in_arrayexpress():
-    plan = plan_for(study(("visium", {**HUMAN_VISIUM, "human_images_open": True})))
-
-    keys = [d["key"] for d in plan["depositions"]]
-    assert keys == ["ega:visium", "arrayexpress-processed:visium", "bia-imaging"]
-    processed = plan["depositions"][1]
-    assert [content["optional"] for content in processed["contents"]] == [True]
-    assert "processed data only" in processed["contents"][0]["what"]
-    assert "donor attributes" in processed["contents"][0]["what"]
-    assert "annotare@ebi.ac.uk" in processed["route"]
-    assert "curator" in processed["route"]
-    assert "beyond-policy:arrayexpress-processed-only" in cited_clauses([processed])
-    assert "annotare@ebi.ac.uk" in plan["contacts"]
-
-
-def test_controlled_epigenomics_reads_go_to_ega_only():
-    atac = spatial("epigenomics", human_tissue=True, human_images_open=True, human_controlled_access=True)
-
-    assert placements(plan_for(study(("atac", atac)))) == {("ega", "atac"), ("bia", "atac")}
 
 
 def test_epigenomics_is_not_told_about_transcriptomics_or_the_single_cell_template():
@@ -745,7 +670,7 @@ def test_a_screen_cross_reference_does_not_cite_rule_3():
 
 
 def test_start_links_go_to_the_submission_tools():
-    plan = plan_for(study(("maldi", spatial("metabolomics")), ("visium", {**HUMAN_VISIUM, "human_images_open": True})))
+    plan = plan_for(study(("maldi", spatial("metabolomics")), ("visium", {**HUMAN_VISIUM, "human_data_open": True})))
 
     assert (
         deposition(plan, "metabolights", "maldi")["submit_url"] == "https://www.ebi.ac.uk/metabolights/editor/console"

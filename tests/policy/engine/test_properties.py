@@ -7,8 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policy import plan_for
+from policy.engine.answers import answers_validate
 from policy.engine.clauses import CLAUSES
 from policy.engine.questions import when
+from policy.engine.rules import CONTROLLED_ACCESS_ARCHIVES
 from tests.strategies import studies
 
 VOLUME_3D = (
@@ -26,24 +28,28 @@ def all_items(plan: dict) -> list[dict]:
     return plan["depositions"] + plan["linking"] + plan["not_accepted"] + plan["notes"]
 
 
-IMAGE_ARCHIVES = {"bia", "empiar", "emdb", "pdb"}
-
-
 def patient_ids(answers: dict) -> set[str]:
     return {d["id"] for d in answers["datasets"] if d.get("medical_imaging")}
 
 
-def images_closed_ids(answers: dict) -> set[str]:
-    """Datasets of human samples whose participants did not consent to open release of the images."""
+def closed_ids(answers: dict) -> set[str]:
+    """Datasets of data from people whose participants did not consent to its open release, or were not asked."""
     return {
         d["id"]
         for d in answers["datasets"]
-        if not d.get("medical_imaging") and d.get("human_tissue") and d.get("human_images_open") is False
+        if (d.get("human_tissue") or d.get("medical_imaging")) and d.get("human_data_open") is not True
     }
 
 
 def refused_ids(answers: dict) -> set[str]:
-    return patient_ids(answers) | images_closed_ids(answers)
+    """Datasets whose images no archive receives: medical imaging, and data from people without consent."""
+    return patient_ids(answers) | closed_ids(answers)
+
+
+def without_consent_answers(answers: dict) -> dict:
+    """The same study as version 3 answers would give it where the consent to open release was not asked."""
+    datasets = [{k: v for k, v in d.items() if k != "human_data_open"} for d in answers["datasets"]]
+    return {**answers, "answers_given_in": 3, "datasets": datasets}
 
 
 @settings(max_examples=300)
@@ -58,29 +64,39 @@ def test_every_dataset_lands_in_a_deposition_or_is_said_to_be_not_accepted(answe
 
 @settings(max_examples=300)
 @given(studies())
-def test_medical_imaging_datasets_are_in_no_deposition_and_no_linking_item(answers):
+def test_medical_imaging_datasets_send_no_image_anywhere_and_are_linked_to_nothing(answers):
     plan = plan_for(answers)
     refused = patient_ids(answers)
 
     assert {item["dataset"] for item in plan["not_accepted"]} == refused_ids(answers)
-    for item in plan["depositions"] + plan["linking"]:
+    for deposition in plan["depositions"]:
+        for content in deposition["contents"]:
+            if refused & set(content["datasets"]):
+                assert deposition["archive"] in {"ega", "arrayexpress"}
+                assert "images" not in content["what"]
+    for item in plan["linking"]:
         assert not refused & set(item["datasets"])
 
 
-@settings(max_examples=300)
-@given(studies())
-def test_images_of_human_samples_without_open_consent_go_to_no_open_image_archive(answers):
+@settings(max_examples=500)
+@given(studies(), st.booleans())
+def test_no_plan_places_data_from_people_in_an_open_archive_without_the_consent_answer_yes(answers, not_asked):
+    """Data from people (samples of human participants, medical imaging) reaches an archive that releases it
+    openly only when the consent to open release was answered "yes"; not asked is no consent."""
+    if not_asked:
+        answers = without_consent_answers(answers)
     plan = plan_for(answers)
-    closed = images_closed_ids(answers)
+    study = answers_validate(answers)
+    consented = {d["id"] for d in study.datasets if d.get("human_data_open") is True}
+    from_people = {d["id"] for d in study.datasets if d["human_tissue"] or d["medical_imaging"]}
 
     for deposition in plan["depositions"]:
+        if deposition["archive"] in CONTROLLED_ACCESS_ARCHIVES:
+            continue
         for content in deposition["contents"]:
-            if closed & set(content["datasets"]):
-                assert deposition["archive"] not in IMAGE_ARCHIVES
-                assert "images" not in content["what"]
+            assert not (from_people - consented) & set(content["datasets"]), (deposition["key"], content)
     for item in plan["not_accepted"]:
-        if item["dataset"] in closed:
-            assert "image-presubmission@ebi.ac.uk" in item["instead"]
+        assert "image-presubmission@ebi.ac.uk" in item["instead"]
 
 
 @settings(max_examples=300)

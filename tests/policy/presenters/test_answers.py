@@ -73,7 +73,7 @@ def test_a_value_the_vocabulary_no_longer_has_is_shown_as_stored():
 
 
 def test_questions_asked_but_not_answered_say_so():
-    answers = {"datasets": [{"id": "a", "modality": "electron_microscopy"}]}
+    answers = {"answers_version": 4, "datasets": [{"id": "a", "modality": "electron_microscopy"}]}
 
     summary = present(answers, asked_for=lambda dataset: ["modality", "em_method"])
 
@@ -92,3 +92,12 @@ def test_change_links_are_added_to_every_row_and_change_nothing_else(full_study)
     assert all(row.change_url.endswith(f"/{row.field}") and row.change_hint == f"{row.field} hint" for row in rows)
     assert linked.datasets[0].rows[0].change_url == f"/change/{linked.datasets[0].dataset}/modality"
     assert [(row.key, row.value) for row in linked.study_rows] == [(row.key, row.value) for row in summary.study_rows]
+
+
+def test_a_question_the_answers_version_never_asked_reads_not_asked_never_yes_or_no():
+    v1_given = answers_validate({"datasets": [{"id": "mri", "modality": "other", "patient_identifiable": False}]})
+
+    summary = present(v1_given.answers())
+
+    rows = {row.field: row.value for row in summary.datasets[0].rows}
+    assert rows["medical_imaging"] == rows["human_tissue"] == "Not asked in this version"

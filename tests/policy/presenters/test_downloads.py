@@ -108,8 +108,8 @@ def test_the_markdown_export_carries_the_statement_with_the_accessions_in_its_li
     assert "under accession code [EMPIAR accession]." in statement
     assert "- [Authors]. [Year]. [Title of the dataset]. EMDB. [EMDB accession].\n" in statement
     assert (
-        "(fib-sem) have been deposited in the Electron Microscopy Public Image Archive (EMPIAR) under accession "
-        "code EMPIAR-11000 (https://doi.org/10.6019/EMPIAR-11000)."
+        "The volume electron microscopy image stacks have been deposited in the Electron Microscopy Public Image "
+        "Archive (EMPIAR) under accession code EMPIAR-11000 (https://doi.org/10.6019/EMPIAR-11000)."
     ) in after
     assert (
         "- [Authors]. [Year]. [Title of the dataset]. EMPIAR. EMPIAR-11000. https://doi.org/10.6019/EMPIAR-11000"

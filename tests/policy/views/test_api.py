@@ -142,8 +142,8 @@ def test_policy_gives_every_clause_its_source_url_and_says_which_are_verbatim(cl
 def test_policy_says_which_answers_versions_it_accepts(client):
     body = client.get(reverse("api-policy")).json()
 
-    assert body["answers_contract_version"] == 3
-    assert body["answers_contract_versions_accepted"] == [1, 2, 3]
+    assert body["answers_contract_version"] == 4
+    assert body["answers_contract_versions_accepted"] == [1, 2, 3, 4]
 
 
 def test_a_version_1_body_still_plans_through_the_api(client):
@@ -153,7 +153,7 @@ def test_a_version_1_body_still_plans_through_the_api(client):
 
     assert response.status_code == 200
     plan = response.json()
-    assert plan["answers_version"] == 3
+    assert plan["answers_version"] == 4
     assert [item["dataset"] for item in plan["not_accepted"]] == ["mri"]
 
 

@@ -18,6 +18,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from policy.engine.questions import (
+    ANSWERS_CONTRACT_VERSIONS,
     DATASET_ID_PATTERN,
     DATASET_QUESTIONS_BY_FIELD,
     MAX_DATASETS,
@@ -303,17 +304,28 @@ def test_an_oversized_body_gets_413(endpoint, study, excess, how):
 # met a dict lookup in the translation).
 
 BOOLEAN_FIELDS = {question.field for question in DATASET_QUESTIONS_BY_FIELD.values() if question.kind == "boolean"}
-BOOLEAN_FIELDS |= {"patient_identifiable", "patient_medical", "publication"}  # versions 1 and 2, and the study's
-FIELDS_OF_EVERY_VERSION = sorted(set(DATASET_QUESTIONS_BY_FIELD) | {"patient_identifiable", "patient_medical"})
+# Versions 1, 2 and 3, and the study's.
+BOOLEAN_FIELDS |= {"patient_identifiable", "patient_medical", "human_images_open", "publication"}
+FIELDS_OF_EVERY_VERSION = sorted(
+    set(DATASET_QUESTIONS_BY_FIELD) | {"patient_identifiable", "patient_medical", "human_images_open"}
+)
 
 
 def as_version(answers: dict, version: int) -> dict:
-    """A version 3 study written with the field names of an earlier version (not always a valid study of it)."""
+    """A study of today's contract written with the field names of an earlier version (not always a valid study of
+    it)."""
     body = copy.deepcopy(answers)
+    if version == 4:
+        return body
     if version == 3:
+        body["answers_version"] = 3
+        body["datasets"] = [
+            {"human_images_open" if name == "human_data_open" else name: value for name, value in dataset.items()}
+            for dataset in body["datasets"]
+        ]
         return body
     renamed = {"medical_imaging": "patient_medical" if version == 2 else "patient_identifiable"}
-    dropped = {"human_images_open"} | (
+    dropped = {"human_data_open"} | (
         {"subtomogram_average", "atomic_model", "human_tissue", "human_controlled_access"} if version == 1 else set()
     )
     body["datasets"] = [
@@ -340,7 +352,7 @@ def wrong_for(field: str) -> st.SearchStrategy:
 
 @st.composite
 def bodies_of_every_version_with_a_field_replaced(draw) -> dict:
-    version = draw(st.sampled_from([1, 2, 3]))
+    version = draw(st.sampled_from(ANSWERS_CONTRACT_VERSIONS))
     body = as_version(draw(valid_studies()), version)
     where = draw(st.sampled_from(["study field", "dataset field", "added dataset field", "whole dataset"]))
     datasets = body["datasets"]

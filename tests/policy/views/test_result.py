@@ -174,7 +174,7 @@ def test_a_study_with_nothing_depositable_still_explains_why(client):
     assert task_list(html) == []
     assert "mri cannot be deposited at EBI" in html
     assert_text_in(html, result.plan["notes"][0]["text"])
-    assert result.plan["notes"][0]["text"].startswith("None of this study's datasets")
+    assert result.plan["notes"][0]["text"].startswith("Nothing of this study can be deposited at EBI")
 
 
 def test_the_answers_are_shown_with_the_vocabularys_labels(client, full_study):

@@ -173,30 +173,48 @@ def test_human_sequencing_data_is_personal_and_sensitive_with_its_consent_descri
     assert words in dmp["ethical_issues_description"]
 
 
-@pytest.mark.parametrize(("images_open", "privacy", "words"), [
-    (True, "unknown", "consented to open release of the images and their sample metadata"),
-    (False, "yes", "did not consent to open release of the images"),
-    (None, "unknown", "was not asked"),
+@pytest.mark.parametrize(("answers", "words"), [
+    ({"answers_version": 4, "human_data_open": True}, "consented to open release of the data and their sample"),
+    ({"answers_version": 4, "human_data_open": False}, "did not consent to open release of the data"),
+    ({"answers_version": 2}, "was not asked in the version of the questions these answers were given in"),
 ])  # fmt: skip
-def test_images_of_human_samples_are_never_said_to_hold_no_personal_data(images_open, privacy, words):
-    dataset = {"id": "he", "modality": "light_microscopy", "human_tissue": True}
-    if images_open is not None:
-        dataset["human_images_open"] = images_open
-    answers = {"answers_version": 2, "publication": True, "datasets": [dataset]}
-    stored = planned({**answers, "datasets": [{k: v for k, v in dataset.items() if k != "human_images_open"}]})
-    canonical = stored.answers
-    canonical["datasets"][0].update(dataset)  # the v3 answer, read whichever contract planned the study
-    if images_open is None:  # answers stored before contract v3, which never asked
-        del canonical["datasets"][0]["human_images_open"]
+def test_data_of_human_samples_is_personal_and_sensitive_whatever_the_consent(answers, words):
+    version, consent = answers["answers_version"], {k: v for k, v in answers.items() if k != "answers_version"}
+    dataset = {"id": "he", "modality": "light_microscopy", "human_tissue": True, **consent}
 
-    dmp = madmp_build(url=URL, created=CREATED, stored=stored, accessions=accessions_parse(stored=stored, query={}))[
-        "dmp"
-    ]
+    dmp = madmp_of({"answers_version": version, "publication": True, "datasets": [dataset]})["dmp"]
 
-    assert dmp["dataset"][0]["personal_data"] == dmp["dataset"][0]["sensitive_data"] == privacy
+    (exported,) = dmp["dataset"]
+    assert exported["personal_data"] == exported["sensitive_data"] == "yes"
     assert dmp["ethical_issues_exist"] == "yes"
     assert words in dmp["ethical_issues_description"]
+    assert words in exported["security_and_privacy"][0]["description"]
     assert schema_errors({"dmp": dmp}) == []
+
+
+def test_an_images_only_refusal_names_what_is_not_deposited_beside_the_distribution_of_the_reads():
+    dmp = madmp_of(human_visium(human_controlled_access=True) | {"answers_version": 3})["dmp"]
+
+    (exported,) = dmp["dataset"]
+    assert [distribution["host"]["title"] for distribution in exported["distribution"]] == [
+        "European Genome-phenome Archive (EGA)"
+    ]
+    assert exported["description"].startswith("Deposited at EMBL-EBI in European Genome-phenome Archive (EGA).")
+    assert "Not deposited at EMBL-EBI: spatial data: images and segmentations" in exported["description"]
+    assert "cannot be deposited" not in json.dumps(dmp)
+    assert schema_errors({"dmp": dmp}) == []
+
+
+def test_controlled_access_and_consent_are_in_security_and_privacy_not_rights():
+    answers = human_visium(human_controlled_access=True) | {"answers_version": 4}
+    answers["datasets"][0]["human_data_open"] = True
+
+    (exported,) = madmp_of(answers)["dmp"]["dataset"]
+
+    titles = [item["title"] for item in exported["security_and_privacy"]]
+    assert titles == ["Consent", "Controlled access"]
+    assert "Data Access Committee" in exported["security_and_privacy"][1]["description"]
+    assert "rights" not in exported
 
 
 @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

@@ -39,6 +39,11 @@ ACCESSION_OF = {
 GENERATED = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
+def deposition_parts(statement) -> list:
+    """The sentences of depositions made, without the two options offered for data not deposited."""
+    return [part for part in statement.parts if not part.text.startswith("[Either:]")]
+
+
 def statement_of(stored: StoredResult, query: dict):
     return statement_build(stored=stored, accessions=accessions_parse(stored=stored, query=query))
 
@@ -59,12 +64,14 @@ def test_five_dataset_study_statement_names_each_archive_with_placeholders_until
     statement = statement_of(stored, NOTHING_TYPED)
 
     assert not statement.complete
-    assert statement.text.count("been deposited in") == len(stored.plan.depositions)
+    assert " ".join(part.text for part in deposition_parts(statement)).count("been deposited in") == len(
+        stored.plan.depositions
+    )
     for name in ("ArrayExpress", "(EMDB)", "(EMPIAR)", "the BioImage Archive"):
         assert name in statement.text
     assert "under accession code [ArrayExpress accession]." in statement.text
-    assert "The raw tilt series (cryo-et) have been deposited in the Electron Microscopy Public" in statement.text
-    assert "Representative tomograms (cryo-et) have been deposited in the Electron Microscopy Data" in statement.text
+    assert "The raw tilt series have been deposited in the Electron Microscopy Public" in statement.text
+    assert "Representative tomograms have been deposited in the Electron Microscopy Data" in statement.text
     assert "tomograms, each as" not in statement.text
     assert "further tomograms" not in statement.text  # optional, not confirmed
     assert URL.findall(statement.text) == []
@@ -86,7 +93,7 @@ def test_statement_carries_the_accessions_typed_each_with_its_link_and_is_comple
         "(https://identifiers.org/emdb:EMD-2222)." in statement.text
     )
     assert "(EMPIAR) under accession code EMPIAR-10999 (https://doi.org/10.6019/EMPIAR-10999)." in statement.text
-    assert "The raw tilt series and further tomograms (cryo-et)" in statement.text  # confirmed by the accession
+    assert "The raw tilt series and further tomograms have" in statement.text  # confirmed by the accession
     assert "the BioImage Archive under accession code S-BIAD2000 (https://identifiers.org/biostudies:S-BIAD2000)." in (
         statement.text
     )
@@ -103,9 +110,14 @@ def test_data_that_cannot_be_deposited_gets_the_reason_who_grants_access_and_how
 
     sentence = statement_of(stored, NOTHING_TYPED).parts[-1].text
 
-    assert sentence.startswith("The mri data are not publicly available because they are medical images of people")
+    # First another repository, then the restriction: the reason is the depositor's (legal or ethical), never
+    # an archive's scope, and the label is a placeholder, never a noun.
+    assert sentence.startswith("[Either:] [a description of the mri data, e.g. the brain MRI scans] have been")
+    assert "[Or:] [a description of the mri data, e.g. the brain MRI scans] are not publicly available" in sentence
+    assert "because [the legal or ethical reason" in sentence
     assert "granted by [" in sentence
     assert "on request to [" in sentence
+    assert "archive" not in sentence.lower().split("[or:]")[1]
     assert "corresponding author" not in sentence
 
 
@@ -128,9 +140,9 @@ def test_controlled_access_data_says_why_and_that_the_data_access_committee_gran
 
     text = statement_of(stored, NOTHING_TYPED).text
 
-    assert "The human sequencing data (visium) have been deposited in the European Genome-phenome Archive" in text
-    assert "did not consent to open release, they are available under controlled access" in text
-    assert "Data Access Committee, which grants access" in text
+    assert "The human sequencing data have been deposited in the European Genome-phenome Archive" in text
+    assert "They are available under controlled access, as the participants' consent requires" in text
+    assert "request access to each dataset, by its EGAD accession, from the Data Access Committee" in text
     assert text.count("controlled access") == 1
 
 
@@ -146,7 +158,7 @@ def test_controlled_access_data_says_why_and_that_the_data_access_committee_gran
                 ],
             },
             {"emdb:spa": "EMD-1234"},
-            "The cryo-EM map (spa) has been deposited",
+            "The cryo-EM map has been deposited",
         ),
         (
             {
@@ -157,7 +169,7 @@ def test_controlled_access_data_says_why_and_that_the_data_access_committee_gran
                 ],
             },
             {"emdb:t": "EMD-1234"},
-            "A representative tomogram (t) has been deposited",
+            "A representative tomogram has been deposited",
         ),
         (
             {
@@ -168,7 +180,7 @@ def test_controlled_access_data_says_why_and_that_the_data_access_committee_gran
                 ],
             },
             {},
-            "The atomic model (t) has been deposited",
+            "The atomic model has been deposited",
         ),
         (
             {
@@ -179,7 +191,7 @@ def test_controlled_access_data_says_why_and_that_the_data_access_committee_gran
                 ],
             },
             {},
-            "The subtomogram average (t) has been deposited",
+            "The subtomogram average has been deposited",
         ),
         (
             {
@@ -191,7 +203,7 @@ def test_controlled_access_data_says_why_and_that_the_data_access_committee_gran
                 "correlations": [["a", "b"]],
             },
             {},
-            "The correlation information (a, b) has been deposited in the BioImage Archive",
+            "The correlation information has been deposited in the BioImage Archive",
         ),
     ],
     ids=["one-map", "one-representative-tomogram", "model", "average", "correlation-alone"],
@@ -215,6 +227,7 @@ def test_every_single_dataset_study_gets_one_sentence_per_deposition_or_refusal(
     statement = statement_of(stored, NOTHING_TYPED)
 
     required = [item for item in stored.plan.depositions if any(not c.optional for c in item.contents)]
+    assert all(part.text.startswith("[Either:]") for part in statement.parts[len(required) :])
     assert len(statement.parts) == len(required) + len(stored.plan.not_accepted)
     for part, deposition in zip(statement.parts, required, strict=False):
         assert ARCHIVES[deposition.archive].in_print in part.text
@@ -236,12 +249,11 @@ def _parenthesised_is_labels_links_or_abbreviations(text: str, labels: set[str])
 @given(studies())
 def test_no_generated_statement_carries_checklist_text(answers):
     stored = planned(answers)
-    labels = set(stored.datasets)
 
     for query in (NOTHING_TYPED, typed_for_every_step(stored)):
         statement = statement_of(stored, query)
-        deposited = " ".join(part.text for part in statement.parts if "been deposited" in part.text)
-        assert _parenthesised_is_labels_links_or_abbreviations(deposited, labels) == []
+        deposited = " ".join(part.text for part in deposition_parts(statement))
+        assert _parenthesised_is_labels_links_or_abbreviations(deposited, set()) == []
         for word in CHECKLIST_WORDS:
             assert word not in deposited.lower()
 
@@ -254,7 +266,7 @@ def test_every_generated_statement_agrees_verb_and_subject(answers):
     for query in (NOTHING_TYPED, typed_for_every_step(stored)):
         accessions = accessions_parse(stored=stored, query=query)
         statement = statement_build(stored=stored, accessions=accessions)
-        sentences = [part.text for part in statement.parts if "been deposited" in part.text]
+        sentences = [part.text for part in deposition_parts(statement)]
         for sentence in sentences:
             subject = sentence.split(" been deposited", 1)[0]
             subject, verb = subject.rsplit(" ", 1)
@@ -320,6 +332,48 @@ def test_images_refused_for_want_of_consent_to_open_release_say_so_and_name_the_
 
     (part,) = statement_of(stored, NOTHING_TYPED).parts
 
-    assert part.text.startswith(
-        "The tissue images are not publicly available because the participants did not consent to their open release"
-    )
+    assert (
+        "[Or:] [a description of the tissue images, e.g. the brain MRI scans] are not publicly available because the "
+        "participants did not consent to their open release, which protects their privacy;"
+    ) in part.text
+
+
+def relabelled(answers: dict) -> dict:
+    """The same study with labels no sentence could contain by chance."""
+    names = {dataset["id"]: f"zqlabel{number}" for number, dataset in enumerate(answers["datasets"])}
+    return {
+        **answers,
+        "datasets": [{**dataset, "id": names[dataset["id"]]} for dataset in answers["datasets"]],
+        **(
+            {"correlations": [[names[member] for member in group] for group in answers["correlations"]]}
+            if "correlations" in answers
+            else {}
+        ),
+    }
+
+
+OUTSIDE_BRACKETS = re.compile(r"\[[^\[\]]*\]")
+SCOPE_WORDS = ("archive", "accepts", "scope", "ebi")
+
+
+@GENERATED
+@given(studies())
+def test_no_statement_names_a_dataset_by_its_label_or_gives_an_archive_as_the_reason(answers):
+    stored = planned(relabelled(answers))
+
+    for query in (NOTHING_TYPED, typed_for_every_step(stored)):
+        statement = statement_of(stored, query)
+        assert "zqlabel" not in OUTSIDE_BRACKETS.sub("", statement.text)
+        for part in statement.parts:
+            if part.text.startswith("[Either:]"):
+                restriction = part.text.split("[Or:]", 1)[1]
+                reason = restriction.split(" because ", 1)[1].split(";", 1)[0]
+                assert not any(word in reason.lower() for word in SCOPE_WORDS), reason
+                assert "access is granted by [" in restriction
+
+
+def test_the_statement_counts_the_parts_left_to_replace():
+    stored = planned({"answers_version": 4, "datasets": [{"id": "lm", "modality": "light_microscopy"}]})
+
+    assert statement_of(stored, NOTHING_TYPED).placeholders == 5  # the accession and the reference's four
+    assert statement_of(stored, {"bia-imaging": "S-BIAD2000"}).placeholders == 3  # the reference's authors, year, title

@@ -72,7 +72,7 @@ HUMAN_VISIUM = {
     "omics_type": "transcriptomics",
     "omics_repository_fits": True,
     "human_tissue": True,
-    "human_images_open": True,
+    "human_data_open": True,
     "human_controlled_access": True,
 }
 
@@ -86,7 +86,7 @@ def clauses(answers: dict) -> dict[str, set[str]]:
 
 
 def test_ega_lists_what_ega_requires_and_not_the_shared_st_table():
-    lines = texts({"answers_version": 3, "datasets": [HUMAN_VISIUM]})["ega:visium"]
+    lines = texts({"answers_version": 4, "datasets": [HUMAN_VISIUM]})["ega:visium"]
 
     assert "submitter account" in lines
     assert "Crypt4GH" in lines
@@ -97,23 +97,24 @@ def test_ega_lists_what_ega_requires_and_not_the_shared_st_table():
     assert "EGAS" in lines
     assert "Slide ID" not in lines
     assert {"beyond-policy:ega-inbox", "beyond-policy:ega-submitter-portal", "beyond-policy:ega-consent"} <= clauses(
-        {"answers_version": 3, "datasets": [HUMAN_VISIUM]}
+        {"answers_version": 4, "datasets": [HUMAN_VISIUM]}
     )["ega:visium"]
 
 
-def test_the_processed_data_step_says_curator_approval_and_keeps_donor_attributes_in_ega():
-    lines = texts({"answers_version": 3, "datasets": [HUMAN_VISIUM]})["arrayexpress-processed:visium"]
+def test_the_processed_data_step_says_curator_approval_and_sends_the_raw_reads_to_ega():
+    lines = texts({"answers_version": 4, "datasets": [HUMAN_VISIUM]})["arrayexpress-processed:visium"]
 
     assert "annotare@ebi.ac.uk" in lines
     assert "curator must approve" in lines
-    assert "donor attributes" in lines
-    assert "tissue images" not in lines
+    assert "without the raw reads: they go to EGA" in lines
+    assert "donor attributes" not in lines  # EGA's sample metadata is public too: nothing is promised of it
+    assert "The raw high-resolution tissue images, as Annotare's spatial transcriptomics guide asks." in lines
     assert "single cell" not in lines
 
 
 def test_epigenomics_gets_neither_transcriptomics_lines_nor_the_single_cell_template():
     atac = {"id": "atac", "modality": "spatial_omics", "omics_type": "epigenomics", "omics_repository_fits": True}
-    lines = texts({"answers_version": 3, "datasets": [atac]})
+    lines = texts({"answers_version": 4, "datasets": [atac]})
 
     for key in ("arrayexpress:atac", "bia-imaging"):
         assert "single cell" not in lines[key]
@@ -124,8 +125,8 @@ def test_epigenomics_gets_neither_transcriptomics_lines_nor_the_single_cell_temp
 
 def test_sequencing_based_st_keeps_the_single_cell_template_and_the_shared_table():
     visium = {**HUMAN_VISIUM, "human_tissue": False}
-    del visium["human_images_open"], visium["human_controlled_access"]
-    lines = texts({"answers_version": 3, "datasets": [visium]})["arrayexpress:visium"]
+    del visium["human_data_open"], visium["human_controlled_access"]
+    lines = texts({"answers_version": 4, "datasets": [visium]})["arrayexpress:visium"]
 
     assert "single cell sequencing template" in lines
     assert "Slide ID" in lines
@@ -142,7 +143,7 @@ def test_emdb_is_told_the_empiar_accession_comes_afterwards_not_to_link_it_now()
         "subtomogram_average": True,
         "atomic_model": True,
     }
-    lines = texts({"answers_version": 3, "datasets": [tomo]})
+    lines = texts({"answers_version": 4, "datasets": [tomo]})
 
     for key in ("emdb:tomo", "emdb-average:tomo", "pdb:tomo"):
         assert "EMPIAR step comes later" in lines[key]
@@ -161,7 +162,7 @@ def test_half_maps_only_on_the_subtomogram_average_not_on_the_tomogram_step():
         "subtomogram_average": True,
         "atomic_model": False,
     }
-    lines = texts({"answers_version": 3, "datasets": [tomo]})
+    lines = texts({"answers_version": 4, "datasets": [tomo]})
 
     assert "half-maps" not in lines["emdb:tomo"].lower()
     assert "half-maps are mandatory" in lines["emdb-average:tomo"]
@@ -169,7 +170,7 @@ def test_half_maps_only_on_the_subtomogram_average_not_on_the_tomogram_step():
 
 def test_pride_keeps_imaging_based_proteomics_with_the_images():
     msi = {"id": "ms", "modality": "spatial_omics", "omics_type": "proteomics", "omics_repository_fits": True}
-    lines = texts({"answers_version": 3, "datasets": [msi]})["pride:ms"]
+    lines = texts({"answers_version": 4, "datasets": [msi]})["pride:ms"]
 
     assert "CODEX" in lines
     assert "BioImage Archive" in lines
@@ -177,14 +178,14 @@ def test_pride_keeps_imaging_based_proteomics_with_the_images():
 
 def test_a_screen_cites_note_1_for_the_template_and_the_file_list_fact_for_its_columns():
     screen = {"id": "s", "modality": "high_content_screening", "screen_type": "compound"}
-    [bia] = preparations({"answers_version": 3, "datasets": [screen]}).values()
+    [bia] = preparations({"answers_version": 4, "datasets": [screen]}).values()
 
     by_clause = {line.clause: line.text for line in bia if "Plate" in line.text or "template" in line.text}
     assert "Plate, Well and Field" in by_clause["beyond-policy:bia-file-list"]
     assert "Plate" not in by_clause["note-1"]
 
 
-def test_human_sample_images_in_the_bia_are_told_it_is_open_access_only():
-    he = {"id": "he", "modality": "light_microscopy", "human_tissue": True, "human_images_open": True}
+def test_human_sample_images_in_the_bia_are_told_to_deposit_only_with_consent_to_open_release():
+    he = {"id": "he", "modality": "light_microscopy", "human_tissue": True, "human_data_open": True}
 
-    assert "beyond-policy:bia-open-access" in clauses({"answers_version": 3, "datasets": [he]})["bia-imaging"]
+    assert "beyond-policy:consent-open-release" in clauses({"answers_version": 4, "datasets": [he]})["bia-imaging"]

@@ -121,10 +121,10 @@ def test_the_sheet_is_offered_on_the_image_and_arrayexpress_steps_not_on_egas():
         "omics_type": "transcriptomics",
         "omics_repository_fits": True,
         "human_tissue": True,
-        "human_images_open": True,
+        "human_data_open": True,
         "human_controlled_access": True,
     }
-    stored = planned({"answers_version": 3, "datasets": [visium]})
+    stored = planned({"answers_version": 4, "datasets": [visium]})
 
     kit = kit_build(stored=stored, query={})
 
