@@ -299,6 +299,8 @@ def _value_problem(question: Question, value: Any) -> str | None:
 
 
 def _consistency_check(dataset: dict, fail) -> None:
+    if dataset["modality"] == "non_image" and dataset.get("medical_imaging") is True:
+        fail("medical_imaging", "Data that is not images is not medical imaging: answer no.")
     em_method = dataset.get("em_method")
     dimensionality = dataset.get("dimensionality")
     if em_method and dimensionality and DIMENSIONALITY_OF_EM_METHOD[em_method] != dimensionality:

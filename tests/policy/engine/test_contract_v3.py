@@ -9,6 +9,7 @@ from hypothesis import assume, given, settings
 
 from policy import InvalidAnswers, plan_for
 from policy.engine.answers import answers_validate
+from tests.builders import methods_said_before_v4, without_methods_new_in_v4
 from tests.strategies import studies
 
 HUMAN_HE = {"id": "he", "modality": "light_microscopy", "human_tissue": True}
@@ -35,6 +36,8 @@ def as_version_3(answers: dict) -> dict | None:
     body = copy.deepcopy(answers)
     body["answers_version"] = 3
     for dataset in body["datasets"]:
+        if not methods_said_before_v4(dataset):
+            return None
         if "human_data_open" in dataset:
             if has_omics_data(dataset):
                 return None
@@ -49,7 +52,7 @@ def test_a_version_3_body_plans_as_its_translation(answers):
     assume(body is not None)
 
     assert plan_for(body) == plan_for(answers)
-    assert answers_validate(body).datasets == answers_validate(answers).datasets
+    assert answers_validate(body).datasets == without_methods_new_in_v4(answers_validate(answers).datasets)
 
 
 @pytest.mark.parametrize("consent", [True, False])

@@ -93,7 +93,10 @@ ROWS = [
         id="single-cell-rna-seq-beside-imaging",
     ),
     pytest.param(
-        study(("lm", LM), ("reads", non_image("sequencing", human_tissue=True, human_controlled_access=True))),
+        study(
+            ("lm", LM),
+            ("reads", non_image("sequencing", human_tissue=True, human_data_open=True, human_controlled_access=True)),
+        ),
         {("bia", "lm"), ("ega", "reads")},
         {"beyond-policy:ega", "beyond-policy:related-data-links"},
         id="human-reads-under-controlled-access",
@@ -113,6 +116,24 @@ def test_method_row_places_data_where_the_archives_say(answers, expected_placeme
 
     assert placements(plan) == expected_placements
     assert expected_clauses <= clauses(plan)
+
+
+def test_human_reads_without_consent_go_to_ega_whatever_else_is_answered():
+    reads = non_image("sequencing", human_tissue=True, human_data_open=False, human_controlled_access=False)
+
+    plan = plan_for(study(("lm", LM), ("reads", reads)))
+
+    assert ("ega", "reads") in placements(plan)
+    assert ("arrayexpress", "reads") not in placements(plan)
+
+
+def test_human_proteomics_without_consent_goes_to_no_open_archive():
+    xlms = non_image("proteomics", human_tissue=True, human_data_open=False)
+
+    plan = plan_for(study(("spa", SPA), ("xlms", xlms)))
+
+    assert "xlms" not in {dataset for d in plan["depositions"] for dataset in d["datasets"]}
+    assert [item["dataset"] for item in plan["not_accepted"]] == ["xlms"]
 
 
 def test_microed_never_goes_to_the_bia_and_names_empiar_help():
