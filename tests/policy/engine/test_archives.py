@@ -95,7 +95,13 @@ def test_an_archive_the_table_does_not_know_is_named_by_its_code():
     [
         ({"modality": "other", "medical_imaging": True}, True),
         (
-            {"modality": "xray_imaging", "dimensionality": "3d", "xray_method": "hard_xray", "medical_imaging": True},
+            {
+                "modality": "xray_imaging",
+                "dimensionality": "3d",
+                "xray_method": "hard_xray",
+                "segmentations": "none",
+                "medical_imaging": True,
+            },
             True,
         ),
         ({"modality": "light_microscopy"}, False),
