@@ -28,18 +28,50 @@ def client_address(request: HttpRequest) -> str:
     proxies = settings.TRUSTED_PROXY_COUNT
     forwarded = [entry.strip() for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     if proxies and len(forwarded) >= proxies:
-        candidate = forwarded[-proxies]
-        try:
-            return str(ipaddress.ip_address(candidate))
-        except ValueError:
-            pass
-    return request.META.get("REMOTE_ADDR", "")
+        candidate = _address_normalise(forwarded[-proxies])
+        if candidate is not None:
+            return candidate
+    remote = request.META.get("REMOTE_ADDR", "")
+    return _address_normalise(remote) or remote
+
+
+def _address_normalise(text: str) -> str | None:
+    """The address in one spelling; an IPv4 client seen through IPv6 ("::ffff:192.0.2.1") as its IPv4 address,
+    which django-ratelimit would otherwise cut to its /64 network ("::"), one bucket for every such client."""
+    try:
+        address = ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return str(address.ipv4_mapped)
+    return str(address)
 
 
 # Every call to the JSON API.
 api_ratelimit = ratelimit(group="api", key="ip", rate=rate_for, method=ratelimit.ALL)
 # Every request that may store a new result (the wizard's final POST, POST /api/v1/plans).
 results_ratelimit = ratelimit(group="results", key="ip", rate=rate_for, method=ratelimit.UNSAFE)
+
+
+# Every GET of a result's page or download: served from the cache when it can be, but its query strings are
+# endless and each is rendered, so every address has an allowance.
+READ_PATHS = ("/r/", "/kit/")
+
+
+class ResultReadsLimitMiddleware:
+    """The `reads` limit on GET and HEAD under READ_PATHS, per client address, before any view runs: the result
+    views move and change, the paths stay (docs/security.md, "Rate limits")."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        reading = request.method in {"GET", "HEAD"} and request.path.startswith(READ_PATHS)
+        if reading and is_ratelimited(
+            request, group="reads", key="ip", rate=rate_for, method=ratelimit.ALL, increment=True
+        ):
+            raise Ratelimited
+        return self.get_response(request)
 
 
 def result_creation_count(request: HttpRequest) -> None:

@@ -37,6 +37,12 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default="127.0.0.1,localhost")
+# The site's public address ("https://wizard.example.org"): every link the app writes (a result's share link, the
+# API's `url`, the maDMP's id) and every cache key built from one. Without it (development, the test suite) links
+# take the scheme and host of the request, whose port nobody checks. docs/deploying.md.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").strip().rstrip("/")
+if SITE_URL and (not SITE_URL.startswith(("https://", "http://")) or "/" in SITE_URL.partition("://")[2]):
+    raise ImproperlyConfigured("DJANGO_SITE_URL is a scheme and a host, such as https://wizard.example.org.")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -60,6 +66,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # GETs of results and their downloads, per address (config/ratelimits.py).
+    "config.ratelimits.ResultReadsLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -206,11 +214,13 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
-# Caches (config/cache.py): this process's memory, or with REDIS_URL ("redis://host:6379/0") Redis, shared by
-# every host, for the rate limits' counts and the rendered result pages. docs/deploying.md, "Redis".
+# Caches (config/cache.py): this process's memory, or Redis, shared by every host: the rendered result pages in
+# REDIS_URL ("redis://host:6379/0", capped, evicting), the rate limits' counts in REDIS_LIMITS_URL (another Redis,
+# never evicting). docs/deploying.md, "Redis".
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_LIMITS_URL = os.environ.get("REDIS_LIMITS_URL", "")
 REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5"))
-CACHES = caches_configure(redis_url=REDIS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS)
+CACHES = caches_configure(redis_url=REDIS_URL, limits_redis_url=REDIS_LIMITS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS)
 RATELIMIT_USE_CACHE = "ratelimit"
 # Should the counts be unreadable, the request goes through: the limits stop floods, and a cache outage must not
 # turn every request away (with Redis, config.cache.SharedCache counts in process memory meanwhile).
@@ -218,6 +228,7 @@ RATELIMIT_FAIL_OPEN = True
 RATELIMIT_RATES = {
     "api": os.environ.get("DJANGO_RATELIMIT_API", "600/m"),
     "results": os.environ.get("DJANGO_RATELIMIT_RESULTS", "120/m"),
+    "reads": os.environ.get("DJANGO_RATELIMIT_READS", "300/m"),
 }
 # Behind load balancers every request comes from their address: DJANGO_TRUSTED_PROXY_COUNT says how many
 # proxies append to X-Forwarded-For, so that the client's own address is counted (config/ratelimits.py).

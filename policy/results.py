@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -146,6 +147,11 @@ def result_policy_change(*, result: Result) -> PolicyChange:
     )
 
 
+def site_address(request: HttpRequest) -> str:
+    """The site's public address, scheme and host: settings.SITE_URL, or without one the request's own."""
+    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+
+
 def result_url(request: HttpRequest, result: Result) -> str:
     """The result's permanent link, absolute, as it is shared."""
-    return request.build_absolute_uri(reverse("result", args=[result.id]))
+    return site_address(request) + reverse("result", args=[result.id])

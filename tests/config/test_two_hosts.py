@@ -59,6 +59,8 @@ def hosts(shared_database, production_static, shared_redis):
         "DJANGO_ALLOWED_HOSTS": PUBLIC_HOST,
         "DATABASE_URL": shared_database,
         "REDIS_URL": shared_redis.url,
+        # One Redis for both here (it never evicts: no memory cap); production gives the counts one of their own.
+        "REDIS_LIMITS_URL": shared_redis.url,
         # A busy machine may keep Redis waiting longer than production's half second; the outage here is a
         # stopped Redis, which refuses at once.
         "REDIS_TIMEOUT_SECONDS": "5",
