@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "config.ratelimits.ResultReadsLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.signin.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a sign-in refused for too many failures into the paused page.
@@ -249,9 +250,25 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_SIGNIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_SIGNIN_PAUSE_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# An account is paused from an address, never for everyone: someone else's guesses cannot lock its owner out. An
+# address guessing at many accounts is paused too. Guesses at one account from many addresses are slowed down
+# instead (config/signin.py), up to a wait of SIGNIN_SLOWDOWN_MAX_SECONDS per attempt.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+SIGNIN_SLOWDOWN_MAX_SECONDS = int(os.environ.get("DJANGO_SIGNIN_SLOWDOWN_MAX_SECONDS", "60"))
 # The same client address as the rate limits, behind the same trusted proxies.
 AXES_CLIENT_IP_CALLABLE = "config.ratelimits.client_address"
 AXES_LOCKOUT_CALLABLE = "config.signin.signin_locked"
 # Signing in clears the account's and the address's failures: a mistyped password is forgiven by the right one.
 AXES_RESET_ON_SUCCESS = True
+
+# Staff passwords: at least 12 characters, not a common one, not all digits, not like the username.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Staff sessions (config.signin.StaffSessionMiddleware): signed out after this long without an admin request, and
+# this long after signing in whatever the activity. The wizard's own sessions keep Django's default.
+STAFF_SESSION_IDLE = timedelta(minutes=int(os.environ.get("DJANGO_STAFF_SESSION_IDLE_MINUTES", "30")))
+STAFF_SESSION_MAX = timedelta(hours=int(os.environ.get("DJANGO_STAFF_SESSION_HOURS", "8")))
