@@ -8,7 +8,7 @@ import ipaddress
 
 from django.conf import settings
 from django.http import HttpRequest
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
@@ -79,3 +79,20 @@ def result_creation_count(request: HttpRequest) -> None:
     past it: for a view where only one branch stores a result, such as the wizard's final step."""
     if is_ratelimited(request, group="results", key="ip", rate=rate_for, method=ratelimit.UNSAFE, increment=True):
         raise Ratelimited
+
+
+class ResultsCapped(Ratelimited):
+    """Past the `stored` cap: no new result from this address until its window ends, retry_after seconds on."""
+
+    def __init__(self, retry_after: int):
+        super().__init__()
+        self.retry_after = retry_after
+
+
+def result_store_count(request: HttpRequest) -> None:
+    """Counts a new result about to be stored against the `stored` cap (a day's results per address), raising
+    ResultsCapped past it. Only new results count: the same answers again are answered with the result stored
+    before, cap or not (policy.results.result_create)."""
+    usage = get_usage(request, group="stored", key="ip", rate=rate_for, method=ratelimit.ALL, increment=True)
+    if usage is not None and usage["should_limit"]:
+        raise ResultsCapped(retry_after=max(1, usage["time_left"]))

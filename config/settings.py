@@ -230,6 +230,8 @@ RATELIMIT_RATES = {
     "api": os.environ.get("DJANGO_RATELIMIT_API", "600/m"),
     "results": os.environ.get("DJANGO_RATELIMIT_RESULTS", "120/m"),
     "reads": os.environ.get("DJANGO_RATELIMIT_READS", "300/m"),
+    # New stored results (permanent rows) per address and day: answers stored before do not count.
+    "stored": os.environ.get("DJANGO_RATELIMIT_STORED", "500/d"),
 }
 # Behind load balancers every request comes from their address: DJANGO_TRUSTED_PROXY_COUNT says how many
 # proxies append to X-Forwarded-For, so that the client's own address is counted (config/ratelimits.py).

@@ -3,7 +3,7 @@
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,15 +80,18 @@ def _result_stored(*, policy_version: str, digest: str) -> Result | None:
     return Result.objects.filter(policy_version=policy_version, answers_digest=digest).first()
 
 
-def result_create(*, answers: Any) -> tuple[Result, bool]:
+def result_create(*, answers: Any, before_storing: Callable[[], None] | None = None) -> tuple[Result, bool]:
     """Validate (raises InvalidAnswers), plan and store; the same answers under the same policy version give
-    the same result. Returns (result, created)."""
+    the same result. Returns (result, created). `before_storing` is called only when a new result is about to be
+    stored (a cap per address may raise there): answers stored before always get their result."""
     study = answers_validate(answers)
     canonical = study.answers()
     digest = answers_digest(canonical)
     existing = _result_stored(policy_version=POLICY_VERSION, digest=digest)
     if existing is not None:
         return existing, False
+    if before_storing is not None:
+        before_storing()
     plan = plan_build(study=study)
     try:
         with transaction.atomic():

@@ -8,9 +8,17 @@ import pytest
 from django.test import Client, RequestFactory
 
 from config.ratelimits import client_address
+from policy.models import Result
 from policy.results import result_create
 from tests.builders import LM
-from tests.wizard.journeys import check_confirm, dataset_post, publication_answer, step_post, study_enter
+from tests.wizard.journeys import (
+    check_confirm,
+    dataset_post,
+    publication_answer,
+    step_post,
+    study_enter,
+    study_started,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.config.urls_faulty")]
 
@@ -153,3 +161,55 @@ def test_ipv4_clients_seen_through_ipv6_keep_allowances_of_their_own(tiny_limits
 
     assert api_call(Client(REMOTE_ADDR="::ffff:192.0.2.1")).status_code == 429
     assert api_call(Client(REMOTE_ADDR="::ffff:192.0.2.2")).status_code == 400
+
+
+@pytest.fixture
+def tiny_daily_cap(settings):
+    settings.RATELIMIT_RATES = {**settings.RATELIMIT_RATES, "stored": "2/d"}
+
+
+def plan_store(client: Client, label: str):
+    body = {"datasets": [{"id": label, "modality": "light_microscopy"}]}
+    return client.post("/api/v1/plans", data=body, content_type="application/json")
+
+
+def test_new_results_are_capped_per_address_and_day_with_when_to_come_back(tiny_daily_cap):
+    client = Client(REMOTE_ADDR="192.0.2.40")
+    assert [plan_store(client, label).status_code for label in ("a", "b")] == [201, 201]
+
+    capped = plan_store(client, "c")
+
+    assert capped.status_code == 429
+    assert 0 < int(capped["Retry-After"]) <= 24 * 60 * 60
+    [message] = capped.json()["errors"]["answers"]
+    assert message.startswith("Too many new plans stored from your address today: try again in about")
+    assert Result.objects.count() == 2
+    assert plan_store(Client(REMOTE_ADDR="192.0.2.41"), "c").status_code == 201
+
+
+def test_past_the_cap_a_plan_stored_before_gets_its_same_answer(tiny_daily_cap):
+    client = Client(REMOTE_ADDR="192.0.2.40")
+    first = plan_store(client, "a")
+    plan_store(client, "b")
+    assert plan_store(client, "c").status_code == 429
+
+    again = plan_store(client, "a")
+
+    assert again.status_code == 200
+    assert again.json()["id"] == first.json()["id"]
+
+
+def test_past_the_cap_the_wizard_says_when_to_come_back_and_keeps_the_answers(tiny_daily_cap):
+    for label in ("a", "b"):
+        plan_store(Client(), label)
+    client = Client()
+    study_started(client, datasets=[LM])
+
+    response = check_confirm(client)
+
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 60
+    page = response.content.decode()
+    assert "<title>Too many plans today – depositwizard</title>" in page
+    assert "Your answers are kept" in page
+    assert "lm" in client.get("/study/check/").content.decode()
