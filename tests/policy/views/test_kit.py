@@ -8,8 +8,8 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from policy.kit.bia_template_v5 import pagetab_template_problems
-from policy.kit.empiar_draft import PLACEHOLDER
+from policy.kit.drafts.bia_template_v5 import pagetab_template_problems
+from policy.kit.drafts.empiar_draft import PLACEHOLDER
 from policy.results import result_create
 from tests.policy.conftest import FIVE_DATASET_STUDY
 from tests.policy.kit.conftest import empiar_validator, madmp_validator, pagetab_validator
@@ -170,8 +170,7 @@ def test_the_pagetab_submission_downloads_as_json_that_validates_with_the_access
     assert attachment_name(response) == f"{result.pk}-bia-step-5.pagetab.json"
     assert list(pagetab_validator().iter_errors(document)) == []
     assert pagetab_template_problems(document=document, placeholder=PLACEHOLDER) == []
-    links = [item for item in document["section"]["subsections"] if item["type"] == "Link"]
-    assert links[0]["attributes"][0] == {"name": "Link", "value": "E-MTAB-1234"}
+    assert document["section"]["links"][0]["url"] == "E-MTAB-1234"
 
 
 def test_a_step_that_is_not_a_bioimage_archive_submission_has_no_pagetab(client, result):
