@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # CORP, Permissions-Policy and, on results, X-Robots-Tag: outermost, so that static files and errors get them.
+    "config.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # /healthz and /readyz, answered before the host check, sessions and rate limits (config/health.py).
