@@ -182,8 +182,8 @@ def test_the_st_sheet_and_the_filled_accessions_table_open_as_tab_separated_text
     sheet = client.get(reverse("kit-st-sheet", args=[result.pk]))
     table = client.get(reverse("kit-accessions-tsv", args=[result.pk]), TYPED)
 
-    sheet_rows = list(csv.reader(io.StringIO(sheet.content.decode()), dialect="excel-tab"))
-    table_rows = list(csv.DictReader(io.StringIO(table.content.decode()), dialect="excel-tab"))
+    sheet_rows = list(csv.reader(io.StringIO(sheet.content.decode("utf-8-sig")), dialect="excel-tab"))
+    table_rows = list(csv.DictReader(io.StringIO(table.content.decode("utf-8-sig")), dialect="excel-tab"))
     assert attachment_name(sheet) == f"{result.pk}-st-metadata.tsv"
     assert attachment_name(table) == f"{result.pk}-accessions.tsv"
     assert sheet_rows[0][1:3] == ["Sample ID", "Slide ID"]
