@@ -15,6 +15,7 @@ from django.urls import reverse
 from policy.engine import InvalidAnswers, Study, answers_validate, plan_build
 from policy.engine.archives import ARCHIVES
 from policy.engine.clauses import CLAUSES
+from policy.engine.plan import plan_as_json
 from policy.engine.questions import DATASET_QUESTIONS, PUBLICATION
 from policy.engine.version import POLICY_VERSION
 from policy.engine.vocabulary import LINK_KIND
@@ -92,7 +93,7 @@ def result_create(*, answers: Any, before_storing: Callable[[], None] | None = N
         return existing, False
     if before_storing is not None:
         before_storing()
-    plan = plan_build(study=study)
+    plan = plan_as_json(plan_build(study=study))
     try:
         with transaction.atomic():
             result = Result.objects.create(
@@ -145,7 +146,7 @@ def result_policy_change(*, result: Result) -> PolicyChange:
     except InvalidAnswers:
         return PolicyChange(plan_differs=True, answers_still_valid=False)
     return PolicyChange(
-        plan_differs=_without_version(plan_build(study=study)) != _without_version(result.plan),
+        plan_differs=_without_version(plan_as_json(plan_build(study=study))) != _without_version(result.plan),
         answers_still_valid=True,
     )
 

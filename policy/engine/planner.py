@@ -1,4 +1,4 @@
-"""Turns a validated Study into the deposition plan: plain, JSON-able, deterministic data."""
+"""Turns a validated Study into the deposition plan (policy.engine.plan): deterministic, typed data."""
 
 import functools
 from collections.abc import Iterable, Mapping
@@ -7,6 +7,7 @@ from typing import Any
 from policy.engine import rules
 from policy.engine.answers import Study, answers_validate
 from policy.engine.archives import ARCHIVES
+from policy.engine.plan import Cited, Content, Deposition, Linking, Note, Plan, Refusal, plan_as_json
 from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS
 from policy.engine.rules import ARCHIVE_ORDER, BIA_IMAGING_ROUTE, EMDB_AVERAGE_ROUTE, ROUTES, Reason
 from policy.engine.version import POLICY_VERSION
@@ -61,11 +62,11 @@ LINK_KIND_ORDER = {"omics_link": 0, "correlation": 1, "cross_reference": 2}
 
 
 def plan_for(answers: Any) -> dict:
-    """Validate the answers (raises InvalidAnswers) and return the deposition plan."""
-    return plan_build(study=answers_validate(answers))
+    """Validate the answers (raises InvalidAnswers) and return the deposition plan, as JSON."""
+    return plan_as_json(plan_build(study=answers_validate(answers)))
 
 
-def plan_build(*, study: Study) -> dict:
+def plan_build(*, study: Study) -> Plan:
     not_accepted: list[dict] = []
     depositions = _Depositions()
     accepted = []
@@ -99,15 +100,32 @@ def plan_build(*, study: Study) -> dict:
         contacts.append(rules.EMPIAR_HELP_CONTACT)
     if depositions.on_route(rules.ARRAYEXPRESS_PROCESSED_ROUTE):
         contacts.append(rules.ANNOTARE_CONTACT)
-    return {
-        "policy_version": POLICY_VERSION,
-        "answers_version": ANSWERS_CONTRACT_VERSION,
-        "depositions": depositions.ordered(),
-        "linking": sorted(linking, key=lambda item: (LINK_KIND_ORDER[item["kind"]], item["datasets"])),
-        "not_accepted": not_accepted,
-        "notes": notes,
-        "contacts": contacts,
-    }
+    return Plan(
+        policy_version=POLICY_VERSION,
+        answers_version=ANSWERS_CONTRACT_VERSION,
+        depositions=depositions.ordered(),
+        linking=tuple(
+            Linking(
+                kind=item["kind"],
+                archive=item["archive"],
+                performed_in=item["in"],
+                cites=tuple(item["cites"]),
+                datasets=tuple(item["datasets"]),
+                contents=tuple(item["contents"]),
+                reasons=_cited(item["reasons"]),
+            )
+            for item in sorted(linking, key=lambda item: (LINK_KIND_ORDER[item["kind"]], item["datasets"]))
+        ),
+        not_accepted=tuple(
+            Refusal(item["dataset"], item["scope"], _cited(item["reasons"]), item["instead"]) for item in not_accepted
+        ),
+        notes=tuple(Note(note["text"], _cited(note["reasons"])) for note in notes),
+        contacts=tuple(contacts),
+    )
+
+
+def _cited(reasons: list[dict]) -> tuple[Cited, ...]:
+    return tuple(Cited(reason["clause"], reason["why"]) for reason in reasons)
 
 
 def _medical_imaging_refusal(dataset_id: str) -> dict:
@@ -227,7 +245,7 @@ class _Depositions:
                 deposition["reasons"].append(rules.ARRAYEXPRESS_RELEASE_REASON)
         return cryo_et_without_emdb
 
-    def ordered(self) -> list[dict]:
+    def ordered(self) -> tuple[Deposition, ...]:
         def order(deposition: dict) -> tuple:
             # Within the BioImage Archive, the imaging submission that carries the linking information is last.
             return (
@@ -237,14 +255,21 @@ class _Depositions:
                 deposition["key"],
             )
 
-        return [
-            {
-                key: value
-                for key, value in {**deposition, "reasons": _reasons(deposition["reasons"])}.items()
-                if key != "_route_key"
-            }
+        return tuple(
+            Deposition(
+                key=deposition["key"],
+                archive=deposition["archive"],
+                route=deposition["route"],
+                submit_url=deposition["submit_url"],
+                datasets=tuple(deposition["datasets"]),
+                contents=tuple(
+                    Content(tuple(content["datasets"]), content["what"], content["optional"])
+                    for content in deposition["contents"]
+                ),
+                reasons=_cited(_reasons(deposition["reasons"])),
+            )
             for deposition in sorted(self._by_key.values(), key=order)
-        ]
+        )
 
 
 def _omics_links_add(accepted: list[Mapping], depositions: _Depositions, linking: list[dict]) -> None:

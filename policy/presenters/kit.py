@@ -18,7 +18,8 @@ from policy.kit.advice.study_preparation import study_preparation_build
 from policy.kit.drafts.empiar_draft import EmpiarDraft, empiar_drafts
 from policy.kit.drafts.onedep_handoff import OnedepHandoff, onedep_handoffs
 from policy.kit.drafts.st_sheet import st_datasets
-from policy.presenters.plan import Plan, Step
+from policy.presenters.plan import Plan, Step, plan_present
+from policy.stored_result import StoredResult
 
 EMPIAR_DRAFT = "empiar"
 BIA_OUTLINE = "bia-outline"
@@ -96,6 +97,7 @@ class AccessionInput:
 
 @dataclass(frozen=True, slots=True)
 class Kit:
+    stored: StoredResult  # the stored result, read once
     plan: Plan  # the presented plan the kit was built on: the page's steps, numbered once
     study: StudyPreparationView
     steps: tuple[StepKit, ...]
@@ -157,23 +159,20 @@ def _downloads(
     return tuple(downloads)
 
 
-def kit_build(*, plan: Plan, stored_plan: Mapping, answers: Mapping, query: Mapping[str, str]) -> Kit:
-    """The kit of `plan` (`stored_plan` as `plan_present` shows it), with the accessions typed in `query`
-    (untrusted). Its steps are the plan's, numbered there; the drafts' builders read the stored deposition each
-    step names by its key."""
-    accessions = accessions_parse(plan=stored_plan, query=query)
-    empiar_made = empiar_drafts(plan=stored_plan, answers=answers, accessions=accessions)
-    empiar = {draft.deposition_key: draft for draft in empiar_made}
-    onedep_made = onedep_handoffs(plan=stored_plan, answers=answers, accessions=accessions)
-    onedep = {handoff.deposition_key: handoff for handoff in onedep_made}
-    st = st_datasets(answers=answers, plan=stored_plan)
-    depositions = {deposition["key"]: deposition for deposition in stored_plan["depositions"]}
+def kit_build(*, stored: StoredResult, query: Mapping[str, str]) -> Kit:
+    """The kit of a stored result, on its presented plan (`plan_present`), with the accessions typed in `query`
+    (untrusted). Its steps are the plan's; the drafts' builders read the deposition each step names by its key."""
+    plan = plan_present(stored=stored)
+    accessions = accessions_parse(stored=stored, query=query)
+    empiar = {draft.deposition_key: draft for draft in empiar_drafts(stored=stored, accessions=accessions)}
+    onedep = {handoff.deposition_key: handoff for handoff in onedep_handoffs(stored=stored, accessions=accessions)}
+    st = st_datasets(stored=stored)
     steps = tuple(
         StepKit(
             step=step,
             preparations=tuple(
                 _preparation_view(line)
-                for line in preparations_for(deposition=depositions[step.key], plan=stored_plan, answers=answers)
+                for line in preparations_for(deposition=stored.depositions[step.key], stored=stored)
             ),
             drafts=_downloads(step, empiar, onedep, st),
         )
@@ -191,8 +190,9 @@ def kit_build(*, plan: Plan, stored_plan: Mapping, answers: Mapping, query: Mapp
         for step in plan.steps
         if step.archive.code in ACCESSION_FORMATS
     )
-    study = study_preparation_build(plan=stored_plan, answers=answers)
+    study = study_preparation_build(stored=stored)
     return Kit(
+        stored=stored,
         plan=plan,
         study=StudyPreparationView(
             accounts=tuple(_preparation_view(line) for line in study.accounts),
@@ -210,6 +210,6 @@ def kit_build(*, plan: Plan, stored_plan: Mapping, answers: Mapping, query: Mapp
         steps=steps,
         inputs=inputs,
         accessions=accessions,
-        progress=progress_build(plan=stored_plan, accessions=accessions),
-        statement=statement_build(plan=stored_plan, accessions=accessions),
+        progress=progress_build(stored=stored, accessions=accessions),
+        statement=statement_build(stored=stored, accessions=accessions),
     )

@@ -17,7 +17,8 @@ from policy.kit.drafts.pagetab import pagetab_drafts, pagetab_json
 from policy.kit.drafts.st_sheet import st_datasets, st_sheet_tsv
 from policy.models import Result
 from policy.presenters.downloads import ACCESSIONS_TEMPLATE, template_render
-from policy.presenters.result import result_kit
+from policy.presenters.kit import kit_build
+from policy.stored_result import result_read
 from policy.views.http_cache import result_conditional
 from policy.views.kit_context import kit_context, result_madmp
 from policy.views.lookup import downloaded, result_missing, result_required
@@ -48,8 +49,9 @@ def kit_accessions(request: HttpRequest, result: Result) -> HttpResponse:
 @result_conditional
 @result_required(result_missing)
 def kit_empiar_draft(request: HttpRequest, result: Result, dataset: str) -> HttpResponse:
-    accessions = accessions_parse(plan=result.plan, query=request.GET)
-    for draft in empiar_drafts(plan=result.plan, answers=result.answers, accessions=accessions):
+    stored = result_read(result)
+    accessions = accessions_parse(stored=stored, query=request.GET)
+    for draft in empiar_drafts(stored=stored, accessions=accessions):
         if draft.dataset == dataset:
             response = HttpResponse(_json_text(draft.document), content_type=JSON)
             return downloaded(response, result_id=result.id, name=f"empiar-{dataset}.json")
@@ -61,8 +63,9 @@ def kit_empiar_draft(request: HttpRequest, result: Result, dataset: str) -> Http
 @result_required(result_missing)
 def kit_pagetab(request: HttpRequest, result: Result, step: int) -> HttpResponse:
     """A BioImage Archive step's submission in PageTab JSON, with the accessions typed in the query string."""
-    accessions = accessions_parse(plan=result.plan, query=request.GET)
-    for draft in pagetab_drafts(plan=result.plan, answers=result.answers, accessions=accessions):
+    stored = result_read(result)
+    accessions = accessions_parse(stored=stored, query=request.GET)
+    for draft in pagetab_drafts(stored=stored, accessions=accessions):
         if draft.step == step:
             body = pagetab_json(draft=draft)
             return downloaded(HttpResponse(body, content_type=JSON), result_id=result.id, name=draft.filename)
@@ -74,10 +77,11 @@ def kit_pagetab(request: HttpRequest, result: Result, step: int) -> HttpResponse
 @result_required(result_missing)
 def kit_empiar_bundle(request: HttpRequest, result: Result, dataset: str) -> HttpResponse:
     """The EMPIAR step's bundle: the draft, the script that refuses its placeholders, and a README."""
-    accessions = accessions_parse(plan=result.plan, query=request.GET)
-    for draft in empiar_drafts(plan=result.plan, answers=result.answers, accessions=accessions):
+    stored = result_read(result)
+    accessions = accessions_parse(stored=stored, query=request.GET)
+    for draft in empiar_drafts(stored=stored, accessions=accessions):
         if draft.dataset == dataset:
-            body = empiar_bundle_zip(draft=draft, plan=result.plan)
+            body = empiar_bundle_zip(draft=draft, stored=stored)
             response = HttpResponse(body, content_type="application/zip")
             return downloaded(response, result_id=result.id, name=f"empiar-{dataset}.zip")
     return result_missing(request)
@@ -87,8 +91,9 @@ def kit_empiar_bundle(request: HttpRequest, result: Result, dataset: str) -> Htt
 @result_conditional
 @result_required(result_missing)
 def kit_onedep_handoff(request: HttpRequest, result: Result, slug: str) -> HttpResponse:
-    accessions = accessions_parse(plan=result.plan, query=request.GET)
-    for handoff in onedep_handoffs(plan=result.plan, answers=result.answers, accessions=accessions):
+    stored = result_read(result)
+    accessions = accessions_parse(stored=stored, query=request.GET)
+    for handoff in onedep_handoffs(stored=stored, accessions=accessions):
         if handoff.slug == slug:
             response = HttpResponse(_json_text(handoff.document), content_type=JSON)
             return downloaded(response, result_id=result.id, name=handoff.filename)
@@ -107,10 +112,10 @@ def kit_onedep_script(request: HttpRequest) -> HttpResponse:
 @result_conditional
 @result_required(result_missing)
 def kit_bia_outline(request: HttpRequest, result: Result) -> HttpResponse:
-    if not any(item["archive"] == "bia" for item in result.plan["depositions"]):
+    stored = result_read(result)
+    if not stored.depositions_to("bia"):
         return result_missing(request)
-    accessions = accessions_parse(plan=result.plan, query=request.GET)
-    body = bia_outline_zip(plan=result.plan, answers=result.answers, accessions=accessions)
+    body = bia_outline_zip(stored=stored, accessions=accessions_parse(stored=stored, query=request.GET))
     return downloaded(HttpResponse(body, content_type="application/zip"), result_id=result.id, name="bia-outline.zip")
 
 
@@ -118,9 +123,10 @@ def kit_bia_outline(request: HttpRequest, result: Result) -> HttpResponse:
 @result_conditional
 @result_required(result_missing)
 def kit_st_sheet(request: HttpRequest, result: Result) -> HttpResponse:
-    if not st_datasets(answers=result.answers, plan=result.plan):
+    stored = result_read(result)
+    if not st_datasets(stored=stored):
         return result_missing(request)
-    body = st_sheet_tsv(answers=result.answers, plan=result.plan)
+    body = st_sheet_tsv(stored=stored)
     return downloaded(HttpResponse(body, content_type=TSV), result_id=result.id, name="st-metadata.tsv")
 
 
@@ -129,7 +135,7 @@ def kit_st_sheet(request: HttpRequest, result: Result) -> HttpResponse:
 @result_required(result_missing)
 def kit_accessions_tsv(request: HttpRequest, result: Result) -> HttpResponse:
     """The accessions template of the result page, with the accessions typed so far filled in."""
-    kit = result_kit(result=result, query=request.GET)
+    kit = kit_build(stored=result_read(result), query=request.GET)
     body = template_render(template=ACCESSIONS_TEMPLATE, plan=kit.plan, accessions=kit.accessions)
     return downloaded(HttpResponse(body, content_type=TSV), result_id=result.id, name=ACCESSIONS_TEMPLATE.filename)
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from policy.engine.archives import ARCHIVES, AccessionFormat
-from policy.stored_result import step_numbers
+from policy.stored_result import StoredResult
 
 MAX_FIELD_LENGTH = 200  # a field holds a few accessions, each at most 14 characters
 MAX_ACCESSIONS_PER_DEPOSITION = 10  # e.g. a handful of representative tomograms, one EMDB entry each
@@ -109,18 +109,18 @@ def _odd_character_message(shown: str, odd: str) -> str:
     )
 
 
-def accessions_parse(*, plan: Mapping, query: Mapping[str, str]) -> AccessionsEntered:
+def accessions_parse(*, stored: StoredResult, query: Mapping[str, str]) -> AccessionsEntered:
     """Read the accessions typed for each deposition of the plan from untrusted query parameters (deposition key
     -> text). Parameters that name no deposition are ignored; an archive without a known format takes none."""
     fields: dict[str, AccessionField] = {}
-    for deposition in plan["depositions"]:
-        key, archive = deposition["key"], deposition["archive"]
+    for deposition in stored.plan.depositions:
+        key, archive = deposition.key, deposition.archive
         raw = query.get(key, "")
         if archive not in ACCESSION_FORMATS or not isinstance(raw, str):
             fields[key] = AccessionField(key, archive)
             continue
         fields[key] = _field_parse(key, archive, raw)
-    return AccessionsEntered(_duplicates_warned(fields, step_numbers(plan=plan)))
+    return AccessionsEntered(_duplicates_warned(fields, stored.numbers))
 
 
 def _duplicates_warned(fields: dict[str, AccessionField], steps: Mapping[str, int]) -> dict[str, AccessionField]:

@@ -6,12 +6,11 @@ The per-step lines come from `before_you_start` (one source: a step's transfer a
 this module adds what concerns the study as a whole.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.kit.advice.before_you_start import TRANSFER, Preparation, preparations_for
 from policy.kit.drafts.empiar_bundle import API_TOKEN_URL
-from policy.stored_result import step_numbers
+from policy.stored_result import StoredResult
 
 ACCOUNTS = "Accounts"
 PEOPLE = "People"
@@ -106,24 +105,21 @@ def _people(archives: set[str]) -> tuple[Preparation, ...]:
     return tuple(lines)
 
 
-def study_preparation_build(*, plan: Mapping, answers: Mapping) -> StudyPreparation:
+def study_preparation_build(*, stored: StoredResult) -> StudyPreparation:
     """What the study needs before its first step, for the archives this plan uses."""
-    archives = list(dict.fromkeys(deposition["archive"] for deposition in plan["depositions"]))
+    archives = list(dict.fromkeys(deposition.archive for deposition in stored.plan.depositions))
     accounts: list[Preparation] = []
     for archive in archives:
         accounts += [line for line in ACCOUNT_LINES.get(archive, ()) if line not in accounts]
-    numbers = step_numbers(plan=plan)
     transfers = tuple(
         StepTransfer(
-            number=numbers[deposition["key"]],
-            archive=deposition["archive"],
-            datasets=tuple(deposition["datasets"]),
+            number=stored.numbers[deposition.key],
+            archive=deposition.archive,
+            datasets=deposition.datasets,
             lines=tuple(
-                line
-                for line in preparations_for(deposition=deposition, plan=plan, answers=answers)
-                if line.topic == TRANSFER
+                line for line in preparations_for(deposition=deposition, stored=stored) if line.topic == TRANSFER
             ),
         )
-        for deposition in plan["depositions"]
+        for deposition in stored.plan.depositions
     )
     return StudyPreparation(accounts=tuple(accounts), people=_people(set(archives)), transfers=transfers)

@@ -8,13 +8,12 @@ The script is the one source of the draft's placeholders, so its guard and the d
 import io
 import json
 import zipfile
-from collections.abc import Mapping
 from pathlib import Path
 
 from policy.engine.archives import ARCHIVES
 from policy.kit.drafts.empiar_draft import EmpiarDraft
 from policy.kit.scripts import empiar_submit
-from policy.stored_result import step_numbers
+from policy.stored_result import StoredResult
 
 SCRIPT = "empiar_submit.py"
 README = "README.md"
@@ -75,9 +74,9 @@ def _write(archive: zipfile.ZipFile, name: str, text: str, mode: int) -> None:
     archive.writestr(info, text.encode("utf-8"))
 
 
-def empiar_bundle_zip(*, draft: EmpiarDraft, plan: Mapping) -> bytes:
+def empiar_bundle_zip(*, draft: EmpiarDraft, stored: StoredResult) -> bytes:
     """The bundle of one EMPIAR step, its files in a folder named after the dataset."""
-    step = step_numbers(plan=plan)[draft.deposition_key]
+    step = stored.numbers[draft.deposition_key]
     folder = empiar_bundle_folder(draft=draft)
     script = Path(empiar_submit.__file__).read_text(encoding="utf-8")
     buffer = io.BytesIO()

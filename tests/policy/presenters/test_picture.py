@@ -4,11 +4,14 @@ from policy.engine import plan_for
 from policy.presenters.picture import NARROW, WIDE, plan_picture
 from policy.presenters.plan import plan_present
 from policy.results import texts_collect
+from policy.stored_result import stored_result_read
 
 
 def picture_of(answers: dict):
     plan = plan_for(answers)
-    shown = plan_present(plan=plan, texts=texts_collect(plan=plan, answers=answers))
+    shown = plan_present(
+        stored=stored_result_read(plan=plan, answers=answers, texts=texts_collect(plan=plan, answers=answers))
+    )
     dataset_ids = sorted(dataset["id"] for dataset in answers["datasets"])
     return plan, plan_picture(plan=shown, dataset_ids=dataset_ids)
 

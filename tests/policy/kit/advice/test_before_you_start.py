@@ -8,10 +8,9 @@ from tests.policy.kit.conftest import planned
 
 
 def preparations(answers: dict) -> dict[str, tuple]:
-    canonical, plan = planned(answers)
+    stored = planned(answers)
     return {
-        deposition["key"]: preparations_for(deposition=deposition, plan=plan, answers=canonical)
-        for deposition in plan["depositions"]
+        deposition.key: preparations_for(deposition=deposition, stored=stored) for deposition in stored.plan.depositions
     }
 
 

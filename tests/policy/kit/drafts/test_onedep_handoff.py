@@ -30,9 +30,9 @@ def script():
 
 
 def handoffs_of(study: dict, query: dict | None = None) -> dict:
-    answers, plan = planned(study)
-    accessions = accessions_parse(plan=plan, query=query or {})
-    return {item.deposition_key: item for item in onedep_handoffs(plan=plan, answers=answers, accessions=accessions)}
+    stored = planned(study)
+    accessions = accessions_parse(stored=stored, query=query or {})
+    return {item.deposition_key: item for item in onedep_handoffs(stored=stored, accessions=accessions)}
 
 
 def filled(document: dict, folder: Path) -> Path:
