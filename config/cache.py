@@ -1,13 +1,15 @@
 """The caches: this process's memory by default; Redis, shared by every host, when configured.
 
-Two caches matter: `ratelimit` (django-ratelimit's counts) and `pages` (rendered result pages). In process
+Three caches matter: `ratelimit` (django-ratelimit's counts), `pages` (rendered result pages) and `accessions`
+(what the archives answered about typed accessions, and their circuit breakers: policy/accession_checks/). In process
 memory each gunicorn worker counts and renders on its own; in Redis the counts are exact across workers and
 hosts, and a result page is rendered once per release for all of them.
 
-They never share an eviction policy (docs/deploying.md, "Redis"): rendered pages fill whatever room they are given
-and must be evicted, while a count that is evicted lifts a limit. So the pages go to REDIS_URL (a Redis with
-`maxmemory` and `volatile-lru`) and the counts to REDIS_LIMITS_URL (another Redis, with `noeviction`); without
-REDIS_LIMITS_URL the counts stay in each process's memory, in a cache of their own, never in the pages' Redis.
+The counts never share an eviction policy with the others (docs/deploying.md, "Redis"): rendered pages fill
+whatever room they are given and must be evicted, while a count that is evicted lifts a limit. So the pages and
+the archives' answers go to REDIS_URL (a Redis with `maxmemory` and `volatile-lru`) and the counts to
+REDIS_LIMITS_URL (another Redis, with `noeviction`); without REDIS_LIMITS_URL the counts stay in each process's
+memory, in a cache of their own, never in the pages' Redis.
 In process memory the pages are bounded in bytes (PagesMemoryCache), not only in entries.
 
 Redis holds nothing that cannot be lost: sessions and results live in the database. So when Redis cannot be
@@ -91,7 +93,9 @@ def caches_configure(
         counts = _shared(limits_redis_url, timeout_seconds, KEY_PREFIX="ratelimit")
     else:
         counts = _local("ratelimit", OPTIONS={"MAX_ENTRIES": LOCAL_COUNTS_MAX_ENTRIES})
-    return {"default": _local("default"), "ratelimit": counts, "pages": pages}
+    # What the archives answered, and their circuit breakers: worth keeping, not worth never evicting.
+    accessions = _shared(redis_url, timeout_seconds, KEY_PREFIX="accessions") if redis_url else _local("accessions")
+    return {"default": _local("default"), "ratelimit": counts, "pages": pages, "accessions": accessions}
 
 
 class PagesMemoryCache(LocMemCache):

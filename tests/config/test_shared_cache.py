@@ -44,6 +44,7 @@ def test_without_redis_every_cache_is_this_process_memory():
         "default": "django.core.cache.backends.locmem.LocMemCache",
         "ratelimit": "django.core.cache.backends.locmem.LocMemCache",
         "pages": "config.cache.PagesMemoryCache",
+        "accessions": "django.core.cache.backends.locmem.LocMemCache",
     }
 
 

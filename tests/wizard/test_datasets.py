@@ -216,6 +216,15 @@ def test_duplicate_labels_are_refused(client):
     assert "Another dataset is already labelled lm" in text(response)
 
 
+def test_labels_differing_only_in_case_are_refused(client):
+    # A and a name the same file on macOS and Windows: their BioImage Archive file lists would overwrite each other.
+    study_started(client, datasets=[LM])
+    response = dataset_post(client, {"id": "LM", "modality": "other"})
+    page = text(response)
+    assert "Another dataset is already labelled lm" in page
+    assert '<a href="/study/datasets/lm/change/">change lm</a>' in page
+
+
 def test_adding_the_same_dataset_twice_is_a_replay_not_an_error(client):
     study_started(client, datasets=[LM])
     assert dataset_post(client, LM)["Location"] == "/study/check/"
