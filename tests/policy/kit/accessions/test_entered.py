@@ -215,12 +215,12 @@ def test_a_look_alike_letter_is_refused_with_a_message_naming_it(archive, key, t
 
     entered = accessions_parse(stored=stored, query={key: typed})
 
-    assert accession_check(archive=archive, value=typed) is None
+    assert ACCESSION_FORMATS[archive].canonical(typed) is None
     assert entered.of(key) == ()
     assert f"has “{odd}” ({named})" in entered.errors[key]
     assert "plain letters and digits" in entered.errors[key]
 
 
 def test_the_pdb_id_with_a_dotless_i_is_no_pdb_id():
-    assert accession_check(archive="pdb", value="1\u0131AB") is None
-    assert accession_check(archive="pdb", value="1IAB") == "1IAB"
+    assert ACCESSION_FORMATS["pdb"].canonical("1\u0131AB") is None
+    assert ACCESSION_FORMATS["pdb"].canonical("1IAB") == "1IAB"
