@@ -39,6 +39,12 @@ def ratelimit_counts_cleared(settings):
     caches[settings.RATELIMIT_USE_CACHE].clear()
 
 
+@pytest.fixture(autouse=True)
+def accession_checks_forgotten():
+    """Each test starts with no archive's answer cached and every circuit breaker closed."""
+    caches["accessions"].clear()
+
+
 @pytest.fixture
 def redis_server(tmp_path):
     """A Redis of this test's own, which it may stop and start again (skipped where redis-server is missing)."""

@@ -53,10 +53,6 @@ class AccessionsEntered:
     def errors(self) -> dict[str, str]:
         return {key: item.error for key, item in self.fields.items() if item.error}
 
-    @property
-    def warnings(self) -> dict[str, str]:
-        return {key: item.warning for key, item in self.fields.items() if item.warning}
-
     def of(self, key: str) -> tuple[str, ...]:
         """The valid accessions of a deposition (none while its field is empty or wrong)."""
         item = self.fields.get(key)
@@ -65,12 +61,6 @@ class AccessionsEntered:
     def query(self) -> dict[str, str]:
         """The valid accessions as query parameters, in plan order: what a shared link carries."""
         return {key: " ".join(self.of(key)) for key in self.fields if self.of(key)}
-
-
-def accession_check(*, archive: str, value: str) -> str | None:
-    """The canonical accession, or None when `value` is not one of this archive's."""
-    accession_format = ACCESSION_FORMATS.get(archive)
-    return accession_format.canonical(value) if accession_format is not None else None
 
 
 def _field_parse(key: str, archive: str, raw: str) -> AccessionField:
@@ -88,14 +78,25 @@ def _field_parse(key: str, archive: str, raw: str) -> AccessionField:
     accession_format = ACCESSION_FORMATS[archive]
     accessions: list[str] = []
     for value in values:
+        shown = value if len(value) <= 20 else f"{value[:20]}…"
+        odd = next((character for character in value if not character.isascii()), None)
+        if odd is not None:
+            return AccessionField(key, archive, typed, error=_odd_character_message(shown, odd))
         canonical = accession_format.canonical(value)
         if canonical is None:
-            shown = value if len(value) <= 20 else f"{value[:20]}…"
             expected = f"“{shown}” is not an accession of this archive: expected {accession_format.describe}."
             return AccessionField(key, archive, typed, error=expected)
         if canonical not in accessions:
             accessions.append(canonical)
     return AccessionField(key, archive, typed, tuple(accessions))
+
+
+def _odd_character_message(shown: str, odd: str) -> str:
+    name = unicodedata.name(odd, "an unnamed character").lower()
+    return (
+        f"“{shown}” has “{odd}” ({name}, U+{ord(odd):04X}), which is not a plain letter or digit: type the accession"
+        " in plain letters and digits (A to Z, 0 to 9)."
+    )
 
 
 def accessions_parse(*, stored: StoredResult, query: Mapping[str, str]) -> AccessionsEntered:

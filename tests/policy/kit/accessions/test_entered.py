@@ -6,7 +6,6 @@ from policy.kit.accessions.entered import (
     ACCESSION_FORMATS,
     MAX_ACCESSIONS_PER_DEPOSITION,
     MAX_FIELD_LENGTH,
-    accession_check,
     accessions_parse,
 )
 from tests.policy.conftest import FIVE_DATASET_STUDY
@@ -59,19 +58,19 @@ INVALID = [
 
 @pytest.mark.parametrize(("archive", "typed", "canonical"), VALID)
 def test_accession_of_its_archive_is_accepted_in_canonical_form(archive, typed, canonical):
-    assert accession_check(archive=archive, value=typed) == canonical
+    assert ACCESSION_FORMATS[archive].canonical(typed) == canonical
 
 
 @pytest.mark.parametrize(("archive", "typed"), INVALID)
 def test_value_that_is_not_an_accession_of_the_archive_is_refused(archive, typed):
-    assert accession_check(archive=archive, value=typed) is None
+    assert ACCESSION_FORMATS[archive].canonical(typed) is None
 
 
 @pytest.mark.parametrize("archive", sorted(ACCESSION_FORMATS))
 def test_each_archives_example_is_one_of_its_accessions_and_no_other_archives(archive):
     example = ACCESSION_FORMATS[archive].example
 
-    accepted_by = {code for code in ACCESSION_FORMATS if accession_check(archive=code, value=example)}
+    accepted_by = {code for code in ACCESSION_FORMATS if ACCESSION_FORMATS[code].canonical(example)}
 
     assert accepted_by == {archive}
 
@@ -131,7 +130,7 @@ def test_any_typed_text_gives_valid_accessions_or_a_message(query):
         assert len(item.typed) <= MAX_FIELD_LENGTH
         assert not (item.error and item.accessions)
         for accession in item.accessions:
-            assert accession_check(archive=archive_of[key], value=accession) == accession
+            assert ACCESSION_FORMATS[archive_of[key]].canonical(accession) == accession
 
 
 PASTED = [
@@ -185,7 +184,7 @@ def test_one_accession_given_for_two_steps_is_kept_with_a_warning_on_the_later_s
     )
 
     assert entered.of("empiar:cryo-et") == entered.of("empiar:fib-sem") == ("EMPIAR-10164",)
-    assert entered.warnings == {
+    assert {key: item.warning for key, item in entered.fields.items() if item.warning} == {
         "empiar:fib-sem": f"Also given for an earlier step: EMPIAR-10164 (step {first}). "
         "Each deposition has accessions of its own."
     }
@@ -199,4 +198,29 @@ def test_different_accessions_for_each_step_give_no_warning():
         stored=stored, query={"empiar:cryo-et": "EMPIAR-10164", "empiar:fib-sem": "EMPIAR-10165"}
     )
 
-    assert entered.warnings == {}
+    assert not any(item.warning for item in entered.fields.values())
+
+
+HOMOGLYPHS = [
+    ("empiar", "empiar:cryo-et", "EMP\u0130AR-10002", "\u0130", "latin capital letter i with dot above, U+0130"),
+    ("bia", "bia-imaging", "S-B\u0130AD1", "\u0130", "latin capital letter i with dot above, U+0130"),
+    ("bia", "bia-imaging", "s-b\u0131ad1", "\u0131", "latin small letter dotless i, U+0131"),
+    ("emdb", "emdb:cryo-et", "EMD-1234\u0307", "\u0307", "combining dot above, U+0307"),
+]
+
+
+@pytest.mark.parametrize(("archive", "key", "typed", "odd", "named"), HOMOGLYPHS)
+def test_a_look_alike_letter_is_refused_with_a_message_naming_it(archive, key, typed, odd, named):
+    stored = planned(FIVE_DATASET_STUDY)
+
+    entered = accessions_parse(stored=stored, query={key: typed})
+
+    assert ACCESSION_FORMATS[archive].canonical(typed) is None
+    assert entered.of(key) == ()
+    assert f"has “{odd}” ({named})" in entered.errors[key]
+    assert "plain letters and digits" in entered.errors[key]
+
+
+def test_the_pdb_id_with_a_dotless_i_is_no_pdb_id():
+    assert ACCESSION_FORMATS["pdb"].canonical("1\u0131AB") is None
+    assert ACCESSION_FORMATS["pdb"].canonical("1IAB") == "1IAB"
