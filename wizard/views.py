@@ -20,6 +20,7 @@ from policy.engine.clauses import BEYOND_POLICY_CLAUSES, POLICY_CLAUSES
 from policy.engine.questions import MAX_DATASETS
 from policy.presenters.plan import plan_present
 from policy.results import result_find, texts_collect
+from policy.stored_result import stored_result_read
 from wizard import content
 from wizard.forms import DatasetForm
 from wizard.htmx import page_render
@@ -131,13 +132,14 @@ def cannot_deposit(request: HttpRequest) -> HttpResponse:
     except InvalidAnswers:
         return redirect(study_next_url(draft))
     plan = plan_for(answers)
+    stored = stored_result_read(plan=plan, answers=answers, texts=texts_collect(plan=plan, answers=answers))
     return page_render(
         request,
         "wizard/cannot_deposit.html",
         {
             "title": "Nothing of this study can be deposited at EMBL-EBI",
             "back_url": step_url(draft, CHECK),
-            "refused": plan_present(plan=plan, texts=texts_collect(plan=plan, answers=answers)).refused,
+            "refused": plan_present(stored=stored).refused,
         },
     )
 

@@ -124,9 +124,9 @@ def test_several_tomogram_entries_await_several_accession_codes():
 
     statement = statement_build(stored=stored, accessions=accessions_parse(stored=stored, query={}))
 
-    assert "The tomograms (lamella-et) have been deposited in" in statement.text
+    assert "The tomograms have been deposited in" in statement.text
     assert "under accession codes [EMDB accessions]." in statement.text
-    assert "The subtomogram average (lamella-et) has been deposited in" in statement.text
+    assert "The subtomogram average has been deposited in" in statement.text
     assert "under accession code [EMDB accession]." in statement.text
 
 
