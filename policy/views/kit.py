@@ -1,11 +1,10 @@
-"""The deposition kit's downloads and the accessions fragment. Thin: policy.kit builds everything from the stored
+"""The deposition kit's downloads. Thin: policy.kit builds everything from the stored
 plan and answers; the accessions live only in the query string, so the stored result never changes."""
 
 import json
 from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from policy.kit.accessions.entered import accessions_parse
@@ -16,14 +15,11 @@ from policy.kit.drafts.onedep_handoff import SCRIPT_NAME, onedep_handoffs
 from policy.kit.drafts.pagetab import pagetab_drafts, pagetab_json
 from policy.kit.drafts.st_sheet import st_datasets, st_sheet_tsv
 from policy.models import Result
-from policy.presenters.downloads import ACCESSIONS_TEMPLATE, template_render
-from policy.presenters.kit import kit_build
 from policy.stored_result import result_read
 from policy.views.http_cache import result_conditional
-from policy.views.kit_context import kit_context, result_madmp
+from policy.views.kit_context import result_madmp
 from policy.views.lookup import downloaded, result_missing, result_required
 
-ACCESSIONS_SECTION = "policy/_kit_accessions.html"
 TSV = "text/tab-separated-values; charset=utf-8"
 JSON = "application/json; charset=utf-8"
 ONEDEP_SCRIPT = Path(__file__).resolve().parents[1] / "kit" / "scripts" / SCRIPT_NAME
@@ -32,17 +28,6 @@ ONEDEP_SCRIPT = Path(__file__).resolve().parents[1] / "kit" / "scripts" / SCRIPT
 def _json_text(document) -> str:
     """A download's JSON as a person reads it: indented, non-ASCII kept."""
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-@require_safe
-@result_conditional
-@result_required(result_missing)
-def kit_accessions(request: HttpRequest, result: Result) -> HttpResponse:
-    """The accessions section alone, for htmx; the address bar shows the result page with the same query."""
-    context = {"result": result, **kit_context(request=request, result=result)}
-    response = render(request, ACCESSIONS_SECTION, context)
-    response["HX-Push-Url"] = context["kit_link"]
-    return response
 
 
 @require_safe
@@ -128,16 +113,6 @@ def kit_st_sheet(request: HttpRequest, result: Result) -> HttpResponse:
         return result_missing(request)
     body = st_sheet_tsv(stored=stored)
     return downloaded(HttpResponse(body, content_type=TSV), result_id=result.id, name="st-metadata.tsv")
-
-
-@require_safe
-@result_conditional
-@result_required(result_missing)
-def kit_accessions_tsv(request: HttpRequest, result: Result) -> HttpResponse:
-    """The accessions template of the result page, with the accessions typed so far filled in."""
-    kit = kit_build(stored=result_read(result), query=request.GET)
-    body = template_render(template=ACCESSIONS_TEMPLATE, plan=kit.plan, accessions=kit.accessions)
-    return downloaded(HttpResponse(body, content_type=TSV), result_id=result.id, name=ACCESSIONS_TEMPLATE.filename)
 
 
 @require_safe
