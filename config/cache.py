@@ -1,6 +1,7 @@
 """The caches: this process's memory by default; Redis, shared by every host, when REDIS_URL is set.
 
-Two caches matter: `ratelimit` (django-ratelimit's counts) and `pages` (rendered result pages). In process
+Three caches matter: `ratelimit` (django-ratelimit's counts), `pages` (rendered result pages) and `accessions`
+(what the archives answered about typed accessions, and their circuit breakers: policy/accession_checks/). In process
 memory each gunicorn worker counts and renders on its own; in Redis the counts are exact across workers and
 hosts, and a result page is rendered once per release for all of them.
 
@@ -67,6 +68,7 @@ def caches_configure(*, redis_url: str, timeout_seconds: float = REDIS_TIMEOUT_S
             "ratelimit": _local("ratelimit"),
             # Rendered once per process; a deploy restarts the processes, and the key names the release anyway.
             "pages": _local("pages", TIMEOUT=None, OPTIONS={"MAX_ENTRIES": LOCAL_PAGES_MAX_ENTRIES}, **pages_key),
+            "accessions": _local("accessions"),
         }
     return {
         "default": _local("default"),
@@ -74,6 +76,7 @@ def caches_configure(*, redis_url: str, timeout_seconds: float = REDIS_TIMEOUT_S
         "pages": _shared(
             redis_url, timeout_seconds, KEY_PREFIX="pages", TIMEOUT=SHARED_PAGES_TIMEOUT_SECONDS, **pages_key
         ),
+        "accessions": _shared(redis_url, timeout_seconds, KEY_PREFIX="accessions"),
     }
 
 

@@ -230,6 +230,13 @@ SILENCED_SYSTEM_CHECKS = [
     "django_ratelimit.W001",
 ]
 
+# Accession checks (policy/accession_checks/, docs/accession-checks.md): typed accessions looked up in the archives'
+# public APIs, from the server only. DEPOSITWIZARD_ACCESSION_CHECKS=0 turns the lookups off (the page says so).
+ACCESSION_CHECKS = env_flag("DEPOSITWIZARD_ACCESSION_CHECKS", default=True)
+ACCESSION_CHECKS_TIMEOUT_SECONDS = float(os.environ.get("DEPOSITWIZARD_ACCESSION_CHECKS_TIMEOUT_SECONDS", "3"))
+ACCESSION_CHECKS_DEADLINE_SECONDS = float(os.environ.get("DEPOSITWIZARD_ACCESSION_CHECKS_DEADLINE_SECONDS", "5"))
+ACCESSION_CHECKS_MAX_BODY_BYTES = 4 * 1024 * 1024
+
 # Sign-in throttling (django-axes): failed sign-ins are counted in the database, which every host shares, per
 # client address and per account; past the limit both are paused. docs/deploying.md, "Sign-in throttling".
 AUTHENTICATION_BACKENDS = [

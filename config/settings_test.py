@@ -33,6 +33,9 @@ CACHES = {
     **caches_configure(redis_url=REDIS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS),  # noqa: F405
     "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
+# Tests never reach the network: the accession checks are off unless a test turns them on with a transport that
+# replays recorded answers (tests/policy/accession_checks/recorded.py).
+ACCESSION_CHECKS = False
 # The suite signs in and fails to sign in dozens of times (tests/config/test_signin_throttle.py); production
 # keeps Django's deliberately slow default hasher.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -228,7 +228,11 @@ def _dataset_edit(request: HttpRequest, draft: Draft, *, dataset: dict | None) -
         errors = form.errors
     # The label of a dataset already added, most often this page's own after "Save and add another dataset" and
     # Back (without JavaScript the browser shows the form as it was sent): offer that dataset's own page.
-    taken = form.data.get("id", "").strip() if adding and form is not None and form.has_error("id", "taken") else ""
+    taken = (
+        form.labels_taken[form.data.get("id", "").strip().casefold()]
+        if adding and form is not None and form.has_error("id", "taken")
+        else ""
+    )
     title = "Add a dataset" if adding else f"Change dataset {dataset['id']}"
     returning = returning_to_check(request)
     context = {

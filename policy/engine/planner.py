@@ -91,7 +91,8 @@ def plan_build(*, study: Study) -> Plan:
     _correlations_add(study, {item["dataset"]: item for item in not_accepted}, depositions, linking, notes)
     cryo_et_without_emdb = depositions.add_archive_advice(accepted)
     empiar_publication_asked = _dataset_notes_add(study, accepted, cryo_et_without_emdb, notes)
-    _study_notes_add(study, accepted, not_accepted, linking, notes)
+    bia_bound = [dataset for dataset in accepted if "bia" in depositions.archives_of(dataset["id"])]
+    _study_notes_add(study, accepted, not_accepted, bia_bound, linking, notes)
 
     contacts = [rules.PRESUBMISSION_CONTACT]
     if any(dataset["modality"] == "high_content_screening" for dataset in study.datasets):
@@ -227,6 +228,7 @@ class _Depositions:
                 dataset = by_id[deposition["datasets"][0]]
                 deposition["reasons"] += [
                     rules.EMPIAR_RAW_REASON,
+                    rules.EMPIAR_CC0_REASON,
                     rules.EMPIAR_TRANSFER_REASON,
                     rules.EMPIAR_RELEASE_REASON,
                 ]
@@ -243,6 +245,8 @@ class _Depositions:
                 deposition["reasons"].append(rules.BIA_TRANSFER_REASON)
             elif archive == "arrayexpress":
                 deposition["reasons"].append(rules.ARRAYEXPRESS_RELEASE_REASON)
+            elif archive in ("emdb", "pdb"):
+                deposition["reasons"].append(rules.WWPDB_PREPRINT_REASON)
         return cryo_et_without_emdb
 
     def ordered(self) -> tuple[Deposition, ...]:
@@ -413,7 +417,7 @@ def _correlations_add(
                     datasets=members,
                     contents=[
                         f"In the BioImage Archive submission, cite the {ARCHIVES[deposition['archive']].name} "
-                        f"accession of {', '.join(deposition['datasets'])} (e.g. "
+                        f"accession of {_cited_what(deposition, by_id)} (e.g. "
                         f"{ARCHIVES[deposition['archive']].accession_example})."
                         for deposition in elsewhere
                     ],
@@ -430,6 +434,17 @@ def _correlations_add(
                     "reasons": _reasons([rules.CORRELATION_PROTOCOL_REASON]),
                 }
             )
+
+
+def _cited_what(deposition: dict, by_id: Mapping[str, Mapping]) -> str:
+    """The datasets a deposition holds, and what of them where one dataset has several EMDB entries (a cryo-ET
+    dataset's tomograms and its subtomogram average), so that the lines citing them can be told apart."""
+    labels = ", ".join(deposition["datasets"])
+    if deposition["_route_key"] == EMDB_AVERAGE_ROUTE:
+        return f"{labels}'s subtomogram average"
+    if deposition["archive"] == "emdb" and by_id[deposition["datasets"][0]].get("em_method") == "cryo_et":
+        return f"{labels}'s tomograms"
+    return labels
 
 
 def _cross_reference_reasons(cited: list[dict]) -> list[Reason]:
@@ -525,14 +540,21 @@ def _dataset_notes_add(
 
 
 def _study_notes_add(
-    study: Study, accepted: list[Mapping], not_accepted: list[dict], linking: list[dict], notes: list[dict]
+    study: Study,
+    accepted: list[Mapping],
+    not_accepted: list[dict],
+    bia_bound: list[Mapping],
+    linking: list[dict],
+    notes: list[dict],
 ) -> None:
-    if not study.publication:
+    # Rule 2 speaks of imaging data associated with a publication: its note concerns what goes to the BioImage
+    # Archive, never what goes to EMPIAR or EMDB (EMPIAR's own condition is a note of its own).
+    if not study.publication and bia_bound:
         notes.insert(
             0,
             _note(
-                f"This data is not associated with a publication: contact {rules.PRESUBMISSION_CONTACT} before you "
-                "deposit it.",
+                f"{_labels(bia_bound)}: this data is not associated with a publication: contact "
+                f"{rules.PRESUBMISSION_CONTACT} before you deposit it in the BioImage Archive.",
                 rules.NO_PUBLICATION_REASONS,
             ),
         )

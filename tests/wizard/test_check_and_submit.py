@@ -7,7 +7,7 @@ from django.test import Client
 
 from policy.engine.questions import DATASET_QUESTIONS
 from policy.models import Result
-from tests.builders import FIB, LM
+from tests.builders import CRYO_ET, FIB, LM, MRI
 from tests.wizard.journeys import (
     check_confirm,
     correlations_answer,
@@ -23,14 +23,6 @@ from wizard import content
 
 pytestmark = pytest.mark.django_db
 
-CRYO_ET = {
-    "id": "et",
-    "modality": "electron_microscopy",
-    "em_method": "cryo_et",
-    "tilt_series": True,
-    "tomograms": "many",
-}
-
 
 def test_check_your_answers_shows_every_answer_with_change_links(client):
     study_started(client, datasets=[LM, CRYO_ET])
@@ -41,7 +33,7 @@ def test_check_your_answers_shows_every_answer_with_change_links(client):
         assert label in page
     # Each Change link lands on its question (the block holding its legend), not on its first answer.
     assert 'href="/study/publication/?return=check#question-publication"' in page
-    assert 'href="/study/datasets/et/change/?return=check#question-tomograms"' in page
+    assert 'href="/study/datasets/cryo-et/change/?return=check#question-tomograms"' in page
     assert 'href="/study/correlations/?return=check"' in page
     assert f'name="check-revision" value="{client.session["study"]["revision"]}"' in page
 
@@ -55,8 +47,7 @@ def test_change_links_name_the_answer_and_the_dataset(client):
 
 def test_check_rows_use_short_names_and_keep_acronyms(client):
     """The long human-data questions are not repeated word for word in every card."""
-    mri = {"id": "mri", "modality": "other", "medical_imaging": True}
-    study_started(client, datasets=[LM, mri, {**CRYO_ET, "id": "et2"}])
+    study_started(client, datasets=[LM, MRI, {**CRYO_ET, "id": "et2"}])
     correlations_answer(client, [])
     page = text(client.get("/study/check/"))
     for question in DATASET_QUESTIONS:

@@ -39,6 +39,7 @@ REFUSAL_REASONS_IN_PRINT = {
     "beyond-policy:bia-open-access": NO_OPEN_CONSENT_IN_PRINT,
     "beyond-policy:arrayexpress-st": NO_OPEN_CONSENT_IN_PRINT,
     "beyond-policy:empiar-raw": NO_OPEN_CONSENT_IN_PRINT,
+    "beyond-policy:empiar-cc0": NO_OPEN_CONSENT_IN_PRINT,
     "beyond-policy:emdb-hold": NO_OPEN_CONSENT_IN_PRINT,
 }
 REFUSAL_REASON_OTHERWISE = "no public archive at EMBL-EBI can hold them"
@@ -53,6 +54,7 @@ class PrintPhrase:
     plural: bool = True
     one: str = ""  # when the step has exactly one accession, e.g. "a representative tomogram"
     one_plural: bool = False
+    several_entries: bool = False  # one accession per entry, several entries (tomograms): placeholders say "codes"
 
     def form(self, entries: int) -> tuple[str, bool]:
         if entries == 1 and self.one:
@@ -77,10 +79,10 @@ PRINT_PHRASES: dict[str, PrintPhrase] = {
     ),
     "raw tilt series": PrintPhrase("the raw tilt series"),
     "all the tomograms, each as an EMDB entry of its own": PrintPhrase(
-        "the tomograms", one="the tomogram", one_plural=False
+        "the tomograms", one="the tomogram", one_plural=False, several_entries=True
     ),
     "one or a few representative tomograms, each as an EMDB entry of its own": PrintPhrase(
-        "representative tomograms", one="a representative tomogram", one_plural=False
+        "representative tomograms", one="a representative tomogram", one_plural=False, several_entries=True
     ),
     "the remaining tomograms": PrintPhrase("further tomograms"),
     "the subtomogram average, with its half-maps (required) and an image": PrintPhrase(
@@ -165,10 +167,12 @@ def _cited(archive: str, accession: str) -> str:
     return f"{accession} ({url})" if url else accession
 
 
-def _accessions_text(archive: str, accessions: tuple[str, ...]) -> str:
+def _accessions_text(archive: str, accessions: tuple[str, ...], *, several_entries: bool) -> str:
     if not accessions:
         # The placeholder names what is missing by the archive's short name, so that it cannot be mistaken for an
-        # accession.
+        # accession; a step of several entries awaits several.
+        if several_entries:
+            return f"accession codes [{archive_short_name(code=archive)} accessions]"
         return f"accession code [{archive_short_name(code=archive)} accession]"
     label = "accession code" if len(accessions) == 1 else "accession codes"
     return f"{label} {_join([_cited(archive, accession) for accession in accessions])}"
@@ -179,7 +183,11 @@ def _deposition_sentence(deposition: Deposition, contents: list[Content], access
     subject, plural = _subject(contents, len(accessions))
     verb = "have" if plural else "has"
     where = archive_in_print(code=archive)
-    text = f"{subject} {verb} been deposited in {where} under {_accessions_text(archive, accessions)}."
+    several = any(PRINT_PHRASES.get(item.what, PRINT_PHRASE_OTHERWISE).several_entries for item in contents)
+    text = (
+        f"{subject} {verb} been deposited in {where} under "
+        f"{_accessions_text(archive, accessions, several_entries=several)}."
+    )
     if archive in CONTROLLED_ACCESS_ARCHIVES:
         text += " " + CONTROLLED_ACCESS_ARCHIVES[archive].format(they="they are" if plural else "it is")
     return StatementPart(text, complete=bool(accessions))

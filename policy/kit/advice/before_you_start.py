@@ -4,6 +4,7 @@ formats, how large data travels, release and hold options), each line citing the
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from policy.engine.archives import ARCHIVES
 from policy.engine.datasets import dataset_spatial_transcriptomics
 from policy.engine.plan import Deposition
 from policy.engine.rules import ANNOTARE_CONTACT, ARRAYEXPRESS_PROCESSED_ROUTE, BIA_CONTACT, EMDB_AVERAGE_ROUTE
@@ -105,6 +106,37 @@ def _bia_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Map
             "beyond-policy:biostudies-upload",
         )
     )
+    return [*lines, *_bia_accession_sent(deposition, stored)]
+
+
+def _bia_accession_sent(deposition: Deposition, stored: StoredResult) -> list[Preparation]:
+    """The BioImage Archive submission comes last and cites the EMPIAR and EMDB entries of its correlative
+    datasets: they learn its accession afterwards, so that the links run both ways."""
+    cited = {key for item in stored.plan.linking if item.performed_in == deposition.key for key in item.cites}
+    labels: dict[str, dict[str, None]] = {}
+    for other in stored.plan.depositions:
+        if other.key in cited and other.archive in ("empiar", "emdb"):
+            labels.setdefault(other.archive, {}).update(dict.fromkeys(other.datasets))
+    lines = []
+    if "empiar" in labels:
+        lines.append(
+            Preparation(
+                ACCESSION,
+                f"Once this submission has its accession (S-BIAD…), send it to {ARCHIVES['empiar'].contact} for the "
+                f"EMPIAR entry of {', '.join(labels['empiar'])}, so that the entry names this study (its BioStudies "
+                "references); typed in here, it also fills the EMPIAR draft.",
+                "beyond-policy:empiar-biostudies",
+            )
+        )
+    if "emdb" in labels:
+        lines.append(
+            Preparation(
+                ACCESSION,
+                f"Tell EMDB the accession too, for the EMDB entries of {', '.join(labels['emdb'])}: each deposition "
+                "cites the others.",
+                "rule-3",
+            )
+        )
     return lines
 
 
@@ -143,11 +175,12 @@ def _empiar_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[
         ),
         Preparation(
             RELEASE,
-            "Release options: RE (directly after processing), EP (after the related EMDB entry is released), HP "
-            "(after the primary citation is published), HO (release delayed by one year from deposition). Data is "
-            "released under CC0.",
+            "Release options: RE (directly after the submission has been processed), EP (after the related EMDB "
+            "entry has been released), HP (after the related primary citation has been published), HO (delay release "
+            "of entry by one year from the date of deposition).",
             "beyond-policy:empiar-transfer-release",
         ),
+        Preparation(RELEASE, "EMPIAR releases its data under CC0.", "beyond-policy:empiar-cc0"),
     ]
     if cites_emdb:
         lines.insert(
@@ -182,6 +215,14 @@ def _empiar_afterwards(stored: StoredResult, datasets: tuple[Mapping, ...]) -> P
     )
 
 
+PREPRINT_RELEASES = Preparation(
+    RELEASE,
+    "A public preprint that cites the entry's ID counts as its publication: the wwPDB then releases the entry, hold "
+    "or not.",
+    "beyond-policy:wwpdb-preprint",
+)
+
+
 def _emdb_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Mapping, ...]) -> list[Preparation]:
     lines = [Preparation(FILES, _emdb_files(deposition, datasets), "beyond-policy:emdb-onedep")]
     if any(
@@ -197,13 +238,14 @@ def _emdb_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Ma
         )
     if afterwards := _empiar_afterwards(stored, datasets):
         lines.append(afterwards)
-    lines.append(
+    lines += [
         Preparation(
             RELEASE,
             "A map may be held for at most one year from deposition; ask for the hold when you first deposit.",
             "beyond-policy:emdb-hold",
-        )
-    )
+        ),
+        PREPRINT_RELEASES,
+    ]
     return lines
 
 
@@ -219,6 +261,7 @@ def _pdb_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Map
             "A hold lasts at most one year; map and model share it when deposited together.",
             "beyond-policy:wwpdb-hold",
         ),
+        PREPRINT_RELEASES,
         Preparation(
             ACCESSION,
             "Cite the whole PDB ID you receive (pdb_ and eight characters once four-character IDs run out).",
@@ -286,6 +329,11 @@ def _arrayexpress_lines(
         ]
     return [
         *lines,
+        Preparation(
+            TRANSFER,
+            "Upload files of 1 GB or more to Annotare by FTP, Aspera or Globus, not through the browser.",
+            "beyond-policy:annotare-upload",
+        ),
         Preparation(
             RELEASE,
             "Private until its release date, which you can change at any time; once the accession is cited "

@@ -48,7 +48,7 @@ RELEASE_OPTIONS = {
     "RE": "directly after the submission has been processed",
     "EP": "after the related EMDB entry has been released",
     "HP": "after the related primary citation has been published",
-    "HO": "one year after the date of deposition (release delayed by one year)",
+    "HO": "delay release of entry by one year from the date of deposition",
 }
 
 # imagesets[].category codes of the schema
@@ -207,6 +207,33 @@ def _cited(deposition: Deposition, stored: StoredResult) -> dict[str, list[str]]
     return cited
 
 
+def _cited_by(deposition: Deposition, stored: StoredResult, archive: str) -> list[str]:
+    """Keys of this plan's depositions to `archive` that cite this deposition, in plan order: the BioImage Archive
+    submission that holds a correlation comes after the EMPIAR entry, so the entry learns its accession afterwards."""
+    citing = {item.performed_in for item in stored.plan.linking if deposition.key in item.cites}
+    return [other.key for other in stored.depositions_to(archive) if other.key in citing]
+
+
+def _biostudies_references(
+    deposition: Deposition, stored: StoredResult, accessions: AccessionsEntered
+) -> tuple[list[str], list[str]]:
+    """(S- accessions, choices): the BioImage Archive studies that cite this entry, typed so far, and what to do for
+    the others (the schema's names must start with S-, so no placeholder stands for them)."""
+    names: list[str] = []
+    choices: list[str] = []
+    for key in _cited_by(deposition, stored, "bia"):
+        typed = [accession for accession in accessions.of(key) if accession.startswith("S-")]
+        if typed:
+            names += typed
+            continue
+        choices.append(
+            f"biostudies_references: the BioImage Archive submission of step {stored.numbers[key]} cites this entry; "
+            f"once it has its accession (S-BIAD…), type it in the plan's accessions to fill it in here, or send it to "
+            f"{EMPIAR_HELP} if this entry is already submitted."
+        )
+    return names, choices
+
+
 def _release(cited: Mapping[str, list[str]], publication: bool) -> tuple[str, str]:
     if cited.get("emdb"):
         chosen = "EP"
@@ -251,13 +278,17 @@ def empiar_draft_build(*, deposition: Deposition, stored: StoredResult, accessio
         document["cross_references"] = [{"name": "EMD-0000"}]  # the EMDB entry the choices ask for
     for archive, list_name in REFERENCE_LISTS.items():
         keys = cited.get(archive, [])
+        names = [accession for key in keys for accession in accessions.of(key)]
         if archive == "emdb" and keys:
             names, placeholder_choices = _emdb_references(keys, stored, accessions)
             choices = [*choices, *placeholder_choices]
-        else:
-            names = [accession for key in keys for accession in accessions.of(key)]
+        elif archive == "bia":
+            # Both ways: the BioImage Archive submission cites this entry, and the entry names the submission.
+            citing, later = _biostudies_references(deposition, stored, accessions)
+            names += citing
+            choices = [*choices, *later]
         if names:
-            document[list_name] = [{"name": name} for name in names]
+            document[list_name] = [{"name": name} for name in dict.fromkeys(names)]
     document.update(
         {
             "authors": [_author()],

@@ -21,6 +21,13 @@ MAP, IMAGE, HALF_MAP, MODEL = "vo-map", "img-emdb", "half-map", "co-cif"
 # OneDep's EM subtypes (onedep_lib.enums.EMSubType values) and whether each needs two half-maps (the package's
 # required_files.json: single, helical and subtomogram do).
 SUBTYPES = {"single": True, "subtomogram": True, "tomography": False}
+# The later depositions that cite an EMDB entry, by the name the hand-off gives their archive.
+CITED_BY_NAMES = {"empiar": "EMPIAR", "bia": "BioImage Archive"}
+# A tomogram step holds several entries (one primary map each): the file says to repeat it, once per tomogram.
+ONE_ENTRY_PER_TOMOGRAM = (
+    "Each tomogram is an EMDB entry (a OneDep deposition) of its own: make one copy of this file per tomogram, each "
+    "naming that tomogram's map and image, and run the script once per copy."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +78,22 @@ def _related(deposition: Deposition, stored: StoredResult, accessions: Accession
     return related
 
 
+def _cited_by(deposition: Deposition, stored: StoredResult, accessions: AccessionsEntered) -> list:
+    """The EMPIAR entries and BioImage Archive studies that cite this map, made after it: EMDB learns their
+    accessions afterwards, so that the links run both ways."""
+    citing = {item.performed_in for item in stored.plan.linking if deposition.key in item.cites}
+    cited_by = []
+    for other in stored.plan.depositions:
+        if other.key not in citing or other.archive not in CITED_BY_NAMES:
+            continue
+        name = CITED_BY_NAMES[other.archive]
+        typed = accessions.of(other.key)
+        cited_by += [{"archive": name, "accession": accession} for accession in typed] or [
+            {"archive": name, "accession": f"the accession of step {stored.numbers[other.key]}, not entered yet"}
+        ]
+    return cited_by
+
+
 def onedep_handoffs(*, stored: StoredResult, accessions: AccessionsEntered) -> tuple[OnedepHandoff, ...]:
     """One hand-off per EMDB step whose map type OneDep's API names; a PDB model cited by that step's map goes
     in the same session (coordinates), so PDB steps get none of their own."""
@@ -111,5 +134,13 @@ def onedep_handoffs(*, stored: StoredResult, accessions: AccessionsEntered) -> t
                 "then": "sample, microscopy, image processing and, for a model, its fitting: OneDep's web forms",
             },
         }
+        if cited_by := _cited_by(deposition, stored, accessions):
+            document["tell_emdb_afterwards"] = {
+                "why": "These later depositions cite this entry: once they have accessions, tell EMDB, so that the "
+                "links run both ways.",
+                "accessions": cited_by,
+            }
+        if subtype == "tomography":
+            document["repeat"] = ONE_ENTRY_PER_TOMOGRAM
         handoffs.append(OnedepHandoff(deposition.key, numbers[deposition.key], dataset_id, document))
     return tuple(handoffs)

@@ -218,7 +218,7 @@ def test_every_single_dataset_study_gets_one_sentence_per_deposition_or_refusal(
     assert len(statement.parts) == len(required) + len(stored.plan.not_accepted)
     for part, deposition in zip(statement.parts, required, strict=False):
         assert ARCHIVES[deposition.archive].in_print in part.text
-        assert re.search(r"under accession code \[[^\]]+ accession\]\.", part.text)
+        assert re.search(r"under accession codes? \[[^\]]+ accessions?\]\.", part.text)
 
 
 def _parenthesised_is_labels_links_or_abbreviations(text: str, labels: set[str]) -> list[str]:

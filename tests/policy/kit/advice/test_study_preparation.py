@@ -13,11 +13,16 @@ def test_five_dataset_study_lists_an_account_per_archive_in_plan_order_and_a_tra
     preparation = study_preparation_build(stored=stored)
 
     assert [line.text.split(":")[0] for line in preparation.accounts] == [
-        "ArrayExpress", "EMDB and PDB", "EMPIAR, to submit with empiar-depositor", "BioImage Archive",
+        "ArrayExpress",
+        "EMDB and PDB, through OneDep's web interface",
+        "EMDB and PDB, to deposit with this kit's OneDep script",
+        "EMPIAR, to deposit through its web interface",
+        "EMPIAR, to submit with empiar-depositor",
+        "BioImage Archive",
     ]  # fmt: skip
     # The package's own page: the depositor generates the token; only the transfer password comes from the team.
-    assert "API token, which you generate at https://empiar.org/deposition/api_token" in preparation.accounts[2].text
-    assert "transfer password, which the EMPIAR team provides" in preparation.accounts[2].text
+    assert "API token, which you generate at https://empiar.org/deposition/api_token" in preparation.accounts[4].text
+    assert "transfer password, which the EMPIAR team provides" in preparation.accounts[4].text
     assert [step.number for step in preparation.transfers] == list(range(1, len(stored.plan.depositions) + 1))
     empiar = [step for step in preparation.transfers if step.archive == "empiar"]
     assert empiar

@@ -125,7 +125,7 @@ def test_without_a_publication_the_draft_holds_rather_than_waiting_for_one():
     )
 
     assert [draft.document["release_date"] for draft in drafts] == ["HO"]
-    assert drafts[0].choices[0].startswith("Release HO: one year after the date of deposition")
+    assert drafts[0].choices[0].startswith("Release HO: delay release of entry by one year from the date of deposition")
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
