@@ -11,7 +11,7 @@ from functools import wraps
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from config.ratelimits import api_ratelimit, results_ratelimit
+from config.ratelimits import api_ratelimit, result_store_count, results_ratelimit
 from policy.engine import POLICY_VERSION, InvalidAnswers, plan_for
 from policy.engine.answers import ROOT
 from policy.engine.catalogue import policy_describe
@@ -72,7 +72,7 @@ def plan_store(request: HttpRequest) -> JsonResponse:
     except BodyRejected as rejected:
         return errors_response(rejected.status, {ROOT: [rejected.message]})
     try:
-        result, created = result_create(answers=answers)
+        result, created = result_create(answers=answers, before_storing=lambda: result_store_count(request))
     except InvalidAnswers as invalid:
         return errors_response(400, invalid.errors)
     url = result_url(request, result)

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
-from config.ratelimits import results_ratelimit
+from config.ratelimits import result_store_count, results_ratelimit
 from policy.engine import InvalidAnswers
 from policy.kit.accessions.entered import accessions_parse
 from policy.models import Result
@@ -51,7 +51,7 @@ def result_show(request: HttpRequest, result: Result) -> HttpResponse:
 def result_update(request: HttpRequest, result: Result) -> HttpResponse:
     """The stored answers planned under the current policy: a new result, the old one untouched."""
     try:
-        updated, _ = result_create(answers=result.answers)
+        updated, _ = result_create(answers=result.answers, before_storing=lambda: result_store_count(request))
     except InvalidAnswers:
         return redirect("start")
     return redirect("result", result_id=updated.id)
