@@ -37,7 +37,8 @@ ACCOUNT_LINES: dict[str, tuple[Preparation, ...]] = {
         Preparation(
             ACCOUNTS,
             "EMDB and PDB: wwPDB OneDep needs no account; a deposition is opened with your e-mail and the ORCID iDs "
-            "given access to it.",
+            "given access to it. To open it with the kit's onedep_deposit.py (onedep-lib), the refresh token of the "
+            "token pair OneDep issues for its API.",
             "beyond-policy:onedep-api",
         ),
     ),
