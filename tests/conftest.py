@@ -28,3 +28,11 @@ def redis_server(tmp_path):
     server.start()
     yield server
     server.stop()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--snapshots-update",
+        action="store_true",
+        help="write the snapshots of tests/policy/views/test_snapshots.py anew instead of comparing with them",
+    )

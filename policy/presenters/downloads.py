@@ -4,9 +4,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
-from policy.kit.accessions import AccessionsEntered
-from policy.kit.file_lists import FileList, bia_steps, file_list_tsv
-from policy.kit.tsv import tsv_render
+from policy.kit.accessions.entered import AccessionsEntered
+from policy.kit.drafts.file_lists import FileList, bia_steps, file_list_tsv
+from policy.kit.drafts.tsv import tsv_render
 from policy.models import Result
 from policy.presenters.plan import Plan, Step
 
@@ -22,7 +22,8 @@ class Template:
     purpose: str
     columns: tuple[tuple[str, str], ...]
     step: int | None = None
-    file_list: FileList | None = None  # a BioImage Archive study component's file list (policy/kit/file_lists.py)
+    # A BioImage Archive study component's file list (policy/kit/drafts/file_lists.py).
+    file_list: FileList | None = None
 
     @property
     def filename(self) -> str:

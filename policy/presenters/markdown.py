@@ -1,7 +1,7 @@
 """The plan as Markdown, for a ticket or a lab notebook: the result page's content in the page's order, from the
 same presenter (policy.presenters.result.ResultPage), so the two never disagree."""
 
-from policy.kit.page import Kit, PreparationView, StepKit
+from policy.presenters.kit import Kit, PreparationView, StepKit
 from policy.presenters.plan import LinkTask, Reason
 from policy.presenters.result import PageStep, ResultPage
 from policy.presenters.wording import count_text, list_text

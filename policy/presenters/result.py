@@ -11,10 +11,10 @@ from urllib.parse import urljoin
 
 from django.urls import reverse
 
-from policy.kit.page import Kit, StepKit, kit_build
 from policy.models import Result
 from policy.presenters.answers import Answers, answers_present
 from policy.presenters.downloads import FilesEntry, Template, file_lists_anchor, files_to_prepare, templates_offered
+from policy.presenters.kit import Kit, StepKit, kit_build
 from policy.presenters.picture import PlanPicture, plan_picture
 from policy.presenters.plan import Plan, Step, plan_present
 from policy.presenters.wording import count_text, edition_text, list_text

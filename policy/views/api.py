@@ -22,7 +22,7 @@ from policy.views.json_body import BodyRejected, json_body_read
 from policy.views.kit_context import result_madmp
 from policy.views.lookup import errors_response, result_not_found
 
-MADMP_FORMAT = "madmp"  # ?format=madmp: the stored plan as an RDA maDMP (policy/kit/madmp.py)
+MADMP_FORMAT = "madmp"  # ?format=madmp: the stored plan as an RDA maDMP (policy/kit/accessions/madmp.py)
 
 
 def api_methods(*methods: str) -> Callable:

@@ -8,13 +8,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from policy.kit.accessions import accessions_parse
-from policy.kit.bia_outline import bia_outline_zip
-from policy.kit.empiar_bundle import empiar_bundle_zip
-from policy.kit.empiar_draft import empiar_drafts
-from policy.kit.onedep_handoff import SCRIPT_NAME, onedep_handoffs
-from policy.kit.pagetab import pagetab_drafts, pagetab_json
-from policy.kit.st_sheet import st_datasets, st_sheet_tsv
+from policy.kit.accessions.entered import accessions_parse
+from policy.kit.drafts.bia_outline import bia_outline_zip
+from policy.kit.drafts.empiar_bundle import empiar_bundle_zip
+from policy.kit.drafts.empiar_draft import empiar_drafts
+from policy.kit.drafts.onedep_handoff import SCRIPT_NAME, onedep_handoffs
+from policy.kit.drafts.pagetab import pagetab_drafts, pagetab_json
+from policy.kit.drafts.st_sheet import st_datasets, st_sheet_tsv
 from policy.models import Result
 from policy.presenters.downloads import ACCESSIONS_TEMPLATE, template_render
 from policy.presenters.result import result_kit

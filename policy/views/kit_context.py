@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest
 
-from policy.kit.accessions import accessions_parse
-from policy.kit.madmp import madmp_build
+from policy.kit.accessions.entered import accessions_parse
+from policy.kit.accessions.madmp import madmp_build
 from policy.models import Result
 from policy.presenters.result import result_kit
 from policy.results import result_url

@@ -17,8 +17,7 @@ TABLE = "policy/engine/archives.py"
 NOT_COPIES = (
     "policy/migrations/",  # the words stored results were made with, frozen
     "policy/engine/clauses.py",  # the policy's and the archives' pages quoted, sources and all
-    "policy/kit/empiar_submit.py",  # a script the depositor runs on their own machine: it imports nothing of ours
-    "policy/kit/scripts/",  # the same
+    "policy/kit/scripts/",  # the scripts depositors run on their own machines: they import nothing of ours
     "templates/wizard/explanations/",  # the policy's examples of each kind of data, each linked to its entry
 )
 

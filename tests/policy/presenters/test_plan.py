@@ -3,8 +3,9 @@ import copy
 import pytest
 
 from policy.engine import answers_validate, plan_for
-from policy.presenters.plan import plan_present, step_numbers
+from policy.presenters.plan import plan_present
 from policy.results import texts_collect
+from policy.stored_result import step_numbers
 
 
 def present(answers: dict, **texts_changes):

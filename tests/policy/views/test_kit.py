@@ -8,8 +8,8 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from policy.kit.bia_template_v5 import pagetab_template_problems
-from policy.kit.empiar_draft import PLACEHOLDER
+from policy.kit.drafts.bia_template_v5 import pagetab_template_problems
+from policy.kit.drafts.empiar_draft import PLACEHOLDER
 from policy.results import result_create
 from tests.policy.conftest import FIVE_DATASET_STUDY
 from tests.policy.kit.conftest import empiar_validator, madmp_validator, pagetab_validator

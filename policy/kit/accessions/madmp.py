@@ -1,0 +1,194 @@
+"""The plan as a machine-actionable data management plan: RDA DMP Common Standard, JSON schema 1.2, so that DMP
+tools (DMPTool, DMPonline, Argos, the Data Stewardship Wizard) can import it.
+
+One `dataset` per dataset of the study, with `personal_data` and `sensitive_data`; one `distribution` per
+deposition of that dataset, whose `host` is the archive; none for a dataset that is not deposited. Accessions typed
+back in become the dataset's identifiers. Nothing here stands for what the wizard does not know: no placeholder
+person or identifier that a DMP tool would import as real.
+"""
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from policy.engine.vocabulary import ENUMERATIONS
+from policy.kit.accessions.entered import AccessionsEntered
+from policy.kit.accessions.links import accession_url
+from policy.stored_result import archive_present
+
+LANGUAGE = "eng"
+CONTROLLED_ACCESS = {"ega"}
+# Registry records of a host that we can cite, as schema 1.2's `host.host_id`: EMPIAR's FAIRsharing record
+# (https://bioregistry.io/empiar), written as a FAIRsharing DOI as the standard's maintainers advise
+# (RDA-DMP-Common-Standard issue 144). Other archives get one when a record is checked for them.
+HOST_IDS = {"empiar": ({"identifier": "https://doi.org/10.25504/FAIRsharing.dff3ef", "type": "doi"},)}
+# The licence under which an archive releases what it holds, where the archive states one: EMPIAR, CC0
+# (https://empiar.org/policies, policy/sources/ebi-archive-facts.md).
+LICENCES = {"empiar": "https://creativecommons.org/publicdomain/zero/1.0/"}
+UNKNOWN = "unknown"
+# Schema 1.2 requires a contact with an e-mail address; the wizard does not know the depositor. A reserved domain
+# (RFC 2606) that reaches no one, next to the standard's own "unknown".
+UNKNOWN_MAILBOX = "unknown@example.org"
+LABELS = {enumeration.name: enumeration for enumeration in ENUMERATIONS}
+SEQUENCING_OMICS = ("transcriptomics", "epigenomics")
+CONTROLLED_RIGHTS = (
+    "The sequencing data is available under controlled access, through the study's Data Access Committee."
+)
+
+
+def _label(field: str, value: str, texts: Mapping) -> str:
+    stored = texts.get("labels", {}).get(field, {}).get(value)
+    if stored is not None:
+        return stored
+    enumeration = LABELS.get(field)
+    try:
+        return enumeration.label(value) if enumeration is not None else value
+    except KeyError:
+        return value
+
+
+def _medical_imaging(dataset: Mapping) -> bool:
+    # Answers contract v3 names it `medical_imaging`; results stored under v1 and v2 hold `patient_medical`.
+    return dataset.get("medical_imaging") is True or dataset.get("patient_medical") is True
+
+
+def _human_sequencing(dataset: Mapping) -> bool:
+    return (
+        dataset.get("human_tissue") is True
+        and dataset.get("modality") == "spatial_omics"
+        and dataset.get("omics_type") in SEQUENCING_OMICS
+    )
+
+
+def _privacy(dataset: Mapping) -> str:
+    """`personal_data` and `sensitive_data` of a dataset. Never "no" for data about people: medical imaging and
+    human sequencing data are "yes"; images of human samples are "yes" when the participants did not consent to
+    their open release, else "unknown" (consent to release does not make them anonymous)."""
+    if _medical_imaging(dataset) or _human_sequencing(dataset) or dataset.get("human_controlled_access") is True:
+        return "yes"
+    if dataset.get("human_tissue") is True:
+        return "yes" if dataset.get("human_images_open") is False else UNKNOWN
+    return "no"
+
+
+def _human(dataset: Mapping) -> bool:
+    return _medical_imaging(dataset) or dataset.get("human_tissue") is True
+
+
+def _consent_text(dataset: Mapping) -> str:
+    """What the answers say about one dataset of data about people, for `ethical_issues_description`."""
+    name = dataset["id"]
+    if _medical_imaging(dataset):
+        return f"{name}: medical imaging of people, which no EMBL-EBI archive accepts; it is not deposited there."
+    parts = [f"{name}: samples from human participants"]
+    images_open = dataset.get("human_images_open")
+    if images_open is True:
+        parts.append("the participants consented to open release of the images and their sample metadata")
+    elif images_open is False:
+        parts.append("the participants did not consent to open release of the images, which are not deposited")
+    else:
+        parts.append("whether the participants consented to open release of the images was not asked")
+    controlled = dataset.get("human_controlled_access")
+    if controlled is True:
+        parts.append("the sequencing data stays under controlled access, since consent does not cover its open release")
+    elif controlled is False:
+        parts.append("the participants consented to open release of the sequencing data")
+    return "; ".join(parts) + "."
+
+
+def _identifier(archive: str, accession: str) -> dict:
+    """An accession as an identifier: its DOI or resolvable link where it has one (policy.kit.accessions.links, the
+    statement's links), else the accession itself."""
+    url = accession_url(archive=archive, accession=accession)
+    if not url:
+        return {"identifier": accession, "type": "other"}
+    return {"identifier": url, "type": "doi" if url.startswith("https://doi.org/") else "url"}
+
+
+def _distribution(
+    deposition: Mapping, dataset_id: str, texts: Mapping, accessions: tuple[str, ...], created: datetime
+) -> dict:
+    code = deposition["archive"]
+    archive = archive_present(code=code, texts=texts)
+    what = "; ".join(item["what"] for item in deposition["contents"] if dataset_id in item["datasets"])
+    accession_text = f"Accession: {', '.join(accessions)}." if accessions else "Accession: not yet known."
+    host: dict = {"title": archive.name, "url": archive.url or deposition.get("submit_url", "")}
+    if code in HOST_IDS:
+        host["host_id"] = [dict(item) for item in HOST_IDS[code]]
+    distribution: dict = {
+        "title": f"{archive.name}: {what or dataset_id}",
+        "description": f"Deposited through: {deposition['route']}. {accession_text}",
+        "data_access": "shared" if code in CONTROLLED_ACCESS else "open",
+        "host": host,
+    }
+    access_url = accession_url(archive=code, accession=accessions[0]) if accessions else ""
+    if access_url:
+        distribution["access_url"] = access_url
+    if code in LICENCES:
+        # The licence applies from release, which the depositor sets in the archive; the schema requires a start
+        # date, so the plan's date stands for it (docs/kit.md).
+        distribution["license"] = [{"license_ref": LICENCES[code], "start_date": created.date().isoformat()}]
+    return distribution
+
+
+def _dataset(dataset: Mapping, plan: Mapping, texts: Mapping, accessions: AccessionsEntered, created: datetime) -> dict:
+    dataset_id = dataset["id"]
+    depositions = [deposition for deposition in plan["depositions"] if dataset_id in deposition["datasets"]]
+    typed = [
+        (deposition["archive"], accession)
+        for deposition in depositions
+        for accession in accessions.of(deposition["key"])
+    ]
+    privacy = _privacy(dataset)
+    entry: dict = {
+        "title": f"{dataset_id}: {_label('modality', dataset['modality'], texts)}",
+        # The first accession the dataset received identifies it; until then, the depositor's label.
+        "dataset_id": _identifier(*typed[0]) if typed else {"identifier": dataset_id, "type": "other"},
+        "type": "image",
+        "personal_data": privacy,
+        "sensitive_data": privacy,
+    }
+    if len(typed) > 1:
+        entry["alternate_identifier"] = [_identifier(archive, accession) for archive, accession in typed[1:]]
+    if depositions:
+        entry["distribution"] = [
+            _distribution(deposition, dataset_id, texts, accessions.of(deposition["key"]), created)
+            for deposition in depositions
+        ]
+    if any(deposition["archive"] in CONTROLLED_ACCESS for deposition in depositions):
+        entry["rights"] = CONTROLLED_RIGHTS
+    refused = next((item for item in plan["not_accepted"] if item["dataset"] == dataset_id), None)
+    if refused is not None:
+        entry["description"] = "This dataset cannot be deposited at EMBL-EBI."
+        if refused.get("instead"):
+            entry["security_and_privacy"] = [{"title": "Not deposited at EMBL-EBI", "description": refused["instead"]}]
+    return entry
+
+
+def madmp_build(
+    *, url: str, created: datetime, plan: Mapping, answers: Mapping, texts: Mapping, accessions: AccessionsEntered
+) -> dict:
+    """The maDMP document of a stored result (`url`: its permanent link, the DMP's identifier)."""
+    stamp = created.isoformat()
+    human = [dataset for dataset in answers["datasets"] if _human(dataset)]
+    about = "the images behind a publication" if answers.get("publication") is True else "a study's images"
+    dmp = {
+        "title": f"Deposition plan for {about}, at EMBL-EBI",
+        "description": f"Where and how to deposit each dataset, made by depositwizard under policy version "
+        f"{plan['policy_version']}. The full plan, with the reasons for each step: {url}",
+        "language": LANGUAGE,
+        "created": stamp,
+        "modified": stamp,
+        "dmp_id": {"identifier": url, "type": "url"},
+        "contact": {
+            "name": UNKNOWN,
+            "mbox": UNKNOWN_MAILBOX,
+            "contact_id": {"identifier": UNKNOWN, "type": "other"},
+        },
+        "ethical_issues_exist": "yes" if human else UNKNOWN,
+        "dataset": [_dataset(dataset, plan, texts, accessions, created) for dataset in answers["datasets"]],
+    }
+    if human:
+        dmp["ethical_issues_description"] = "The study includes data about people. " + " ".join(
+            _consent_text(dataset) for dataset in human
+        )
+    return {"dmp": dmp}

@@ -1,0 +1,232 @@
+"""The data availability statement: one paragraph for the manuscript naming each archive and its accessions, each
+accession with its resolvable link, and a reference-list entry per deposited dataset, in the words journals ask
+for ("… have been deposited in … under accession code …").
+
+Each placement of the plan reads in print as its own short noun phrase (PRINT_PHRASES), so checklist wording
+("(required)", "each as an EMDB entry of its own") never reaches the manuscript. Optional placements appear only
+once the depositor confirms them: an optional item counts as confirmed when its step has an accession typed.
+Restricted data gets a wording journals accept: why it is restricted, who grants access and how.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from policy.engine.archives import archive_in_print, archive_short_name
+from policy.kit.accessions.entered import AccessionsEntered
+from policy.kit.accessions.links import accession_url
+
+# Archives whose data is released only under controlled access: why, who grants access and how
+# (beyond-policy:ega-controlled-access).
+CONTROLLED_ACCESS_ARCHIVES = {
+    "ega": (
+        "Because the participants did not consent to open release, {they} available under controlled access: "
+        "researchers apply through the EGA to the study's Data Access Committee, which grants access under its "
+        "data access agreement."
+    ),
+}
+# Why data cannot be deposited, by the clauses of its refusal (the first known one wins); and where nothing more
+# specific is known. Medical imaging reads the same for patients and volunteers.
+MEDICAL_IMAGING_IN_PRINT = "they are medical images of people, which no public archive at EMBL-EBI accepts"
+NO_OPEN_CONSENT_IN_PRINT = (
+    "the participants did not consent to their open release, and every EMBL-EBI archive that takes such images "
+    "releases them openly"
+)
+REFUSAL_REASONS_IN_PRINT = {
+    "background-patient": MEDICAL_IMAGING_IN_PRINT,
+    "table-patient": MEDICAL_IMAGING_IN_PRINT,
+    "beyond-policy:bia-scope": MEDICAL_IMAGING_IN_PRINT,
+    "beyond-policy:bia-open-access": NO_OPEN_CONSENT_IN_PRINT,
+    "beyond-policy:arrayexpress-st": NO_OPEN_CONSENT_IN_PRINT,
+    "beyond-policy:empiar-raw": NO_OPEN_CONSENT_IN_PRINT,
+    "beyond-policy:emdb-hold": NO_OPEN_CONSENT_IN_PRINT,
+}
+REFUSAL_REASON_OTHERWISE = "no public archive at EMBL-EBI can hold them"
+REFERENCE_PLACEHOLDERS = "[Authors]. [Year]. [Title of the dataset]."
+
+
+@dataclass(frozen=True, slots=True)
+class PrintPhrase:
+    """A placement as a noun phrase for prose: its text for several entries and, where it differs, for one."""
+
+    many: str
+    plural: bool = True
+    one: str = ""  # when the step has exactly one accession, e.g. "a representative tomogram"
+    one_plural: bool = False
+
+    def form(self, entries: int) -> tuple[str, bool]:
+        if entries == 1 and self.one:
+            return self.one, self.one_plural
+        return self.many, self.plural
+
+
+# Keyed by the plan's contents ("what"), which stored plans keep forever: old wordings stay here for them.
+PRINT_PHRASES: dict[str, PrintPhrase] = {
+    "light microscopy images": PrintPhrase("light microscopy images"),
+    "2D electron micrographs": PrintPhrase("2D electron micrographs"),
+    "screen images, with plate, well and compound for each file": PrintPhrase("compound screen images"),
+    "screen images, with plate, well and gene for each file": PrintPhrase("genetic screen images"),
+    "screen images, with plate, well and condition for each file": PrintPhrase("screen images"),
+    "images": PrintPhrase("images"),
+    "2D X-ray images": PrintPhrase("2D X-ray images"),
+    "raw images (unaligned movies or micrographs) underpinning the 3D map": PrintPhrase(
+        "the raw cryo-EM images underlying the map"
+    ),
+    "the 3D map, with its half-maps (required) and an image": PrintPhrase(
+        "the cryo-EM maps", one="the cryo-EM map", one_plural=False
+    ),
+    "raw tilt series": PrintPhrase("the raw tilt series"),
+    "all the tomograms, each as an EMDB entry of its own": PrintPhrase(
+        "the tomograms", one="the tomogram", one_plural=False
+    ),
+    "one or a few representative tomograms, each as an EMDB entry of its own": PrintPhrase(
+        "representative tomograms", one="a representative tomogram", one_plural=False
+    ),
+    "the remaining tomograms": PrintPhrase("further tomograms"),
+    "the subtomogram average, with its half-maps (required) and an image": PrintPhrase(
+        "the subtomogram average", plural=False
+    ),
+    "the atomic model fitted to the map": PrintPhrase("the atomic model", plural=False),
+    "the volume EM image stacks (SBF-SEM, FIB-SEM, serial-section TEM or array tomography)": PrintPhrase(
+        "the volume electron microscopy image stacks"
+    ),
+    "the X-ray tomography data (soft or hard X-ray)": PrintPhrase("the X-ray tomography data"),
+    "spatial data: images and segmentations": PrintPhrase("the spatial omics images and segmentations"),
+    "the spatial transcriptomics sequencing data": PrintPhrase("the spatial transcriptomics sequencing data"),
+    "the raw high-resolution tissue images that go with the sequencing data": PrintPhrase(
+        "the matching high-resolution tissue images"
+    ),
+    "the spatial epigenomics or functional genomics sequencing data": PrintPhrase(
+        "the spatial functional genomics sequencing data"
+    ),
+    "the human sequencing data, under controlled access": PrintPhrase("the human sequencing data"),
+    "the human sequencing data (raw reads), under controlled access": PrintPhrase("the human sequencing data"),
+    "processed data only (no raw reads, no donor attributes: those stay in EGA)": PrintPhrase(
+        "the processed spatial transcriptomics data"
+    ),
+    "the mass-spectrometry proteomics data": PrintPhrase("the mass-spectrometry proteomics data"),
+    "the spatial proteomics data": PrintPhrase("the spatial proteomics data"),
+    "the spatial metabolomics data": PrintPhrase("the spatial metabolomics data"),
+    "all the data: images, segmentations and the omics data": PrintPhrase(
+        "the images, segmentations and spatial omics data"
+    ),
+    "correlation information": PrintPhrase("the correlation information", plural=False),
+}
+# A placement this module does not know yet (a newer plan than the code) still reads as prose.
+PRINT_PHRASE_OTHERWISE = PrintPhrase("the data")
+
+
+@dataclass(frozen=True, slots=True)
+class StatementPart:
+    """One sentence (or two, for controlled access), with whether its accessions are all known."""
+
+    text: str
+    complete: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    parts: tuple[StatementPart, ...]
+    references: tuple[str, ...]  # one reference-list entry per deposited dataset
+
+    @property
+    def text(self) -> str:
+        return " ".join(part.text for part in self.parts)
+
+    @property
+    def complete(self) -> bool:
+        return all(part.complete for part in self.parts)
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _subject(contents: list[Mapping], entries: int) -> tuple[str, bool]:
+    """(noun phrase, plural) for the contents deposited: phrases of the same datasets read as one group."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    plural = False
+    for item in contents:
+        text, item_plural = PRINT_PHRASES.get(item["what"], PRINT_PHRASE_OTHERWISE).form(entries)
+        plural = plural or item_plural
+        phrases = groups.setdefault(tuple(item["datasets"]), [])
+        if text not in phrases:
+            phrases.append(text)
+    plural = plural or sum(map(len, groups.values())) > 1
+    described = [f"{_join(phrases)} ({', '.join(datasets)})" for datasets, phrases in groups.items()]
+    text = _join(described)
+    return text[:1].upper() + text[1:], plural
+
+
+def _cited(archive: str, accession: str) -> str:
+    url = accession_url(archive=archive, accession=accession)
+    return f"{accession} ({url})" if url else accession
+
+
+def _accessions_text(archive: str, accessions: tuple[str, ...]) -> str:
+    if not accessions:
+        # The placeholder names what is missing by the archive's short name, so that it cannot be mistaken for an
+        # accession.
+        return f"accession code [{archive_short_name(code=archive)} accession]"
+    label = "accession code" if len(accessions) == 1 else "accession codes"
+    return f"{label} {_join([_cited(archive, accession) for accession in accessions])}"
+
+
+def _deposition_sentence(deposition: Mapping, contents: list[Mapping], accessions: tuple[str, ...]) -> StatementPart:
+    archive = deposition["archive"]
+    subject, plural = _subject(contents, len(accessions))
+    verb = "have" if plural else "has"
+    where = archive_in_print(code=archive)
+    text = f"{subject} {verb} been deposited in {where} under {_accessions_text(archive, accessions)}."
+    if archive in CONTROLLED_ACCESS_ARCHIVES:
+        text += " " + CONTROLLED_ACCESS_ARCHIVES[archive].format(they="they are" if plural else "it is")
+    return StatementPart(text, complete=bool(accessions))
+
+
+def _references(deposition: Mapping, accessions: tuple[str, ...]) -> list[str]:
+    archive = deposition["archive"]
+    name = archive_short_name(code=archive)
+    if not accessions:
+        return [f"{REFERENCE_PLACEHOLDERS} {name}. [{name} accession]."]
+    entries = []
+    for accession in accessions:
+        url = accession_url(archive=archive, accession=accession)
+        entries.append(f"{REFERENCE_PLACEHOLDERS} {name}. {accession}." + (f" {url}" if url else ""))
+    return entries
+
+
+def _not_deposited_sentence(refused: Mapping) -> StatementPart:
+    clauses = [reason["clause"] for reason in refused.get("reasons", [])]
+    reason = next((REFUSAL_REASONS_IN_PRINT[clause] for clause in clauses if clause in REFUSAL_REASONS_IN_PRINT), "")
+    # A refusal of the images alone (the rest of the dataset is deposited) names the images.
+    what = "images" if refused.get("scope") == "images" else "data"
+    return StatementPart(
+        f"The {refused['dataset']} {what} are not publicly available because {reason or REFUSAL_REASON_OTHERWISE}; "
+        "they are available to qualified researchers under [the data access agreement or ethics approval that "
+        "governs them], granted by [the body that decides on access, e.g. the institution's data access "
+        "committee], on request to [a contact that outlives the project, e.g. the committee's e-mail address].",
+        complete=False,
+    )
+
+
+def deposited_contents(*, deposition: Mapping, accessions: AccessionsEntered) -> list[Mapping]:
+    """What the statement says this deposition holds: its contents, the optional ones only once confirmed (the
+    step has an accession typed)."""
+    confirmed = bool(accessions.of(deposition["key"]))
+    return [item for item in deposition["contents"] if not item.get("optional") or confirmed]
+
+
+def statement_build(*, plan: Mapping, accessions: AccessionsEntered) -> Statement:
+    """The statement for this plan, with the accessions typed so far."""
+    parts: list[StatementPart] = []
+    references: list[str] = []
+    for deposition in plan["depositions"]:
+        contents = deposited_contents(deposition=deposition, accessions=accessions)
+        if not contents:
+            continue  # an optional step not confirmed
+        typed = accessions.of(deposition["key"])
+        parts.append(_deposition_sentence(deposition, contents, typed))
+        references += _references(deposition, typed)
+    parts += [_not_deposited_sentence(refused) for refused in plan["not_accepted"]]
+    return Statement(tuple(parts), tuple(references))

@@ -1,0 +1,293 @@
+"""An EMPIAR deposition draft for each EMPIAR step: JSON in the form of the EMPIAR deposition schema (shipped in the
+empiar-depositor package), filled with what the answers and the plan determine, with obvious placeholders that the
+schema still accepts for what only the depositor knows.
+
+Placeholders (defined by the bundle's script, policy/kit/scripts/empiar_submit.py, whose guard refuses each of them):
+every text to fill contains FILL IN; counts are 0; the e-mail is fill-in@example.org; the country, which the
+schema restricts to real ISO codes, is AQ (Antarctica) with a FILL IN note beside it; each EMDB step the entry
+cites and whose accession is not typed yet has its own all-zero EMD accession (EMD-0000, EMD-00000, …).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from policy.engine.archives import ARCHIVES
+from policy.kit.accessions.entered import AccessionsEntered
+from policy.kit.scripts.empiar_submit import PLACEHOLDER, PLACEHOLDER_COUNT, PLACEHOLDER_COUNTRY, PLACEHOLDER_EMAIL
+from policy.stored_result import step_numbers
+
+PLACEHOLDER_FORMAT = f"('OT', '{PLACEHOLDER}')"
+EMPIAR_HELP = ARCHIVES["empiar"].contact
+
+# experiment_type codes of the schema (empiar_deposition.schema.json, "Type of the EMPIAR entry")
+EXPERIMENT_TYPES = {
+    1: "soft X-ray tomography",
+    3: "raw image data relating to structures deposited to EMDB",
+    4: "serial block-face SEM (SBF-SEM)",
+    5: "focused ion beam SEM (FIB-SEM)",
+    7: "correlative light-electron microscopy",
+    8: "correlative light X-ray microscopy",
+    11: "ATUM-SEM",
+    12: "hard X-ray or X-ray microCT",
+    13: "serial-section electron tomography (ssET)",
+}
+RAW_DATA_OF_EMDB_STRUCTURES = 3
+SOFT_XRAY_TOMOGRAPHY = 1
+HARD_XRAY = 12
+SBF_SEM = 4
+FIB_SEM = 5
+ATUM_SEM = 11
+SSET = 13
+CLEM = 7
+CORRELATIVE_LIGHT_XRAY = 8
+VOLUME_EM_METHODS = (SBF_SEM, FIB_SEM, ATUM_SEM, SSET)  # the answers say volume EM, not which method
+
+# release_date options, as the schema defines them
+RELEASE_OPTIONS = {
+    "RE": "directly after the submission has been processed",
+    "EP": "after the related EMDB entry has been released",
+    "HP": "after the related primary citation has been published",
+    "HO": "one year after the date of deposition (release delayed by one year)",
+}
+
+# imagesets[].category codes of the schema
+MOVIES = "('T2', '')"  # micrographs - multiframe
+TILT_SERIES = "('T9', '')"
+RECONSTRUCTED_VOLUMES = "('T13', '')"
+VOLUME_EM_STACK = "('OT', 'volume EM image stacks')"
+XRAY_TOMOGRAPHY = "('OT', 'X-ray tomography data')"
+
+# Which reference list of the deposition cites each archive's accessions.
+REFERENCE_LISTS = {"emdb": "cross_references", "bia": "biostudies_references", "empiar": "empiar_references"}
+
+
+@dataclass(frozen=True, slots=True)
+class EmpiarDraft:
+    deposition_key: str
+    dataset: str
+    document: dict
+    choices: tuple[str, ...]  # what the draft chose that the depositor should check
+
+
+def _person() -> dict:
+    return {
+        "author_orcid": None,
+        "first_name": f"{PLACEHOLDER} first name",
+        "middle_name": None,
+        "last_name": f"{PLACEHOLDER} last name",
+        "organization": f"{PLACEHOLDER}: organisation, and set country below (ISO 3166-1 alpha-2 code)",
+        "street": None,
+        "town_or_city": f"{PLACEHOLDER}: town or city",
+        "state_or_province": None,
+        "post_or_zip": f"{PLACEHOLDER}: post code",
+        "telephone": None,
+        "fax": None,
+        "email": PLACEHOLDER_EMAIL,
+        "country": PLACEHOLDER_COUNTRY,
+    }
+
+
+def _author() -> dict:
+    return {"name": f"('{PLACEHOLDER} surname', '{PLACEHOLDER} initials')", "order_id": 0, "author_orcid": None}
+
+
+def _imageset(name: str, folder: str, category: str) -> dict:
+    return {
+        "name": name,
+        "directory": f"data/{folder}",
+        "category": category,
+        "header_format": PLACEHOLDER_FORMAT,
+        "data_format": PLACEHOLDER_FORMAT,
+        "num_images_or_tilt_series": PLACEHOLDER_COUNT,
+        "frames_per_image": PLACEHOLDER_COUNT,
+        "voxel_type": PLACEHOLDER_FORMAT,
+        "pixel_width": None,
+        "pixel_height": None,
+        "details": f"{PLACEHOLDER}: describe these images (instrument, detector, pixel size).",
+    }
+
+
+def _correlated_with_light(dataset_id: str, answers: Mapping) -> bool:
+    modality_of = {dataset["id"]: dataset.get("modality") for dataset in answers["datasets"]}
+    return any(
+        modality_of.get(other) == "light_microscopy"
+        for group in answers.get("correlations", [])
+        if dataset_id in group
+        for other in group
+        if other != dataset_id
+    )
+
+
+def _type_choice(chosen: int, why: str, alternatives: tuple[int, ...]) -> str:
+    text = f"Experiment type {chosen} ({EXPERIMENT_TYPES[chosen]}): {why}."
+    others = [f"{code} ({EXPERIMENT_TYPES[code]})" for code in alternatives if code != chosen]
+    if others:
+        text += f" Also fits: {', '.join(others)}; choose the one that describes your data best."
+    return text
+
+
+def _experiment(dataset: Mapping, answers: Mapping, cites_emdb: bool) -> tuple[int, list[dict], list[str]]:
+    """(experiment_type, image sets, choices to check) for one dataset's answers and what its step cites."""
+    label = dataset["id"]
+    em_method = dataset.get("em_method")
+    correlated = _correlated_with_light(label, answers)
+    if em_method == "single_particle":
+        sets = [_imageset(f"Unaligned movies of {label}", "movies", MOVIES)]
+        choices = [
+            _type_choice(RAW_DATA_OF_EMDB_STRUCTURES, "the raw images of the EMDB map", ()),
+            "Image set category T2 (multiframe micrographs): use T1 if you deposit single-frame micrographs.",
+        ]
+        return RAW_DATA_OF_EMDB_STRUCTURES, sets, choices
+    if em_method == "cryo_et":
+        sets = []
+        if dataset.get("tilt_series"):
+            sets.append(_imageset(f"Tilt series of {label}", "tilt_series", TILT_SERIES))
+        if dataset.get("tomograms") == "many":
+            sets.append(_imageset(f"Tomograms of {label} not deposited in EMDB", "tomograms", RECONSTRUCTED_VOLUMES))
+        choices = (
+            ["The tomograms image set is optional: delete it if you do not deposit them."] if len(sets) > 1 else []
+        )
+        if cites_emdb:
+            alternatives = (CLEM,) if correlated else ()
+            return (
+                RAW_DATA_OF_EMDB_STRUCTURES,
+                sets,
+                [
+                    _type_choice(
+                        RAW_DATA_OF_EMDB_STRUCTURES, "the entry holds the raw data of its EMDB entries", alternatives
+                    ),
+                    *choices,
+                ],
+            )
+        if correlated:
+            return (
+                CLEM,
+                sets,
+                [_type_choice(CLEM, "the tilt series are correlated with light microscopy", ()), *choices],
+            )
+        # No EMDB entry and no correlation: EMPIAR's manual ties cryo-ET data to EMDB entries, and no other type
+        # of the schema fits, so the draft asks for one (the guard refuses its placeholder until it exists).
+        return (
+            RAW_DATA_OF_EMDB_STRUCTURES,
+            sets,
+            [
+                f"Experiment type 3 ({EXPERIMENT_TYPES[3]}) needs an EMDB entry, and this plan has none for {label}: "
+                f"deposit a tomogram or a subtomogram average in EMDB and cite it, or ask {EMPIAR_HELP} before "
+                "depositing, as EMPIAR's manual asks for data tied to no EMDB entry.",
+                *choices,
+            ],
+        )
+    if em_method == "volume_em":
+        sets = [_imageset(f"Volume EM image stacks of {label}", "stacks", VOLUME_EM_STACK)]
+        if correlated:
+            why = "the stacks are correlated with light microscopy"
+            return CLEM, sets, [_type_choice(CLEM, why, VOLUME_EM_METHODS)]
+        why = "the answers say volume EM, not which method"
+        return SBF_SEM, sets, [_type_choice(SBF_SEM, why, VOLUME_EM_METHODS)]
+    sets = [_imageset(f"X-ray tomography of {label}", "xray", XRAY_TOMOGRAPHY)]
+    if correlated:
+        why = "the tomograms are correlated with light microscopy"
+        return (
+            CORRELATIVE_LIGHT_XRAY,
+            sets,
+            [_type_choice(CORRELATIVE_LIGHT_XRAY, why, (SOFT_XRAY_TOMOGRAPHY, HARD_XRAY))],
+        )
+    why = "the answers do not say soft or hard X-ray"
+    return SOFT_XRAY_TOMOGRAPHY, sets, [_type_choice(SOFT_XRAY_TOMOGRAPHY, why, (HARD_XRAY,))]
+
+
+def _cited(deposition: Mapping, plan: Mapping) -> dict[str, list[str]]:
+    """Deposition keys this deposition cites, by archive, in plan order."""
+    archive_of = {item["key"]: item["archive"] for item in plan["depositions"]}
+    cited_keys = {key for item in plan["linking"] if item["in"] == deposition["key"] for key in item["cites"]}
+    cited: dict[str, list[str]] = {}
+    for key in archive_of:
+        if key in cited_keys:
+            cited.setdefault(archive_of[key], []).append(key)
+    return cited
+
+
+def _release(cited: Mapping[str, list[str]], publication: bool) -> tuple[str, str]:
+    if cited.get("emdb"):
+        chosen = "EP"
+    elif publication:
+        chosen = "HP"
+    else:
+        chosen = "HO"
+    others = "; ".join(f"{code}, {meaning}" for code, meaning in RELEASE_OPTIONS.items() if code != chosen)
+    return chosen, f"Release {chosen}: {RELEASE_OPTIONS[chosen]}. The other options: {others}."
+
+
+def _step_of(key: str, plan: Mapping) -> int:
+    return step_numbers(plan=plan)[key]
+
+
+def _emdb_references(keys: list[str], plan: Mapping, accessions: AccessionsEntered) -> tuple[list[str], list[str]]:
+    """(EMD accessions, choices): the typed ones, and an all-zero placeholder for each step not typed yet."""
+    names: list[str] = []
+    choices: list[str] = []
+    for key in keys:
+        typed = accessions.of(key)
+        if typed:
+            names += typed
+            continue
+        placeholder = "EMD-" + "0" * (4 + len(choices))
+        names.append(placeholder)
+        choices.append(f"{placeholder} stands for the EMD accession(s) of step {_step_of(key, plan)}: replace it.")
+    return names, choices
+
+
+def empiar_draft_build(
+    *, deposition: Mapping, plan: Mapping, answers: Mapping, accessions: AccessionsEntered
+) -> EmpiarDraft:
+    by_id = {dataset["id"]: dataset for dataset in answers["datasets"]}
+    dataset = by_id[deposition["datasets"][0]]
+    cited = _cited(deposition, plan)
+    experiment_type, imagesets, choices = _experiment(dataset, answers, bool(cited.get("emdb")))
+    release, release_choice = _release(cited, answers.get("publication", True))
+    document: dict = {
+        "title": f"{PLACEHOLDER}: title of the EMPIAR entry for {dataset['id']}",
+        "release_date": release,
+        "experiment_type": experiment_type,
+    }
+    emdb_keys = cited.get("emdb", [])
+    if experiment_type == RAW_DATA_OF_EMDB_STRUCTURES and not emdb_keys:
+        document["cross_references"] = [{"name": "EMD-0000"}]  # the EMDB entry the choices ask for
+    for archive, list_name in REFERENCE_LISTS.items():
+        keys = cited.get(archive, [])
+        if archive == "emdb" and keys:
+            names, placeholder_choices = _emdb_references(keys, plan, accessions)
+            choices = [*choices, *placeholder_choices]
+        else:
+            names = [accession for key in keys for accession in accessions.of(key)]
+        if names:
+            document[list_name] = [{"name": name} for name in names]
+    document.update(
+        {
+            "authors": [_author()],
+            "corresponding_author": _person(),
+            "principal_investigator": [_person()],
+            "imagesets": imagesets,
+            "citation": [
+                {
+                    "authors": [_author()],
+                    "editors": [],
+                    "published": False,
+                    "j_or_nj_citation": True,
+                    "title": f"{PLACEHOLDER}: title of the publication",
+                    "journal": None,
+                    "year": None,
+                    "doi": None,
+                }
+            ],
+        }
+    )
+    return EmpiarDraft(deposition["key"], dataset["id"], document, (release_choice, *choices))
+
+
+def empiar_drafts(*, plan: Mapping, answers: Mapping, accessions: AccessionsEntered) -> tuple[EmpiarDraft, ...]:
+    return tuple(
+        empiar_draft_build(deposition=deposition, plan=plan, answers=answers, accessions=accessions)
+        for deposition in plan["depositions"]
+        if deposition["archive"] == "empiar"
+    )

@@ -1,0 +1,119 @@
+"""The shared spatial-transcriptomics metadata sheet: the table's sample fields as columns, their definitions, which
+are required for imaging-based and for sequencing-based ST, the table's own examples (organism as an NCBITaxon
+term, organ as an UBERON term), then one starter row per spatial-transcriptomics dataset, for both the omics and
+the image submission (the same identifiers on both sides)."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from policy.kit.drafts.tsv import tsv_render
+
+SOURCE_URL = "https://www.ebi.ac.uk/spatial-transcriptomics/metadata"
+REQUIRED = "required"
+OPTIONAL = "optional"
+# The stored copy of the page we could read ends in the middle of this field's definition: the sheet names it and
+# sends the depositor to the page for the rest of the table (docs/kit.md).
+SEE_THE_PAGE = f"see {SOURCE_URL}"
+
+
+@dataclass(frozen=True, slots=True)
+class StField:
+    name: str
+    definition: str
+    imaging: str  # REQUIRED or OPTIONAL for imaging-based ST
+    sequencing: str  # the same for sequencing-based ST
+    example: str
+
+
+# The "Sample" table of the shared metadata page, in its order, with its words (beyond-policy:st-metadata-fields).
+ST_FIELDS: tuple[StField, ...] = (
+    StField(
+        "Sample ID",
+        "A unique identifier assigned to a biological specimen used in the imaging experiment",
+        REQUIRED,
+        REQUIRED,
+        "liver_01",
+    ),
+    StField(
+        "Slide ID",
+        "A unique identifier for the glass slide or cartridge on which the tissue section was mounted and processed",
+        REQUIRED,
+        REQUIRED,
+        "BSMC_01",
+    ),
+    StField(
+        "Position on slide",
+        "Describe where the capture area is located on the slide. This is required if the slide contains multiple "
+        "capture areas, for example for visium",
+        OPTIONAL,
+        OPTIONAL,
+        "Area A1; number 1",
+    ),
+    StField(
+        "Sample preservation method",
+        "The method used to preserve the tissue prior to processing (e.g., fresh frozen, FFPE)",
+        REQUIRED,
+        REQUIRED,
+        "fresh frozen",
+    ),
+    StField(
+        "Organism name",
+        "The scientific name of the source organism (e.g., Homo sapiens, Mus musculus)",
+        REQUIRED,
+        REQUIRED,
+        "Homo sapiens (NCBITaxon:9606)",
+    ),
+    StField(
+        "Time from collection to preservation",
+        "Elapsed time between tissue excision/collection and preservation, reported in hours",
+        OPTIONAL,
+        OPTIONAL,
+        "1h",
+    ),
+    StField(
+        "Section thickness",
+        "The thickness of the tissue section mounted on the slide, reported in micrometers (µm)",
+        REQUIRED,
+        REQUIRED,
+        "5 µm",
+    ),
+    StField(
+        "Protocol for fixing section",
+        "Detailed description or reference to the fixation protocol used (fixative type, duration, temperature, "
+        "buffer)",
+        REQUIRED,
+        REQUIRED,
+        "Tissues were fixed in 10% neutral-buffered formalin (VWR) for 24 hours at 4 ºC before being transferred to "
+        "70% ethanol at 4 ºC. Samples were then embedded in paraffin blocks and sectioned",
+    ),
+    StField("Organ", "Tissue origin", REQUIRED, REQUIRED, "kidney (UBERON:0002113)"),
+    StField("Anatomical region", SEE_THE_PAGE, SEE_THE_PAGE, SEE_THE_PAGE, SEE_THE_PAGE),
+)
+DATASET_COLUMN = "Dataset"
+# The first cell of each guide row: in brackets, so that they read as notes to delete, not as a dataset.
+GUIDE_ROWS = (
+    ("[definition]", lambda item: item.definition),
+    ("[imaging-based ST]", lambda item: item.imaging),
+    ("[sequencing-based ST]", lambda item: item.sequencing),
+    ("[example]", lambda item: item.example),
+)
+
+
+def st_datasets(*, answers: Mapping, plan: Mapping) -> tuple[str, ...]:
+    """The deposited datasets with spatial transcriptomics, sequencing-based or imaging-based."""
+    deposited = {dataset for deposition in plan["depositions"] for dataset in deposition["datasets"]}
+    return tuple(
+        dataset["id"]
+        for dataset in answers["datasets"]
+        if dataset["id"] in deposited
+        and dataset.get("modality") == "spatial_omics"
+        and dataset.get("omics_type") == "transcriptomics"
+    )
+
+
+def st_sheet_tsv(*, answers: Mapping, plan: Mapping) -> str:
+    """The sheet: the guide rows (delete them before submitting), then a row per dataset to fill."""
+    header = [DATASET_COLUMN, *(item.name for item in ST_FIELDS)]
+    guides = [[label, *(cell(item) for item in ST_FIELDS)] for label, cell in GUIDE_ROWS]
+    rows = [[dataset] + [""] * len(ST_FIELDS) for dataset in st_datasets(answers=answers, plan=plan)]
+    return tsv_render(header=header, rows=guides + rows)

@@ -1,0 +1,189 @@
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from madmpy.v1_2.dmp import DMP
+from pydantic import ValidationError
+
+from bench.plans import single_dataset_answers
+from policy.kit.accessions.entered import accessions_parse
+from policy.kit.accessions.madmp import madmp_build
+from policy.results import texts_collect
+from tests.policy.kit.conftest import MADMP_SCHEMA_PATH, madmp_validator, planned
+from tests.policy.kit.study_variants import human_visium
+from tests.strategies import studies
+
+VALIDATOR = madmp_validator()
+URL = "https://wizard.example.org/r/AAAAAAAAAAAAAAAAAAAAAA/"
+CREATED = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+
+
+def madmp_of(answers: dict, query: dict | None = None) -> dict:
+    canonical, plan = planned(answers)
+    return madmp_build(
+        url=URL,
+        created=CREATED,
+        plan=plan,
+        answers=canonical,
+        # A stored result's own words, as every result holds them (migration 0004).
+        texts=texts_collect(plan=plan, answers=canonical),
+        accessions=accessions_parse(plan=plan, query=query or {}),
+    )
+
+
+def schema_errors(document: dict) -> list[str]:
+    """Errors against both readings of schema 1.2: the vendored JSON schema (the last pre-release commit the index
+    holds) and madmpy's models of the released v1.2 (host_id, related and alternate identifiers, rights, free-text
+    identifier types); see tests/policy/kit/schemas/madmp-1.2/README.md."""
+    errors = [f"{'/'.join(map(str, item.absolute_path))}: {item.message}" for item in VALIDATOR.iter_errors(document)]
+    try:
+        DMP.model_validate(document["dmp"])
+    except ValidationError as invalid:
+        errors += [f"v1.2 {'/'.join(map(str, error['loc']))}: {error['msg']}" for error in invalid.errors()]
+    return errors
+
+
+def test_the_vendored_schema_is_the_unchanged_copy_its_readme_names():
+    assert len(MADMP_SCHEMA_PATH.read_text(encoding="utf-8")) == 47_200
+
+
+@pytest.mark.parametrize("answers", single_dataset_answers(), ids=lambda answers: str(answers["datasets"][0]))
+def test_every_single_dataset_study_exports_a_valid_madmp(answers):
+    assert schema_errors(madmp_of(answers)) == []
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(studies())
+def test_every_generated_study_exports_a_valid_madmp(answers):
+    assert schema_errors(madmp_of(answers)) == []
+
+
+def test_five_dataset_study_has_a_dataset_each_and_a_distribution_per_deposition(five_dataset_study):
+    dmp = madmp_of(five_dataset_study, {"emdb:cryo-et": "EMD-1111"})["dmp"]
+
+    datasets = {dataset["title"].split(":")[0]: dataset for dataset in dmp["dataset"]}
+    hosts = {name: [d["host"]["title"] for d in dataset.get("distribution", [])] for name, dataset in datasets.items()}
+    assert schema_errors({"dmp": dmp}) == []
+    assert hosts == {
+        "cryo-et": ["EMDB", "EMPIAR"],
+        "fib-sem": ["EMPIAR"],
+        "lm": ["BioImage Archive"],
+        "mri": [],
+        "visium": ["ArrayExpress", "BioImage Archive"],
+    }
+    assert "distribution" not in datasets["mri"]
+    assert datasets["mri"]["personal_data"] == datasets["mri"]["sensitive_data"] == "yes"
+    assert datasets["lm"]["personal_data"] == "no"
+    assert dmp["ethical_issues_exist"] == "yes"
+    assert dmp["ethical_issues_description"].startswith("The study includes data about people. mri: medical imaging")
+    assert dmp["dmp_id"] == {"identifier": URL, "type": "url"}
+    assert "Accession: EMD-1111." in datasets["cryo-et"]["distribution"][0]["description"]
+    assert datasets["cryo-et"]["distribution"][1]["host"]["host_id"] == [
+        {"identifier": "https://doi.org/10.25504/FAIRsharing.dff3ef", "type": "doi"}
+    ]
+
+
+def test_typed_accessions_become_the_datasets_identifiers(five_dataset_study):
+    dmp = madmp_of(
+        five_dataset_study,
+        {"emdb:cryo-et": "EMD-1111 EMD-2222", "empiar:cryo-et": "EMPIAR-10164", "arrayexpress:visium": "E-MTAB-1"},
+    )["dmp"]
+
+    datasets = {dataset["title"].split(":")[0]: dataset for dataset in dmp["dataset"]}
+    cryo_et, visium, lm = datasets["cryo-et"], datasets["visium"], datasets["lm"]
+    assert schema_errors({"dmp": dmp}) == []
+    assert cryo_et["dataset_id"] == {"identifier": "https://identifiers.org/emdb:EMD-1111", "type": "url"}
+    assert cryo_et["alternate_identifier"] == [
+        {"identifier": "https://identifiers.org/emdb:EMD-2222", "type": "url"},
+        {"identifier": "https://doi.org/10.6019/EMPIAR-10164", "type": "doi"},
+    ]
+    assert cryo_et["distribution"][0]["access_url"] == "https://identifiers.org/emdb:EMD-1111"
+    empiar = cryo_et["distribution"][1]
+    assert empiar["access_url"] == "https://doi.org/10.6019/EMPIAR-10164"
+    assert empiar["license"] == [
+        {"license_ref": "https://creativecommons.org/publicdomain/zero/1.0/", "start_date": "2026-11-27"}
+    ]
+    assert "license" not in cryo_et["distribution"][0]  # EMDB's licence is not one we can cite yet
+    assert visium["dataset_id"] == {"identifier": "https://identifiers.org/arrayexpress:E-MTAB-1", "type": "url"}
+    assert lm["dataset_id"] == {"identifier": "lm", "type": "other"}
+    assert "alternate_identifier" not in lm
+
+
+def test_no_placeholder_person_or_identifier_is_written(five_dataset_study):
+    dmp = madmp_of(five_dataset_study)["dmp"]
+
+    assert dmp["contact"] == {
+        "name": "unknown",
+        "mbox": "unknown@example.org",
+        "contact_id": {"identifier": "unknown", "type": "other"},
+    }
+    assert "FILL IN" not in str(dmp)
+    assert "orcid" not in str(dmp).lower()
+
+
+@pytest.mark.parametrize(("publication", "title"), [
+    (True, "Deposition plan for the images behind a publication, at EMBL-EBI"),
+    (False, "Deposition plan for a study's images, at EMBL-EBI"),
+])  # fmt: skip
+def test_title_names_a_publication_only_when_there_is_one(light_only_study, publication, title):
+    light_only_study["publication"] = publication
+
+    assert madmp_of(light_only_study)["dmp"]["title"] == title
+
+
+HUMAN_DATA = [
+    # (dataset answers beyond the human Visium ones, personal and sensitive data, words in the description)
+    ({"human_controlled_access": True}, "yes", "the sequencing data stays under controlled access"),
+    ({"human_controlled_access": False}, "yes", "consented to open release of the sequencing data"),
+]
+
+
+@pytest.mark.parametrize(("extra", "privacy", "words"), HUMAN_DATA)
+def test_human_sequencing_data_is_personal_and_sensitive_with_its_consent_described(extra, privacy, words):
+    dmp = madmp_of(human_visium(**extra))["dmp"]
+
+    (dataset,) = dmp["dataset"]
+    assert schema_errors({"dmp": dmp}) == []
+    assert dataset["personal_data"] == dataset["sensitive_data"] == privacy
+    assert dmp["ethical_issues_exist"] == "yes"
+    assert words in dmp["ethical_issues_description"]
+
+
+@pytest.mark.parametrize(("images_open", "privacy", "words"), [
+    (True, "unknown", "consented to open release of the images and their sample metadata"),
+    (False, "yes", "did not consent to open release of the images"),
+    (None, "unknown", "was not asked"),
+])  # fmt: skip
+def test_images_of_human_samples_are_never_said_to_hold_no_personal_data(images_open, privacy, words):
+    dataset = {"id": "he", "modality": "light_microscopy", "human_tissue": True}
+    if images_open is not None:
+        dataset["human_images_open"] = images_open
+    answers = {"answers_version": 2, "publication": True, "datasets": [dataset]}
+    canonical, plan = planned({**answers, "datasets": [{k: v for k, v in dataset.items() if k != "human_images_open"}]})
+    canonical["datasets"][0].update(dataset)  # the v3 answer, read whichever contract planned the study
+    if images_open is None:  # answers stored before contract v3, which never asked
+        del canonical["datasets"][0]["human_images_open"]
+
+    dmp = madmp_build(
+        url=URL, created=CREATED, plan=plan, answers=canonical,
+        texts=texts_collect(plan=plan, answers=canonical), accessions=accessions_parse(plan=plan, query={}),
+    )["dmp"]  # fmt: skip
+
+    assert dmp["dataset"][0]["personal_data"] == dmp["dataset"][0]["sensitive_data"] == privacy
+    assert dmp["ethical_issues_exist"] == "yes"
+    assert words in dmp["ethical_issues_description"]
+    assert schema_errors({"dmp": dmp}) == []
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(studies())
+def test_no_dataset_of_people_is_ever_said_to_hold_no_personal_data(answers):
+    dmp = madmp_of(answers)["dmp"]
+    canonical, _ = planned(answers)
+
+    for dataset, exported in zip(canonical["datasets"], dmp["dataset"], strict=True):
+        about_people = dataset.get("human_tissue") is True or dataset.get("patient_medical") is True
+        if about_people:
+            assert exported["personal_data"] != "no"
+            assert exported["sensitive_data"] != "no"
+            assert dmp["ethical_issues_exist"] == "yes"
