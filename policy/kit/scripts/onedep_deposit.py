@@ -22,6 +22,8 @@ It prints the local session's id (onedep-lib keeps the session under ~/.onedep/s
 the deposition's id and status. Nothing you typed is passed to a shell. Then finish in OneDep's web interface.
 """
 
+from __future__ import annotations
+
 import argparse
 import gzip
 import hashlib
@@ -200,7 +202,7 @@ def _same_content(seen: dict) -> list[str]:
 
 def problems(document, folder: Path) -> list[str]:
     """What stops a deposition from this hand-off, before anything is sent."""
-    from onedep_lib import Country
+    from onedep_lib import Country, EMSubType, ExperimentType
 
     if not isinstance(document, dict):
         return ["the hand-off is not a JSON object: download it again from your plan"]
@@ -222,6 +224,13 @@ def problems(document, folder: Path) -> list[str]:
         Country(document.get("country"))
     except ValueError:
         found.append(f"country: {document.get('country')!r} is not a country as OneDep names it (onedep_lib.Country)")
+    for field, kind in (("experiment_type", ExperimentType), ("em_subtype", EMSubType)):
+        try:
+            kind(document.get(field))
+        except ValueError:
+            found.append(f"{field}: {document.get(field)!r} is not OneDep's: download the hand-off again")
+    if not isinstance(document.get("coordinates"), bool):
+        found.append("coordinates: true or false: download the hand-off again")
     return found + file_problems(document.get("files"), folder)
 
 
@@ -233,8 +242,8 @@ def report_print(label: str, report) -> None:
 
 
 def deposition_open(document: dict, folder: Path, *, config):
-    """A local OneDep session holding the hand-off's files, with the voxel values of its maps; and the files' ids
-    in the session, in the hand-off's order."""
+    """A local OneDep session holding the hand-off's files, with the voxel values of its maps; and each file of
+    the hand-off with its id in the session."""
     from onedep_lib import Country, EMSubType, ExperimentType, FileType, deposit_init
 
     deposition = deposit_init(
@@ -246,21 +255,21 @@ def deposition_open(document: dict, folder: Path, *, config):
         em_subtype=EMSubType(document["em_subtype"]),
         coordinates=bool(document["coordinates"]),
     )
-    file_ids = []
+    registered = []
     for item in document["files"]:
-        file_ids.append(deposition.add_file(str((folder / item["path"]).resolve()), FileType(item["type"])))
+        file_id = deposition.add_file(str((folder / item["path"]).resolve()), FileType(item["type"]))
         if item["type"] in MAP_TYPES:
-            voxel = {name: float(item["voxel"][name]) for name in VOXEL_FIELDS}
-            deposition.set_voxel_values(file_ids[-1], **voxel)
-    return deposition, file_ids
+            deposition.set_voxel_values(file_id, **{name: float(item["voxel"][name]) for name in VOXEL_FIELDS})
+        registered.append((item, file_id))
+    return deposition, registered
 
 
-def files_check(deposition, document: dict, file_ids: list[str]) -> bool:
+def files_check(deposition, document: dict, registered: list[tuple[dict, str]]) -> bool:
     """onedep-lib's own checks, per file and on the set of files, printed as its example prints them."""
     from onedep_lib import FileType
 
     ok = True
-    for item, file_id in zip(document["files"], file_ids, strict=True):
+    for item, file_id in registered:
         label = f"{item['type']} {item['path']}"
         reports = [(f"check_file_type ({label})", deposition.check_file_type(file_id, FileType(item["type"])))]
         if item["type"] == MODEL:
@@ -357,10 +366,10 @@ def main(argv: list[str] | None = None) -> int:
             if refused:
                 print(f"Not deposited: {refused}.", file=sys.stderr)
                 return 1
-        deposition, file_ids = deposition_open(document, folder, config=config)
+        deposition, registered = deposition_open(document, folder, config=config)
         with deposition:
             print(f"Local session {deposition.session_id} (onedep-lib keeps it in {config.session_dir})")
-            if not files_check(deposition, document, file_ids):
+            if not files_check(deposition, document, registered):
                 print("OneDep would refuse these files: see the issues above.", file=sys.stderr)
                 return 1
             if not arguments.deposit:
@@ -372,9 +381,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if returncode:
         return returncode
-    related = document.get("in_the_web_interface", {}).get("related_depositions", [])
-    for entry in related:
-        print(f"In OneDep's web interface, under Related depositions: {entry['archive']} {entry['accession']}")
+    later = document.get("in_the_web_interface")
+    for entry in later.get("related_depositions", []) if isinstance(later, dict) else []:
+        if isinstance(entry, dict):
+            entry_named = f"{entry.get('archive')} {entry.get('accession')}"
+            print(f"In OneDep's web interface, under Related depositions: {entry_named}")
     print("Finish the deposition in OneDep's web interface.")
     return 0
 

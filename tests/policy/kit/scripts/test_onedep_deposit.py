@@ -119,6 +119,8 @@ def test_a_missing_half_map_is_caught_by_the_packages_own_check(tmp_path):
     ("orcids", [ORCID, "0000-0002-1825-0098"], "'0000-0002-1825-0098' is not an ORCID iD"),
     ("country", "Atlantis", "is not a country as OneDep names it"),
     ("email", "nobody", "is not an e-mail address"),
+    ("em_subtype", "bogus", "em_subtype: 'bogus' is not OneDep's"),
+    ("coordinates", "yes", "coordinates: true or false"),
 ])  # fmt: skip
 def test_wrong_details_are_refused_before_anything_is_sent(tmp_path, field, value, message):
     path = filled(handoff("emdb:et"), tmp_path, **{field: value})
