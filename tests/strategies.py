@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from policy.engine import InvalidAnswers, answers_validate
 from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS, Question
 
-LABELS = st.from_regex(r"[A-Za-z0-9_-]{1,12}", fullmatch=True)
+# Valid labels: the contract's pattern, not beginning with a hyphen (policy.engine.questions.FORMULA_STARTS).
+LABELS = st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_-]{0,11}", fullmatch=True)
 
 
 def _value(question: Question) -> st.SearchStrategy:

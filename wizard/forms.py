@@ -1,5 +1,6 @@
 """Forms built from the engine's Question objects: the choices, texts and hints are the engine's own."""
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -12,6 +13,8 @@ from policy.engine.questions import (
     ANSWERS_CONTRACT_VERSION,
     DATASET_ID_PATTERN,
     DATASET_QUESTIONS,
+    FORMULA_STARTS,
+    LABEL_FORMULA_START,
     MAX_DATASETS,
     PUBLICATION,
     Question,
@@ -41,7 +44,10 @@ def question_field(question: Question) -> forms.Field:
         return forms.ChoiceField(choices=question.enumeration.as_django_choices(), error_messages=messages)
     return forms.CharField(
         max_length=40,
-        validators=[RegexValidator(DATASET_ID_PATTERN, content.LABEL_INVALID)],
+        validators=[
+            RegexValidator(DATASET_ID_PATTERN, content.LABEL_INVALID),
+            RegexValidator(f"^[{re.escape(''.join(FORMULA_STARTS))}]", LABEL_FORMULA_START, inverse_match=True),
+        ],
         error_messages={"required": messages["required"], "max_length": content.LABEL_INVALID},
     )
 

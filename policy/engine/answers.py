@@ -16,6 +16,8 @@ from policy.engine.questions import (
     DATASET_ID_PATTERN,
     DATASET_QUESTIONS,
     DATASET_QUESTIONS_BY_FIELD,
+    FORMULA_STARTS,
+    LABEL_FORMULA_START,
     MAX_DATASETS,
     PUBLICATION,
     REQUIRED,
@@ -248,6 +250,8 @@ def _value_problem(question: Question, value: Any) -> str | None:
     if question.kind == "id":
         if DATASET_ID_PATTERN.fullmatch(value) is None:
             return "Use 1 to 40 letters, digits, hyphens or underscores."
+        if value.startswith(FORMULA_STARTS):
+            return f"{LABEL_FORMULA_START}."
         return None
     if value not in question.enumeration.values:
         return f"Expected one of: {', '.join(question.enumeration.values)}."

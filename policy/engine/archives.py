@@ -52,6 +52,10 @@ class Archive:
     # Where an accession resolves, for print: (what the accession starts with, the address with "{accession}" in it),
     # the first that fits wins; "{lower}" is the accession in lower case.
     links: tuple[tuple[str, str], ...] = ()
+    # The link type a BioImage Archive submission gives an accession of this archive: one the BIA's ingest allows
+    # (BIA_LINK_TYPES_SOURCE), which turns the accession into an address. "" where it allows none: the link is then
+    # the accession's resolvable address.
+    bia_link_type: str = ""
 
     @property
     def accession_example(self) -> str:
@@ -66,6 +70,10 @@ class Archive:
 
 
 ONEDEP_URL = "https://deposit.wwpdb.org/deposition/"
+BIA_LINK_TYPES_SOURCE = (
+    "BioImage-Archive/bia-integrator, bia-ingest/bia_ingest/biostudies/common/constants.py (ALLOWED_LINK_TYPES, "
+    "URL_TEMPLATES), commit ad647bc399a4eebf41d359a49b921d1b873f21bd"
+)
 EMPIAR_SCHEMA = "beyond-policy:empiar-deposition-schema"
 
 
@@ -100,6 +108,7 @@ ARCHIVES: dict[str, Archive] = {
             source="the policy (examples table, note 1 for the contact); ebi-archive-facts.md (submission: "
             "https://www.ebi.ac.uk/bioimage-archive/submit/)",
             contact="bioimage-archive@ebi.ac.uk",
+            bia_link_type="biostudies",
         ),
         Archive(
             "empiar",
@@ -119,6 +128,7 @@ ARCHIVES: dict[str, Archive] = {
             source="the policy (examples table); ebi-archive-facts.md (https://empiar.org/deposition/manual, "
             "the empiar-depositor schema, contact: https://www.ebi.ac.uk/empiar/faq)",
             contact="empiar-help@ebi.ac.uk",
+            bia_link_type="empiar",
         ),
         Archive(
             "emdb",
@@ -133,6 +143,7 @@ ARCHIVES: dict[str, Archive] = {
             links=(_identifiers_org("emdb"),),
             source="ebi-archive-facts.md (https://www.ebi.ac.uk/emdb/pages/documentation/deposition/general, "
             "the empiar-depositor schema for the accession)",
+            bia_link_type="emdb",
         ),
         Archive(
             "arrayexpress",
@@ -151,6 +162,7 @@ ARCHIVES: dict[str, Archive] = {
             source="ebi-archive-facts.md (Annotare; https://www.ebi.ac.uk/arrayexpress/help/accession_codes.html; "
             "contact: https://ebi-gene-expression-group.github.io/annotare-help/pages/SEQ_Spatial_Transcriptomics.html)",
             contact="annotare@ebi.ac.uk",
+            bia_link_type="arrayexpress",
         ),
         Archive(
             "pride",
@@ -167,6 +179,7 @@ ARCHIVES: dict[str, Archive] = {
             ),
             links=(_identifiers_org("pride.project"),),
             source="ebi-archive-facts.md (https://www.ebi.ac.uk/pride/markdownpage/submitdatapage)",
+            bia_link_type="pride",
         ),
         Archive(
             "metabolights",
@@ -203,6 +216,7 @@ ARCHIVES: dict[str, Archive] = {
             # EGA studies (EGAS…) and datasets (EGAD…) are two namespaces.
             links=(_identifiers_org("ega.study", "EGAS"), _identifiers_org("ega.dataset", "EGAD")),
             source="ebi-archive-facts.md (https://ega-archive.org/submission/, the Submitter Portal's page)",
+            bia_link_type="ega",
         ),
         Archive(
             "pdb",
@@ -226,6 +240,7 @@ ARCHIVES: dict[str, Archive] = {
             ),
             source="ebi-archive-facts.md (http://www.wwpdb.org/deposition/faq, "
             "https://www.wwpdb.org/documentation/pdb-id-extension-faq)",
+            bia_link_type="pdbe",
         ),
     )
 }

@@ -26,6 +26,13 @@ ANSWERS_CONTRACT_VERSIONS = (1, 2, 3)
 MAX_DATASETS = 50
 # Anchored: the wizard's RegexValidator searches (it does not fullmatch), and must refuse exactly what the engine does.
 DATASET_ID_PATTERN = re.compile(r"\A[A-Za-z0-9_-]{1,40}\Z")
+# A label names folders in the BIA's file lists and cells of the sheets people open in a spreadsheet, which reads a
+# cell beginning with one of these as a formula. Refused here, so that every file writes the label as it is (of
+# them, the pattern lets only the hyphen through).
+FORMULA_STARTS = ("=", "+", "-", "@")
+LABEL_FORMULA_START = (
+    "Begin the label with a letter, digit or underscore: a spreadsheet reads one beginning with a hyphen as a formula"
+)
 
 
 ANSWER_TYPES = (str, bool)
@@ -119,7 +126,8 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         field="id",
         kind="id",
         text="Give the dataset a short label",
-        hint="Up to 40 letters, digits, hyphens or underscores, unique in your study, for example lm or fib-sem.",
+        hint="Up to 40 letters, digits, hyphens or underscores, unique in your study, not starting with a hyphen, for "
+        "example lm or fib-sem.",
     ),
     Question(
         field="modality",

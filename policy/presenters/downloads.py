@@ -6,7 +6,7 @@ from itertools import combinations
 
 from policy.kit.accessions.entered import AccessionsEntered
 from policy.kit.drafts.file_lists import FileList, bia_steps, file_list_tsv
-from policy.kit.drafts.tsv import tsv_render
+from policy.kit.drafts.tsv import tsv_for_spreadsheets
 from policy.models import Result
 from policy.presenters.plan import Plan, Step
 
@@ -202,9 +202,9 @@ def template_render(*, template: Template, plan: Plan, accessions: AccessionsEnt
     """The template as a TSV file; the accessions one with the `accessions` typed so far filled in (the kit's)."""
     header = [name for name, _ in template.columns]
     if template.slug == ACCESSIONS_TEMPLATE.slug:
-        return tsv_render(header=header, rows=_accessions_rows(plan, accessions))
+        return tsv_for_spreadsheets(header=header, rows=_accessions_rows(plan, accessions))
     if template.slug == REGISTRATIONS_TEMPLATE.slug:
-        return tsv_render(header=header, rows=_registrations_rows(plan))
+        return tsv_for_spreadsheets(header=header, rows=_registrations_rows(plan))
     if template.file_list is not None:
         return file_list_tsv(file_list=template.file_list)
     raise ValueError(f"no rows for the template {template.slug!r}")

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from policy.engine.questions import DATASET_QUESTIONS, DATASET_QUESTIONS_BY_FIELD
+from policy.engine.questions import DATASET_QUESTIONS, DATASET_QUESTIONS_BY_FIELD, LABEL_FORMULA_START
 from policy.engine.vocabulary import EM_METHOD, MODALITY
 from tests.builders import FIB, LM, SXT, dataset_as_stored
 from tests.wizard.journeys import (
@@ -207,6 +207,15 @@ def test_invalid_labels_are_refused(client, label):
     if label.strip():
         # The form's own words, never the engine's: both refuse with one anchored pattern.
         assert content.LABEL_INVALID in text(response)
+
+
+def test_a_label_beginning_with_a_hyphen_is_refused_saying_why(client):
+    study_started(client)
+    response = dataset_post(client, {**LM, "id": "-lm"})
+
+    assert "error-summary" in text(response)
+    assert LABEL_FORMULA_START in text(response)
+    assert content.LABEL_INVALID not in text(response)
 
 
 def test_duplicate_labels_are_refused(client):

@@ -273,6 +273,16 @@ TEMPLATE_SECTIONS: tuple[TemplateSection, ...] = (
     ),
 )
 TEMPLATE_SECTIONS_BY_NAME: dict[str, TemplateSection] = {section.name: section for section in TEMPLATE_SECTIONS}
+# How the submission tool finds a section's template type (EBIBioStudies/submission-tool, frontend/src/components/
+# Section.vue, updateSubSectionTypeMap and addSubsection; Authors.vue): by name in any case, an `author` section
+# being a row of the Contact table, whose Organisation it stores as an `affiliation` attribute referring to the
+# accno of an `organisation` (or `organization`) section. The BIA's ingest reads contacts the same way.
+SECTION_ALIASES = {"author": "Contact", "organisation": "Organization", "organization": "Organization"}
+CONTACT_AFFILIATION = ("affiliation", "Organisation")
+_BY_LOWER_NAME = {
+    **{section.name.lower(): section for section in TEMPLATE_SECTIONS},
+    **{alias: TEMPLATE_SECTIONS_BY_NAME[name] for alias, name in SECTION_ALIASES.items()},
+}
 # Attributes a submission carries outside the template's sections: how BioStudies files it (the real BIA examples,
 # e.g. bia-integrator's S-BIADTEST, carry these on the submission itself).
 SUBMISSION_ATTRIBUTES = ("Title", "ReleaseDate", "AttachTo", "Template")
@@ -280,6 +290,11 @@ SUBMISSION_ATTRIBUTES = ("Title", "ReleaseDate", "AttachTo", "Template")
 
 def template_section(name: str) -> TemplateSection:
     return TEMPLATE_SECTIONS_BY_NAME[name]
+
+
+def section_template(*, section_type: str) -> TemplateSection | None:
+    """The template section a PageTab section type stands for, as the submission tool finds it."""
+    return _BY_LOWER_NAME.get(section_type.lower())
 
 
 def _attributes(element: Mapping) -> list[Mapping]:
@@ -315,24 +330,28 @@ def pagetab_template_problems(*, document: Mapping, placeholder: str) -> list[st
         return [f"the root section is {root.get('type')!r}, not {STUDY!r}"]
     titles: dict[str, set[str]] = {}
     seen: set[str] = set()
+    organisations = {item.get("accno") for item in _walk(root) if SECTION_ALIASES.get(item.get("type", "").lower())}
     for section in _walk(root):
         kind = section.get("type", "")
-        seen.add(kind)
-        spec = TEMPLATE_SECTIONS_BY_NAME.get(kind)
+        spec = section_template(section_type=kind)
         if spec is None:
             problems.append(f"unknown section type {kind!r}")
             continue
+        seen.add(spec.name)
         attributes = _attributes(section)
         if kind == STUDY:
             # The study's title and release date live on the submission (as in the BIA's own examples).
             attributes = [*_attributes(document), *attributes]
+        if spec.name == "Contact" and kind.lower() == "author":
+            problems += _affiliation_problems(attributes, organisations)
+            attributes = [_as_organisation(item) for item in attributes]
         problems += _field_problems(spec, attributes, placeholder, allowed_extra=SUBMISSION_ATTRIBUTES)
         for value in _values(attributes, "Title"):
-            titles.setdefault(kind, set()).add(value)
+            titles.setdefault(spec.name, set()).add(value)
         for subsection in _subsections(section):
-            child = TEMPLATE_SECTIONS_BY_NAME.get(subsection.get("type", ""))
-            if child is not None and child.parent != kind:
-                problems.append(f"{child.name} sits in {kind}, not in {child.parent}")
+            child = section_template(section_type=subsection.get("type", ""))
+            if child is not None and child.parent != spec.name:
+                problems.append(f"{child.name} sits in {spec.name}, not in {child.parent}")
     for spec in TEMPLATE_SECTIONS:
         if spec.required and spec.name not in seen:
             problems.append(f"required section {spec.name!r} missing")
@@ -343,6 +362,21 @@ def pagetab_template_problems(*, document: Mapping, placeholder: str) -> list[st
                 if value not in titles.get(target, set()):
                     problems.append(f"Associations name {target} {value!r}, which no section has as its title")
     return problems
+
+
+def _affiliation_problems(attributes: list[Mapping], organisations: set) -> list[str]:
+    name = CONTACT_AFFILIATION[0]
+    return [
+        f"Contact: affiliation {item.get('value')!r} is not a reference to an organisation section"
+        for item in attributes
+        if item.get("name") == name and (item.get("reference") is not True or item.get("value") not in organisations)
+    ]
+
+
+def _as_organisation(attribute: Mapping) -> Mapping:
+    """A contact's `affiliation` read as the template's Organisation field."""
+    name, field = CONTACT_AFFILIATION
+    return {**attribute, "name": field} if attribute.get("name") == name else attribute
 
 
 def _field_problems(

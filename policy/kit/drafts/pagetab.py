@@ -2,25 +2,28 @@
 submission tool uploads through "Submit PageTab"), with the BioImages.v5 template's exact field names.
 
 What the answers and the plan determine is filled in: a study component per dataset and one per correlation, each
-with its Associations and its own file list (policy/kit/drafts/file_lists.py, the same lists the result page offers); a
-Biosample, Specimen and Image acquisition per dataset the submission describes, the imaging method as an FBbi term
+with its Associations and its own file list (policy/kit/drafts/file_lists.py, the same lists the result page offers);
+a Biosample, Specimen and Image acquisition per dataset the submission describes, the imaging method as an FBbi term
 where the modality determines it; an Image correlation per correlation; an Image analysis where the images come
-with segmentations; a Link per deposition the submission cites, with the accessions typed so far. Everything else
-(title, description, keywords, licence, release date, contact, organism, protocols, instruments) is a value
-starting with PLACEHOLDER, for the depositor to fill in; the tool refuses the release date until it is a date.
+with segmentations; a link per deposition the submission cites, with the accessions typed so far. Everything else
+(title, description, keywords, licence, release date, contact, funding, organism, protocols, instruments) is a
+value starting with PLACEHOLDER, for the depositor to fill in; the tool refuses the release date until it is a date.
 
 Layout follows the BIA's own examples (bia-integrator's test submissions): the release date, the collection and
-the template on the submission; the study as its root section; the REMBI sections, contacts, publication and
-links as the study's subsections; Associations inside each study component, naming sections by their titles.
+the template on the submission; the study as its root section, with its links; the contact (an `author` section
+referring to an `organisation` section), publication, funding and REMBI sections as the study's subsections;
+Associations inside each study component, naming sections by their titles. Contacts and links take the shapes the
+BIA's ingest reads (docs/kit.md).
 """
 
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from policy.engine.archives import archive_short_name
+from policy.engine.archives import ARCHIVES, archive_short_name
 from policy.engine.questions import PUBLICATION
 from policy.kit.accessions.entered import AccessionsEntered
+from policy.kit.accessions.links import accession_url
 from policy.kit.drafts.bia_template_v5 import (
     ASSOCIATIONS,
     STUDY,
@@ -78,8 +81,16 @@ def _fill(what: str) -> str:
     return f"{PLACEHOLDER}: {what}"
 
 
-def _section(kind: str, accno: str, attributes: list[dict], subsections: list[dict] | None = None) -> dict:
+def _section(
+    kind: str,
+    accno: str,
+    attributes: list[dict],
+    subsections: list[dict] | None = None,
+    links: list[dict] | None = None,
+) -> dict:
     section: dict = {"type": kind, "accno": accno, "attributes": attributes}
+    if links:
+        section["links"] = links
     if subsections:
         section["subsections"] = subsections
     return section
@@ -199,8 +210,20 @@ def _correlation_section(file_list: FileList) -> tuple[dict, str]:
     return section, title
 
 
+def _link(archive_code: str, accession: str, description: str, *, checked: bool) -> dict:
+    """A study link as the BIA's ingest reads it: an accession with a link type it allows (which it turns into an
+    address), else a checked accession's resolvable address; the submission tool's link editor shows either. A
+    placeholder stays as it is, for the depositor to replace."""
+    archive = ARCHIVES.get(archive_code)
+    link_type = archive.bia_link_type if archive is not None else ""
+    if link_type:
+        return {"url": accession, "attributes": [_attribute("Type", link_type), _attribute("Description", description)]}
+    url = (accession_url(archive=archive_code, accession=accession) if checked else "") or accession
+    return {"url": url, "attributes": [_attribute("Description", description)]}
+
+
 def _links(key: str, plan: Mapping, accessions: AccessionsEntered) -> list[dict]:
-    """A Link per accession the submission cites: typed in, or a placeholder naming the step it comes from."""
+    """A link per accession the submission cites: typed in, or a placeholder naming the step it comes from."""
     numbers = step_numbers(plan=plan)
     by_key = {deposition["key"]: deposition for deposition in plan["depositions"]}
     cited = list(dict.fromkeys(cited for item in plan["linking"] if item["in"] == key for cited in item["cites"]))
@@ -211,35 +234,64 @@ def _links(key: str, plan: Mapping, accessions: AccessionsEntered) -> list[dict]
         deposition = by_key[cited_key]
         archive = archive_short_name(code=deposition["archive"])
         what = f"{archive} entry of {', '.join(deposition['datasets'])} (step {numbers[cited_key]})"
-        values = accessions.of(cited_key) or (_fill(f"{archive} accession of step {numbers[cited_key]}"),)
-        links += [
-            _section("Link", f"Link-{len(links) + index}", [_attribute("Link", value), _attribute("Description", what)])
-            for index, value in enumerate(values, start=1)
-        ]
+        typed = accessions.of(cited_key)
+        if not typed:
+            placeholder = _fill(f"{archive} accession of step {numbers[cited_key]}")
+            links.append(_link(deposition["archive"], placeholder, what, checked=False))
+        links += [_link(deposition["archive"], accession, what, checked=True) for accession in typed]
     return links
 
 
+# The accno by which the contact's `affiliation` names its organisation, as the submission tool numbers them.
+ORGANISATION_ACCNO = "o1"
+
+
 def _study_sections(answers: Mapping) -> list[dict]:
+    """The contact, as the BIA's ingest and the submission tool read one: an `author` section whose `affiliation`
+    refers to an `organisation` section (the tool shows them as the template's Contact table); the publication
+    and the funding, as the template's tables."""
+    affiliation = {"name": "affiliation", "value": ORGANISATION_ACCNO, "reference": True}
     sections = [
         _section(
-            "Contact",
-            "Contact-1",
+            "author",
+            "author-1",
             [
                 _attribute("Name", _fill("full name")),
                 _attribute("E-mail", _fill("e-mail address")),
-                _attribute("Organisation", _fill("organisation")),
                 _attribute("Role", "corresponding author"),
+                _attribute("ORCID", _fill("ORCID iD, e.g. 0000-0002-1825-0097")),
+                affiliation,
             ],
-        )
+        ),
+        _section(
+            "organisation",
+            ORGANISATION_ACCNO,
+            [
+                _attribute("Name", _fill("the contact's organisation")),
+                _attribute("RORID", _fill("its ROR ID, e.g. https://ror.org/02catss52")),
+            ],
+        ),
     ]
     if answers.get("publication", PUBLICATION.default):
         sections.append(
             _section(
                 "Publication",
                 "Publication-1",
-                [_attribute("Title", _fill("title of the publication")), _attribute("DOI", _fill("DOI"))],
+                [
+                    _attribute("Title", _fill("title of the publication")),
+                    _attribute("Authors", _fill("authors of the publication")),
+                    _attribute("DOI", _fill("DOI")),
+                    _attribute("Year", _fill("year of publication")),
+                ],
             )
         )
+    sections.append(
+        _section(
+            "Funding",
+            "Funding-1",
+            [_attribute("Agency", _fill("funding agency")), _attribute("grant_id", _fill("grant number"))],
+        )
+    )
     return sections
 
 
@@ -262,6 +314,18 @@ def pagetab_build(*, step: BiaStep, plan: Mapping, answers: Mapping, accessions:
             components.append(_component(file_list, described, title))
         else:
             components.append(_component(file_list, described))
+    study = _section(
+        STUDY,
+        "Study",
+        [
+            _attribute("Title", _fill("title of the study, at least 25 characters")),
+            _attribute("Description", _fill("description of the study")),
+            _attribute("Keywords", _fill("keyword")),
+            _attribute("License", _fill("CC0 or CC BY 4.0")),
+        ],
+        [*_study_sections(answers), *rembi, *components],
+        _links(step.key, plan, accessions),
+    )
     document = {
         "type": "submission",
         "attributes": [
@@ -269,17 +333,7 @@ def pagetab_build(*, step: BiaStep, plan: Mapping, answers: Mapping, accessions:
             _attribute("AttachTo", TEMPLATE_COLLECTION),
             _attribute("Template", TEMPLATE_NAME),
         ],
-        "section": _section(
-            STUDY,
-            "Study",
-            [
-                _attribute("Title", _fill("title of the study, at least 25 characters")),
-                _attribute("Description", _fill("description of the study")),
-                _attribute("Keywords", _fill("keyword")),
-                _attribute("License", _fill("CC0 or CC BY 4.0")),
-            ],
-            [*_study_sections(answers), *_links(step.key, plan, accessions), *rembi, *components],
-        ),
+        "section": study,
     }
     return PageTabDraft(step.number, step.key, document)
 

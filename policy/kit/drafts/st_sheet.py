@@ -1,16 +1,26 @@
-"""The shared spatial-transcriptomics metadata sheet: the table's sample fields as columns, their definitions, which
-are required for imaging-based and for sequencing-based ST, the table's own examples (organism as an NCBITaxon
-term, organ as an UBERON term), then one starter row per spatial-transcriptomics dataset, for both the omics and
-the image submission (the same identifiers on both sides)."""
+"""The shared spatial-transcriptomics metadata sheet: the table's sample fields as columns, then the sample
+attributes Annotare's spatial-transcriptomics guide asks for that the table lacks; guide rows with each column's
+definition, whether imaging-based and sequencing-based ST require it, the table's own examples (organism as an
+NCBITaxon term, organ as an UBERON term) and the attribute's name in Annotare; then one starter row per
+spatial-transcriptomics dataset, for both the omics and the image submission (the same identifiers on both sides).
+
+Guide rows begin with "#", the comment mark of MAGE-TAB (ArrayExpress's own format) and of common table readers
+(pandas' `comment="#"`), so a parser skips them. People open the sheet in a spreadsheet: it has a byte-order mark.
+
+Annotare's attributes: GitHub `ebi-gene-expression-group/annotare-help`, pages/SEQ_Spatial_Transcriptomics.html
+(https://ebi-gene-expression-group.github.io/annotare-help/pages/SEQ_Spatial_Transcriptomics.html), commit
+4d5496944ac8eab5f72087a81a77eb6b54035947, "Sample-Level Metadata (Required)".
+"""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from policy.kit.drafts.tsv import tsv_render
+from policy.kit.drafts.tsv import tsv_for_spreadsheets
 
 SOURCE_URL = "https://www.ebi.ac.uk/spatial-transcriptomics/metadata"
 REQUIRED = "required"
 OPTIONAL = "optional"
+NOT_ASKED = "not asked"  # for imaging-based ST, by a field only Annotare (sequencing-based ST) asks for
 # The stored copy of the page we could read ends in the middle of this field's definition: the sheet names it and
 # sends the depositor to the page for the rest of the table (docs/kit.md).
 SEE_THE_PAGE = f"see {SOURCE_URL}"
@@ -23,6 +33,7 @@ class StField:
     imaging: str  # REQUIRED or OPTIONAL for imaging-based ST
     sequencing: str  # the same for sequencing-based ST
     example: str
+    annotare: str = ""  # the sample attribute Annotare's guide names for it, where it asks for it
 
 
 # The "Sample" table of the shared metadata page, in its order, with its words (beyond-policy:st-metadata-fields).
@@ -33,6 +44,7 @@ ST_FIELDS: tuple[StField, ...] = (
         REQUIRED,
         REQUIRED,
         "liver_01",
+        "Sample ID",
     ),
     StField(
         "Slide ID",
@@ -40,6 +52,7 @@ ST_FIELDS: tuple[StField, ...] = (
         REQUIRED,
         REQUIRED,
         "BSMC_01",
+        "Specimen slide ID",
     ),
     StField(
         "Position on slide",
@@ -48,6 +61,7 @@ ST_FIELDS: tuple[StField, ...] = (
         OPTIONAL,
         OPTIONAL,
         "Area A1; number 1",
+        "Position on slide",
     ),
     StField(
         "Sample preservation method",
@@ -55,6 +69,7 @@ ST_FIELDS: tuple[StField, ...] = (
         REQUIRED,
         REQUIRED,
         "fresh frozen",
+        "Storage state",
     ),
     StField(
         "Organism name",
@@ -76,6 +91,7 @@ ST_FIELDS: tuple[StField, ...] = (
         REQUIRED,
         REQUIRED,
         "5 µm",
+        "Tissue section thickness",
     ),
     StField(
         "Protocol for fixing section",
@@ -88,14 +104,35 @@ ST_FIELDS: tuple[StField, ...] = (
     ),
     StField("Organ", "Tissue origin", REQUIRED, REQUIRED, "kidney (UBERON:0002113)"),
     StField("Anatomical region", SEE_THE_PAGE, SEE_THE_PAGE, SEE_THE_PAGE, SEE_THE_PAGE),
+    # Annotare's attributes that the shared table lacks, with the guide's definitions (beyond-policy: Annotare's ST
+    # guide, above); it gives no examples.
+    StField(
+        "Sampling site",
+        "The precise anatomical location the sample was taken from, preferably as an ontology term",
+        NOT_ASKED,
+        REQUIRED,
+        "",
+        "Sampling site",
+    ),
+    StField(
+        "Permeabilization time",
+        "How long the tissue was permeabilised, where the protocol has that step",
+        NOT_ASKED,
+        OPTIONAL,
+        "",
+        "Permeabilization time",
+    ),
 )
 DATASET_COLUMN = "Dataset"
-# The first cell of each guide row: in brackets, so that they read as notes to delete, not as a dataset.
+# The first cell of each guide row: a comment, which no dataset label can be (labels begin with a letter, a digit
+# or an underscore).
+COMMENT = "#"
 GUIDE_ROWS = (
-    ("[definition]", lambda item: item.definition),
-    ("[imaging-based ST]", lambda item: item.imaging),
-    ("[sequencing-based ST]", lambda item: item.sequencing),
-    ("[example]", lambda item: item.example),
+    (f"{COMMENT} definition", lambda item: item.definition),
+    (f"{COMMENT} imaging-based ST", lambda item: item.imaging),
+    (f"{COMMENT} sequencing-based ST", lambda item: item.sequencing),
+    (f"{COMMENT} example", lambda item: item.example),
+    (f"{COMMENT} Annotare attribute", lambda item: item.annotare),
 )
 
 
@@ -112,8 +149,8 @@ def st_datasets(*, answers: Mapping, plan: Mapping) -> tuple[str, ...]:
 
 
 def st_sheet_tsv(*, answers: Mapping, plan: Mapping) -> str:
-    """The sheet: the guide rows (delete them before submitting), then a row per dataset to fill."""
+    """The sheet: the guide rows (comments, which a parser skips), then a row per dataset to fill."""
     header = [DATASET_COLUMN, *(item.name for item in ST_FIELDS)]
     guides = [[label, *(cell(item) for item in ST_FIELDS)] for label, cell in GUIDE_ROWS]
     rows = [[dataset] + [""] * len(ST_FIELDS) for dataset in st_datasets(answers=answers, plan=plan)]
-    return tsv_render(header=header, rows=guides + rows)
+    return tsv_for_spreadsheets(header=header, rows=guides + rows)

@@ -1,22 +1,27 @@
-"""Tab-separated text that spreadsheets open safely: every cell that a spreadsheet would read as a formula is
-neutralised, whoever typed it."""
+"""Tab-separated text, each cell written as it is.
+
+No cell needs a formula guard: every cell is our own text, a checked accession, or a dataset label, which the answers
+refuse when it begins with a character a spreadsheet reads as a formula (policy.engine.questions.FORMULA_STARTS).
+So a label is the same in every file: a folder in a BIA file list is the name its PageTab gives.
+"""
 
 import csv
 import io
 from collections.abc import Iterable, Sequence
 
-# Cells starting with these are formulas (or become one) in Excel, LibreOffice and Google Sheets.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def tsv_cell(value: str) -> str:
-    """The cell as written: a leading apostrophe makes a formula-like value plain text in every spreadsheet."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+# Excel opens a UTF-8 file as UTF-8 only when it starts with a byte-order mark ("5 µm" otherwise reads "5 Âµm").
+BYTE_ORDER_MARK = "\ufeff"
 
 
 def tsv_render(*, header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A file that tools read (a BIA file list): plain UTF-8."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
-    writer.writerow([tsv_cell(name) for name in header])
-    writer.writerows([tsv_cell(str(cell)) for cell in row] for row in rows)
+    writer.writerow(header)
+    writer.writerows([str(cell) for cell in row] for row in rows)
     return buffer.getvalue()
+
+
+def tsv_for_spreadsheets(*, header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A file that people open in a spreadsheet: UTF-8 with a byte-order mark."""
+    return BYTE_ORDER_MARK + tsv_render(header=header, rows=rows)

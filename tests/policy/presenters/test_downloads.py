@@ -10,17 +10,18 @@ from policy.engine import plan_for
 from policy.engine.archives import ARCHIVES
 from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD
 from policy.engine.vocabulary import SCREEN_TYPE
+from policy.models import Result
 from policy.results import result_create
 
 pytestmark = pytest.mark.django_db
 
 
 def tsv_rows(response) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(response.content.decode()), delimiter="\t"))
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter="\t"))
 
 
 def tsv_header(response) -> list[str]:
-    return next(csv.reader(io.StringIO(response.content.decode()), delimiter="\t"))
+    return next(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter="\t"))
 
 
 def template_response(client, result, slug, query=None):
@@ -238,12 +239,18 @@ def test_every_export_downloads_as_an_attachment_named_id_dash_name(client, full
 
 
 @pytest.mark.django_db
-def test_a_label_that_looks_like_a_formula_is_plain_text_in_the_file_list(client):
-    answers = {"answers_version": 2, "datasets": [{"id": "-cmd", "modality": "light_microscopy"}]}
-    result, _ = result_create(answers=answers)
+def test_a_stored_label_beginning_with_a_hyphen_is_the_same_folder_in_the_file_list_as_in_the_pagetab(client):
+    """A result stored before such labels were refused: its file list and PageTab still agree."""
+    made, _ = result_create(answers={"datasets": [{"id": "xcmd", "modality": "light_microscopy"}]})
+    stored = {name: getattr(made, name) for name in ("answers", "plan", "texts", "archives")}
+    result = Result.objects.create(
+        **json.loads(json.dumps(stored).replace("xcmd", "-cmd")), policy_version="2026-11+old", answers_digest="0" * 64
+    )
 
-    response = client.get(reverse("result-template", args=[result.pk, "bia-step-1-file-list--cmd"]))
+    listed = client.get(reverse("result-template", args=[result.pk, "bia-step-1-file-list--cmd"]))
+    pagetab = client.get(reverse("kit-pagetab", args=[result.pk, 1])).json()
 
-    assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(response.content.decode()), dialect="excel-tab"))
-    assert [row[0] for row in rows[1:]] == ["'-cmd/"]
+    rows = list(csv.reader(io.StringIO(listed.content.decode()), dialect="excel-tab"))
+    components = [item for item in pagetab["section"]["subsections"] if item["type"] == "Study Component"]
+    assert [row[0] for row in rows[1:]] == ["-cmd/"]
+    assert components[0]["attributes"][0] == {"name": "Name", "value": "-cmd"}

@@ -170,8 +170,7 @@ def test_the_pagetab_submission_downloads_as_json_that_validates_with_the_access
     assert attachment_name(response) == f"{result.pk}-bia-step-5.pagetab.json"
     assert list(pagetab_validator().iter_errors(document)) == []
     assert pagetab_template_problems(document=document, placeholder=PLACEHOLDER) == []
-    links = [item for item in document["section"]["subsections"] if item["type"] == "Link"]
-    assert links[0]["attributes"][0] == {"name": "Link", "value": "E-MTAB-1234"}
+    assert document["section"]["links"][0]["url"] == "E-MTAB-1234"
 
 
 def test_a_step_that_is_not_a_bioimage_archive_submission_has_no_pagetab(client, result):
@@ -183,8 +182,8 @@ def test_the_st_sheet_and_the_filled_accessions_table_open_as_tab_separated_text
     sheet = client.get(reverse("kit-st-sheet", args=[result.pk]))
     table = client.get(reverse("kit-accessions-tsv", args=[result.pk]), TYPED)
 
-    sheet_rows = list(csv.reader(io.StringIO(sheet.content.decode()), dialect="excel-tab"))
-    table_rows = list(csv.DictReader(io.StringIO(table.content.decode()), dialect="excel-tab"))
+    sheet_rows = list(csv.reader(io.StringIO(sheet.content.decode("utf-8-sig")), dialect="excel-tab"))
+    table_rows = list(csv.DictReader(io.StringIO(table.content.decode("utf-8-sig")), dialect="excel-tab"))
     assert attachment_name(sheet) == f"{result.pk}-st-metadata.tsv"
     assert attachment_name(table) == f"{result.pk}-accessions.tsv"
     assert sheet_rows[0][1:3] == ["Sample ID", "Slide ID"]

@@ -56,7 +56,7 @@ def test_the_filled_accessions_table_has_a_row_per_dataset_of_each_step_and_the_
 
     text = filled_accessions(answers, plan, query={"emdb:cryo-et": "EMD-1111", "bia-imaging": "S-BIAD9"})
 
-    rows = list(csv.DictReader(io.StringIO(text), dialect="excel-tab"))
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), dialect="excel-tab"))
     assert [(row["Step"], row["Dataset"], row["Accession"]) for row in rows] == [
         ("1", "visium", ""),
         ("2", "cryo-et", "EMD-1111"),
@@ -68,10 +68,11 @@ def test_the_filled_accessions_table_has_a_row_per_dataset_of_each_step_and_the_
     ]
 
 
-def test_labels_that_look_like_formulas_are_neutralised_in_the_table():
-    answers, plan = planned({"datasets": [{"id": "-2-1", "modality": "light_microscopy"}]})
+def test_the_table_opens_in_a_spreadsheet_as_utf_8_and_writes_labels_as_they_are():
+    answers, plan = planned({"datasets": [{"id": "lm_2-1", "modality": "light_microscopy"}]})
 
     text = filled_accessions(answers, plan, query={})
 
-    datasets = [row["Dataset"] for row in csv.DictReader(io.StringIO(text), dialect="excel-tab")]
-    assert datasets == ["'-2-1"]
+    assert text.startswith("\ufeffStep\t")
+    rows = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), dialect="excel-tab")
+    assert [row["Dataset"] for row in rows] == ["lm_2-1"]

@@ -130,3 +130,29 @@ def test_the_check_finds_a_missing_required_section_and_a_dangling_association()
 
     assert "required section 'Specimen' missing" in problems
     assert "Associations name Specimen 'S', which no section has as its title" in problems
+
+
+def _with_contact(*contact: dict) -> dict:
+    document = _minimal()
+    subsections = document["section"]["subsections"]
+    subsections[:1] = list(contact)
+    return document
+
+
+def test_an_author_section_is_a_contact_whose_affiliation_refers_to_an_organisation():
+    author = _section("author", **{"Name": "n", "E-mail": "e"})
+    author["attributes"].append({"name": "affiliation", "value": "o1", "reference": True})
+    organisation = {**_section("organisation", Name="EMBL-EBI"), "accno": "o1"}
+
+    assert pagetab_template_problems(document=_with_contact(author, organisation), placeholder="FILL IN") == []
+    assert "Contact: affiliation 'o1' is not a reference to an organisation section" in pagetab_template_problems(
+        document=_with_contact(author), placeholder="FILL IN"
+    )
+
+
+def test_an_inline_organisation_name_is_not_a_reference():
+    author = _section("author", **{"Name": "n", "E-mail": "e", "affiliation": "EMBL-EBI"})
+
+    problems = pagetab_template_problems(document=_with_contact(author), placeholder="FILL IN")
+
+    assert "Contact: affiliation 'EMBL-EBI' is not a reference to an organisation section" in problems

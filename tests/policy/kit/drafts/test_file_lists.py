@@ -1,9 +1,14 @@
 import csv
 import io
 
+import pytest
 from hypothesis import given, settings
 
+from policy.engine import InvalidAnswers
+from policy.engine.questions import LABEL_FORMULA_START
+from policy.kit.accessions.entered import accessions_parse
 from policy.kit.drafts.file_lists import bia_steps, file_list_tsv
+from policy.kit.drafts.pagetab import pagetab_drafts
 from tests.policy.kit.conftest import planned
 from tests.strategies import studies
 
@@ -62,11 +67,30 @@ def test_a_dataset_labelled_correlation_keeps_its_name_and_the_correlation_compo
     assert [item.component for item in step.file_lists] == ["correlation", "correlation-links"]
 
 
-def test_a_label_that_looks_like_a_formula_is_plain_text_in_the_file_list():
-    answers, plan = planned({"datasets": [{"id": "-lm", "modality": "light_microscopy"}]})
-    (file_list,) = bia_steps(plan=plan, answers=answers)[0].file_lists
+def test_a_label_that_spreadsheets_read_as_a_formula_is_refused_with_a_clear_message():
+    with pytest.raises(InvalidAnswers) as refused:
+        planned({"datasets": [{"id": "-lm", "modality": "light_microscopy"}]})
 
-    assert file_list_tsv(file_list=file_list).splitlines()[1].startswith("'-lm/")
+    assert refused.value.errors == {"datasets[0].id": [f"{LABEL_FORMULA_START}."]}
+
+
+@settings(max_examples=60, deadline=None)
+@given(studies())
+def test_each_file_lists_folder_is_the_component_name_its_pagetab_gives_byte_for_byte(study):
+    answers, plan = planned(study)
+    accessions = accessions_parse(plan=plan, query={})
+    drafts = {draft.key: draft for draft in pagetab_drafts(plan=plan, answers=answers, accessions=accessions)}
+    for step in bia_steps(plan=plan, answers=answers):
+        named = [
+            next(item["value"] for item in section["attributes"] if item["name"] == "Name")
+            for section in drafts[step.key].document["section"]["subsections"]
+            if section["type"] == "Study Component"
+        ]
+        folders = [
+            next(csv.reader(io.StringIO(file_list_tsv(file_list=file_list).splitlines()[1]), dialect="excel-tab"))[0]
+            for file_list in step.file_lists
+        ]
+        assert folders == [f"{name}/" for name in named]
 
 
 @settings(max_examples=60, deadline=None)

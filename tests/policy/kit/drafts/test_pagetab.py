@@ -4,12 +4,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
+from policy.engine.archives import ARCHIVES
 from policy.kit.accessions.entered import accessions_parse
-from policy.kit.drafts.bia_template_v5 import TEMPLATE_SECTIONS_BY_NAME, pagetab_template_problems
+from policy.kit.drafts.bia_template_v5 import TEMPLATE_SECTIONS_BY_NAME, pagetab_template_problems, section_template
 from policy.kit.drafts.empiar_draft import PLACEHOLDER
 from policy.kit.drafts.file_lists import bia_steps
 from policy.kit.drafts.pagetab import IMAGING_METHODS, pagetab_drafts
 from tests.policy.kit.conftest import pagetab_validator, planned
+from tests.policy.kit.drafts.bia_ingest_view import contributors, external_references, sections_of_type
 from tests.strategies import studies
 
 KIT_TESTS = Path(__file__).parents[1]
@@ -98,30 +100,115 @@ def test_the_study_the_contact_and_the_organism_are_marked_for_the_depositor(fiv
     assert attributes(draft.document)["ReleaseDate"].startswith(PLACEHOLDER)
     for name in ("Title", "Description", "Keywords", "License"):
         assert attributes(study)[name].startswith(PLACEHOLDER)
-    assert all(
-        value.startswith(PLACEHOLDER)
-        for name, value in attributes(subsections(study, "Contact")[0]).items()
-        if name != "Role"
-    )
+    (contact,) = contributors(draft.document)
+    assert contact.role == ("corresponding author",)
+    assert all(value.startswith(PLACEHOLDER) for value in (contact.display_name, contact.contact_email, contact.orcid))
+    (organisation,) = contact.affiliation
+    assert organisation.display_name.startswith(PLACEHOLDER)
     assert all(attributes(item)["Organism"].startswith(PLACEHOLDER) for item in subsections(study, "Biosample"))
 
 
-def test_links_cite_the_other_depositions_with_typed_accessions_filled_in(five_dataset_study):
+# What the BIA's ingest reads (tests/policy/kit/bia_ingest_view.py): contacts from `author` sections whose
+# `affiliation` references an `organisation` section, links from the study's `links` with a url and a Type.
+
+
+def test_the_ingest_finds_a_contact_with_an_organisation_as_in_the_bias_example(five_dataset_study):
+    (draft,) = drafts(five_dataset_study)
+
+    ours, theirs = contributors(draft.document), contributors(EXAMPLE)
+
+    assert len(ours) == 1
+    assert len(theirs) == 2
+    for contact in (*ours, *theirs):
+        assert contact.display_name
+        assert contact.contact_email
+        assert contact.orcid
+        assert contact.role
+        assert [organisation.display_name for organisation in contact.affiliation] != []
+        assert all(organisation.display_name for organisation in contact.affiliation)
+
+
+def test_the_contact_is_written_as_the_bias_example_writes_it(five_dataset_study):
+    (draft,) = drafts(five_dataset_study)
+
+    def shape(document: dict) -> set:
+        contacts = sections_of_type(document["section"], "author")
+        organisations = sections_of_type(document["section"], "organisation")
+        return {
+            "author names": {item["name"] for contact in contacts for item in contact["attributes"]},
+            "affiliation": {
+                (item["name"], item.get("reference")) for contact in contacts for item in contact["attributes"]
+            }
+            & {("affiliation", True)},
+            "organisation names": {item["name"] for section in organisations for item in section["attributes"]},
+            "directly under the study": {
+                section in document["section"]["subsections"] for section in contacts + organisations
+            },
+        }.items()
+
+    ours, theirs = dict(shape(draft.document)), dict(shape(EXAMPLE))
+    assert ours["author names"] == theirs["author names"] == {"Name", "E-mail", "Role", "ORCID", "affiliation"}
+    assert ours["affiliation"] == theirs["affiliation"] == {("affiliation", True)}
+    assert theirs["organisation names"] <= ours["organisation names"]
+    assert ours["directly under the study"] == theirs["directly under the study"] == {True}
+
+
+def test_the_ingest_reads_a_link_per_cited_deposition_with_an_allowed_type(five_dataset_study):
     (untyped,) = drafts(five_dataset_study)
     (typed,) = drafts(five_dataset_study, {"empiar:fib-sem": "empiar-10001", "arrayexpress:visium": "E-MTAB-7"})
 
-    before = [attributes(item) for item in subsections(untyped.document["section"], "Link")]
-    after = [attributes(item) for item in subsections(typed.document["section"], "Link")]
+    before, after, example = (external_references(item) for item in (untyped.document, typed.document, EXAMPLE))
 
-    assert before == [
-        {
-            "Link": f"{PLACEHOLDER}: ArrayExpress accession of step 1",
-            "Description": "ArrayExpress entry of visium (step 1)",
-        },
-        {"Link": f"{PLACEHOLDER}: EMPIAR accession of step 4", "Description": "EMPIAR entry of fib-sem (step 4)"},
+    assert [(item.link_type, item.description) for item in before] == [
+        ("arrayexpress", "ArrayExpress entry of visium (step 1)"),
+        ("empiar", "EMPIAR entry of fib-sem (step 4)"),
     ]
-    assert [item["Link"] for item in after] == ["E-MTAB-7", "EMPIAR-10001"]
+    assert all(PLACEHOLDER.replace(" ", "") in item.link for item in before)
+    assert [item.link for item in after] == [
+        "https://www.ebi.ac.uk/arrayexpress/experiments/E-MTAB-7",
+        "https://www.ebi.ac.uk/empiar/EMPIAR-10001/",
+    ]
+    assert [link["url"] for link in typed.document["section"]["links"]] == ["E-MTAB-7", "EMPIAR-10001"]
+    # The example's links read the same way: one address, one accession with its type.
+    assert [item.link_type for item in example] == [None, "ENA"]
     check(typed.document)
+
+
+def test_a_link_to_an_archive_without_a_bia_link_type_is_its_resolvable_address():
+    study = {
+        "datasets": [
+            {"id": "maldi", "modality": "spatial_omics", "omics_type": "metabolomics", "omics_repository_fits": True},
+        ]
+    }
+    _answers, plan = planned(study)
+    metabolights = next(item["key"] for item in plan["depositions"] if item["archive"] == "metabolights")
+
+    for draft in drafts(study, {metabolights: "MTBLS1234"}):
+        (link,) = draft.document["section"]["links"]
+        assert link["url"] == "https://identifiers.org/metabolights:MTBLS1234"
+        assert "Type" not in attributes(link)
+        assert external_references(draft.document)[0].link == link["url"]
+
+
+def every_accession_typed(plan: dict) -> dict:
+    """Each deposition's field filled with its archive's example accession."""
+    return {
+        item["key"]: ARCHIVES[item["archive"]].accession_example
+        for item in plan["depositions"]
+        if item["archive"] in ARCHIVES
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(studies())
+def test_the_ingest_reads_the_contact_and_every_typed_link_of_every_generated_submission(study):
+    _answers, plan = planned(study)
+    for draft in drafts(study, every_accession_typed(plan)):
+        (contact,) = contributors(draft.document)
+        assert contact.affiliation
+        for reference in external_references(draft.document):
+            assert reference.link.startswith("https://")
+            assert reference.description
 
 
 def test_a_wrong_accession_is_not_copied_into_the_submission(five_dataset_study):
@@ -216,7 +303,28 @@ def test_associations_name_sections_by_their_titles_as_in_the_example(five_datas
         assert named <= titles(document)
 
 
-def test_every_section_type_we_write_is_a_v5_template_section(full_study):
+def test_every_section_type_we_write_is_a_v5_template_section_as_the_submission_tool_finds_it(full_study):
     for draft in drafts(full_study):
         kinds = {item["type"] for item in draft.document["section"]["subsections"]}
-        assert kinds <= set(TEMPLATE_SECTIONS_BY_NAME)
+        assert {section_template(section_type=kind).name for kind in kinds} <= set(TEMPLATE_SECTIONS_BY_NAME)
+
+
+def test_every_section_type_of_the_bias_example_that_the_study_has_is_in_ours(five_dataset_study):
+    (draft,) = drafts(five_dataset_study)
+
+    def kinds(document):
+        return {item["type"].lower() for item in document["section"]["subsections"]}
+
+    # The example's Annotations hold annotation files, which the wizard does not ask about.
+    assert kinds(EXAMPLE) - {"annotations"} == kinds(draft.document)
+    assert (
+        set(EXAMPLE["section"])
+        == set(draft.document["section"])
+        == {
+            "type",
+            "accno",
+            "attributes",
+            "links",
+            "subsections",
+        }
+    )
