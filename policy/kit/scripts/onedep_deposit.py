@@ -346,8 +346,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from onedep_lib import OneDepError
         from onedep_lib.config import DepositConfig
-    except ImportError:
-        print(f"onedep-lib is not installed: pip install onedep-lib=={ONEDEP_LIB}", file=sys.stderr)
+    except ImportError as error:
+        print(f"onedep-lib cannot be imported ({error}): pip install onedep-lib=={ONEDEP_LIB}", file=sys.stderr)
         return 2
     try:
         document = json.loads(arguments.handoff.read_text(encoding="utf-8"))
