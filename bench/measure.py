@@ -19,12 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
-REPOSITORY = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPOSITORY))
-
-from wrk import HOST, Request, WrkResult, fixed_rate_run, wrk_run  # noqa: E402
-
-from tests.config.deployment import (  # noqa: E402 (the repository is on the path from here)
+from bench.wrk import HOST, Request, WrkResult, fixed_rate_run, wrk_run
+from tests.config.deployment import (
     Gunicorn,
     gunicorn_start,
     gunicorn_stop,
@@ -32,6 +28,8 @@ from tests.config.deployment import (  # noqa: E402 (the repository is on the pa
     production_environment,
     static_collect,
 )
+
+REPOSITORY = Path(__file__).resolve().parent.parent
 
 BENCH_DIR = REPOSITORY / "bench"
 ANSWERS_FILE = BENCH_DIR / "answers.json"
@@ -51,6 +49,8 @@ def bench_environment(folder: Path, **overrides: str) -> dict[str, str]:
         # The rate limits stay on (their cost is measured) but so high that the load generator never meets them.
         DJANGO_RATELIMIT_API=BENCH_RATE_LIMIT,
         DJANGO_RATELIMIT_RESULTS=BENCH_RATE_LIMIT,
+        DJANGO_RATELIMIT_READS=BENCH_RATE_LIMIT,
+        DJANGO_RATELIMIT_STORED=BENCH_RATE_LIMIT,
         **overrides,
     )
 
@@ -163,11 +163,11 @@ def depositor_session(port: int) -> tuple[str, str, str]:
     question = reverse("wizard-step", args=["publication"])
     status, _, cookies, page = http_request(port, "GET", question)
     assert status == 200, f"{question} answered {status}"
-    cookie = "; ".join(cookies)
     token, study = csrf_token(page), study_id(page)
-    status, _, _, _ = answer_publication(port, cookie, publication_answer_body(token, study))
+    # The session (its cookie) starts with the first answer saved: the question's page only offers a study.
+    status, _, session_cookies, _ = answer_publication(port, "; ".join(cookies), publication_answer_body(token, study))
     assert status == 302, f"answering the publication question answered {status}"
-    return cookie, token, study
+    return "; ".join([*cookies, *session_cookies]), token, study
 
 
 def publication_answer_body(token: str, study: str, answer: str = "yes") -> str:
@@ -339,7 +339,7 @@ def main() -> None:
         print(f"{arguments.backend}: fixed rate: p95 {fixed_rate.p95_ms:.1f} ms", flush=True)
         weights = {}
         if Path(arguments.chromium).exists():
-            from weight import pages_weigh
+            from bench.weight import pages_weigh
 
             pages = {name: (target.path, target.cookie) for name, target in targets.items() if target.page}
             weighed = pages_weigh(base_url=f"http://{HOST}:{port}", pages=pages, chromium=arguments.chromium)

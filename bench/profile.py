@@ -1,8 +1,8 @@
 """Profile one page in-process with pyinstrument, under production settings on a throwaway SQLite database:
 
-    .venv/bin/python bench/profile.py /r/RESULT/          # RESULT: replaced by a stored result for answers.json
-    .venv/bin/python bench/profile.py /api/v1/plan --post-json bench/answers.json
-    .venv/bin/python bench/profile.py /study/datasets/new/ --depositor   # a started study, publication answered
+    .venv/bin/python -m bench.profile /r/RESULT/          # RESULT: replaced by a stored result for answers.json
+    .venv/bin/python -m bench.profile /api/v1/plan --post-json bench/answers.json
+    .venv/bin/python -m bench.profile /study/datasets/new/ --depositor   # a started study, publication answered
 
 Prints the time per request and where it goes (no server, no network: the view, middleware and templates).
 """
@@ -11,7 +11,7 @@ import argparse
 import contextlib
 import json
 import os
-import sys
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -34,7 +34,6 @@ def main() -> None:
 
 
 def profile(arguments: argparse.Namespace, folder: Path) -> None:
-    sys.path.insert(0, str(REPOSITORY))
     from tests.config.deployment import production_environment
 
     # In this process: the deployment's settings (SQLite in `folder`), as bench/run's servers have them.
@@ -58,8 +57,8 @@ def profile(arguments: argparse.Namespace, folder: Path) -> None:
     client = Client(HTTP_HOST="127.0.0.1")
     if arguments.depositor:
         question = reverse("wizard-step", args=["publication"])
-        client.get(question)
-        answer = {"study": client.session["study"]["id"], "study-current_step": "publication"}
+        offered = re.search(r'name="study" value="([^"]+)"', client.get(question).content.decode()).group(1)
+        answer = {"study": offered, "study-current_step": "publication"}
         client.post(question, {**answer, "publication-publication": "yes"})
 
     def request():

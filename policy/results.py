@@ -3,10 +3,11 @@
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.urls import reverse
 from policy.engine import InvalidAnswers, Study, answers_validate, plan_build
 from policy.engine.archives import ARCHIVES
 from policy.engine.clauses import CLAUSES
+from policy.engine.plan import plan_as_json
 from policy.engine.questions import DATASET_QUESTIONS, PUBLICATION
 from policy.engine.version import POLICY_VERSION
 from policy.engine.vocabulary import LINK_KIND
@@ -79,16 +81,19 @@ def _result_stored(*, policy_version: str, digest: str) -> Result | None:
     return Result.objects.filter(policy_version=policy_version, answers_digest=digest).first()
 
 
-def result_create(*, answers: Any) -> tuple[Result, bool]:
+def result_create(*, answers: Any, before_storing: Callable[[], None] | None = None) -> tuple[Result, bool]:
     """Validate (raises InvalidAnswers), plan and store; the same answers under the same policy version give
-    the same result. Returns (result, created)."""
+    the same result. Returns (result, created). `before_storing` is called only when a new result is about to be
+    stored (a cap per address may raise there): answers stored before always get their result."""
     study = answers_validate(answers)
     canonical = study.answers()
     digest = answers_digest(canonical)
     existing = _result_stored(policy_version=POLICY_VERSION, digest=digest)
     if existing is not None:
         return existing, False
-    plan = plan_build(study=study)
+    if before_storing is not None:
+        before_storing()
+    plan = plan_as_json(plan_build(study=study))
     try:
         with transaction.atomic():
             result = Result.objects.create(
@@ -141,11 +146,16 @@ def result_policy_change(*, result: Result) -> PolicyChange:
     except InvalidAnswers:
         return PolicyChange(plan_differs=True, answers_still_valid=False)
     return PolicyChange(
-        plan_differs=_without_version(plan_build(study=study)) != _without_version(result.plan),
+        plan_differs=_without_version(plan_as_json(plan_build(study=study))) != _without_version(result.plan),
         answers_still_valid=True,
     )
 
 
+def site_address(request: HttpRequest) -> str:
+    """The site's public address, scheme and host: settings.SITE_URL, or without one the request's own."""
+    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+
+
 def result_url(request: HttpRequest, result: Result) -> str:
     """The result's permanent link, absolute, as it is shared."""
-    return request.build_absolute_uri(reverse("result", args=[result.id]))
+    return site_address(request) + reverse("result", args=[result.id])

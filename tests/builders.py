@@ -15,6 +15,16 @@ XRAY_TOMOGRAPHY = {"modality": "xray_imaging", "dimensionality": "3d"}
 LM = {"id": "lm", **LIGHT_MICROSCOPY}
 FIB = {"id": "fib", **VOLUME_EM}
 SXT = {"id": "sxt", **XRAY_TOMOGRAPHY}
+FIB_SEM = {"id": "fib-sem", **VOLUME_EM}
+CRYO_ET = {
+    "id": "cryo-et",
+    "modality": "electron_microscopy",
+    "em_method": "cryo_et",
+    "tilt_series": True,
+    "tomograms": "many",
+}
+VISIUM = {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True}
+MRI = {"id": "mri", "modality": "other", "medical_imaging": True}
 # Questions a test's dataset leaves out are answered "no", as the contract's defaults would.
 NO_BY_DEFAULT = ("medical_imaging", "human_tissue", "subtomogram_average", "atomic_model")
 

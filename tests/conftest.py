@@ -15,10 +15,34 @@ hypothesis_settings.register_profile("ci", parent=hypothesis_settings.get_profil
 hypothesis_settings.load_profile(os.environ.get("DEPOSITWIZARD_HYPOTHESIS", "depositwizard"))
 
 
+# Fixtures through which a test reaches the database: a test that uses one of them (or the django_db mark, which
+# pytest-django turns into one) is marked `database`. The PostgreSQL pass of .ci/test runs those alone: what it
+# proves is that the queries, constraints and JSON columns behave alike on both databases.
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.database)
+
+
 @pytest.fixture(autouse=True)
 def ratelimit_counts_cleared(settings):
     """Each test starts with no requests counted against the rate limits (the counts live in memory)."""
     caches[settings.RATELIMIT_USE_CACHE].clear()
+
+
+@pytest.fixture(autouse=True)
+def accession_checks_forgotten():
+    """Each test starts with no archive's answer cached and every circuit breaker closed."""
+    caches["accessions"].clear()
 
 
 @pytest.fixture

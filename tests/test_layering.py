@@ -69,6 +69,13 @@ RULES = {
     ),
     "presenters": (("policy/presenters/**/*.py",), lambda name: within(name, ("policy.views", "wizard"))),
     "kit": (("policy/kit/**/*.py",), lambda name: within(name, ("policy.presenters", "policy.views", "wizard"))),
+    # The checks read the archives' facts and Django's cache and settings, nothing of the stored plan's pages.
+    "accession_checks": (
+        ("policy/accession_checks/**/*.py",),
+        lambda name: within(
+            name, ("policy.kit", "policy.presenters", "policy.views", "policy.models", "policy.results", "wizard")
+        ),
+    ),
     "wizard": (("wizard/**/*.py",), lambda name: within(name, ("policy.views",))),
     "views": (("policy/views/**/*.py",), views_forbid),
 }
@@ -104,6 +111,8 @@ def test_each_room_imports_only_what_lies_below_it(room):
         ("presenters", "policy.views.lookup", True),
         ("presenters", "policy.kit.drafts.file_lists", False),
         ("wizard", "policy.views.api", True),
+        ("accession_checks", "policy.kit.accessions", True),
+        ("accession_checks", "policy.engine.archives", False),
         ("wizard", "policy.results", False),
         ("views", "policy.views.api", True),
         ("views", "policy.views.lookup", False),

@@ -130,7 +130,8 @@ class DatasetForm(forms.Form):
                 for name, value in dataset.items()
             }
         super().__init__(data, initial=initial, **kwargs)
-        self.labels_taken = frozenset(labels_taken)
+        # By label without case: labels name files, which macOS and Windows do not tell apart by case.
+        self.labels_taken = {label.casefold(): label for label in labels_taken}
         self.questions = questions_for_data(data if data is not None else initial)
         asked = {question.field for question in self.questions}
         for question in DATASET_QUESTIONS:
@@ -142,8 +143,8 @@ class DatasetForm(forms.Form):
 
     def clean_id(self) -> str:
         label = self.cleaned_data["id"]
-        if label in self.labels_taken:
-            raise forms.ValidationError(content.LABEL_TAKEN.format(label=label), code="taken")
+        if (taken := self.labels_taken.get(label.casefold())) is not None:
+            raise forms.ValidationError(content.LABEL_TAKEN.format(label=taken), code="taken")
         return label
 
     def clean(self) -> dict:

@@ -170,19 +170,20 @@ def _datasets_validate(raw: Any, add) -> list[dict]:
         return []
 
     valid: list[dict] = []
+    # Labels name files and folders (file lists, drafts), which macOS and Windows do not tell apart by case.
     first_index_of_id: dict[str, int] = {}
     for index, item in enumerate(raw):
         path = f"datasets[{index}]"
         dataset = _dataset_validate(item, path, add)
         if dataset is None:
             continue
-        if dataset["id"] in first_index_of_id:
-            add(
-                f"{path}.id",
-                f"Duplicate label '{dataset['id']}': datasets[{first_index_of_id[dataset['id']]}] uses it.",
-            )
+        folded = dataset["id"].casefold()
+        if folded in first_index_of_id:
+            earlier = first_index_of_id[folded]
+            uses = "it" if raw[earlier]["id"] == dataset["id"] else f"'{raw[earlier]['id']}' (case does not count)"
+            add(f"{path}.id", f"Duplicate label '{dataset['id']}': datasets[{earlier}] uses {uses}.")
             continue
-        first_index_of_id[dataset["id"]] = index
+        first_index_of_id[folded] = index
         valid.append(dataset)
     return valid
 

@@ -16,7 +16,7 @@ PRESUBMISSION_CONTACT = "image-presubmission@ebi.ac.uk"
 
 @dataclass(frozen=True, slots=True)
 class AccessionFormat:
-    pattern: str  # matched case-insensitively against the whole of one accession
+    pattern: str  # matched case-insensitively, in ASCII only, against the whole of one accession
     example: str  # in canonical form
     looks: str  # what it looks like, for the message when a value does not match; "{example}" stands for it
     clause: str  # where the format comes from
@@ -24,7 +24,9 @@ class AccessionFormat:
     compiled: re.Pattern[str] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", re.compile(self.pattern, re.IGNORECASE))
+        # ASCII only: in Unicode mode IGNORECASE matches the dotted and dotless I (U+0130, U+0131) as I, and the
+        # Kelvin sign as K, so look-alike letters would pass as an accession and reach every download.
+        object.__setattr__(self, "compiled", re.compile(self.pattern, re.IGNORECASE | re.ASCII))
 
     @property
     def describe(self) -> str:
@@ -56,6 +58,8 @@ class Archive:
     # (BIA_LINK_TYPES_SOURCE), which turns the accession into an address. "" where it allows none: the link is then
     # the accession's resolvable address.
     bia_link_type: str = ""
+    # Where a depositor generates the API token the archive's own submission tool needs, where it has one.
+    api_token_url: str = ""
 
     @property
     def accession_example(self) -> str:
@@ -126,9 +130,11 @@ ARCHIVES: dict[str, Archive] = {
             ),
             links=(("", "https://doi.org/10.6019/{accession}"),),
             source="the policy (examples table); ebi-archive-facts.md (https://empiar.org/deposition/manual, "
-            "the empiar-depositor schema, contact: https://www.ebi.ac.uk/empiar/faq)",
+            "the empiar-depositor schema, contact: https://www.ebi.ac.uk/empiar/faq); the API token page: "
+            "empiar-depositor's own documentation",
             contact="empiar-help@ebi.ac.uk",
             bia_link_type="empiar",
+            api_token_url="https://empiar.org/deposition/api_token",
         ),
         Archive(
             "emdb",

@@ -243,9 +243,14 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "beyond-policy:empiar-raw",
-        "EMPIAR: the rawest form of the data, released under CC0",
-        "Deposit the rawest form of the data (e.g. unaligned movies); intermediate files are welcome. EMPIAR "
-        "data is released under CC0.",
+        "EMPIAR: the rawest form of the data",
+        "Deposit the rawest form of the data (e.g. unaligned movies); intermediate files are welcome.",
+        "https://www.ebi.ac.uk/empiar/faq",
+    ),
+    Clause(
+        "beyond-policy:empiar-cc0",
+        "EMPIAR: data released under CC0",
+        "EMPIAR data is released under CC0.",
         "https://empiar.org/policies",
     ),
     Clause(
@@ -326,10 +331,11 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     Clause(
         "beyond-policy:empiar-release",
         "EMPIAR: release options, and telling EMDB and the PDB the EMPIAR accession",
-        "Release options in an EMPIAR deposition: RE (after processing), EP (with the related EMDB entry), HP (on "
-        "publication), HO (hold, at most one year). Depositors are encouraged to tell EMDB/PDB the EMPIAR accession "
-        "afterwards.",
-        "https://www.ebi.ac.uk/empiar/policies_update/",
+        "Release options in an EMPIAR deposition: RE (directly after the submission has been processed), EP (after "
+        "the related EMDB entry has been released), HP (after the related primary citation has been published), HO "
+        "(delay release of entry by one year from the date of deposition). Depositors are encouraged to inform EMDB "
+        "and PDB (as appropriate) about the EMPIAR accession.",
+        "https://empiar.org/deposition/manual",
     ),
     Clause(
         "beyond-policy:emdb-one-map",
@@ -428,8 +434,9 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
         "beyond-policy:empiar-transfer-release",
         "EMPIAR manual: transfers, release options, the EMPIAR accession told to EMDB and the PDB",
         "Data travels by Aspera or Globus (also with the empiar-depositor command-line tool). Release options: RE "
-        "(after processing), EP (with the related EMDB entry), HP (on publication), HO (hold, at most one year). "
-        "Tell EMDB/PDB the EMPIAR accession afterwards.",
+        "(directly after the submission has been processed), EP (after the related EMDB entry has been released), HP "
+        "(after the related primary citation has been published), HO (delay release of entry by one year from the "
+        "date of deposition). Tell EMDB/PDB the EMPIAR accession afterwards.",
         "https://empiar.org/deposition/manual",
     ),
     Clause(
@@ -595,6 +602,48 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
         "Studies are created, validated and submitted in the MetaboLights Online Editor (“Submit study”, from a "
         "MetaboLights account).",
         "https://github.com/EBI-Metabolights/guides",
+    ),
+    # Checked 2026-12-07 (policy/sources/ebi-archive-facts.md, the section of that date, and the pages named).
+    Clause(
+        "beyond-policy:onedep-web",
+        "wwPDB OneDep: the web route, without an account",
+        "A OneDep deposition through the web needs no account: its deposition ID and password arrive by e-mail, "
+        "and contact authors may sign in with their ORCID iD instead. First-time OneDep contact authors verify their "
+        "e-mail address before they can create new depositions. Contact authors' ORCID iDs are mandatory.",
+        "https://pdbj.org/news/ORCID_Login",
+    ),
+    Clause(
+        "beyond-policy:onedep-api-key",
+        "wwPDB OneDep: an API key for scripted depositions",
+        "Depositing through OneDep's API needs an API key, generated in OneDep after signing in with an ORCID iD.",
+        "https://pypi.org/project/onedep-deposition/",
+    ),
+    Clause(
+        "beyond-policy:wwpdb-preprint",
+        "wwPDB: a preprint that cites an entry releases it",
+        "Contributions to public preprint archives that reference PDB, EMDB, or BMRB entry IDs are considered "
+        "publications by the wwPDB and will therefore trigger release.",
+        "https://lists.wwpdb.org/empathy/thread/PMTYAIA6Z2VPU23CFY5ZNDOCYWOUJ44C",
+    ),
+    Clause(
+        "beyond-policy:empiar-account",
+        "EMPIAR: depositors sign in with an EMPIAR account or an ORCID iD",
+        "EMPIAR's deposition system identifies its depositors by an EMPIAR user account, or by their ORCID iD "
+        "through EMBL-EBI's ORCID hub.",
+        "https://project-thor.eu/2016/08/24/orcid-integration-series-embl-ebi/",
+    ),
+    Clause(
+        "beyond-policy:annotare-upload",
+        "Annotare: large files by FTP, Aspera or Globus",
+        "Files of 1 GB or more are uploaded to Annotare by FTP, Aspera or Globus, not through the browser.",
+        "https://ebi-gene-expression-group.github.io/annotare-help/pages/file_upload.html",
+    ),
+    Clause(
+        "beyond-policy:empiar-biostudies",
+        "EMPIAR: an entry's BioStudies and BioImage Archive references",
+        "An EMPIAR deposition names the BioStudies (BioImage Archive) studies it relates to in biostudies_references "
+        "(accessions starting S-, e.g. S-BIAD17 beside EMPIAR-10412).",
+        "https://pypi.org/project/empiar-depositor/",
     ),
 )
 

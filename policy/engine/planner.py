@@ -1,4 +1,4 @@
-"""Turns a validated Study into the deposition plan: plain, JSON-able, deterministic data."""
+"""Turns a validated Study into the deposition plan (policy.engine.plan): deterministic, typed data."""
 
 import functools
 from collections.abc import Iterable, Mapping
@@ -7,6 +7,7 @@ from typing import Any
 from policy.engine import rules
 from policy.engine.answers import Study, answers_validate
 from policy.engine.archives import ARCHIVES
+from policy.engine.plan import Cited, Content, Deposition, Linking, Note, Plan, Refusal, plan_as_json
 from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS
 from policy.engine.rules import ARCHIVE_ORDER, BIA_IMAGING_ROUTE, EMDB_AVERAGE_ROUTE, ROUTES, Reason
 from policy.engine.version import POLICY_VERSION
@@ -61,11 +62,11 @@ LINK_KIND_ORDER = {"omics_link": 0, "correlation": 1, "cross_reference": 2}
 
 
 def plan_for(answers: Any) -> dict:
-    """Validate the answers (raises InvalidAnswers) and return the deposition plan."""
-    return plan_build(study=answers_validate(answers))
+    """Validate the answers (raises InvalidAnswers) and return the deposition plan, as JSON."""
+    return plan_as_json(plan_build(study=answers_validate(answers)))
 
 
-def plan_build(*, study: Study) -> dict:
+def plan_build(*, study: Study) -> Plan:
     not_accepted: list[dict] = []
     depositions = _Depositions()
     accepted = []
@@ -90,7 +91,8 @@ def plan_build(*, study: Study) -> dict:
     _correlations_add(study, {item["dataset"]: item for item in not_accepted}, depositions, linking, notes)
     cryo_et_without_emdb = depositions.add_archive_advice(accepted)
     empiar_publication_asked = _dataset_notes_add(study, accepted, cryo_et_without_emdb, notes)
-    _study_notes_add(study, accepted, not_accepted, linking, notes)
+    bia_bound = [dataset for dataset in accepted if "bia" in depositions.archives_of(dataset["id"])]
+    _study_notes_add(study, accepted, not_accepted, bia_bound, linking, notes)
 
     contacts = [rules.PRESUBMISSION_CONTACT]
     if any(dataset["modality"] == "high_content_screening" for dataset in study.datasets):
@@ -99,15 +101,32 @@ def plan_build(*, study: Study) -> dict:
         contacts.append(rules.EMPIAR_HELP_CONTACT)
     if depositions.on_route(rules.ARRAYEXPRESS_PROCESSED_ROUTE):
         contacts.append(rules.ANNOTARE_CONTACT)
-    return {
-        "policy_version": POLICY_VERSION,
-        "answers_version": ANSWERS_CONTRACT_VERSION,
-        "depositions": depositions.ordered(),
-        "linking": sorted(linking, key=lambda item: (LINK_KIND_ORDER[item["kind"]], item["datasets"])),
-        "not_accepted": not_accepted,
-        "notes": notes,
-        "contacts": contacts,
-    }
+    return Plan(
+        policy_version=POLICY_VERSION,
+        answers_version=ANSWERS_CONTRACT_VERSION,
+        depositions=depositions.ordered(),
+        linking=tuple(
+            Linking(
+                kind=item["kind"],
+                archive=item["archive"],
+                performed_in=item["in"],
+                cites=tuple(item["cites"]),
+                datasets=tuple(item["datasets"]),
+                contents=tuple(item["contents"]),
+                reasons=_cited(item["reasons"]),
+            )
+            for item in sorted(linking, key=lambda item: (LINK_KIND_ORDER[item["kind"]], item["datasets"]))
+        ),
+        not_accepted=tuple(
+            Refusal(item["dataset"], item["scope"], _cited(item["reasons"]), item["instead"]) for item in not_accepted
+        ),
+        notes=tuple(Note(note["text"], _cited(note["reasons"])) for note in notes),
+        contacts=tuple(contacts),
+    )
+
+
+def _cited(reasons: list[dict]) -> tuple[Cited, ...]:
+    return tuple(Cited(reason["clause"], reason["why"]) for reason in reasons)
 
 
 def _medical_imaging_refusal(dataset_id: str) -> dict:
@@ -209,6 +228,7 @@ class _Depositions:
                 dataset = by_id[deposition["datasets"][0]]
                 deposition["reasons"] += [
                     rules.EMPIAR_RAW_REASON,
+                    rules.EMPIAR_CC0_REASON,
                     rules.EMPIAR_TRANSFER_REASON,
                     rules.EMPIAR_RELEASE_REASON,
                 ]
@@ -225,9 +245,11 @@ class _Depositions:
                 deposition["reasons"].append(rules.BIA_TRANSFER_REASON)
             elif archive == "arrayexpress":
                 deposition["reasons"].append(rules.ARRAYEXPRESS_RELEASE_REASON)
+            elif archive in ("emdb", "pdb"):
+                deposition["reasons"].append(rules.WWPDB_PREPRINT_REASON)
         return cryo_et_without_emdb
 
-    def ordered(self) -> list[dict]:
+    def ordered(self) -> tuple[Deposition, ...]:
         def order(deposition: dict) -> tuple:
             # Within the BioImage Archive, the imaging submission that carries the linking information is last.
             return (
@@ -237,14 +259,21 @@ class _Depositions:
                 deposition["key"],
             )
 
-        return [
-            {
-                key: value
-                for key, value in {**deposition, "reasons": _reasons(deposition["reasons"])}.items()
-                if key != "_route_key"
-            }
+        return tuple(
+            Deposition(
+                key=deposition["key"],
+                archive=deposition["archive"],
+                route=deposition["route"],
+                submit_url=deposition["submit_url"],
+                datasets=tuple(deposition["datasets"]),
+                contents=tuple(
+                    Content(tuple(content["datasets"]), content["what"], content["optional"])
+                    for content in deposition["contents"]
+                ),
+                reasons=_cited(_reasons(deposition["reasons"])),
+            )
             for deposition in sorted(self._by_key.values(), key=order)
-        ]
+        )
 
 
 def _omics_links_add(accepted: list[Mapping], depositions: _Depositions, linking: list[dict]) -> None:
@@ -388,7 +417,7 @@ def _correlations_add(
                     datasets=members,
                     contents=[
                         f"In the BioImage Archive submission, cite the {ARCHIVES[deposition['archive']].name} "
-                        f"accession of {', '.join(deposition['datasets'])} (e.g. "
+                        f"accession of {_cited_what(deposition, by_id)} (e.g. "
                         f"{ARCHIVES[deposition['archive']].accession_example})."
                         for deposition in elsewhere
                     ],
@@ -405,6 +434,17 @@ def _correlations_add(
                     "reasons": _reasons([rules.CORRELATION_PROTOCOL_REASON]),
                 }
             )
+
+
+def _cited_what(deposition: dict, by_id: Mapping[str, Mapping]) -> str:
+    """The datasets a deposition holds, and what of them where one dataset has several EMDB entries (a cryo-ET
+    dataset's tomograms and its subtomogram average), so that the lines citing them can be told apart."""
+    labels = ", ".join(deposition["datasets"])
+    if deposition["_route_key"] == EMDB_AVERAGE_ROUTE:
+        return f"{labels}'s subtomogram average"
+    if deposition["archive"] == "emdb" and by_id[deposition["datasets"][0]].get("em_method") == "cryo_et":
+        return f"{labels}'s tomograms"
+    return labels
 
 
 def _cross_reference_reasons(cited: list[dict]) -> list[Reason]:
@@ -500,14 +540,21 @@ def _dataset_notes_add(
 
 
 def _study_notes_add(
-    study: Study, accepted: list[Mapping], not_accepted: list[dict], linking: list[dict], notes: list[dict]
+    study: Study,
+    accepted: list[Mapping],
+    not_accepted: list[dict],
+    bia_bound: list[Mapping],
+    linking: list[dict],
+    notes: list[dict],
 ) -> None:
-    if not study.publication:
+    # Rule 2 speaks of imaging data associated with a publication: its note concerns what goes to the BioImage
+    # Archive, never what goes to EMPIAR or EMDB (EMPIAR's own condition is a note of its own).
+    if not study.publication and bia_bound:
         notes.insert(
             0,
             _note(
-                f"This data is not associated with a publication: contact {rules.PRESUBMISSION_CONTACT} before you "
-                "deposit it.",
+                f"{_labels(bia_bound)}: this data is not associated with a publication: contact "
+                f"{rules.PRESUBMISSION_CONTACT} before you deposit it in the BioImage Archive.",
                 rules.NO_PUBLICATION_REASONS,
             ),
         )

@@ -514,8 +514,8 @@ EMPIAR_TRANSFER_REASON: Reason = (
 )
 EMPIAR_RELEASE_REASON: Reason = (
     "beyond-policy:empiar-release",
-    "EMPIAR releases an entry after processing, with its EMDB entry, on publication, or after a hold of at most "
-    "one year: you choose when you deposit.",
+    "EMPIAR releases an entry after processing, with its EMDB entry, on publication, or one year after deposition: "
+    "you choose when you deposit.",
 )
 BIA_TRANSFER_REASON: Reason = (
     "beyond-policy:biostudies-upload",
@@ -545,7 +545,7 @@ HUMAN_IMAGES_CLOSED_REASONS: dict[str, Reason] = {
         "beyond-policy:arrayexpress-st",
         "ArrayExpress takes the tissue images with the reads only with consent for public release.",
     ),
-    "empiar": ("beyond-policy:empiar-raw", "EMPIAR releases all its data openly, under CC0."),
+    "empiar": ("beyond-policy:empiar-cc0", "EMPIAR releases all its data openly, under CC0."),
     "emdb": ("beyond-policy:emdb-hold", "EMDB releases every map, after a hold of at most one year."),
     "pdb": ("beyond-policy:wwpdb-hold", "The PDB releases every model with its map, after a hold of at most a year."),
 }
@@ -567,9 +567,11 @@ ORDER_REASON: Reason = (
     "beyond-policy:deposition-order",
     "A deposition that cites another's accession is made after it, so the accession exists when you need it.",
 )
-EMPIAR_RAW_REASON: Reason = (
-    "beyond-policy:empiar-raw",
-    "Deposit the rawest form of the data; EMPIAR releases it under CC0.",
+EMPIAR_RAW_REASON: Reason = ("beyond-policy:empiar-raw", "Deposit the rawest form of the data.")
+EMPIAR_CC0_REASON: Reason = ("beyond-policy:empiar-cc0", "EMPIAR releases its data under CC0.")
+WWPDB_PREPRINT_REASON: Reason = (
+    "beyond-policy:wwpdb-preprint",
+    "A public preprint that cites the entry's ID counts as its publication and releases the entry.",
 )
 BIA_SUBMISSION_REASON: Reason = (
     "beyond-policy:bia-submission",

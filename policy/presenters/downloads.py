@@ -1,6 +1,5 @@
 """What a result can be downloaded as: JSON, the plan in Markdown and the templates of files to prepare (TSV)."""
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -9,6 +8,7 @@ from policy.kit.drafts.file_lists import FileList, bia_steps, file_list_tsv
 from policy.kit.drafts.tsv import tsv_for_spreadsheets
 from policy.models import Result
 from policy.presenters.plan import Plan, Step
+from policy.stored_result import StoredResult
 
 CORRELATION_COMPONENT = "the correlation component: registrations and transformations between the datasets"
 
@@ -142,20 +142,16 @@ def files_to_prepare(*, templates: tuple[Template, ...]) -> tuple[FilesEntry, ..
     return tuple(entries)
 
 
-def templates_offered(*, plan: Plan, stored_plan: Mapping, answers: dict) -> tuple[Template, ...]:
+def templates_offered(*, plan: Plan, stored: StoredResult) -> tuple[Template, ...]:
     """The templates this plan calls for: accessions when it has linking items, registrations for correlative
-    studies, a file list for each study component of each BioImage Archive submission (`stored_plan`: the plan
-    as stored, which `plan` presents)."""
+    studies, a file list for each study component of each BioImage Archive submission (`plan` presents the plan
+    `stored` holds)."""
     offered: list[Template] = []
     if plan.linking:
         offered.append(ACCESSIONS_TEMPLATE)
     if any(item.kind == "correlation" for item in plan.linking):
         offered.append(REGISTRATIONS_TEMPLATE)
-    offered += [
-        _file_list_template(file_list)
-        for step in bia_steps(plan=stored_plan, answers=answers)
-        for file_list in step.file_lists
-    ]
+    offered += [_file_list_template(file_list) for step in bia_steps(stored=stored) for file_list in step.file_lists]
     return tuple(offered)
 
 

@@ -10,8 +10,9 @@ once, where the page first cites it; later reasons link to that quote. Built in 
 import re
 from dataclasses import dataclass
 
+from policy.engine.plan import Cited, Linking
 from policy.presenters.wording import list_text, marks_worded, terms_explained
-from policy.stored_result import ArchiveWords, archive_present, step_numbers
+from policy.stored_result import ArchiveWords, StoredResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +157,14 @@ class Plan:
 class _Words:
     """The result's stored words, and what the page has shown of them so far (in reading order)."""
 
-    def __init__(self, texts: dict) -> None:
-        self.texts = texts
+    def __init__(self, stored: StoredResult) -> None:
+        self.stored = stored
+        self.texts = stored.texts
         self.quoted: set[str] = set()
         self.explained: set[str] = set()
 
     def archive(self, code: str) -> ArchiveWords:
-        return archive_present(code=code, texts=self.texts)
+        return self.stored.archive(code)
 
     def link_kind(self, kind: str) -> str:
         return self.texts.get("link_kinds", {}).get(kind, kind.replace("_", " ").capitalize())
@@ -170,11 +172,11 @@ class _Words:
     def text(self, text: str) -> str:
         return terms_explained(text, self.explained)
 
-    def reasons(self, item: dict) -> tuple[Reason, ...]:
+    def reasons(self, cited: tuple[Cited, ...]) -> tuple[Reason, ...]:
         reasons = []
-        for reason in item["reasons"]:
-            clause_id = reason["clause"]
-            reasons.append(Reason(self.text(reason["why"]), self._quote(clause_id), clause_id not in self.quoted))
+        for reason in cited:
+            clause_id = reason.clause
+            reasons.append(Reason(self.text(reason.why), self._quote(clause_id), clause_id not in self.quoted))
             self.quoted.add(clause_id)
         return tuple(reasons)
 
@@ -193,48 +195,47 @@ class _Words:
         )
 
 
-def plan_present(*, plan: dict, texts: dict) -> Plan:
+def plan_present(*, stored: StoredResult) -> Plan:
     """The plan's steps, refusals and notes, in the order the page reads them."""
-    words = _Words(texts)
-    numbers = step_numbers(plan=plan)
+    plan = stored.plan
+    words = _Words(stored)
+    numbers = stored.numbers
     refs = {
-        deposition["key"]: StepRef(
-            numbers[deposition["key"]], words.archive(deposition["archive"]), tuple(deposition["datasets"])
-        )
-        for deposition in plan["depositions"]
+        deposition.key: StepRef(numbers[deposition.key], words.archive(deposition.archive), deposition.datasets)
+        for deposition in plan.depositions
     }
-    tasks_in: dict[str, list[dict]] = {}
-    for item in plan["linking"]:
-        tasks_in.setdefault(item["in"] if item["in"] in refs else "", []).append(item)
+    tasks_in: dict[str, list[Linking]] = {}
+    for item in plan.linking:
+        tasks_in.setdefault(item.performed_in if item.performed_in in refs else "", []).append(item)
 
-    def task(item: dict, contents: tuple[str, ...]) -> LinkTask:
+    def task(item: Linking, contents: tuple[str, ...]) -> LinkTask:
         return LinkTask(
-            kind=item["kind"],
-            kind_label=words.link_kind(item["kind"]),
-            archive=words.archive(item["archive"]),
-            datasets=tuple(item["datasets"]),
+            kind=item.kind,
+            kind_label=words.link_kind(item.kind),
+            archive=words.archive(item.archive),
+            datasets=item.datasets,
             contents=contents,
-            cites=tuple(refs[key] for key in item["cites"] if key in refs),
-            reasons=words.reasons(item),
+            cites=tuple(refs[key] for key in item.cites if key in refs),
+            reasons=words.reasons(item.reasons),
         )
 
-    def contents_of(item: dict) -> tuple[str, ...]:
-        return tuple(words.text(content) for content in item["contents"])
+    def contents_of(item: Linking) -> tuple[str, ...]:
+        return tuple(words.text(content) for content in item.contents)
 
     steps = []
-    for deposition in plan["depositions"]:
-        key = deposition["key"]
+    for deposition in plan.depositions:
+        key = deposition.key
         number = numbers[key]
         # In the page's order: the linking done here (in the step's list), one sentence of why, then the reasons
         # (the deposition's, then its linking's).
         items = tasks_in.get(key, [])
         task_contents = [contents_of(item) for item in items]
-        why = words.text(deposition["reasons"][0]["why"]) if deposition["reasons"] else ""
-        reasons = words.reasons(deposition)
+        why = words.text(deposition.reasons[0].why) if deposition.reasons else ""
+        reasons = words.reasons(deposition.reasons)
         citing = {
-            refs[item["in"]].number: refs[item["in"]]
-            for item in plan["linking"]
-            if key in item["cites"] and item["in"] in refs
+            refs[item.performed_in].number: refs[item.performed_in]
+            for item in plan.linking
+            if key in item.cites and item.performed_in in refs
         }
         steps.append(
             Step(
@@ -243,11 +244,10 @@ def plan_present(*, plan: dict, texts: dict) -> Plan:
                 archive=refs[key].archive,
                 datasets=refs[key].datasets,
                 contents=tuple(
-                    Content(tuple(content["datasets"]), content["what"], content["optional"])
-                    for content in deposition["contents"]
+                    Content(content.datasets, content.what, content.optional) for content in deposition.contents
                 ),
-                route=deposition["route"],
-                submit_url=deposition["submit_url"],
+                route=deposition.route,
+                submit_url=deposition.submit_url,
                 tasks=tuple(task(item, contents) for item, contents in zip(items, task_contents, strict=True)),
                 cited_by=tuple(ref for ref_number, ref in sorted(citing.items()) if ref_number != number),
                 why=why,
@@ -257,21 +257,21 @@ def plan_present(*, plan: dict, texts: dict) -> Plan:
     loose_linking = tuple(task(item, contents_of(item)) for item in tasks_in.get("", []))
     refused = tuple(
         Refused(
-            dataset=item["dataset"],
-            why=words.text(item["reasons"][0]["why"]) if item["reasons"] else "",
+            dataset=item.dataset,
+            why=words.text(item.reasons[0].why) if item.reasons else "",
             # Plans made before refusals said what to do instead (migration 0003 left it empty) point to the contact.
-            instead=item.get("instead")
-            or f"Ask {plan['contacts'][0]} what to do with these images; the rest of the plan still applies.",
-            reasons=words.reasons(item),
-            scope=item.get("scope", "dataset"),
+            instead=item.instead
+            or f"Ask {plan.contacts[0]} what to do with these images; the rest of the plan still applies.",
+            reasons=words.reasons(item.reasons),
+            scope=item.scope,
         )
-        for item in plan["not_accepted"]
+        for item in plan.not_accepted
     )
-    notes = tuple(Note(text=words.text(note["text"]), reasons=words.reasons(note)) for note in plan["notes"])
+    notes = tuple(Note(text=words.text(note.text), reasons=words.reasons(note.reasons)) for note in plan.notes)
     return Plan(
         steps=tuple(steps),
         refused=refused,
         notes=notes,
-        contacts=tuple(plan["contacts"]),
+        contacts=plan.contacts,
         loose_linking=loose_linking,
     )

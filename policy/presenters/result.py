@@ -1,10 +1,10 @@
 """The result page's presenter: everything the page and every download show, built in one place from the stored
 result alone (its answers, plan and words), so a result shows the same plan forever.
 
-The stored plan is read once: `plan_present` numbers its steps, the kit is built on that presented plan
-(`result_kit`), and the page's steps carry their own file lists and kit, so nothing joins them by number."""
+The stored result is read once (`policy.stored_result`), its plan presented once (`plan_present`), the kit built
+on that presented plan (`kit_build`), and the page's steps carry their own file lists and kit, so nothing joins
+them by number."""
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin
@@ -14,9 +14,9 @@ from django.urls import reverse
 from policy.models import Result
 from policy.presenters.answers import Answers, answers_present
 from policy.presenters.downloads import FilesEntry, Template, file_lists_anchor, files_to_prepare, templates_offered
-from policy.presenters.kit import Kit, StepKit, kit_build
+from policy.presenters.kit import Kit, StepKit
 from policy.presenters.picture import PlanPicture, plan_picture
-from policy.presenters.plan import Plan, Step, plan_present
+from policy.presenters.plan import Plan, Step
 from policy.presenters.wording import count_text, edition_text, list_text
 
 
@@ -86,15 +86,11 @@ class ResultPage:
         return urljoin(self.url, path)
 
 
-def result_kit(*, result: Result, query: Mapping[str, str]) -> Kit:
-    """The kit of a stored result, with the accessions typed in `query` (untrusted), on its presented plan."""
-    plan = plan_present(plan=result.plan, texts=result.texts)
-    return kit_build(plan=plan, stored_plan=result.plan, answers=result.answers, query=query)
-
-
 def result_page(*, result: Result, url: str, kit: Kit) -> ResultPage:
-    """The page of a stored result; `kit` (`result_kit`) holds the presented plan the page shows."""
+    """The page of a stored result; `kit` (`kit_build`) holds the result as read and the presented plan the page
+    shows."""
     plan = kit.plan
+    stored = kit.stored
     return ResultPage(
         id=result.id,
         url=url,
@@ -102,7 +98,7 @@ def result_page(*, result: Result, url: str, kit: Kit) -> ResultPage:
         policy_version=result.policy_version,
         edition=edition_text(result.policy_version),
         kit=kit,
-        answers=answers_present(answers=result.answers, words=result.texts),
-        picture=plan_picture(plan=plan, dataset_ids=[dataset["id"] for dataset in result.answers["datasets"]]),
-        templates=templates_offered(plan=plan, stored_plan=result.plan, answers=result.answers),
+        answers=answers_present(answers=stored.answers, words=stored.texts),
+        picture=plan_picture(plan=plan, dataset_ids=list(stored.datasets)),
+        templates=templates_offered(plan=plan, stored=stored),
     )

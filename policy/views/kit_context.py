@@ -8,24 +8,24 @@ from django.http import HttpRequest
 from policy.kit.accessions.entered import accessions_parse
 from policy.kit.accessions.madmp import madmp_build
 from policy.models import Result
-from policy.presenters.result import result_kit
+from policy.presenters.kit import kit_build
 from policy.results import result_url
+from policy.stored_result import result_read
 
 
 def kit_context(*, request: HttpRequest, result: Result) -> dict:
     """What the result page's kit includes need: the kit, and the query string of the valid accessions."""
-    kit = result_kit(result=result, query=request.GET)
+    kit = kit_build(stored=result_read(result), query=request.GET)
     query = urlencode(kit.accessions.query())
     link = result_url(request, result) + (f"?{query}" if query else "")
     return {"kit": kit, "kit_query": query, "kit_link": link}
 
 
 def result_madmp(*, request: HttpRequest, result: Result) -> dict:
+    stored = result_read(result)
     return madmp_build(
         url=result_url(request, result),
         created=result.created_at,
-        plan=result.plan,
-        answers=result.answers,
-        texts=result.texts,
-        accessions=accessions_parse(plan=result.plan, query=request.GET),
+        stored=stored,
+        accessions=accessions_parse(stored=stored, query=request.GET),
     )

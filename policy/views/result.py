@@ -6,13 +6,15 @@ from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
-from config.ratelimits import results_ratelimit
+from config.ratelimits import result_store_count, results_ratelimit
 from policy.engine import InvalidAnswers
 from policy.models import Result
 from policy.presenters.downloads import result_as_json, template_render
+from policy.presenters.kit import kit_build
 from policy.presenters.markdown import result_markdown
-from policy.presenters.result import result_kit, result_page
+from policy.presenters.result import result_page
 from policy.results import result_create, result_policy_change, result_url
+from policy.stored_result import result_read
 from policy.views.http_cache import result_conditional
 from policy.views.kit_context import kit_context
 from policy.views.lookup import downloaded, result_missing, result_not_found, result_required
@@ -43,7 +45,7 @@ def result_show(request: HttpRequest, result: Result) -> HttpResponse:
 def result_update(request: HttpRequest, result: Result) -> HttpResponse:
     """The stored answers planned under the current policy: a new result, the old one untouched."""
     try:
-        updated, _ = result_create(answers=result.answers)
+        updated, _ = result_create(answers=result.answers, before_storing=lambda: result_store_count(request))
     except InvalidAnswers:
         return redirect("start")
     return redirect("result", result_id=updated.id)
@@ -61,7 +63,8 @@ def result_json(request: HttpRequest, result: Result) -> HttpResponse:
 @result_conditional
 @result_required(result_missing)
 def result_markdown_show(request: HttpRequest, result: Result) -> HttpResponse:
-    page = result_page(result=result, url=result_url(request, result), kit=result_kit(result=result, query=request.GET))
+    kit = kit_build(stored=result_read(result), query=request.GET)
+    page = result_page(result=result, url=result_url(request, result), kit=kit)
     response = HttpResponse(result_markdown(page=page), content_type="text/markdown; charset=utf-8")
     return downloaded(response, result_id=result.id, name="plan.md")
 
@@ -70,7 +73,8 @@ def result_markdown_show(request: HttpRequest, result: Result) -> HttpResponse:
 @result_conditional
 @result_required(result_missing)
 def result_template(request: HttpRequest, result: Result, slug: str) -> HttpResponse:
-    page = result_page(result=result, url=result_url(request, result), kit=result_kit(result=result, query=request.GET))
+    kit = kit_build(stored=result_read(result), query=request.GET)
+    page = result_page(result=result, url=result_url(request, result), kit=kit)
     template = next((template for template in page.templates if template.slug == slug), None)
     if template is None:
         return result_missing(request)

@@ -16,9 +16,7 @@ from tests.browser.journeys import (
     plan_get,
     study_start,
 )
-from tests.builders import LM
-
-FIB_SEM = {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"}
+from tests.builders import FIB_SEM, LM
 
 
 def on_start(page: Page) -> None:

@@ -18,8 +18,8 @@ from tests.browser.journeys import (
     datasets_add,
     plan_get,
 )
-from tests.browser.states import FIB_SEM, STATES, on_check, on_publication, on_start
-from tests.builders import LM
+from tests.browser.states import STATES, on_check, on_publication, on_start
+from tests.builders import FIB_SEM, LM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -17,20 +17,10 @@ from tests.browser.journeys import (
     step_titles,
     study_start,
 )
-from tests.browser.states import FIB_SEM
-from tests.builders import LM
+from tests.builders import CRYO_ET, FIB_SEM, LM, MRI, VISIUM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-CRYO_ET = {
-    "id": "cryo-et",
-    "modality": "electron_microscopy",
-    "em_method": "cryo_et",
-    "tilt_series": True,
-    "tomograms": "many",
-}
-VISIUM = {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True}
-MRI = {"id": "mri", "modality": "other", "medical_imaging": True}
 # Most page loads a depositor waits for, from the start page to the plan: today's counts (docs/wizard.md), within
 # the targets of at most 3 with JavaScript, 5 without for one dataset and 14 without for five.
 PAGE_LOADS = {

@@ -154,6 +154,7 @@ def test_sqlite_runs_in_wal_mode_so_that_readers_never_wait_for_a_writer(tmp_pat
     assert completed.stdout.split() == ["wal", "1"]
 
 
+@pytest.mark.database
 @pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="the PostgreSQL run only (DATABASE_URL)"
 )

@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from policy.engine import answers_validate, plan_for
 from policy.presenters.answers import answers_present
 from policy.presenters.downloads import template_render, templates_offered
-from policy.presenters.picture import plan_picture
+from policy.presenters.picture import BOX_HEIGHT, plan_picture
 from policy.presenters.plan import plan_present
 from policy.results import result_create, texts_collect
+from policy.stored_result import stored_result_read
 from tests.strategies import studies
 
 
@@ -21,7 +22,8 @@ from tests.strategies import studies
 def test_the_picture_draws_every_dataset_archive_and_link_inside_its_frame(answers):
     plan = plan_for(answers)
     canonical = answers_validate(answers).answers()
-    shown = plan_present(plan=plan, texts=texts_collect(plan=plan, answers=canonical))
+    texts = texts_collect(plan=plan, answers=canonical)
+    shown = plan_present(stored=stored_result_read(plan=plan, answers=canonical, texts=texts))
 
     pictures = plan_picture(plan=shown, dataset_ids=[dataset["id"] for dataset in canonical["datasets"]])
 
@@ -31,7 +33,9 @@ def test_the_picture_draws_every_dataset_archive_and_link_inside_its_frame(answe
         assert len(picture.arrows) == len(
             {(dataset, d["archive"]) for d in plan["depositions"] for dataset in d["datasets"]}
         )
-        assert all(box.x >= 0 and box.right <= picture.width and box.bottom <= picture.height for box in boxes)
+        assert all(
+            box.x >= 0 and box.right <= picture.width and (box.y + BOX_HEIGHT) <= picture.height for box in boxes
+        )
         for line in picture.arrows + picture.dashes:
             assert all(0 <= x <= picture.width for x in (line.x1, line.x2))
             assert all(0 <= y <= picture.height for y in (line.y1, line.y2))
@@ -45,10 +49,13 @@ def test_every_template_offered_is_a_rectangular_tsv_and_every_answer_has_a_row(
     plan = plan_for(answers)
     canonical = answers_validate(answers).answers()
     texts = texts_collect(plan=plan, answers=canonical)
-    shown = plan_present(plan=plan, texts=texts)
+    stored = stored_result_read(plan=plan, answers=canonical, texts=texts)
+    shown = plan_present(stored=stored)
 
-    for template in templates_offered(plan=shown, stored_plan=plan, answers=canonical):
-        rows = list(csv.reader(io.StringIO(template_render(template=template, plan=shown)), delimiter="\t"))
+    for template in templates_offered(plan=shown, stored=stored):
+        # Read as a spreadsheet reads it: UTF-8 after the byte-order mark of the files people open.
+        text = template_render(template=template, plan=shown).removeprefix("\ufeff")
+        rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
         assert rows[0] == [name for name, _ in template.columns]
         assert len(rows) >= 2
         assert {len(row) for row in rows} == {len(template.columns)}

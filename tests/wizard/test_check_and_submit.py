@@ -7,12 +7,13 @@ from django.test import Client
 
 from policy.engine.questions import DATASET_QUESTIONS
 from policy.models import Result
-from tests.builders import FIB, LM
+from tests.builders import CRYO_ET, FIB, LM, MRI
 from tests.wizard.journeys import (
     check_confirm,
     correlations_answer,
     dataset_post,
     form_post,
+    offered_study_id,
     publication_answer,
     step_post,
     study_enter,
@@ -22,14 +23,6 @@ from tests.wizard.journeys import (
 from wizard import content
 
 pytestmark = pytest.mark.django_db
-
-CRYO_ET = {
-    "id": "et",
-    "modality": "electron_microscopy",
-    "em_method": "cryo_et",
-    "tilt_series": True,
-    "tomograms": "many",
-}
 
 
 def test_check_your_answers_shows_every_answer_with_change_links(client):
@@ -41,7 +34,7 @@ def test_check_your_answers_shows_every_answer_with_change_links(client):
         assert label in page
     # Each Change link lands on its question (the block holding its legend), not on its first answer.
     assert 'href="/study/publication/?return=check#question-publication"' in page
-    assert 'href="/study/datasets/et/change/?return=check#question-tomograms"' in page
+    assert 'href="/study/datasets/cryo-et/change/?return=check#question-tomograms"' in page
     assert 'href="/study/correlations/?return=check"' in page
     assert f'name="check-revision" value="{client.session["study"]["revision"]}"' in page
 
@@ -55,8 +48,7 @@ def test_change_links_name_the_answer_and_the_dataset(client):
 
 def test_check_rows_use_short_names_and_keep_acronyms(client):
     """The long human-data questions are not repeated word for word in every card."""
-    mri = {"id": "mri", "modality": "other", "medical_imaging": True}
-    study_started(client, datasets=[LM, mri, {**CRYO_ET, "id": "et2"}])
+    study_started(client, datasets=[LM, MRI, {**CRYO_ET, "id": "et2"}])
     correlations_answer(client, [])
     page = text(client.get("/study/check/"))
     for question in DATASET_QUESTIONS:
@@ -239,14 +231,21 @@ def test_after_the_plan_the_first_question_starts_a_new_study(client):
     study_enter(client, {"datasets": [LM]})
     old = client.session["study"]["id"]
     assert "Start now" in text(client.get("/"))
-    client.get("/study/publication/")
-    assert client.session["study"]["id"] != old
-    assert client.session["study"]["answers"] == {"datasets": []}
+    offered = offered_study_id(client.get("/study/publication/"))
+    assert client.session["study"]["id"] == old  # nothing saved yet: the plan's study stays until an answer
+    answered = client.post(
+        "/study/publication/",
+        {"study": offered, "study-current_step": "publication", "publication-publication": "yes"},
+    )
+    assert answered.status_code == 302
+    assert client.session["study"]["id"] == offered != old
+    assert client.session["study"]["answers"]["datasets"] == []
 
 
 def test_a_new_visitor_gets_no_plan_from_a_forged_post():
     client = Client()
     client.get("/study/publication/")
     response = step_post(client, "check", {"check-revision": 0})
-    assert response["Location"] == "/study/publication/"
+    # No study was ever kept for this visitor: their session ended, as far as the wizard knows.
+    assert response["Location"] == "/study/session-ended/"
     assert not Result.objects.exists()

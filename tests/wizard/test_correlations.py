@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.builders import FIB, LM, SXT
+from tests.builders import FIB, LM, MRI, SXT
 from tests.wizard.journeys import (
     correlations_answer,
     dataset_post,
@@ -85,8 +85,6 @@ def test_a_stale_tab_cannot_store_groups_naming_a_dataset_another_tab_removed(cl
 
 
 # --- The correlations follow the datasets -------------------------------------------------------------------------
-
-MRI = {"id": "mri", "modality": "other", "medical_imaging": True}
 
 
 def review(client) -> dict | None:

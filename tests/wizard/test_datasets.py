@@ -7,7 +7,7 @@ import pytest
 
 from policy.engine.questions import DATASET_QUESTIONS, DATASET_QUESTIONS_BY_FIELD, LABEL_FORMULA_START
 from policy.engine.vocabulary import EM_METHOD, MODALITY
-from tests.builders import FIB, LM, SXT, dataset_as_stored
+from tests.builders import CRYO_ET, FIB, LM, SXT, dataset_as_stored
 from tests.wizard.journeys import (
     DATASET_ADD,
     correlations_answer,
@@ -21,14 +21,6 @@ from tests.wizard.journeys import (
 from wizard import content
 
 pytestmark = pytest.mark.django_db
-
-CRYO_ET = {
-    "id": "et",
-    "modality": "electron_microscopy",
-    "em_method": "cryo_et",
-    "tilt_series": True,
-    "tomograms": "few",
-}
 
 
 def answers(client) -> dict:
@@ -141,7 +133,7 @@ def test_follow_ups_are_grouped_under_the_modality_they_follow_in_its_order(clie
 
 def test_a_changed_datasets_follow_ups_start_revealed(client):
     study_started(client, datasets=[CRYO_ET])
-    blocks = Blocks(text(client.get("/study/datasets/et/change/")))
+    blocks = Blocks(text(client.get("/study/datasets/cryo-et/change/")))
     for field in ("em_method", "tilt_series", "tomograms"):
         assert not blocks.hidden(f"question-{field}"), field
         assert not blocks.folded(f"question-{field}"), field
@@ -222,6 +214,15 @@ def test_duplicate_labels_are_refused(client):
     study_started(client, datasets=[LM])
     response = dataset_post(client, {"id": "lm", "modality": "other"})
     assert "Another dataset is already labelled lm" in text(response)
+
+
+def test_labels_differing_only_in_case_are_refused(client):
+    # A and a name the same file on macOS and Windows: their BioImage Archive file lists would overwrite each other.
+    study_started(client, datasets=[LM])
+    response = dataset_post(client, {"id": "LM", "modality": "other"})
+    page = text(response)
+    assert "Another dataset is already labelled lm" in page
+    assert '<a href="/study/datasets/lm/change/">change lm</a>' in page
 
 
 def test_adding_the_same_dataset_twice_is_a_replay_not_an_error(client):

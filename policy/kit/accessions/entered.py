@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from policy.engine.archives import ARCHIVES, AccessionFormat
-from policy.stored_result import step_numbers
+from policy.stored_result import StoredResult
 
 MAX_FIELD_LENGTH = 200  # a field holds a few accessions, each at most 14 characters
 MAX_ACCESSIONS_PER_DEPOSITION = 10  # e.g. a handful of representative tomograms, one EMDB entry each
@@ -53,10 +53,6 @@ class AccessionsEntered:
     def errors(self) -> dict[str, str]:
         return {key: item.error for key, item in self.fields.items() if item.error}
 
-    @property
-    def warnings(self) -> dict[str, str]:
-        return {key: item.warning for key, item in self.fields.items() if item.warning}
-
     def of(self, key: str) -> tuple[str, ...]:
         """The valid accessions of a deposition (none while its field is empty or wrong)."""
         item = self.fields.get(key)
@@ -65,12 +61,6 @@ class AccessionsEntered:
     def query(self) -> dict[str, str]:
         """The valid accessions as query parameters, in plan order: what a shared link carries."""
         return {key: " ".join(self.of(key)) for key in self.fields if self.of(key)}
-
-
-def accession_check(*, archive: str, value: str) -> str | None:
-    """The canonical accession, or None when `value` is not one of this archive's."""
-    accession_format = ACCESSION_FORMATS.get(archive)
-    return accession_format.canonical(value) if accession_format is not None else None
 
 
 def _field_parse(key: str, archive: str, raw: str) -> AccessionField:
@@ -88,9 +78,12 @@ def _field_parse(key: str, archive: str, raw: str) -> AccessionField:
     accession_format = ACCESSION_FORMATS[archive]
     accessions: list[str] = []
     for value in values:
+        shown = value if len(value) <= 20 else f"{value[:20]}…"
+        odd = next((character for character in value if not character.isascii()), None)
+        if odd is not None:
+            return AccessionField(key, archive, typed, error=_odd_character_message(shown, odd))
         canonical = accession_format.canonical(value)
         if canonical is None:
-            shown = value if len(value) <= 20 else f"{value[:20]}…"
             expected = f"“{shown}” is not an accession of this archive: expected {accession_format.describe}."
             return AccessionField(key, archive, typed, error=expected)
         if canonical not in accessions:
@@ -98,18 +91,26 @@ def _field_parse(key: str, archive: str, raw: str) -> AccessionField:
     return AccessionField(key, archive, typed, tuple(accessions))
 
 
-def accessions_parse(*, plan: Mapping, query: Mapping[str, str]) -> AccessionsEntered:
+def _odd_character_message(shown: str, odd: str) -> str:
+    name = unicodedata.name(odd, "an unnamed character").lower()
+    return (
+        f"“{shown}” has “{odd}” ({name}, U+{ord(odd):04X}), which is not a plain letter or digit: type the accession"
+        " in plain letters and digits (A to Z, 0 to 9)."
+    )
+
+
+def accessions_parse(*, stored: StoredResult, query: Mapping[str, str]) -> AccessionsEntered:
     """Read the accessions typed for each deposition of the plan from untrusted query parameters (deposition key
     -> text). Parameters that name no deposition are ignored; an archive without a known format takes none."""
     fields: dict[str, AccessionField] = {}
-    for deposition in plan["depositions"]:
-        key, archive = deposition["key"], deposition["archive"]
+    for deposition in stored.plan.depositions:
+        key, archive = deposition.key, deposition.archive
         raw = query.get(key, "")
         if archive not in ACCESSION_FORMATS or not isinstance(raw, str):
             fields[key] = AccessionField(key, archive)
             continue
         fields[key] = _field_parse(key, archive, raw)
-    return AccessionsEntered(_duplicates_warned(fields, step_numbers(plan=plan)))
+    return AccessionsEntered(_duplicates_warned(fields, stored.numbers))
 
 
 def _duplicates_warned(fields: dict[str, AccessionField], steps: Mapping[str, int]) -> dict[str, AccessionField]:

@@ -3,17 +3,23 @@ tools (DMPTool, DMPonline, Argos, the Data Stewardship Wizard) can import it.
 
 One `dataset` per dataset of the study, with `personal_data` and `sensitive_data`; one `distribution` per
 deposition of that dataset, whose `host` is the archive; none for a dataset that is not deposited. Accessions typed
-back in become the dataset's identifiers. Nothing here stands for what the wizard does not know: no placeholder
-person or identifier that a DMP tool would import as real.
+back in become the dataset's identifiers. The fields the DMP tools import (the contact with an affiliation, the
+project, each dataset's title, description and keywords, each distribution) hold what the plan knows; what it
+cannot know (who the contact is, the project's title) is a value starting with PLACEHOLDER, which a DMP tool imports
+as text that says what to write there, never as a person or a project it would take for real.
 """
 
+import json
 from collections.abc import Mapping
 from datetime import datetime
 
+from policy.engine.datasets import dataset_spatial_sequencing
+from policy.engine.plan import Deposition
 from policy.engine.vocabulary import ENUMERATIONS
 from policy.kit.accessions.entered import AccessionsEntered
 from policy.kit.accessions.links import accession_url
-from policy.stored_result import archive_present
+from policy.kit.scripts.empiar_submit import PLACEHOLDER
+from policy.stored_result import StoredResult
 
 LANGUAGE = "eng"
 CONTROLLED_ACCESS = {"ega"}
@@ -26,10 +32,25 @@ HOST_IDS = {"empiar": ({"identifier": "https://doi.org/10.25504/FAIRsharing.dff3
 LICENCES = {"empiar": "https://creativecommons.org/publicdomain/zero/1.0/"}
 UNKNOWN = "unknown"
 # Schema 1.2 requires a contact with an e-mail address; the wizard does not know the depositor. A reserved domain
-# (RFC 2606) that reaches no one, next to the standard's own "unknown".
-UNKNOWN_MAILBOX = "unknown@example.org"
+# (RFC 2606) that reaches no one.
+PLACEHOLDER_MAILBOX = "fill-in@example.org"
+# The contact as the DMP tools import it: DMPTool's API wants an affiliation; the Data Stewardship Wizard makes the
+# contact a contributor, so its name says what to write rather than naming someone.
+CONTACT = {
+    "name": f"{PLACEHOLDER}: name of the person responsible for this plan",
+    "mbox": PLACEHOLDER_MAILBOX,
+    "contact_id": {"identifier": f"{PLACEHOLDER}: their ORCID iD", "type": "other"},
+    "affiliation": [
+        {
+            "name": f"{PLACEHOLDER}: their organisation",
+            # "other", not "ror": importers check a ror identifier's form, which a placeholder is not.
+            "affiliation_id": {"identifier": f"{PLACEHOLDER}: its ROR ID", "type": "other"},
+        }
+    ],
+}
 LABELS = {enumeration.name: enumeration for enumeration in ENUMERATIONS}
-SEQUENCING_OMICS = ("transcriptomics", "epigenomics")
+# The answers that say what a dataset's data is, as keywords and in the project's description.
+DESCRIBING_FIELDS = ("modality", "em_method", "omics_type", "screen_type", "dimensionality")
 CONTROLLED_RIGHTS = (
     "The sequencing data is available under controlled access, through the study's Data Access Committee."
 )
@@ -52,11 +73,7 @@ def _medical_imaging(dataset: Mapping) -> bool:
 
 
 def _human_sequencing(dataset: Mapping) -> bool:
-    return (
-        dataset.get("human_tissue") is True
-        and dataset.get("modality") == "spatial_omics"
-        and dataset.get("omics_type") in SEQUENCING_OMICS
-    )
+    return dataset.get("human_tissue") is True and dataset_spatial_sequencing(dataset)
 
 
 def _privacy(dataset: Mapping) -> str:
@@ -105,18 +122,18 @@ def _identifier(archive: str, accession: str) -> dict:
 
 
 def _distribution(
-    deposition: Mapping, dataset_id: str, texts: Mapping, accessions: tuple[str, ...], created: datetime
+    deposition: Deposition, dataset_id: str, stored: StoredResult, accessions: tuple[str, ...], created: datetime
 ) -> dict:
-    code = deposition["archive"]
-    archive = archive_present(code=code, texts=texts)
-    what = "; ".join(item["what"] for item in deposition["contents"] if dataset_id in item["datasets"])
+    code = deposition.archive
+    archive = stored.archive(code)
+    what = "; ".join(item.what for item in deposition.contents if dataset_id in item.datasets)
     accession_text = f"Accession: {', '.join(accessions)}." if accessions else "Accession: not yet known."
-    host: dict = {"title": archive.name, "url": archive.url or deposition.get("submit_url", "")}
+    host: dict = {"title": archive.name, "url": archive.url or deposition.submit_url}
     if code in HOST_IDS:
         host["host_id"] = [dict(item) for item in HOST_IDS[code]]
     distribution: dict = {
         "title": f"{archive.name}: {what or dataset_id}",
-        "description": f"Deposited through: {deposition['route']}. {accession_text}",
+        "description": f"Deposited through: {deposition.route}. {accession_text}",
         "data_access": "shared" if code in CONTROLLED_ACCESS else "open",
         "host": host,
     }
@@ -130,13 +147,12 @@ def _distribution(
     return distribution
 
 
-def _dataset(dataset: Mapping, plan: Mapping, texts: Mapping, accessions: AccessionsEntered, created: datetime) -> dict:
+def _dataset(dataset: Mapping, stored: StoredResult, accessions: AccessionsEntered, created: datetime) -> dict:
     dataset_id = dataset["id"]
-    depositions = [deposition for deposition in plan["depositions"] if dataset_id in deposition["datasets"]]
+    texts = stored.texts
+    depositions = [deposition for deposition in stored.plan.depositions if dataset_id in deposition.datasets]
     typed = [
-        (deposition["archive"], accession)
-        for deposition in depositions
-        for accession in accessions.of(deposition["key"])
+        (deposition.archive, accession) for deposition in depositions for accession in accessions.of(deposition.key)
     ]
     privacy = _privacy(dataset)
     entry: dict = {
@@ -144,48 +160,67 @@ def _dataset(dataset: Mapping, plan: Mapping, texts: Mapping, accessions: Access
         # The first accession the dataset received identifies it; until then, the depositor's label.
         "dataset_id": _identifier(*typed[0]) if typed else {"identifier": dataset_id, "type": "other"},
         "type": "image",
+        "keyword": _keywords(dataset, texts),
         "personal_data": privacy,
         "sensitive_data": privacy,
     }
+    if depositions:
+        archives = dict.fromkeys(stored.archive(deposition.archive).name for deposition in depositions)
+        entry["description"] = f"Deposited at EMBL-EBI in {', '.join(archives)}."
     if len(typed) > 1:
         entry["alternate_identifier"] = [_identifier(archive, accession) for archive, accession in typed[1:]]
     if depositions:
         entry["distribution"] = [
-            _distribution(deposition, dataset_id, texts, accessions.of(deposition["key"]), created)
+            _distribution(deposition, dataset_id, stored, accessions.of(deposition.key), created)
             for deposition in depositions
         ]
-    if any(deposition["archive"] in CONTROLLED_ACCESS for deposition in depositions):
+    if any(deposition.archive in CONTROLLED_ACCESS for deposition in depositions):
         entry["rights"] = CONTROLLED_RIGHTS
-    refused = next((item for item in plan["not_accepted"] if item["dataset"] == dataset_id), None)
+    refused = next((item for item in stored.plan.not_accepted if item.dataset == dataset_id), None)
     if refused is not None:
         entry["description"] = "This dataset cannot be deposited at EMBL-EBI."
-        if refused.get("instead"):
-            entry["security_and_privacy"] = [{"title": "Not deposited at EMBL-EBI", "description": refused["instead"]}]
+        if refused.instead:
+            entry["security_and_privacy"] = [{"title": "Not deposited at EMBL-EBI", "description": refused.instead}]
     return entry
 
 
-def madmp_build(
-    *, url: str, created: datetime, plan: Mapping, answers: Mapping, texts: Mapping, accessions: AccessionsEntered
-) -> dict:
+def _keywords(dataset: Mapping, texts: Mapping) -> list[str]:
+    """What the answers say a dataset's data is, in their words."""
+    return [_label(field, dataset[field], texts) for field in DESCRIBING_FIELDS if isinstance(dataset.get(field), str)]
+
+
+def _described(dataset: Mapping, texts: Mapping) -> str:
+    return f"{dataset['id']} ({'; '.join(_keywords(dataset, texts))})"
+
+
+def _project(answers: Mapping, texts: Mapping) -> dict:
+    datasets = answers["datasets"]
+    publication = "a publication" if answers.get("publication") is True else "no publication yet"
+    return {
+        "title": f"{PLACEHOLDER}: title of the project",
+        "description": f"A study with {len(datasets)} image dataset{'s' if len(datasets) != 1 else ''} and "
+        f"{publication}: {', '.join(_described(dataset, texts) for dataset in datasets)}.",
+    }
+
+
+def madmp_build(*, url: str, created: datetime, stored: StoredResult, accessions: AccessionsEntered) -> dict:
     """The maDMP document of a stored result (`url`: its permanent link, the DMP's identifier)."""
+    answers = stored.answers
     stamp = created.isoformat()
     human = [dataset for dataset in answers["datasets"] if _human(dataset)]
     about = "the images behind a publication" if answers.get("publication") is True else "a study's images"
     dmp = {
         "title": f"Deposition plan for {about}, at EMBL-EBI",
         "description": f"Where and how to deposit each dataset, made by depositwizard under policy version "
-        f"{plan['policy_version']}. The full plan, with the reasons for each step: {url}",
+        f"{stored.plan.policy_version}. The full plan, with the reasons for each step: {url}",
         "language": LANGUAGE,
         "created": stamp,
         "modified": stamp,
         "dmp_id": {"identifier": url, "type": "url"},
-        "contact": {
-            "name": UNKNOWN,
-            "mbox": UNKNOWN_MAILBOX,
-            "contact_id": {"identifier": UNKNOWN, "type": "other"},
-        },
+        "contact": json.loads(json.dumps(CONTACT)),
+        "project": [_project(answers, stored.texts)],
         "ethical_issues_exist": "yes" if human else UNKNOWN,
-        "dataset": [_dataset(dataset, plan, texts, accessions, created) for dataset in answers["datasets"]],
+        "dataset": [_dataset(dataset, stored, accessions, created) for dataset in answers["datasets"]],
     }
     if human:
         dmp["ethical_issues_description"] = "The study includes data about people. " + " ".join(

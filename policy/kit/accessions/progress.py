@@ -1,12 +1,11 @@
 """Where a depositor stands, from the accessions typed so far: which steps are done, what the next step must cite
 (the plan's linking items with the real accessions filled in) and the filled accessions table."""
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.engine.archives import archive_short_name
 from policy.kit.accessions.entered import ACCESSION_FORMATS, AccessionsEntered
-from policy.stored_result import step_numbers
+from policy.stored_result import StoredResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,34 +71,34 @@ class Progress:
         return tuple(link for link in self.links if following is not None and link.step == following.number)
 
 
-def progress_build(*, plan: Mapping, accessions: AccessionsEntered) -> Progress:
-    numbers = step_numbers(plan=plan)
+def progress_build(*, stored: StoredResult, accessions: AccessionsEntered) -> Progress:
+    numbers = stored.numbers
     steps = tuple(
         StepProgress(
-            number=numbers[deposition["key"]],
-            key=deposition["key"],
-            archive=deposition["archive"],
-            datasets=tuple(deposition["datasets"]),
-            accessions=accessions.of(deposition["key"]),
-            accepts_accessions=deposition["archive"] in ACCESSION_FORMATS,
+            number=numbers[deposition.key],
+            key=deposition.key,
+            archive=deposition.archive,
+            datasets=deposition.datasets,
+            accessions=accessions.of(deposition.key),
+            accepts_accessions=deposition.archive in ACCESSION_FORMATS,
         )
-        for deposition in plan["depositions"]
+        for deposition in stored.plan.depositions
     )
     by_key = {step.key: step for step in steps}
     links = tuple(
         FilledLink(
-            kind=item["kind"],
-            step=numbers[item["in"]],
-            datasets=tuple(item["datasets"]),
-            contents=tuple(item["contents"]),
+            kind=item.kind,
+            step=numbers[item.performed_in],
+            datasets=item.datasets,
+            contents=item.contents,
             cites=tuple(
                 Citation(by_key[key].number, by_key[key].archive, by_key[key].datasets, by_key[key].accessions)
-                for key in item["cites"]
+                for key in item.cites
                 if key in by_key
             ),
         )
-        for item in plan["linking"]
-        if item["in"] in numbers
+        for item in stored.plan.linking
+        if item.performed_in in numbers
     )
     return Progress(steps=steps, links=links)
 

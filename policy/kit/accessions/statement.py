@@ -8,12 +8,13 @@ once the depositor confirms them: an optional item counts as confirmed when its 
 Restricted data gets a wording journals accept: why it is restricted, who grants access and how.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.engine.archives import archive_in_print, archive_short_name
+from policy.engine.plan import SCOPE_IMAGES, Content, Deposition, Refusal
 from policy.kit.accessions.entered import AccessionsEntered
 from policy.kit.accessions.links import accession_url
+from policy.stored_result import StoredResult
 
 # Archives whose data is released only under controlled access: why, who grants access and how
 # (beyond-policy:ega-controlled-access).
@@ -38,6 +39,7 @@ REFUSAL_REASONS_IN_PRINT = {
     "beyond-policy:bia-open-access": NO_OPEN_CONSENT_IN_PRINT,
     "beyond-policy:arrayexpress-st": NO_OPEN_CONSENT_IN_PRINT,
     "beyond-policy:empiar-raw": NO_OPEN_CONSENT_IN_PRINT,
+    "beyond-policy:empiar-cc0": NO_OPEN_CONSENT_IN_PRINT,
     "beyond-policy:emdb-hold": NO_OPEN_CONSENT_IN_PRINT,
 }
 REFUSAL_REASON_OTHERWISE = "no public archive at EMBL-EBI can hold them"
@@ -52,6 +54,7 @@ class PrintPhrase:
     plural: bool = True
     one: str = ""  # when the step has exactly one accession, e.g. "a representative tomogram"
     one_plural: bool = False
+    several_entries: bool = False  # one accession per entry, several entries (tomograms): placeholders say "codes"
 
     def form(self, entries: int) -> tuple[str, bool]:
         if entries == 1 and self.one:
@@ -76,10 +79,10 @@ PRINT_PHRASES: dict[str, PrintPhrase] = {
     ),
     "raw tilt series": PrintPhrase("the raw tilt series"),
     "all the tomograms, each as an EMDB entry of its own": PrintPhrase(
-        "the tomograms", one="the tomogram", one_plural=False
+        "the tomograms", one="the tomogram", one_plural=False, several_entries=True
     ),
     "one or a few representative tomograms, each as an EMDB entry of its own": PrintPhrase(
-        "representative tomograms", one="a representative tomogram", one_plural=False
+        "representative tomograms", one="a representative tomogram", one_plural=False, several_entries=True
     ),
     "the remaining tomograms": PrintPhrase("further tomograms"),
     "the subtomogram average, with its half-maps (required) and an image": PrintPhrase(
@@ -143,14 +146,14 @@ def _join(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _subject(contents: list[Mapping], entries: int) -> tuple[str, bool]:
+def _subject(contents: list[Content], entries: int) -> tuple[str, bool]:
     """(noun phrase, plural) for the contents deposited: phrases of the same datasets read as one group."""
     groups: dict[tuple[str, ...], list[str]] = {}
     plural = False
     for item in contents:
-        text, item_plural = PRINT_PHRASES.get(item["what"], PRINT_PHRASE_OTHERWISE).form(entries)
+        text, item_plural = PRINT_PHRASES.get(item.what, PRINT_PHRASE_OTHERWISE).form(entries)
         plural = plural or item_plural
-        phrases = groups.setdefault(tuple(item["datasets"]), [])
+        phrases = groups.setdefault(item.datasets, [])
         if text not in phrases:
             phrases.append(text)
     plural = plural or sum(map(len, groups.values())) > 1
@@ -164,28 +167,34 @@ def _cited(archive: str, accession: str) -> str:
     return f"{accession} ({url})" if url else accession
 
 
-def _accessions_text(archive: str, accessions: tuple[str, ...]) -> str:
+def _accessions_text(archive: str, accessions: tuple[str, ...], *, several_entries: bool) -> str:
     if not accessions:
         # The placeholder names what is missing by the archive's short name, so that it cannot be mistaken for an
-        # accession.
+        # accession; a step of several entries awaits several.
+        if several_entries:
+            return f"accession codes [{archive_short_name(code=archive)} accessions]"
         return f"accession code [{archive_short_name(code=archive)} accession]"
     label = "accession code" if len(accessions) == 1 else "accession codes"
     return f"{label} {_join([_cited(archive, accession) for accession in accessions])}"
 
 
-def _deposition_sentence(deposition: Mapping, contents: list[Mapping], accessions: tuple[str, ...]) -> StatementPart:
-    archive = deposition["archive"]
+def _deposition_sentence(deposition: Deposition, contents: list[Content], accessions: tuple[str, ...]) -> StatementPart:
+    archive = deposition.archive
     subject, plural = _subject(contents, len(accessions))
     verb = "have" if plural else "has"
     where = archive_in_print(code=archive)
-    text = f"{subject} {verb} been deposited in {where} under {_accessions_text(archive, accessions)}."
+    several = any(PRINT_PHRASES.get(item.what, PRINT_PHRASE_OTHERWISE).several_entries for item in contents)
+    text = (
+        f"{subject} {verb} been deposited in {where} under "
+        f"{_accessions_text(archive, accessions, several_entries=several)}."
+    )
     if archive in CONTROLLED_ACCESS_ARCHIVES:
         text += " " + CONTROLLED_ACCESS_ARCHIVES[archive].format(they="they are" if plural else "it is")
     return StatementPart(text, complete=bool(accessions))
 
 
-def _references(deposition: Mapping, accessions: tuple[str, ...]) -> list[str]:
-    archive = deposition["archive"]
+def _references(deposition: Deposition, accessions: tuple[str, ...]) -> list[str]:
+    archive = deposition.archive
     name = archive_short_name(code=archive)
     if not accessions:
         return [f"{REFERENCE_PLACEHOLDERS} {name}. [{name} accession]."]
@@ -196,13 +205,13 @@ def _references(deposition: Mapping, accessions: tuple[str, ...]) -> list[str]:
     return entries
 
 
-def _not_deposited_sentence(refused: Mapping) -> StatementPart:
-    clauses = [reason["clause"] for reason in refused.get("reasons", [])]
+def _not_deposited_sentence(refused: Refusal) -> StatementPart:
+    clauses = [reason.clause for reason in refused.reasons]
     reason = next((REFUSAL_REASONS_IN_PRINT[clause] for clause in clauses if clause in REFUSAL_REASONS_IN_PRINT), "")
     # A refusal of the images alone (the rest of the dataset is deposited) names the images.
-    what = "images" if refused.get("scope") == "images" else "data"
+    what = "images" if refused.scope == SCOPE_IMAGES else "data"
     return StatementPart(
-        f"The {refused['dataset']} {what} are not publicly available because {reason or REFUSAL_REASON_OTHERWISE}; "
+        f"The {refused.dataset} {what} are not publicly available because {reason or REFUSAL_REASON_OTHERWISE}; "
         "they are available to qualified researchers under [the data access agreement or ethics approval that "
         "governs them], granted by [the body that decides on access, e.g. the institution's data access "
         "committee], on request to [a contact that outlives the project, e.g. the committee's e-mail address].",
@@ -210,23 +219,23 @@ def _not_deposited_sentence(refused: Mapping) -> StatementPart:
     )
 
 
-def deposited_contents(*, deposition: Mapping, accessions: AccessionsEntered) -> list[Mapping]:
+def deposited_contents(*, deposition: Deposition, accessions: AccessionsEntered) -> list[Content]:
     """What the statement says this deposition holds: its contents, the optional ones only once confirmed (the
     step has an accession typed)."""
-    confirmed = bool(accessions.of(deposition["key"]))
-    return [item for item in deposition["contents"] if not item.get("optional") or confirmed]
+    confirmed = bool(accessions.of(deposition.key))
+    return [item for item in deposition.contents if not item.optional or confirmed]
 
 
-def statement_build(*, plan: Mapping, accessions: AccessionsEntered) -> Statement:
+def statement_build(*, stored: StoredResult, accessions: AccessionsEntered) -> Statement:
     """The statement for this plan, with the accessions typed so far."""
     parts: list[StatementPart] = []
     references: list[str] = []
-    for deposition in plan["depositions"]:
+    for deposition in stored.plan.depositions:
         contents = deposited_contents(deposition=deposition, accessions=accessions)
         if not contents:
             continue  # an optional step not confirmed
-        typed = accessions.of(deposition["key"])
+        typed = accessions.of(deposition.key)
         parts.append(_deposition_sentence(deposition, contents, typed))
         references += _references(deposition, typed)
-    parts += [_not_deposited_sentence(refused) for refused in plan["not_accepted"]]
+    parts += [_not_deposited_sentence(refused) for refused in stored.plan.not_accepted]
     return Statement(tuple(parts), tuple(references))

@@ -4,7 +4,11 @@ formats, how large data travels, release and hold options), each line citing the
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from policy.engine.archives import ARCHIVES
+from policy.engine.datasets import dataset_spatial_transcriptomics
+from policy.engine.plan import Deposition
 from policy.engine.rules import ANNOTARE_CONTACT, ARRAYEXPRESS_PROCESSED_ROUTE, BIA_CONTACT, EMDB_AVERAGE_ROUTE
+from policy.stored_result import StoredResult
 
 ACCOUNT = "Account"
 METADATA = "Metadata"
@@ -21,19 +25,6 @@ class Preparation:
     clause: str
 
 
-def _route(deposition: Mapping) -> str:
-    return deposition["key"].split(":", 1)[0]
-
-
-def _datasets(deposition: Mapping, answers: Mapping) -> list[Mapping]:
-    by_id = {dataset["id"]: dataset for dataset in answers["datasets"]}
-    return [by_id[dataset_id] for dataset_id in deposition["datasets"] if dataset_id in by_id]
-
-
-def _is_spatial_transcriptomics(dataset: Mapping) -> bool:
-    return dataset.get("modality") == "spatial_omics" and dataset.get("omics_type") == "transcriptomics"
-
-
 def _shows_human_samples(dataset: Mapping) -> bool:
     return dataset.get("human_tissue") is True
 
@@ -42,19 +33,19 @@ def _images_closed(dataset: Mapping) -> bool:
     return _shows_human_samples(dataset) and dataset.get("human_images_open") is False
 
 
-def _steps_of(plan: Mapping, datasets: list[Mapping], archive: str) -> list[Mapping]:
+def _steps_of(stored: StoredResult, datasets: tuple[Mapping, ...], archive: str) -> list[Deposition]:
     """This plan's depositions to `archive` that carry any of these datasets."""
     ids = {dataset["id"] for dataset in datasets}
-    return [d for d in plan["depositions"] if d["archive"] == archive and ids & set(d["datasets"])]
+    return [d for d in stored.depositions_to(archive) if ids & set(d.datasets)]
 
 
-def _has_correlation(deposition: Mapping, plan: Mapping) -> bool:
-    return any(item["kind"] == "correlation" and item["in"] == deposition["key"] for item in plan["linking"])
+def _has_correlation(deposition: Deposition, stored: StoredResult) -> bool:
+    return any(item.kind == "correlation" and item.performed_in == deposition.key for item in stored.plan.linking)
 
 
-def _bia_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
-    components = [f"one for each dataset ({', '.join(deposition['datasets'])})"]
-    if _has_correlation(deposition, plan):
+def _bia_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Mapping, ...]) -> list[Preparation]:
+    components = [f"one for each dataset ({', '.join(deposition.datasets)})"]
+    if _has_correlation(deposition, stored):
         components.append("one for the correlation information")
     lines = [
         Preparation(
@@ -76,7 +67,7 @@ def _bia_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> l
             "beyond-policy:bia-file-list",
         ),
     ]
-    if _route(deposition).startswith("bia-screen"):
+    if deposition.route_key.startswith("bia-screen"):
         lines += [
             Preparation(
                 METADATA,
@@ -99,7 +90,7 @@ def _bia_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> l
                 "beyond-policy:bia-open-access",
             )
         )
-    if any(_is_spatial_transcriptomics(dataset) for dataset in datasets):
+    if any(dataset_spatial_transcriptomics(dataset) for dataset in datasets):
         lines.append(
             Preparation(
                 METADATA,
@@ -115,6 +106,37 @@ def _bia_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> l
             "beyond-policy:biostudies-upload",
         )
     )
+    return [*lines, *_bia_accession_sent(deposition, stored)]
+
+
+def _bia_accession_sent(deposition: Deposition, stored: StoredResult) -> list[Preparation]:
+    """The BioImage Archive submission comes last and cites the EMPIAR and EMDB entries of its correlative
+    datasets: they learn its accession afterwards, so that the links run both ways."""
+    cited = {key for item in stored.plan.linking if item.performed_in == deposition.key for key in item.cites}
+    labels: dict[str, dict[str, None]] = {}
+    for other in stored.plan.depositions:
+        if other.key in cited and other.archive in ("empiar", "emdb"):
+            labels.setdefault(other.archive, {}).update(dict.fromkeys(other.datasets))
+    lines = []
+    if "empiar" in labels:
+        lines.append(
+            Preparation(
+                ACCESSION,
+                f"Once this submission has its accession (S-BIAD…), send it to {ARCHIVES['empiar'].contact} for the "
+                f"EMPIAR entry of {', '.join(labels['empiar'])}, so that the entry names this study (its BioStudies "
+                "references); typed in here, it also fills the EMPIAR draft.",
+                "beyond-policy:empiar-biostudies",
+            )
+        )
+    if "emdb" in labels:
+        lines.append(
+            Preparation(
+                ACCESSION,
+                f"Tell EMDB the accession too, for the EMDB entries of {', '.join(labels['emdb'])}: each deposition "
+                "cites the others.",
+                "rule-3",
+            )
+        )
     return lines
 
 
@@ -123,15 +145,15 @@ RAWEST_BY_EM_METHOD = {"single_particle": "unaligned movies", "cryo_et": "the ra
 RAWEST_OTHERWISE = "the unprocessed image stacks or projections"
 
 
-def _rawest(datasets: list[Mapping]) -> str:
+def _rawest(datasets: tuple[Mapping, ...]) -> str:
     rawest = dict.fromkeys(RAWEST_BY_EM_METHOD.get(dataset.get("em_method"), RAWEST_OTHERWISE) for dataset in datasets)
     return " and ".join(rawest) or RAWEST_OTHERWISE
 
 
-def _empiar_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
+def _empiar_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Mapping, ...]) -> list[Preparation]:
     cites_emdb = any(
-        item["in"] == deposition["key"] and any(key.startswith("emdb:") for key in item["cites"])
-        for item in plan["linking"]
+        item.performed_in == deposition.key and any(stored.route_of(key) == "emdb" for key in item.cites)
+        for item in stored.plan.linking
     )
     lines = [
         Preparation(
@@ -153,11 +175,12 @@ def _empiar_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -
         ),
         Preparation(
             RELEASE,
-            "Release options: RE (directly after processing), EP (after the related EMDB entry is released), HP "
-            "(after the primary citation is published), HO (release delayed by one year from deposition). Data is "
-            "released under CC0.",
+            "Release options: RE (directly after the submission has been processed), EP (after the related EMDB "
+            "entry has been released), HP (after the related primary citation has been published), HO (delay release "
+            "of entry by one year from the date of deposition).",
             "beyond-policy:empiar-transfer-release",
         ),
+        Preparation(RELEASE, "EMPIAR releases its data under CC0.", "beyond-policy:empiar-cc0"),
     ]
     if cites_emdb:
         lines.insert(
@@ -171,18 +194,18 @@ def _empiar_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -
     return lines
 
 
-def _emdb_files(deposition: Mapping, datasets: list[Mapping]) -> str:
+def _emdb_files(deposition: Deposition, datasets: tuple[Mapping, ...]) -> str:
     # Half-maps are mandatory for single-particle, subtomogram-averaging and helical maps only: never for tomograms.
-    if _route(deposition) == EMDB_AVERAGE_ROUTE:
+    if deposition.route_key == EMDB_AVERAGE_ROUTE:
         return "One primary map (the subtomogram average) and an image; half-maps are mandatory for it."
     if any(dataset.get("em_method") == "single_particle" for dataset in datasets):
         return "One primary map and an image; half-maps are mandatory for single-particle maps."
     return "Each tomogram is an entry of its own, with one primary map and an image."
 
 
-def _empiar_afterwards(plan: Mapping, datasets: list[Mapping]) -> Preparation | None:
+def _empiar_afterwards(stored: StoredResult, datasets: tuple[Mapping, ...]) -> Preparation | None:
     """EMPIAR comes after EMDB and the PDB in the plan (it cites them), so they learn its accession afterwards."""
-    if not _steps_of(plan, datasets, "empiar"):
+    if not _steps_of(stored, datasets, "empiar"):
         return None
     return Preparation(
         ACCESSION,
@@ -192,9 +215,19 @@ def _empiar_afterwards(plan: Mapping, datasets: list[Mapping]) -> Preparation | 
     )
 
 
-def _emdb_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
+PREPRINT_RELEASES = Preparation(
+    RELEASE,
+    "A public preprint that cites the entry's ID counts as its publication: the wwPDB then releases the entry, hold "
+    "or not.",
+    "beyond-policy:wwpdb-preprint",
+)
+
+
+def _emdb_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Mapping, ...]) -> list[Preparation]:
     lines = [Preparation(FILES, _emdb_files(deposition, datasets), "beyond-policy:emdb-onedep")]
-    if any(deposition["key"] in item["cites"] and item["in"].startswith("pdb:") for item in plan["linking"]):
+    if any(
+        deposition.key in item.cites and stored.route_of(item.performed_in) == "pdb" for item in stored.plan.linking
+    ):
         lines.append(
             Preparation(
                 METADATA,
@@ -203,19 +236,20 @@ def _emdb_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> 
                 "beyond-policy:emdb-onedep",
             )
         )
-    if afterwards := _empiar_afterwards(plan, datasets):
+    if afterwards := _empiar_afterwards(stored, datasets):
         lines.append(afterwards)
-    lines.append(
+    lines += [
         Preparation(
             RELEASE,
             "A map may be held for at most one year from deposition; ask for the hold when you first deposit.",
             "beyond-policy:emdb-hold",
-        )
-    )
+        ),
+        PREPRINT_RELEASES,
+    ]
     return lines
 
 
-def _pdb_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
+def _pdb_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Mapping, ...]) -> list[Preparation]:
     return [
         Preparation(
             FILES,
@@ -227,17 +261,20 @@ def _pdb_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> l
             "A hold lasts at most one year; map and model share it when deposited together.",
             "beyond-policy:wwpdb-hold",
         ),
+        PREPRINT_RELEASES,
         Preparation(
             ACCESSION,
             "Cite the whole PDB ID you receive (pdb_ and eight characters once four-character IDs run out).",
             "beyond-policy:pdb-ids",
         ),
-        *filter(None, [_empiar_afterwards(plan, datasets)]),
+        *filter(None, [_empiar_afterwards(stored, datasets)]),
     ]
 
 
-def _arrayexpress_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
-    if _route(deposition) == ARRAYEXPRESS_PROCESSED_ROUTE:
+def _arrayexpress_lines(
+    deposition: Deposition, stored: StoredResult, datasets: tuple[Mapping, ...]
+) -> list[Preparation]:
+    if deposition.route_key == ARRAYEXPRESS_PROCESSED_ROUTE:
         lines = [
             Preparation(
                 ACCOUNT,
@@ -252,7 +289,7 @@ def _arrayexpress_lines(deposition: Mapping, plan: Mapping, datasets: list[Mappi
                 "beyond-policy:ega-submitter-portal",
             ),
         ]
-    elif any(_is_spatial_transcriptomics(dataset) for dataset in datasets):
+    elif any(dataset_spatial_transcriptomics(dataset) for dataset in datasets):
         images_closed = any(_images_closed(dataset) for dataset in datasets)
         lines = [
             Preparation(
@@ -293,6 +330,11 @@ def _arrayexpress_lines(deposition: Mapping, plan: Mapping, datasets: list[Mappi
     return [
         *lines,
         Preparation(
+            TRANSFER,
+            "Upload files of 1 GB or more to Annotare by FTP, Aspera or Globus, not through the browser.",
+            "beyond-policy:annotare-upload",
+        ),
+        Preparation(
             RELEASE,
             "Private until its release date, which you can change at any time; once the accession is cited "
             "(preprints included), the data must be released.",
@@ -306,7 +348,7 @@ def _arrayexpress_lines(deposition: Mapping, plan: Mapping, datasets: list[Mappi
     ]
 
 
-def _pride_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
+def _pride_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Mapping, ...]) -> list[Preparation]:
     return [
         Preparation(
             FILES,
@@ -327,7 +369,9 @@ def _pride_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) ->
     ]
 
 
-def _metabolights_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
+def _metabolights_lines(
+    deposition: Deposition, stored: StoredResult, datasets: tuple[Mapping, ...]
+) -> list[Preparation]:
     return [
         Preparation(
             ACCOUNT,
@@ -347,7 +391,7 @@ def _metabolights_lines(deposition: Mapping, plan: Mapping, datasets: list[Mappi
     ]
 
 
-def _ega_lines(deposition: Mapping, plan: Mapping, datasets: list[Mapping]) -> list[Preparation]:
+def _ega_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Mapping, ...]) -> list[Preparation]:
     # What EGA itself requires; the shared spatial-transcriptomics table is the BioImage Archive's and
     # ArrayExpress's, and donor attributes belong in EGA only.
     return [
@@ -399,9 +443,9 @@ LINES_BY_ARCHIVE = {
 }
 
 
-def preparations_for(*, deposition: Mapping, plan: Mapping, answers: Mapping) -> tuple[Preparation, ...]:
+def preparations_for(*, deposition: Deposition, stored: StoredResult) -> tuple[Preparation, ...]:
     """What to have ready before this deposition, most useful first; none for an archive we know nothing about."""
-    lines = LINES_BY_ARCHIVE.get(deposition["archive"])
+    lines = LINES_BY_ARCHIVE.get(deposition.archive)
     if lines is None:
         return ()
-    return tuple(lines(deposition, plan, _datasets(deposition, answers)))
+    return tuple(lines(deposition, stored, stored.datasets_of(deposition)))

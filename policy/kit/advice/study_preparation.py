@@ -6,16 +6,23 @@ The per-step lines come from `before_you_start` (one source: a step's transfer a
 this module adds what concerns the study as a whole.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
+from policy.engine.archives import ARCHIVES
 from policy.kit.advice.before_you_start import TRANSFER, Preparation, preparations_for
-from policy.kit.drafts.empiar_bundle import API_TOKEN_URL
-from policy.stored_result import step_numbers
+from policy.stored_result import StoredResult
 
 ACCOUNTS = "Accounts"
+EMPIAR_TOKEN_PAGE = ARCHIVES["empiar"].api_token_url
 PEOPLE = "People"
 
+ONEDEP_WEB = Preparation(
+    ACCOUNTS,
+    "EMDB and PDB, through OneDep's web interface: no account; the deposition ID and password arrive by e-mail (or "
+    "sign in with your ORCID iD). The first time, the contact author verifies their e-mail address before creating "
+    "a deposition.",
+    "beyond-policy:onedep-web",
+)
 # The account each archive's submission starts from, and the tokens its tools need.
 ACCOUNT_LINES: dict[str, tuple[Preparation, ...]] = {
     "bia": (
@@ -28,18 +35,25 @@ ACCOUNT_LINES: dict[str, tuple[Preparation, ...]] = {
     "empiar": (
         Preparation(
             ACCOUNTS,
-            f"EMPIAR, to submit with empiar-depositor: an API token, which you generate at {API_TOKEN_URL}, and the "
-            "Aspera transfer password, which the EMPIAR team provides; ask for the password a few days ahead.",
+            "EMPIAR, to deposit through its web interface: an EMPIAR user account (register once), or sign in with "
+            "your ORCID iD.",
+            "beyond-policy:empiar-account",
+        ),
+        Preparation(
+            ACCOUNTS,
+            f"EMPIAR, to submit with empiar-depositor: an API token, which you generate at {EMPIAR_TOKEN_PAGE}, and "
+            "the Aspera transfer password, which the EMPIAR team provides; ask for the password a few days ahead.",
             "beyond-policy:empiar-depositor",
         ),
     ),
     "emdb": (
+        ONEDEP_WEB,
         Preparation(
             ACCOUNTS,
-            "EMDB and PDB: wwPDB OneDep needs no account; a deposition is opened with your e-mail and the ORCID iDs "
-            "given access to it. To open it with the kit's onedep_deposit.py (onedep-lib), the refresh token of the "
-            "token pair OneDep issues for its API.",
-            "beyond-policy:onedep-api",
+            "EMDB and PDB, to deposit with this kit's OneDep script: an API key, which you generate in OneDep after "
+            "signing in with your ORCID iD (onedep-lib takes it as a token pair and needs its refresh token, "
+            "ONEDEP_REFRESH_TOKEN).",
+            "beyond-policy:onedep-api-key",
         ),
     ),
     "arrayexpress": (
@@ -52,6 +66,13 @@ ACCOUNT_LINES: dict[str, tuple[Preparation, ...]] = {
     "pride": (
         Preparation(ACCOUNTS, "PRIDE: an account for the PRIDE Submission tool.", "beyond-policy:pride-submission"),
     ),
+    "metabolights": (
+        Preparation(
+            ACCOUNTS,
+            "MetaboLights: a MetaboLights account, from which the study is made and submitted in the Online Editor.",
+            "beyond-policy:metabolights-editor",
+        ),
+    ),
     "ega": (
         Preparation(
             ACCOUNTS,
@@ -61,8 +82,9 @@ ACCOUNT_LINES: dict[str, tuple[Preparation, ...]] = {
         ),
     ),
 }
-# PDB models are deposited in the same OneDep system as EMDB maps: one line for both.
-ACCOUNT_LINES["pdb"] = ACCOUNT_LINES["emdb"]
+# PDB models are deposited in the same OneDep system as EMDB maps: the web route's line serves both. The script's
+# key only where an EMDB step has a hand-off file.
+ACCOUNT_LINES["pdb"] = (ONEDEP_WEB,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,24 +129,21 @@ def _people(archives: set[str]) -> tuple[Preparation, ...]:
     return tuple(lines)
 
 
-def study_preparation_build(*, plan: Mapping, answers: Mapping) -> StudyPreparation:
+def study_preparation_build(*, stored: StoredResult) -> StudyPreparation:
     """What the study needs before its first step, for the archives this plan uses."""
-    archives = list(dict.fromkeys(deposition["archive"] for deposition in plan["depositions"]))
+    archives = list(dict.fromkeys(deposition.archive for deposition in stored.plan.depositions))
     accounts: list[Preparation] = []
     for archive in archives:
         accounts += [line for line in ACCOUNT_LINES.get(archive, ()) if line not in accounts]
-    numbers = step_numbers(plan=plan)
     transfers = tuple(
         StepTransfer(
-            number=numbers[deposition["key"]],
-            archive=deposition["archive"],
-            datasets=tuple(deposition["datasets"]),
+            number=stored.numbers[deposition.key],
+            archive=deposition.archive,
+            datasets=deposition.datasets,
             lines=tuple(
-                line
-                for line in preparations_for(deposition=deposition, plan=plan, answers=answers)
-                if line.topic == TRANSFER
+                line for line in preparations_for(deposition=deposition, stored=stored) if line.topic == TRANSFER
             ),
         )
-        for deposition in plan["depositions"]
+        for deposition in stored.plan.depositions
     )
     return StudyPreparation(accounts=tuple(accounts), people=_people(set(archives)), transfers=transfers)

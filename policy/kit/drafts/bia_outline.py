@@ -4,13 +4,13 @@ page and the PageTab download share (policy/kit/drafts/file_lists.py). Delivered
 
 import io
 import zipfile
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.kit.accessions.entered import AccessionsEntered
 from policy.kit.accessions.progress import citations_by_step, progress_build
 from policy.kit.drafts.file_lists import FileList, bia_steps, file_list_tsv
 from policy.kit.drafts.pagetab import PageTabDraft, pagetab_drafts, pagetab_json
+from policy.stored_result import StoredResult
 
 STUDY_SECTIONS = ("Study: title, description, authors and affiliations, funding, licence, related publication",)
 COMPONENT_SECTIONS = ("Study component", "Biosample", "Specimen", "Image acquisition", "Image analysis (if any)")
@@ -35,7 +35,7 @@ class BiaStepOutline:
     components: tuple[StudyComponent, ...]
 
 
-def bia_outlines(*, plan: Mapping, answers: Mapping) -> tuple[BiaStepOutline, ...]:
+def bia_outlines(*, stored: StoredResult) -> tuple[BiaStepOutline, ...]:
     return tuple(
         BiaStepOutline(
             step=step.number,
@@ -51,7 +51,7 @@ def bia_outlines(*, plan: Mapping, answers: Mapping) -> tuple[BiaStepOutline, ..
                 for file_list in step.file_lists
             ),
         )
-        for step in bia_steps(plan=plan, answers=answers)
+        for step in bia_steps(stored=stored)
     )
 
 
@@ -81,14 +81,14 @@ def _readme(outline: BiaStepOutline, cites: list[str], pagetab: PageTabDraft) ->
     return "\n".join(lines) + "\n"
 
 
-def bia_outline_zip(*, plan: Mapping, answers: Mapping, accessions: AccessionsEntered) -> bytes:
+def bia_outline_zip(*, stored: StoredResult, accessions: AccessionsEntered) -> bytes:
     """The outlines of every BioImage Archive step as one zip: a folder per step with README.md, the step's PageTab
     submission and a file list per study component, with the accessions typed so far."""
-    citations = citations_by_step(progress=progress_build(plan=plan, accessions=accessions))
-    pagetabs = {draft.key: draft for draft in pagetab_drafts(plan=plan, answers=answers, accessions=accessions)}
+    citations = citations_by_step(progress=progress_build(stored=stored, accessions=accessions))
+    pagetabs = {draft.key: draft for draft in pagetab_drafts(stored=stored, accessions=accessions)}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for outline in bia_outlines(plan=plan, answers=answers):
+        for outline in bia_outlines(stored=stored):
             pagetab = pagetabs[outline.key]
             readme = _readme(outline, list(citations.get(outline.key, [])), pagetab)
             _write(archive, f"{outline.folder}/README.md", readme)

@@ -8,13 +8,12 @@ The script is the one source of the draft's placeholders, so its guard and the d
 import io
 import json
 import zipfile
-from collections.abc import Mapping
 from pathlib import Path
 
 from policy.engine.archives import ARCHIVES
 from policy.kit.drafts.empiar_draft import EmpiarDraft
 from policy.kit.scripts import empiar_submit
-from policy.stored_result import step_numbers
+from policy.stored_result import StoredResult
 
 SCRIPT = "empiar_submit.py"
 README = "README.md"
@@ -22,9 +21,9 @@ README = "README.md"
 ZIP_TIMESTAMP = (2026, 1, 1, 0, 0, 0)
 EXECUTABLE = 0o755
 READ_WRITE = 0o644
-API_TOKEN_URL = "https://empiar.org/deposition/api_token"  # the empiar-depositor package's page on PyPI
 DEPOSITION_URL = ARCHIVES["empiar"].submit_url
 EMPIAR_HELP = ARCHIVES["empiar"].contact
+TOKEN_PAGE = ARCHIVES["empiar"].api_token_url
 
 
 def empiar_bundle_folder(*, draft: EmpiarDraft) -> str:
@@ -60,7 +59,7 @@ def _readme(draft: EmpiarDraft, step: int) -> str:
         "",
         "## 3. Upload without submitting",
         "",
-        f"1. Create an API token at {API_TOKEN_URL}; `export {empiar_submit.TOKEN_VARIABLE}=<token>` (or type it "
+        f"1. Create an API token at {TOKEN_PAGE}; `export {empiar_submit.TOKEN_VARIABLE}=<token>` (or type it "
         "when asked, which keeps it out of your shell's history).",
         f"2. Ask the EMPIAR team ({EMPIAR_HELP}) for the transfer password; `export "
         f"{empiar_submit.TRANSFER_PASSWORD_VARIABLE}=<password>` (neither the token nor your EMPIAR password).",
@@ -86,9 +85,9 @@ def _write(archive: zipfile.ZipFile, name: str, text: str, mode: int) -> None:
     archive.writestr(info, text.encode("utf-8"))
 
 
-def empiar_bundle_zip(*, draft: EmpiarDraft, plan: Mapping) -> bytes:
+def empiar_bundle_zip(*, draft: EmpiarDraft, stored: StoredResult) -> bytes:
     """The bundle of one EMPIAR step, its files in a folder named after the dataset."""
-    step = step_numbers(plan=plan)[draft.deposition_key]
+    step = stored.numbers[draft.deposition_key]
     folder = empiar_bundle_folder(draft=draft)
     script = Path(empiar_submit.__file__).read_text(encoding="utf-8")
     buffer = io.BytesIO()

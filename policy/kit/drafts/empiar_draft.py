@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.engine.archives import ARCHIVES
+from policy.engine.plan import Deposition
 from policy.kit.accessions.entered import AccessionsEntered
 from policy.kit.scripts.empiar_submit import PLACEHOLDER, PLACEHOLDER_COUNT, PLACEHOLDER_COUNTRY, PLACEHOLDER_EMAIL
-from policy.stored_result import step_numbers
+from policy.stored_result import StoredResult
 
 PLACEHOLDER_FORMAT = f"('OT', '{PLACEHOLDER}')"
 EMPIAR_HELP = ARCHIVES["empiar"].contact
@@ -47,7 +48,7 @@ RELEASE_OPTIONS = {
     "RE": "directly after the submission has been processed",
     "EP": "after the related EMDB entry has been released",
     "HP": "after the related primary citation has been published",
-    "HO": "one year after the date of deposition (release delayed by one year)",
+    "HO": "delay release of entry by one year from the date of deposition",
 }
 
 # imagesets[].category codes of the schema
@@ -196,15 +197,41 @@ def _experiment(dataset: Mapping, answers: Mapping, cites_emdb: bool) -> tuple[i
     return SOFT_XRAY_TOMOGRAPHY, sets, [_type_choice(SOFT_XRAY_TOMOGRAPHY, why, (HARD_XRAY,))]
 
 
-def _cited(deposition: Mapping, plan: Mapping) -> dict[str, list[str]]:
+def _cited(deposition: Deposition, stored: StoredResult) -> dict[str, list[str]]:
     """Deposition keys this deposition cites, by archive, in plan order."""
-    archive_of = {item["key"]: item["archive"] for item in plan["depositions"]}
-    cited_keys = {key for item in plan["linking"] if item["in"] == deposition["key"] for key in item["cites"]}
+    cited_keys = {key for item in stored.plan.linking if item.performed_in == deposition.key for key in item.cites}
     cited: dict[str, list[str]] = {}
-    for key in archive_of:
+    for key, other in stored.depositions.items():
         if key in cited_keys:
-            cited.setdefault(archive_of[key], []).append(key)
+            cited.setdefault(other.archive, []).append(key)
     return cited
+
+
+def _cited_by(deposition: Deposition, stored: StoredResult, archive: str) -> list[str]:
+    """Keys of this plan's depositions to `archive` that cite this deposition, in plan order: the BioImage Archive
+    submission that holds a correlation comes after the EMPIAR entry, so the entry learns its accession afterwards."""
+    citing = {item.performed_in for item in stored.plan.linking if deposition.key in item.cites}
+    return [other.key for other in stored.depositions_to(archive) if other.key in citing]
+
+
+def _biostudies_references(
+    deposition: Deposition, stored: StoredResult, accessions: AccessionsEntered
+) -> tuple[list[str], list[str]]:
+    """(S- accessions, choices): the BioImage Archive studies that cite this entry, typed so far, and what to do for
+    the others (the schema's names must start with S-, so no placeholder stands for them)."""
+    names: list[str] = []
+    choices: list[str] = []
+    for key in _cited_by(deposition, stored, "bia"):
+        typed = [accession for accession in accessions.of(key) if accession.startswith("S-")]
+        if typed:
+            names += typed
+            continue
+        choices.append(
+            f"biostudies_references: the BioImage Archive submission of step {stored.numbers[key]} cites this entry; "
+            f"once it has its accession (S-BIAD…), type it in the plan's accessions to fill it in here, or send it to "
+            f"{EMPIAR_HELP} if this entry is already submitted."
+        )
+    return names, choices
 
 
 def _release(cited: Mapping[str, list[str]], publication: bool) -> tuple[str, str]:
@@ -218,11 +245,9 @@ def _release(cited: Mapping[str, list[str]], publication: bool) -> tuple[str, st
     return chosen, f"Release {chosen}: {RELEASE_OPTIONS[chosen]}. The other options: {others}."
 
 
-def _step_of(key: str, plan: Mapping) -> int:
-    return step_numbers(plan=plan)[key]
-
-
-def _emdb_references(keys: list[str], plan: Mapping, accessions: AccessionsEntered) -> tuple[list[str], list[str]]:
+def _emdb_references(
+    keys: list[str], stored: StoredResult, accessions: AccessionsEntered
+) -> tuple[list[str], list[str]]:
     """(EMD accessions, choices): the typed ones, and an all-zero placeholder for each step not typed yet."""
     names: list[str] = []
     choices: list[str] = []
@@ -233,16 +258,14 @@ def _emdb_references(keys: list[str], plan: Mapping, accessions: AccessionsEnter
             continue
         placeholder = "EMD-" + "0" * (4 + len(choices))
         names.append(placeholder)
-        choices.append(f"{placeholder} stands for the EMD accession(s) of step {_step_of(key, plan)}: replace it.")
+        choices.append(f"{placeholder} stands for the EMD accession(s) of step {stored.numbers[key]}: replace it.")
     return names, choices
 
 
-def empiar_draft_build(
-    *, deposition: Mapping, plan: Mapping, answers: Mapping, accessions: AccessionsEntered
-) -> EmpiarDraft:
-    by_id = {dataset["id"]: dataset for dataset in answers["datasets"]}
-    dataset = by_id[deposition["datasets"][0]]
-    cited = _cited(deposition, plan)
+def empiar_draft_build(*, deposition: Deposition, stored: StoredResult, accessions: AccessionsEntered) -> EmpiarDraft:
+    answers = stored.answers
+    dataset = stored.datasets[deposition.datasets[0]]
+    cited = _cited(deposition, stored)
     experiment_type, imagesets, choices = _experiment(dataset, answers, bool(cited.get("emdb")))
     release, release_choice = _release(cited, answers.get("publication", True))
     document: dict = {
@@ -255,13 +278,17 @@ def empiar_draft_build(
         document["cross_references"] = [{"name": "EMD-0000"}]  # the EMDB entry the choices ask for
     for archive, list_name in REFERENCE_LISTS.items():
         keys = cited.get(archive, [])
+        names = [accession for key in keys for accession in accessions.of(key)]
         if archive == "emdb" and keys:
-            names, placeholder_choices = _emdb_references(keys, plan, accessions)
+            names, placeholder_choices = _emdb_references(keys, stored, accessions)
             choices = [*choices, *placeholder_choices]
-        else:
-            names = [accession for key in keys for accession in accessions.of(key)]
+        elif archive == "bia":
+            # Both ways: the BioImage Archive submission cites this entry, and the entry names the submission.
+            citing, later = _biostudies_references(deposition, stored, accessions)
+            names += citing
+            choices = [*choices, *later]
         if names:
-            document[list_name] = [{"name": name} for name in names]
+            document[list_name] = [{"name": name} for name in dict.fromkeys(names)]
     document.update(
         {
             "authors": [_author()],
@@ -282,12 +309,11 @@ def empiar_draft_build(
             ],
         }
     )
-    return EmpiarDraft(deposition["key"], dataset["id"], document, (release_choice, *choices))
+    return EmpiarDraft(deposition.key, dataset["id"], document, (release_choice, *choices))
 
 
-def empiar_drafts(*, plan: Mapping, answers: Mapping, accessions: AccessionsEntered) -> tuple[EmpiarDraft, ...]:
+def empiar_drafts(*, stored: StoredResult, accessions: AccessionsEntered) -> tuple[EmpiarDraft, ...]:
     return tuple(
-        empiar_draft_build(deposition=deposition, plan=plan, answers=answers, accessions=accessions)
-        for deposition in plan["depositions"]
-        if deposition["archive"] == "empiar"
+        empiar_draft_build(deposition=deposition, stored=stored, accessions=accessions)
+        for deposition in stored.depositions_to("empiar")
     )

@@ -11,8 +11,9 @@ folder its files go in and what goes there, for the depositor to replace with on
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from policy.engine.plan import Deposition
 from policy.kit.drafts.tsv import tsv_render
-from policy.stored_result import step_numbers
+from policy.stored_result import StoredResult
 
 CORRELATION_COMPONENT = "correlation"
 FILES_COLUMN = (
@@ -70,9 +71,9 @@ def _columns(dataset: Mapping) -> tuple[tuple[str, str], ...]:
     return (FILES_COLUMN, DESCRIPTION_COLUMN)
 
 
-def _what_of(deposition: Mapping, dataset: str) -> str:
+def _what_of(deposition: Deposition, dataset: str) -> str:
     """What of one dataset, alone, the deposition takes (the plan's words)."""
-    return "; ".join(item["what"] for item in deposition["contents"] if list(item["datasets"]) == [dataset])
+    return "; ".join(item.what for item in deposition.contents if item.datasets == (dataset,))
 
 
 def _starter_row(component: str, width: int, description: str) -> tuple[str, ...]:
@@ -94,29 +95,30 @@ def _correlation_name(index: int, count: int, taken: set[str]) -> str:
     return name
 
 
-def bia_steps(*, plan: Mapping, answers: Mapping) -> tuple[BiaStep, ...]:
+def bia_steps(*, stored: StoredResult) -> tuple[BiaStep, ...]:
     """Every BioImage Archive step of the plan, in plan order, with a file list per study component."""
-    by_id = {dataset["id"]: dataset for dataset in answers["datasets"]}
     steps = []
-    numbers = step_numbers(plan=plan)
-    for deposition in plan["depositions"]:
-        if deposition["archive"] != "bia":
-            continue
-        number = numbers[deposition["key"]]
+    for deposition in stored.depositions_to("bia"):
+        number = stored.numbers[deposition.key]
         file_lists = [
             _file_list(
-                number, dataset, False, (dataset,), _what_of(deposition, dataset), _columns(by_id.get(dataset, {}))
+                number,
+                dataset,
+                False,
+                (dataset,),
+                _what_of(deposition, dataset),
+                _columns(stored.datasets.get(dataset, {})),
             )
-            for dataset in deposition["datasets"]
+            for dataset in deposition.datasets
         ]
         correlated = [
-            item for item in plan["linking"] if item["kind"] == "correlation" and item["in"] == deposition["key"]
+            item for item in stored.plan.linking if item.kind == "correlation" and item.performed_in == deposition.key
         ]
         for index, item in enumerate(correlated, start=1):
-            name = _correlation_name(index, len(correlated), set(deposition["datasets"]))
+            name = _correlation_name(index, len(correlated), set(deposition.datasets))
             columns = (FILES_COLUMN, DESCRIPTION_COLUMN)
-            file_lists.append(_file_list(number, name, True, tuple(item["datasets"]), CORRELATION_DESCRIPTION, columns))
-        steps.append(BiaStep(number, deposition["key"], tuple(deposition["datasets"]), tuple(file_lists)))
+            file_lists.append(_file_list(number, name, True, item.datasets, CORRELATION_DESCRIPTION, columns))
+        steps.append(BiaStep(number, deposition.key, deposition.datasets, tuple(file_lists)))
     return tuple(steps)
 
 

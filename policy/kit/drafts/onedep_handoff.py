@@ -10,8 +10,10 @@ facade's `deposit()` sends no related EMDB id) and everything beyond the files (
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from policy.engine.plan import Deposition
+from policy.engine.rules import EMDB_AVERAGE_ROUTE
 from policy.kit.accessions.entered import AccessionsEntered
-from policy.stored_result import step_numbers
+from policy.stored_result import StoredResult
 
 FILL_IN = "FILL IN"
 SCRIPT_NAME = "onedep_deposit.py"
@@ -20,7 +22,13 @@ MAP, IMAGE, HALF_MAP, MODEL = "vo-map", "img-emdb", "half-map", "co-cif"
 # OneDep's EM subtypes (onedep_lib.enums.EMSubType values) and whether each needs two half-maps (the package's
 # required_files.json: single, helical and subtomogram do).
 SUBTYPES = {"single": True, "subtomogram": True, "tomography": False}
-AVERAGE_ROUTE = "emdb-average"
+# The later depositions that cite an EMDB entry, by the name the hand-off gives their archive.
+CITED_BY_NAMES = {"empiar": "EMPIAR", "bia": "BioImage Archive"}
+# A tomogram step holds several entries (one primary map each): the file says to repeat it, once per tomogram.
+ONE_ENTRY_PER_TOMOGRAM = (
+    "Each tomogram is an EMDB entry (a OneDep deposition) of its own: make one copy of this file per tomogram, each "
+    "naming that tomogram's map and image, and run the script once per copy."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +48,8 @@ class OnedepHandoff:
         return f"onedep-{self.slug}.json"
 
 
-def _subtype(deposition: Mapping, dataset: Mapping) -> str | None:
-    if deposition["key"].split(":", 1)[0] == AVERAGE_ROUTE:
+def _subtype(deposition: Deposition, dataset: Mapping) -> str | None:
+    if deposition.route_key == EMDB_AVERAGE_ROUTE:
         return "subtomogram"
     return {"cryo_et": "tomography", "single_particle": "single"}.get(dataset.get("em_method"))
 
@@ -73,51 +81,64 @@ def _files(subtype: str, coordinates: bool) -> list[dict]:
     return files
 
 
-def _related(deposition: Mapping, plan: Mapping, accessions: AccessionsEntered, numbers: dict[str, int]) -> list:
+def _related(deposition: Deposition, stored: StoredResult, accessions: AccessionsEntered) -> list:
     """The other EMDB entries of the same dataset, for OneDep's "Related depositions" in the web interface."""
     related = []
-    for other in plan["depositions"]:
-        if other["archive"] != "emdb" or other["key"] == deposition["key"]:
+    for other in stored.depositions_to("emdb"):
+        if other.key == deposition.key or not set(other.datasets) & set(deposition.datasets):
             continue
-        if not set(other["datasets"]) & set(deposition["datasets"]):
-            continue
-        typed = accessions.of(other["key"])
+        typed = accessions.of(other.key)
         related += [{"archive": "EMDB", "accession": accession} for accession in typed] or [
-            {"archive": "EMDB", "accession": f"the EMD accession of step {numbers[other['key']]}, not entered yet"}
+            {"archive": "EMDB", "accession": f"the EMD accession of step {stored.numbers[other.key]}, not entered yet"}
         ]
     return related
 
 
-def onedep_handoffs(*, plan: Mapping, answers: Mapping, accessions: AccessionsEntered) -> tuple[OnedepHandoff, ...]:
+def _cited_by(deposition: Deposition, stored: StoredResult, accessions: AccessionsEntered) -> list:
+    """The EMPIAR entries and BioImage Archive studies that cite this map, made after it: EMDB learns their
+    accessions afterwards, so that the links run both ways."""
+    citing = {item.performed_in for item in stored.plan.linking if deposition.key in item.cites}
+    cited_by = []
+    for other in stored.plan.depositions:
+        if other.key not in citing or other.archive not in CITED_BY_NAMES:
+            continue
+        name = CITED_BY_NAMES[other.archive]
+        typed = accessions.of(other.key)
+        cited_by += [{"archive": name, "accession": accession} for accession in typed] or [
+            {"archive": name, "accession": f"the accession of step {stored.numbers[other.key]}, not entered yet"}
+        ]
+    return cited_by
+
+
+def onedep_handoffs(*, stored: StoredResult, accessions: AccessionsEntered) -> tuple[OnedepHandoff, ...]:
     """One hand-off per EMDB step whose map type OneDep's API names; a PDB model cited by that step's map goes
     in the same session (coordinates), so PDB steps get none of their own."""
-    numbers = step_numbers(plan=plan)
-    by_id = {dataset["id"]: dataset for dataset in answers["datasets"]}
+    numbers = stored.numbers
     modelled = {
         cited
-        for item in plan["linking"]
-        if item["in"].startswith("pdb:")
-        for cited in item["cites"]
-        if cited.startswith(("emdb:", f"{AVERAGE_ROUTE}:"))
+        for item in stored.plan.linking
+        if stored.route_of(item.performed_in) == "pdb"
+        for cited in item.cites
+        if stored.route_of(cited) in ("emdb", EMDB_AVERAGE_ROUTE)
     }
     handoffs = []
-    for deposition in plan["depositions"]:
-        if deposition["archive"] != "emdb" or len(deposition["datasets"]) != 1:
+    for deposition in stored.depositions_to("emdb"):
+        if len(deposition.datasets) != 1:
             continue
-        dataset_id = deposition["datasets"][0]
-        subtype = _subtype(deposition, by_id.get(dataset_id, {}))
+        dataset_id = deposition.datasets[0]
+        subtype = _subtype(deposition, stored.datasets.get(dataset_id, {}))
         if subtype is None:
             continue
-        coordinates = deposition["key"] in modelled
+        coordinates = deposition.key in modelled
         document = {
             "about": (
-                f"wwPDB OneDep hand-off for step {numbers[deposition['key']]} ({dataset_id}), made by depositwizard. "
+                f"wwPDB OneDep hand-off for step {numbers[deposition.key]} ({dataset_id}), made by depositwizard. "
                 f"Replace every value that starts with {FILL_IN}, put the files in this file's folder, then run: "
                 f"python {SCRIPT_NAME} <this file> (it checks; add --deposit to create the deposition and upload "
                 "the files, with the refresh token of the pair OneDep issued in ONEDEP_REFRESH_TOKEN). Then finish "
                 "the deposition in OneDep's web interface."
             ),
-            "what": "; ".join(item["what"] for item in deposition["contents"]),
+            "what": "; ".join(item.what for item in deposition.contents),
             "experiment_type": "em",
             "em_subtype": subtype,
             "coordinates": coordinates,
@@ -126,9 +147,17 @@ def onedep_handoffs(*, plan: Mapping, answers: Mapping, accessions: AccessionsEn
             "country": f"{FILL_IN}: the depositor's country, as OneDep names it (e.g. United Kingdom)",
             "files": _files(subtype, coordinates),
             "in_the_web_interface": {
-                "related_depositions": _related(deposition, plan, accessions, numbers),
+                "related_depositions": _related(deposition, stored, accessions),
                 "then": "sample, microscopy, image processing and, for a model, its fitting: OneDep's web forms",
             },
         }
-        handoffs.append(OnedepHandoff(deposition["key"], numbers[deposition["key"]], dataset_id, document))
+        if cited_by := _cited_by(deposition, stored, accessions):
+            document["tell_emdb_afterwards"] = {
+                "why": "These later depositions cite this entry: once they have accessions, tell EMDB, so that the "
+                "links run both ways.",
+                "accessions": cited_by,
+            }
+        if subtype == "tomography":
+            document["repeat"] = ONE_ENTRY_PER_TOMOGRAM
+        handoffs.append(OnedepHandoff(deposition.key, numbers[deposition.key], dataset_id, document))
     return tuple(handoffs)

@@ -33,7 +33,7 @@ from policy.kit.drafts.bia_template_v5 import (
 )
 from policy.kit.drafts.file_lists import BiaStep, FileList, bia_steps
 from policy.kit.scripts.empiar_submit import PLACEHOLDER
-from policy.stored_result import step_numbers
+from policy.stored_result import StoredResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,23 +222,24 @@ def _link(archive_code: str, accession: str, description: str, *, checked: bool)
     return {"url": url, "attributes": [_attribute("Description", description)]}
 
 
-def _links(key: str, plan: Mapping, accessions: AccessionsEntered) -> list[dict]:
+def _links(key: str, stored: StoredResult, accessions: AccessionsEntered) -> list[dict]:
     """A link per accession the submission cites: typed in, or a placeholder naming the step it comes from."""
-    numbers = step_numbers(plan=plan)
-    by_key = {deposition["key"]: deposition for deposition in plan["depositions"]}
-    cited = list(dict.fromkeys(cited for item in plan["linking"] if item["in"] == key for cited in item["cites"]))
+    numbers = stored.numbers
+    cited = list(
+        dict.fromkeys(cited for item in stored.plan.linking if item.performed_in == key for cited in item.cites)
+    )
     links = []
     for cited_key in cited:
-        if cited_key not in by_key:
+        if cited_key not in stored.depositions:
             continue
-        deposition = by_key[cited_key]
-        archive = archive_short_name(code=deposition["archive"])
-        what = f"{archive} entry of {', '.join(deposition['datasets'])} (step {numbers[cited_key]})"
+        deposition = stored.depositions[cited_key]
+        archive = archive_short_name(code=deposition.archive)
+        what = f"{archive} entry of {', '.join(deposition.datasets)} (step {numbers[cited_key]})"
         typed = accessions.of(cited_key)
         if not typed:
             placeholder = _fill(f"{archive} accession of step {numbers[cited_key]}")
-            links.append(_link(deposition["archive"], placeholder, what, checked=False))
-        links += [_link(deposition["archive"], accession, what, checked=True) for accession in typed]
+            links.append(_link(deposition.archive, placeholder, what, checked=False))
+        links += [_link(deposition.archive, accession, what, checked=True) for accession in typed]
     return links
 
 
@@ -295,8 +296,7 @@ def _study_sections(answers: Mapping) -> list[dict]:
     return sections
 
 
-def pagetab_build(*, step: BiaStep, plan: Mapping, answers: Mapping, accessions: AccessionsEntered) -> PageTabDraft:
-    by_id = {dataset["id"]: dataset for dataset in answers["datasets"]}
+def pagetab_build(*, step: BiaStep, stored: StoredResult, accessions: AccessionsEntered) -> PageTabDraft:
     described: dict[str, _Described] = {}
     rembi: list[dict] = []
     # Every dataset a component names is described once, those of correlations deposited elsewhere included:
@@ -304,7 +304,7 @@ def pagetab_build(*, step: BiaStep, plan: Mapping, answers: Mapping, accessions:
     for file_list in step.file_lists:
         for dataset_id in file_list.datasets:
             if dataset_id not in described:
-                sections, described[dataset_id] = _dataset_sections(dataset_id, by_id.get(dataset_id, {}))
+                sections, described[dataset_id] = _dataset_sections(dataset_id, stored.datasets.get(dataset_id, {}))
                 rembi += sections
     components = []
     for file_list in step.file_lists:
@@ -323,8 +323,8 @@ def pagetab_build(*, step: BiaStep, plan: Mapping, answers: Mapping, accessions:
             _attribute("Keywords", _fill("keyword")),
             _attribute("License", _fill("CC0 or CC BY 4.0")),
         ],
-        [*_study_sections(answers), *rembi, *components],
-        _links(step.key, plan, accessions),
+        [*_study_sections(stored.answers), *rembi, *components],
+        _links(step.key, stored, accessions),
     )
     document = {
         "type": "submission",
@@ -338,12 +338,9 @@ def pagetab_build(*, step: BiaStep, plan: Mapping, answers: Mapping, accessions:
     return PageTabDraft(step.number, step.key, document)
 
 
-def pagetab_drafts(*, plan: Mapping, answers: Mapping, accessions: AccessionsEntered) -> tuple[PageTabDraft, ...]:
+def pagetab_drafts(*, stored: StoredResult, accessions: AccessionsEntered) -> tuple[PageTabDraft, ...]:
     """A PageTab submission for each BioImage Archive step of the plan, with the accessions typed so far."""
-    return tuple(
-        pagetab_build(step=step, plan=plan, answers=answers, accessions=accessions)
-        for step in bia_steps(plan=plan, answers=answers)
-    )
+    return tuple(pagetab_build(step=step, stored=stored, accessions=accessions) for step in bia_steps(stored=stored))
 
 
 def pagetab_json(*, draft: PageTabDraft) -> str:

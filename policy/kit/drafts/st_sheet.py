@@ -12,10 +12,11 @@ Annotare's attributes: GitHub `ebi-gene-expression-group/annotare-help`, pages/S
 4d5496944ac8eab5f72087a81a77eb6b54035947, "Sample-Level Metadata (Required)".
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
+from policy.engine.datasets import dataset_spatial_transcriptomics
 from policy.kit.drafts.tsv import tsv_for_spreadsheets
+from policy.stored_result import StoredResult
 
 SOURCE_URL = "https://www.ebi.ac.uk/spatial-transcriptomics/metadata"
 REQUIRED = "required"
@@ -136,21 +137,19 @@ GUIDE_ROWS = (
 )
 
 
-def st_datasets(*, answers: Mapping, plan: Mapping) -> tuple[str, ...]:
+def st_datasets(*, stored: StoredResult) -> tuple[str, ...]:
     """The deposited datasets with spatial transcriptomics, sequencing-based or imaging-based."""
-    deposited = {dataset for deposition in plan["depositions"] for dataset in deposition["datasets"]}
+    deposited = {dataset for deposition in stored.plan.depositions for dataset in deposition.datasets}
     return tuple(
-        dataset["id"]
-        for dataset in answers["datasets"]
-        if dataset["id"] in deposited
-        and dataset.get("modality") == "spatial_omics"
-        and dataset.get("omics_type") == "transcriptomics"
+        dataset_id
+        for dataset_id, dataset in stored.datasets.items()
+        if dataset_id in deposited and dataset_spatial_transcriptomics(dataset)
     )
 
 
-def st_sheet_tsv(*, answers: Mapping, plan: Mapping) -> str:
+def st_sheet_tsv(*, stored: StoredResult) -> str:
     """The sheet: the guide rows (comments, which a parser skips), then a row per dataset to fill."""
     header = [DATASET_COLUMN, *(item.name for item in ST_FIELDS)]
     guides = [[label, *(cell(item) for item in ST_FIELDS)] for label, cell in GUIDE_ROWS]
-    rows = [[dataset] + [""] * len(ST_FIELDS) for dataset in st_datasets(answers=answers, plan=plan)]
+    rows = [[dataset] + [""] * len(ST_FIELDS) for dataset in st_datasets(stored=stored)]
     return tsv_for_spreadsheets(header=header, rows=guides + rows)

@@ -193,3 +193,18 @@ def test_canonical_answers_round_trip():
     study = answers_validate(answers)
 
     assert answers_validate(study.answers()) == study
+
+
+def test_labels_differing_only_in_case_are_duplicates():
+    # A and a name the same file on macOS and Windows: their BioImage Archive file lists would overwrite each other.
+    with pytest.raises(InvalidAnswers) as raised:
+        answers_validate(
+            {
+                "answers_version": 3,
+                "datasets": [{"id": "A", "modality": "light_microscopy"}, {"id": "a", "modality": "other"}],
+            }
+        )
+
+    assert raised.value.errors == {
+        "datasets[1].id": ["Duplicate label 'a': datasets[0] uses 'A' (case does not count)."]
+    }

@@ -6,14 +6,22 @@ import jsonschema
 from jsonschema.protocols import Validator
 
 from policy.engine import answers_validate, plan_for
+from policy.results import texts_collect
+from policy.stored_result import StoredResult, stored_result_read
 
 MADMP_SCHEMA_PATH = Path(__file__).parent / "schemas" / "madmp-1.2" / "maDMP-schema-1.2.json"
 PAGETAB_SCHEMA_PATH = Path(__file__).parent / "schemas" / "pagetab" / "pagetab-submission.schema.json"
 
 
-def planned(answers: dict) -> tuple[dict, dict]:
-    """(canonical answers, plan): what a stored result holds."""
-    return answers_validate(answers).answers(), plan_for(answers)
+# The id a planned study is read under, as if stored: the kit's links name it.
+PLANNED_ID = "A" * 22
+
+
+def planned(answers: dict) -> StoredResult:
+    """The study planned and read as a stored result: its canonical answers, its plan and the words it keeps."""
+    canonical, plan = answers_validate(answers).answers(), plan_for(answers)
+    texts = texts_collect(plan=plan, answers=canonical)
+    return stored_result_read(plan=plan, answers=canonical, texts=texts, result_id=PLANNED_ID)
 
 
 def empiar_schema() -> dict:

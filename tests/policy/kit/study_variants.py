@@ -30,6 +30,6 @@ def human_visium(**extra) -> dict:
 
 def onedep_handoffs_of(study: dict, query: dict | None = None) -> dict[str, OnedepHandoff]:
     """The study's OneDep hand-offs by deposition key, with the accessions of `query` typed."""
-    answers, plan = planned(study)
-    accessions = accessions_parse(plan=plan, query=query or {})
-    return {item.deposition_key: item for item in onedep_handoffs(plan=plan, answers=answers, accessions=accessions)}
+    stored = planned(study)
+    accessions = accessions_parse(stored=stored, query=query or {})
+    return {item.deposition_key: item for item in onedep_handoffs(stored=stored, accessions=accessions)}

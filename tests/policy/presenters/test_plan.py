@@ -5,14 +5,15 @@ import pytest
 from policy.engine import answers_validate, plan_for
 from policy.presenters.plan import plan_present
 from policy.results import texts_collect
-from policy.stored_result import step_numbers
+from policy.stored_result import stored_result_read
 
 
 def present(answers: dict, **texts_changes):
     plan = plan_for(answers)
     texts = texts_collect(plan=plan, answers=answers_validate(answers).answers())
     texts.update(texts_changes)
-    return plan, plan_present(plan=plan, texts=texts)
+    stored = stored_result_read(plan=plan, answers=answers, texts=texts)
+    return plan, plan_present(stored=stored)
 
 
 def all_reasons(shown):
@@ -37,7 +38,8 @@ def test_steps_are_the_plans_depositions_numbered_from_one_with_their_submission
 def test_the_steps_numbers_are_the_one_numbering_of_the_stored_plan(full_study):
     plan, shown = present(full_study)
 
-    assert {step.key: step.number for step in shown.steps} == step_numbers(plan=plan)
+    assert [step.key for step in shown.steps] == [deposition["key"] for deposition in plan["depositions"]]
+    assert [step.number for step in shown.steps] == list(range(1, len(plan["depositions"]) + 1))
 
 
 def test_each_step_names_the_earlier_steps_it_cites_and_the_later_ones_citing_it(five_dataset_study):
@@ -76,7 +78,7 @@ def test_linking_in_a_deposition_the_plan_does_not_list_is_shown_apart(five_data
     plan = copy.deepcopy(plan)
     plan["linking"][0]["in"] = "retired-route"
 
-    shown = plan_present(plan=plan, texts=texts)
+    shown = plan_present(stored=stored_result_read(plan=plan, answers=five_dataset_study, texts=texts))
 
     assert [task.kind for task in shown.loose_linking] == [plan["linking"][0]["kind"]]
     assert len(shown.linking) == len(plan["linking"])
@@ -121,7 +123,7 @@ def test_the_stored_words_are_shown_not_the_engines(five_dataset_study):
     texts["archives"]["empiar"] = {**texts["archives"]["empiar"], "name": "Old EMPIAR"}
     texts["clauses"]["rule-1"] = {**texts["clauses"]["rule-1"], "title": "Old title", "text": "Old words."}
 
-    shown = plan_present(plan=plan, texts=texts)
+    shown = plan_present(stored=stored_result_read(plan=plan, answers=five_dataset_study, texts=texts))
 
     empiar = next(step for step in shown.steps if step.archive.code == "empiar")
     rule_1 = next(reason for reason in empiar.reasons if reason.quote.clause_id == "rule-1")
@@ -133,7 +135,9 @@ def test_a_clause_the_words_do_not_hold_still_shows_its_reason(five_dataset_stud
     plan = copy.deepcopy(plan_for(five_dataset_study))
     plan["depositions"][0]["reasons"] = [{"clause": "retired-clause", "why": "It was so."}]
 
-    reason = plan_present(plan=plan, texts={}).steps[0].reasons[0]
+    stored = stored_result_read(plan=plan, answers=five_dataset_study, texts={})
+
+    reason = plan_present(stored=stored).steps[0].reasons[0]
 
     assert (reason.why, reason.quote.title, reason.quote.text) == ("It was so.", "retired-clause", "")
 
@@ -149,7 +153,7 @@ def test_a_refused_dataset_says_what_to_do_instead(five_dataset_study, instead, 
     plan = copy.deepcopy(plan_for(five_dataset_study))
     plan["not_accepted"][0]["instead"] = instead
 
-    refused = plan_present(plan=plan, texts={}).refused
+    refused = plan_present(stored=stored_result_read(plan=plan, answers=five_dataset_study, texts={})).refused
 
     assert [(item.dataset, item.instead) for item in refused] == [("mri", shown)]
     assert refused[0].why == plan["not_accepted"][0]["reasons"][0]["why"]

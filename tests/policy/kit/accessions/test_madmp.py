@@ -1,3 +1,5 @@
+import hashlib
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -8,7 +10,6 @@ from pydantic import ValidationError
 from bench.plans import single_dataset_answers
 from policy.kit.accessions.entered import accessions_parse
 from policy.kit.accessions.madmp import madmp_build
-from policy.results import texts_collect
 from tests.policy.kit.conftest import MADMP_SCHEMA_PATH, madmp_validator, planned
 from tests.policy.kit.study_variants import human_visium
 from tests.strategies import studies
@@ -19,22 +20,17 @@ CREATED = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
 def madmp_of(answers: dict, query: dict | None = None) -> dict:
-    canonical, plan = planned(answers)
+    stored = planned(answers)
+    # The stored result holds its own words, as every result does (migration 0004).
     return madmp_build(
-        url=URL,
-        created=CREATED,
-        plan=plan,
-        answers=canonical,
-        # A stored result's own words, as every result holds them (migration 0004).
-        texts=texts_collect(plan=plan, answers=canonical),
-        accessions=accessions_parse(plan=plan, query=query or {}),
+        url=URL, created=CREATED, stored=stored, accessions=accessions_parse(stored=stored, query=query or {})
     )
 
 
 def schema_errors(document: dict) -> list[str]:
-    """Errors against both readings of schema 1.2: the vendored JSON schema (the last pre-release commit the index
-    holds) and madmpy's models of the released v1.2 (host_id, related and alternate identifiers, rights, free-text
-    identifier types); see tests/policy/kit/schemas/madmp-1.2/README.md."""
+    """Errors against two readings of schema 1.2: the released JSON schema (vendored, the `v1.2` tag's file) and
+    madmpy's models of it, which also check an identifier's form where its type names a scheme (ror, orcid); see
+    tests/policy/kit/schemas/madmp-1.2/README.md."""
     errors = [f"{'/'.join(map(str, item.absolute_path))}: {item.message}" for item in VALIDATOR.iter_errors(document)]
     try:
         DMP.model_validate(document["dmp"])
@@ -43,8 +39,10 @@ def schema_errors(document: dict) -> list[str]:
     return errors
 
 
-def test_the_vendored_schema_is_the_unchanged_copy_its_readme_names():
-    assert len(MADMP_SCHEMA_PATH.read_text(encoding="utf-8")) == 47_200
+def test_the_vendored_schema_is_the_unchanged_copy_of_the_released_tag_its_readme_names():
+    assert len(MADMP_SCHEMA_PATH.read_bytes()) == 53_112
+    digest = hashlib.sha256(MADMP_SCHEMA_PATH.read_bytes()).hexdigest()
+    assert digest == "474211028a990f57d079f1b5f74bc3addc1d14c28dfd4c4a6e18ff8a81fcf77a"
 
 
 @pytest.mark.parametrize("answers", single_dataset_answers(), ids=lambda answers: str(answers["datasets"][0]))
@@ -109,16 +107,42 @@ def test_typed_accessions_become_the_datasets_identifiers(five_dataset_study):
     assert "alternate_identifier" not in lm
 
 
-def test_no_placeholder_person_or_identifier_is_written(five_dataset_study):
+def test_the_contact_has_an_affiliation_and_says_what_to_fill_in_not_unknown(five_dataset_study):
+    dmp = madmp_of(five_dataset_study)["dmp"]
+    contact = dmp["contact"]
+
+    assert contact["name"].startswith("FILL IN: ")
+    assert contact["mbox"] == "fill-in@example.org"
+    assert contact["contact_id"]["identifier"].startswith("FILL IN: ")
+    (affiliation,) = contact["affiliation"]
+    assert affiliation["name"].startswith("FILL IN: ")
+    assert affiliation["affiliation_id"]["identifier"].startswith("FILL IN: ")
+    assert "unknown" not in json.dumps(contact).lower()
+
+
+def test_what_dmp_tools_import_is_filled_from_the_plan(five_dataset_study):
+    """The Data Stewardship Wizard's importer reads the contact, the project, the datasets and their
+    distributions; DMPTool's the contact with its affiliation, the project and the datasets."""
     dmp = madmp_of(five_dataset_study)["dmp"]
 
-    assert dmp["contact"] == {
-        "name": "unknown",
-        "mbox": "unknown@example.org",
-        "contact_id": {"identifier": "unknown", "type": "other"},
-    }
-    assert "FILL IN" not in str(dmp)
-    assert "orcid" not in str(dmp).lower()
+    (project,) = dmp["project"]
+    assert project["title"].startswith("FILL IN: ")
+    assert project["description"].startswith("A study with 5 image datasets and a publication: ")
+    assert "lm (Light microscopy)" in project["description"]
+    assert "cryo-et (Electron microscopy; Cryo-electron tomography (cryo-ET))" in project["description"]
+    by_title = {dataset["title"]: dataset for dataset in dmp["dataset"]}
+    visium = by_title["visium: Spatial omics"]
+    assert visium["keyword"] == ["Spatial omics", "Spatial transcriptomics"]
+    assert visium["description"] == "Deposited at EMBL-EBI in ArrayExpress, BioImage Archive."
+    assert by_title["mri: Other imaging"]["description"] == "This dataset cannot be deposited at EMBL-EBI."
+    for dataset in dmp["dataset"]:
+        assert dataset["description"]
+        assert dataset["keyword"]
+        for distribution in dataset.get("distribution", []):
+            assert distribution["title"]
+            assert distribution["description"]
+            assert distribution["data_access"]
+            assert distribution["host"]["title"]
 
 
 @pytest.mark.parametrize(("publication", "title"), [
@@ -159,15 +183,15 @@ def test_images_of_human_samples_are_never_said_to_hold_no_personal_data(images_
     if images_open is not None:
         dataset["human_images_open"] = images_open
     answers = {"answers_version": 2, "publication": True, "datasets": [dataset]}
-    canonical, plan = planned({**answers, "datasets": [{k: v for k, v in dataset.items() if k != "human_images_open"}]})
+    stored = planned({**answers, "datasets": [{k: v for k, v in dataset.items() if k != "human_images_open"}]})
+    canonical = stored.answers
     canonical["datasets"][0].update(dataset)  # the v3 answer, read whichever contract planned the study
     if images_open is None:  # answers stored before contract v3, which never asked
         del canonical["datasets"][0]["human_images_open"]
 
-    dmp = madmp_build(
-        url=URL, created=CREATED, plan=plan, answers=canonical,
-        texts=texts_collect(plan=plan, answers=canonical), accessions=accessions_parse(plan=plan, query={}),
-    )["dmp"]  # fmt: skip
+    dmp = madmp_build(url=URL, created=CREATED, stored=stored, accessions=accessions_parse(stored=stored, query={}))[
+        "dmp"
+    ]
 
     assert dmp["dataset"][0]["personal_data"] == dmp["dataset"][0]["sensitive_data"] == privacy
     assert dmp["ethical_issues_exist"] == "yes"
@@ -179,9 +203,7 @@ def test_images_of_human_samples_are_never_said_to_hold_no_personal_data(images_
 @given(studies())
 def test_no_dataset_of_people_is_ever_said_to_hold_no_personal_data(answers):
     dmp = madmp_of(answers)["dmp"]
-    canonical, _ = planned(answers)
-
-    for dataset, exported in zip(canonical["datasets"], dmp["dataset"], strict=True):
+    for dataset, exported in zip(planned(answers).answers["datasets"], dmp["dataset"], strict=True):
         about_people = dataset.get("human_tissue") is True or dataset.get("patient_medical") is True
         if about_people:
             assert exported["personal_data"] != "no"

@@ -5,22 +5,22 @@ from policy.kit.accessions.entered import accessions_parse
 from policy.kit.accessions.progress import progress_build
 from policy.presenters.downloads import ACCESSIONS_TEMPLATE, template_render
 from policy.presenters.plan import plan_present
-from policy.results import texts_collect
+from policy.stored_result import StoredResult
 from tests.policy.kit.conftest import planned
 
 
-def filled_accessions(answers: dict, plan: dict, query: dict) -> str:
+def filled_accessions(stored: StoredResult, query: dict) -> str:
     """The accessions template as the kit downloads it, in the words a result stores."""
     return template_render(
         template=ACCESSIONS_TEMPLATE,
-        plan=plan_present(plan=plan, texts=texts_collect(plan=plan, answers=answers)),
-        accessions=accessions_parse(plan=plan, query=query),
+        plan=plan_present(stored=stored),
+        accessions=accessions_parse(stored=stored, query=query),
     )
 
 
 def progress_of(answers: dict, query: dict):
-    _, plan = planned(answers)
-    return progress_build(plan=plan, accessions=accessions_parse(plan=plan, query=query))
+    stored = planned(answers)
+    return progress_build(stored=stored, accessions=accessions_parse(stored=stored, query=query))
 
 
 def test_with_nothing_typed_no_step_is_done_and_the_next_is_the_first(five_dataset_study):
@@ -52,9 +52,7 @@ def test_a_citation_of_a_step_not_done_says_so(five_dataset_study):
 
 
 def test_the_filled_accessions_table_has_a_row_per_dataset_of_each_step_and_the_correlation(five_dataset_study):
-    answers, plan = planned(five_dataset_study)
-
-    text = filled_accessions(answers, plan, query={"emdb:cryo-et": "EMD-1111", "bia-imaging": "S-BIAD9"})
+    text = filled_accessions(planned(five_dataset_study), query={"emdb:cryo-et": "EMD-1111", "bia-imaging": "S-BIAD9"})
 
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), dialect="excel-tab"))
     assert [(row["Step"], row["Dataset"], row["Accession"]) for row in rows] == [
@@ -69,9 +67,9 @@ def test_the_filled_accessions_table_has_a_row_per_dataset_of_each_step_and_the_
 
 
 def test_the_table_opens_in_a_spreadsheet_as_utf_8_and_writes_labels_as_they_are():
-    answers, plan = planned({"datasets": [{"id": "lm_2-1", "modality": "light_microscopy"}]})
+    stored = planned({"datasets": [{"id": "lm_2-1", "modality": "light_microscopy"}]})
 
-    text = filled_accessions(answers, plan, query={})
+    text = filled_accessions(stored, query={})
 
     assert text.startswith("\ufeffStep\t")
     rows = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), dialect="excel-tab")

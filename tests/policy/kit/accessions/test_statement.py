@@ -9,6 +9,7 @@ from policy.engine.rules import DATASET_RULES
 from policy.kit.accessions.entered import accessions_parse
 from policy.kit.accessions.links import accession_url
 from policy.kit.accessions.statement import PRINT_PHRASES, statement_build
+from policy.stored_result import StoredResult, stored_result_read
 from tests.policy.kit.conftest import planned
 from tests.strategies import studies
 
@@ -38,27 +39,27 @@ ACCESSION_OF = {
 GENERATED = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
-def statement_of(plan: dict, query: dict):
-    return statement_build(plan=plan, accessions=accessions_parse(plan=plan, query=query))
+def statement_of(stored: StoredResult, query: dict):
+    return statement_build(stored=stored, accessions=accessions_parse(stored=stored, query=query))
 
 
-def typed_for_every_step(plan: dict) -> dict[str, str]:
+def typed_for_every_step(stored: StoredResult) -> dict[str, str]:
     return {
-        deposition["key"]: ACCESSION_OF[deposition["archive"]](number)
-        for number, deposition in enumerate(plan["depositions"])
-        if deposition["archive"] in ACCESSION_OF
+        deposition.key: ACCESSION_OF[deposition.archive](number)
+        for number, deposition in enumerate(stored.plan.depositions)
+        if deposition.archive in ACCESSION_OF
     }
 
 
 def test_five_dataset_study_statement_names_each_archive_with_placeholders_until_accessions_arrive(
     five_dataset_study,
 ):
-    _, plan = planned(five_dataset_study)
+    stored = planned(five_dataset_study)
 
-    statement = statement_of(plan, NOTHING_TYPED)
+    statement = statement_of(stored, NOTHING_TYPED)
 
     assert not statement.complete
-    assert statement.text.count("been deposited in") == len(plan["depositions"])
+    assert statement.text.count("been deposited in") == len(stored.plan.depositions)
     for name in ("ArrayExpress", "(EMDB)", "(EMPIAR)", "the BioImage Archive"):
         assert name in statement.text
     assert "under accession code [ArrayExpress accession]." in statement.text
@@ -67,15 +68,15 @@ def test_five_dataset_study_statement_names_each_archive_with_placeholders_until
     assert "tomograms, each as" not in statement.text
     assert "further tomograms" not in statement.text  # optional, not confirmed
     assert URL.findall(statement.text) == []
-    assert len(statement.references) == len(plan["depositions"])
+    assert len(statement.references) == len(stored.plan.depositions)
 
 
 def test_statement_carries_the_accessions_typed_each_with_its_link_and_is_complete_once_all_are_known(
     five_dataset_study,
 ):
-    _, plan = planned(five_dataset_study)
+    stored = planned(five_dataset_study)
 
-    statement = statement_of(plan, FIVE_TYPED)
+    statement = statement_of(stored, FIVE_TYPED)
 
     assert "ArrayExpress under accession code E-MTAB-1234 (https://identifiers.org/arrayexpress:E-MTAB-1234)." in (
         statement.text
@@ -98,9 +99,9 @@ def test_statement_carries_the_accessions_typed_each_with_its_link_and_is_comple
 
 
 def test_data_that_cannot_be_deposited_gets_the_reason_who_grants_access_and_how(five_dataset_study):
-    _, plan = planned(five_dataset_study)
+    stored = planned(five_dataset_study)
 
-    sentence = statement_of(plan, NOTHING_TYPED).parts[-1].text
+    sentence = statement_of(stored, NOTHING_TYPED).parts[-1].text
 
     assert sentence.startswith("The mri data are not publicly available because they are medical images of people")
     assert "granted by [" in sentence
@@ -109,7 +110,7 @@ def test_data_that_cannot_be_deposited_gets_the_reason_who_grants_access_and_how
 
 
 def test_controlled_access_data_says_why_and_that_the_data_access_committee_grants_access():
-    _, plan = planned(
+    stored = planned(
         {
             "answers_version": 2,
             "datasets": [
@@ -125,7 +126,7 @@ def test_controlled_access_data_says_why_and_that_the_data_access_committee_gran
         }
     )
 
-    text = statement_of(plan, NOTHING_TYPED).text
+    text = statement_of(stored, NOTHING_TYPED).text
 
     assert "The human sequencing data (visium) have been deposited in the European Genome-phenome Archive" in text
     assert "did not consent to open release, they are available under controlled access" in text
@@ -196,9 +197,9 @@ def test_controlled_access_data_says_why_and_that_the_data_access_committee_gran
     ids=["one-map", "one-representative-tomogram", "model", "average", "correlation-alone"],
 )
 def test_a_single_thing_takes_has(answers, query, expected):
-    _, plan = planned(answers)
+    stored = planned(answers)
 
-    assert expected in statement_of(plan, query).text
+    assert expected in statement_of(stored, query).text
 
 
 def test_every_placement_of_the_rules_has_a_phrase_for_print():
@@ -209,15 +210,15 @@ def test_every_placement_of_the_rules_has_a_phrase_for_print():
 
 @pytest.mark.parametrize("answers", single_dataset_answers(), ids=lambda answers: str(answers["datasets"][0]))
 def test_every_single_dataset_study_gets_one_sentence_per_deposition_or_refusal(answers):
-    _, plan = planned(answers)
+    stored = planned(answers)
 
-    statement = statement_of(plan, NOTHING_TYPED)
+    statement = statement_of(stored, NOTHING_TYPED)
 
-    required = [item for item in plan["depositions"] if any(not c.get("optional") for c in item["contents"])]
-    assert len(statement.parts) == len(required) + len(plan["not_accepted"])
+    required = [item for item in stored.plan.depositions if any(not c.optional for c in item.contents)]
+    assert len(statement.parts) == len(required) + len(stored.plan.not_accepted)
     for part, deposition in zip(statement.parts, required, strict=False):
-        assert ARCHIVES[deposition["archive"]].in_print in part.text
-        assert re.search(r"under accession code \[[^\]]+ accession\]\.", part.text)
+        assert ARCHIVES[deposition.archive].in_print in part.text
+        assert re.search(r"under accession codes? \[[^\]]+ accessions?\]\.", part.text)
 
 
 def _parenthesised_is_labels_links_or_abbreviations(text: str, labels: set[str]) -> list[str]:
@@ -234,11 +235,11 @@ def _parenthesised_is_labels_links_or_abbreviations(text: str, labels: set[str])
 @GENERATED
 @given(studies())
 def test_no_generated_statement_carries_checklist_text(answers):
-    canonical, plan = planned(answers)
-    labels = {dataset["id"] for dataset in canonical["datasets"]}
+    stored = planned(answers)
+    labels = set(stored.datasets)
 
-    for query in (NOTHING_TYPED, typed_for_every_step(plan)):
-        statement = statement_of(plan, query)
+    for query in (NOTHING_TYPED, typed_for_every_step(stored)):
+        statement = statement_of(stored, query)
         deposited = " ".join(part.text for part in statement.parts if "been deposited" in part.text)
         assert _parenthesised_is_labels_links_or_abbreviations(deposited, labels) == []
         for word in CHECKLIST_WORDS:
@@ -248,11 +249,11 @@ def test_no_generated_statement_carries_checklist_text(answers):
 @GENERATED
 @given(studies())
 def test_every_generated_statement_agrees_verb_and_subject(answers):
-    _, plan = planned(answers)
+    stored = planned(answers)
 
-    for query in (NOTHING_TYPED, typed_for_every_step(plan)):
-        accessions = accessions_parse(plan=plan, query=query)
-        statement = statement_build(plan=plan, accessions=accessions)
+    for query in (NOTHING_TYPED, typed_for_every_step(stored)):
+        accessions = accessions_parse(stored=stored, query=query)
+        statement = statement_build(stored=stored, accessions=accessions)
         sentences = [part.text for part in statement.parts if "been deposited" in part.text]
         for sentence in sentences:
             subject = sentence.split(" been deposited", 1)[0]
@@ -271,12 +272,12 @@ def test_every_generated_statement_agrees_verb_and_subject(answers):
 @GENERATED
 @given(studies())
 def test_every_typed_accession_has_exactly_one_link_in_the_statement_and_in_the_references(answers):
-    _, plan = planned(answers)
-    typed = typed_for_every_step(plan)
+    stored = planned(answers)
+    typed = typed_for_every_step(stored)
 
-    statement = statement_of(plan, typed)
+    statement = statement_of(stored, typed)
 
-    archive_of = {deposition["key"]: deposition["archive"] for deposition in plan["depositions"]}
+    archive_of = {deposition.key: deposition.archive for deposition in stored.plan.depositions}
     urls = [accession_url(archive=archive_of[key], accession=accession) for key, accession in typed.items()]
     assert sorted(URL.findall(statement.text)) == sorted(urls)
     assert sorted(url for entry in statement.references for url in URL.findall(entry)) == sorted(urls)
@@ -285,23 +286,26 @@ def test_every_typed_accession_has_exactly_one_link_in_the_statement_and_in_the_
 @GENERATED
 @given(studies())
 def test_optional_items_are_absent_until_their_step_is_confirmed(answers):
-    _, plan = planned(answers)
-    typed = typed_for_every_step(plan)
+    stored = planned(answers)
+    typed = typed_for_every_step(stored)
 
-    before, after = statement_of(plan, NOTHING_TYPED).text, statement_of(plan, typed).text
+    before, after = statement_of(stored, NOTHING_TYPED).text, statement_of(stored, typed).text
 
-    for deposition in plan["depositions"]:
-        required = {PRINT_PHRASES[item["what"]].many for item in deposition["contents"] if not item.get("optional")}
-        for item in deposition["contents"]:
-            phrase = PRINT_PHRASES[item["what"]].many
-            if item.get("optional") and phrase not in required:
+    for deposition in stored.plan.depositions:
+        required = {PRINT_PHRASES[item.what].many for item in deposition.contents if not item.optional}
+        for item in deposition.contents:
+            phrase = PRINT_PHRASES[item.what].many
+            if item.optional and phrase not in required:
                 assert phrase not in before.lower()
                 assert phrase in after.lower()
 
 
 def test_images_refused_for_want_of_consent_to_open_release_say_so_and_name_the_images_alone():
     plan = {
+        "policy_version": "2026-11+0000000000",
+        "answers_version": 3,
         "depositions": [],
+        "linking": [],
         "not_accepted": [
             {
                 "dataset": "tissue",
@@ -309,9 +313,12 @@ def test_images_refused_for_want_of_consent_to_open_release_say_so_and_name_the_
                 "reasons": [{"clause": "beyond-policy:bia-open-access", "why": "The BioImage Archive is open access."}],
             }
         ],
+        "notes": [],
+        "contacts": [],
     }
+    stored = stored_result_read(plan=plan, answers={"datasets": []}, texts={})
 
-    (part,) = statement_of(plan, NOTHING_TYPED).parts
+    (part,) = statement_of(stored, NOTHING_TYPED).parts
 
     assert part.text.startswith(
         "The tissue images are not publicly available because the participants did not consent to their open release"

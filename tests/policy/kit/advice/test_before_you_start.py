@@ -8,10 +8,9 @@ from tests.policy.kit.conftest import planned
 
 
 def preparations(answers: dict) -> dict[str, tuple]:
-    canonical, plan = planned(answers)
+    stored = planned(answers)
     return {
-        deposition["key"]: preparations_for(deposition=deposition, plan=plan, answers=canonical)
-        for deposition in plan["depositions"]
+        deposition.key: preparations_for(deposition=deposition, stored=stored) for deposition in stored.plan.depositions
     }
 
 
@@ -41,7 +40,7 @@ def test_five_dataset_study_lists_what_each_archive_asks_for(five_dataset_study)
     assert "Aspera or Globus" in lines["empiar:fib-sem"]
     assert "movies" not in lines["empiar:fib-sem"]  # volume EM has no movies
     assert "the raw tilt series" in lines["empiar:cryo-et"]
-    assert "HO (release delayed by one year from deposition)" in lines["empiar:fib-sem"]
+    assert "HO (delay release of entry by one year from the date of deposition)" in lines["empiar:fib-sem"]
     assert "one for the correlation information" in lines["bia-imaging"]
     assert "first column header Files" in lines["bia-imaging"]
     assert "Sample ID, Slide ID" in lines["bia-imaging"]  # visium's images go to the BioImage Archive

@@ -5,17 +5,18 @@ import zipfile
 
 from policy.kit.accessions.entered import accessions_parse
 from policy.kit.drafts.bia_outline import bia_outline_zip, bia_outlines
+from policy.stored_result import StoredResult
 from tests.policy.kit.conftest import planned
 
 
-def none_typed(plan: dict):
-    return accessions_parse(plan=plan, query={})
+def none_typed(stored: StoredResult):
+    return accessions_parse(stored=stored, query={})
 
 
 def test_five_dataset_study_outline_has_a_component_per_dataset_and_one_for_the_correlation(five_dataset_study):
-    answers, plan = planned(five_dataset_study)
+    stored = planned(five_dataset_study)
 
-    (outline,) = bia_outlines(plan=plan, answers=answers)
+    (outline,) = bia_outlines(stored=stored)
 
     assert outline.step == 5
     assert [(component.name, component.datasets) for component in outline.components] == [
@@ -27,9 +28,9 @@ def test_five_dataset_study_outline_has_a_component_per_dataset_and_one_for_the_
 
 
 def test_the_zip_opens_with_a_readme_the_pagetab_and_the_file_lists_it_names(five_dataset_study):
-    answers, plan = planned(five_dataset_study)
+    stored = planned(five_dataset_study)
 
-    archive = zipfile.ZipFile(io.BytesIO(bia_outline_zip(plan=plan, answers=answers, accessions=none_typed(plan))))
+    archive = zipfile.ZipFile(io.BytesIO(bia_outline_zip(stored=stored, accessions=none_typed(stored))))
 
     names = archive.namelist()
     assert names == [
@@ -57,32 +58,29 @@ def test_the_zip_opens_with_a_readme_the_pagetab_and_the_file_lists_it_names(fiv
 
 
 def test_the_same_plan_gives_the_same_zip(five_dataset_study):
-    answers, plan = planned(five_dataset_study)
+    stored = planned(five_dataset_study)
 
-    assert bia_outline_zip(plan=plan, answers=answers, accessions=none_typed(plan)) == bia_outline_zip(
-        plan=plan, answers=answers, accessions=none_typed(plan)
+    assert bia_outline_zip(stored=stored, accessions=none_typed(stored)) == bia_outline_zip(
+        stored=stored, accessions=none_typed(stored)
     )
 
 
 def test_a_screen_file_list_has_the_screen_templates_columns():
-    answers, plan = planned(
-        {"datasets": [{"id": "scr", "modality": "high_content_screening", "screen_type": "genetic"}]}
-    )
+    stored = planned({"datasets": [{"id": "scr", "modality": "high_content_screening", "screen_type": "genetic"}]})
 
-    (outline,) = bia_outlines(plan=plan, answers=answers)
+    (outline,) = bia_outlines(stored=stored)
 
     assert outline.components[0].file_list.header == ("Files", "Plate", "Well", "Field", "Gene", "Description")
 
 
 def test_citations_of_the_step_are_listed_in_the_readme(five_dataset_study):
-    answers, plan = planned(five_dataset_study)
+    stored = planned(five_dataset_study)
 
     archive = zipfile.ZipFile(
         io.BytesIO(
             bia_outline_zip(
-                plan=plan,
-                answers=answers,
-                accessions=accessions_parse(plan=plan, query={"arrayexpress:visium": "E-MTAB-1"}),
+                stored=stored,
+                accessions=accessions_parse(stored=stored, query={"arrayexpress:visium": "E-MTAB-1"}),
             )
         )
     )

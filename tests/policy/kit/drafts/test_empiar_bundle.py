@@ -29,10 +29,10 @@ ENDPOINT = "01234567-89ab-cdef-0123-456789abcdef"
 
 
 def draft_of(answers: dict, dataset: str, query: dict | None = None):
-    canonical, plan = planned(answers)
-    accessions = accessions_parse(plan=plan, query=query or {})
-    drafts = empiar_drafts(plan=plan, answers=canonical, accessions=accessions)
-    return next(draft for draft in drafts if draft.dataset == dataset), plan
+    stored = planned(answers)
+    accessions = accessions_parse(stored=stored, query=query or {})
+    drafts = empiar_drafts(stored=stored, accessions=accessions)
+    return next(draft for draft in drafts if draft.dataset == dataset), stored
 
 
 def filled(document: dict) -> dict:
@@ -65,8 +65,8 @@ def filled(document: dict) -> dict:
 
 
 def bundle_unpacked(tmp_path: Path, five_dataset_study: dict, dataset: str = "cryo-et") -> Path:
-    draft, plan = draft_of(five_dataset_study, dataset)
-    with zipfile.ZipFile(io.BytesIO(empiar_bundle_zip(draft=draft, plan=plan))) as archive:
+    draft, stored = draft_of(five_dataset_study, dataset)
+    with zipfile.ZipFile(io.BytesIO(empiar_bundle_zip(draft=draft, stored=stored))) as archive:
         archive.extractall(tmp_path / "bundle")
     return tmp_path / "bundle" / f"empiar-{dataset}"
 
@@ -126,9 +126,9 @@ def test_the_bundle_holds_the_draft_the_script_as_it_is_and_a_readme(five_datase
 
 
 def test_the_script_is_executable_in_the_zip(five_dataset_study):
-    draft, plan = draft_of(five_dataset_study, "cryo-et")
+    draft, stored = draft_of(five_dataset_study, "cryo-et")
 
-    with zipfile.ZipFile(io.BytesIO(empiar_bundle_zip(draft=draft, plan=plan))) as archive:
+    with zipfile.ZipFile(io.BytesIO(empiar_bundle_zip(draft=draft, stored=stored))) as archive:
         mode = archive.getinfo("empiar-cryo-et/empiar_submit.py").external_attr >> 16
 
     assert mode & 0o111
@@ -143,9 +143,9 @@ def test_the_bundles_json_validates_against_the_empiar_schema_before_and_after_f
 
 
 def test_the_same_plan_gives_the_same_bytes(five_dataset_study):
-    draft, plan = draft_of(five_dataset_study, "fib-sem")
+    draft, stored = draft_of(five_dataset_study, "fib-sem")
 
-    assert empiar_bundle_zip(draft=draft, plan=plan) == empiar_bundle_zip(draft=draft, plan=plan)
+    assert empiar_bundle_zip(draft=draft, stored=stored) == empiar_bundle_zip(draft=draft, stored=stored)
 
 
 def test_a_filled_draft_has_no_placeholder_left(five_dataset_study):

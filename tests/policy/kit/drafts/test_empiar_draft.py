@@ -13,13 +13,13 @@ VALIDATOR = empiar_validator()
 STUDIES_WITH_EMPIAR = [
     answers
     for answers in single_dataset_answers()
-    if any(deposition["archive"] == "empiar" for deposition in planned(answers)[1]["depositions"])
+    if any(deposition.archive == "empiar" for deposition in planned(answers).plan.depositions)
 ]
 
 
 def drafts_of(answers: dict, query: dict | None = None):
-    canonical, plan = planned(answers)
-    return empiar_drafts(plan=plan, answers=canonical, accessions=accessions_parse(plan=plan, query=query or {}))
+    stored = planned(answers)
+    return empiar_drafts(stored=stored, accessions=accessions_parse(stored=stored, query=query or {}))
 
 
 def schema_errors(document: dict) -> list[str]:
@@ -125,22 +125,21 @@ def test_without_a_publication_the_draft_holds_rather_than_waiting_for_one():
     )
 
     assert [draft.document["release_date"] for draft in drafts] == ["HO"]
-    assert drafts[0].choices[0].startswith("Release HO: one year after the date of deposition")
+    assert drafts[0].choices[0].startswith("Release HO: delay release of entry by one year from the date of deposition")
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(studies())
 def test_every_generated_draft_is_consistent_with_its_plan(answers):
-    canonical, plan = planned(answers)
-    by_id = {dataset["id"]: dataset for dataset in canonical["datasets"]}
+    stored = planned(answers)
 
     for draft in drafts_of(answers):
         document, choices = draft.document, " ".join(draft.choices)
         cites_emdb = any(
             key.startswith("emdb")
-            for item in plan["linking"]
-            if item["in"] == draft.deposition_key
-            for key in item["cites"]
+            for item in stored.plan.linking
+            if item.performed_in == draft.deposition_key
+            for key in item.cites
         )
         if document["experiment_type"] == 3:
             assert document.get("cross_references")
@@ -149,5 +148,5 @@ def test_every_generated_draft_is_consistent_with_its_plan(answers):
         assert len(placeholders) == len(set(placeholders))
         assert RELEASE_OPTIONS[document["release_date"]] in choices
         assert "at most one year" not in choices
-        if by_id[draft.dataset].get("em_method") == "volume_em":
+        if stored.datasets[draft.dataset].get("em_method") == "volume_em":
             assert "movies" not in json.dumps(document).lower()

@@ -14,9 +14,9 @@ from tests.strategies import studies
 
 
 def test_five_dataset_study_has_a_file_list_per_dataset_and_one_for_the_correlation(five_dataset_study):
-    answers, plan = planned(five_dataset_study)
+    stored = planned(five_dataset_study)
 
-    (step,) = bia_steps(plan=plan, answers=answers)
+    (step,) = bia_steps(stored=stored)
 
     assert (step.number, step.key) == (5, "bia-imaging")
     assert [(item.component, item.datasets, item.correlation) for item in step.file_lists] == [
@@ -32,8 +32,8 @@ def test_five_dataset_study_has_a_file_list_per_dataset_and_one_for_the_correlat
 
 
 def test_a_file_list_starts_with_files_and_one_starter_row_naming_its_folder_and_contents(five_dataset_study):
-    answers, plan = planned(five_dataset_study)
-    lm = bia_steps(plan=plan, answers=answers)[0].file_lists[0]
+    stored = planned(five_dataset_study)
+    lm = bia_steps(stored=stored)[0].file_lists[0]
 
     rows = list(csv.reader(io.StringIO(file_list_tsv(file_list=lm)), dialect="excel-tab"))
 
@@ -41,18 +41,16 @@ def test_a_file_list_starts_with_files_and_one_starter_row_naming_its_folder_and
 
 
 def test_a_screen_file_list_has_plate_well_field_and_the_screen_templates_column():
-    answers, plan = planned(
-        {"datasets": [{"id": "scr", "modality": "high_content_screening", "screen_type": "compound"}]}
-    )
+    stored = planned({"datasets": [{"id": "scr", "modality": "high_content_screening", "screen_type": "compound"}]})
 
-    (file_list,) = bia_steps(plan=plan, answers=answers)[0].file_lists
+    (file_list,) = bia_steps(stored=stored)[0].file_lists
 
     assert file_list.header == ("Files", "Plate", "Well", "Field", "Compound", "Description")
     assert file_list.rows == (("scr/", "", "", "", "", "screen images, with plate, well and compound for each file"),)
 
 
 def test_a_dataset_labelled_correlation_keeps_its_name_and_the_correlation_component_another():
-    answers, plan = planned(
+    stored = planned(
         {
             "datasets": [
                 {"id": "correlation", "modality": "light_microscopy"},
@@ -62,7 +60,7 @@ def test_a_dataset_labelled_correlation_keeps_its_name_and_the_correlation_compo
         }
     )
 
-    (step,) = bia_steps(plan=plan, answers=answers)
+    (step,) = bia_steps(stored=stored)
 
     assert [item.component for item in step.file_lists] == ["correlation", "correlation-links"]
 
@@ -77,10 +75,10 @@ def test_a_label_that_spreadsheets_read_as_a_formula_is_refused_with_a_clear_mes
 @settings(max_examples=60, deadline=None)
 @given(studies())
 def test_each_file_lists_folder_is_the_component_name_its_pagetab_gives_byte_for_byte(study):
-    answers, plan = planned(study)
-    accessions = accessions_parse(plan=plan, query={})
-    drafts = {draft.key: draft for draft in pagetab_drafts(plan=plan, answers=answers, accessions=accessions)}
-    for step in bia_steps(plan=plan, answers=answers):
+    stored = planned(study)
+    accessions = accessions_parse(stored=stored, query={})
+    drafts = {draft.key: draft for draft in pagetab_drafts(stored=stored, accessions=accessions)}
+    for step in bia_steps(stored=stored):
         named = [
             next(item["value"] for item in section["attributes"] if item["name"] == "Name")
             for section in drafts[step.key].document["section"]["subsections"]
@@ -96,9 +94,9 @@ def test_each_file_lists_folder_is_the_component_name_its_pagetab_gives_byte_for
 @settings(max_examples=60, deadline=None)
 @given(studies())
 def test_every_bia_step_has_distinct_file_lists_whose_rows_fit_their_header(study):
-    answers, plan = planned(study)
+    stored = planned(study)
 
-    for step in bia_steps(plan=plan, answers=answers):
+    for step in bia_steps(stored=stored):
         names = [item.filename for item in step.file_lists]
         assert len(names) == len(set(names))
         covered = {dataset for item in step.file_lists for dataset in item.datasets}

@@ -10,6 +10,7 @@ from policy.kit.drafts.bia_template_v5 import TEMPLATE_SECTIONS_BY_NAME, pagetab
 from policy.kit.drafts.empiar_draft import PLACEHOLDER
 from policy.kit.drafts.file_lists import bia_steps
 from policy.kit.drafts.pagetab import IMAGING_METHODS, pagetab_drafts
+from policy.stored_result import StoredResult
 from tests.policy.kit.conftest import pagetab_validator, planned
 from tests.policy.kit.drafts.bia_ingest_view import contributors, external_references, sections_of_type
 from tests.strategies import studies
@@ -21,8 +22,8 @@ EXAMPLE = json.loads(EXAMPLE_TEXT)
 
 
 def drafts(study: dict, query: dict | None = None):
-    answers, plan = planned(study)
-    return pagetab_drafts(plan=plan, answers=answers, accessions=accessions_parse(plan=plan, query=query or {}))
+    stored = planned(study)
+    return pagetab_drafts(stored=stored, accessions=accessions_parse(stored=stored, query=query or {}))
 
 
 def subsections(section: dict, kind: str) -> list[dict]:
@@ -68,8 +69,8 @@ def test_the_five_dataset_study_gives_one_submission_with_a_component_per_datase
 
 
 def test_each_file_list_named_is_one_of_the_steps_file_lists_of_the_one_design(five_dataset_study):
-    answers, plan = planned(five_dataset_study)
-    (step,) = bia_steps(plan=plan, answers=answers)
+    stored = planned(five_dataset_study)
+    (step,) = bia_steps(stored=stored)
     (draft,) = drafts(five_dataset_study)
 
     named = [attributes(item)["File List"] for item in subsections(draft.document["section"], "Study Component")]
@@ -180,8 +181,7 @@ def test_a_link_to_an_archive_without_a_bia_link_type_is_its_resolvable_address(
             {"id": "maldi", "modality": "spatial_omics", "omics_type": "metabolomics", "omics_repository_fits": True},
         ]
     }
-    _answers, plan = planned(study)
-    metabolights = next(item["key"] for item in plan["depositions"] if item["archive"] == "metabolights")
+    (metabolights,) = (item.key for item in planned(study).depositions_to("metabolights"))
 
     for draft in drafts(study, {metabolights: "MTBLS1234"}):
         (link,) = draft.document["section"]["links"]
@@ -190,20 +190,19 @@ def test_a_link_to_an_archive_without_a_bia_link_type_is_its_resolvable_address(
         assert external_references(draft.document)[0].link == link["url"]
 
 
-def every_accession_typed(plan: dict) -> dict:
+def every_accession_typed(stored: StoredResult) -> dict:
     """Each deposition's field filled with its archive's example accession."""
     return {
-        item["key"]: ARCHIVES[item["archive"]].accession_example
-        for item in plan["depositions"]
-        if item["archive"] in ARCHIVES
+        item.key: ARCHIVES[item.archive].accession_example
+        for item in stored.plan.depositions
+        if item.archive in ARCHIVES
     }
 
 
 @settings(max_examples=60, deadline=None)
 @given(studies())
 def test_the_ingest_reads_the_contact_and_every_typed_link_of_every_generated_submission(study):
-    _answers, plan = planned(study)
-    for draft in drafts(study, every_accession_typed(plan)):
+    for draft in drafts(study, every_accession_typed(planned(study))):
         (contact,) = contributors(draft.document)
         assert contact.affiliation
         for reference in external_references(draft.document):

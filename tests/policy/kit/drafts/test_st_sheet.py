@@ -8,8 +8,7 @@ from tests.policy.kit.conftest import planned
 
 
 def sheet_text(study: dict) -> str:
-    answers, plan = planned(study)
-    return st_sheet_tsv(answers=answers, plan=plan)
+    return st_sheet_tsv(stored=planned(study))
 
 
 def sheet_rows(study: dict) -> list[list[str]]:
@@ -85,7 +84,7 @@ def test_a_parser_that_skips_comment_rows_reads_only_the_datasets(five_dataset_s
 
 @pytest.mark.parametrize("fits", [True, False], ids=["sequencing-based", "imaging-based"])
 def test_spatial_transcriptomics_gets_the_sheet_whichever_archive_takes_the_readout(fits):
-    answers, plan = planned(
+    stored = planned(
         {
             "datasets": [
                 {
@@ -98,11 +97,11 @@ def test_spatial_transcriptomics_gets_the_sheet_whichever_archive_takes_the_read
         }
     )
 
-    assert st_datasets(answers=answers, plan=plan) == ("st",)
+    assert st_datasets(stored=stored) == ("st",)
 
 
 def test_other_omics_get_no_sheet():
-    answers, plan = planned(
+    stored = planned(
         {
             "datasets": [
                 {"id": "p", "modality": "spatial_omics", "omics_type": "proteomics", "omics_repository_fits": True}
@@ -110,13 +109,11 @@ def test_other_omics_get_no_sheet():
         }
     )
 
-    assert st_datasets(answers=answers, plan=plan) == ()
+    assert st_datasets(stored=stored) == ()
 
 
 def test_the_sheet_is_offered_on_the_image_and_arrayexpress_steps_not_on_egas():
     from policy.presenters.kit import ST_SHEET, kit_build
-    from policy.presenters.plan import plan_present
-    from policy.results import texts_collect
 
     visium = {
         "id": "visium",
@@ -127,10 +124,9 @@ def test_the_sheet_is_offered_on_the_image_and_arrayexpress_steps_not_on_egas():
         "human_images_open": True,
         "human_controlled_access": True,
     }
-    answers, plan = planned({"answers_version": 3, "datasets": [visium]})
+    stored = planned({"answers_version": 3, "datasets": [visium]})
 
-    shown = plan_present(plan=plan, texts=texts_collect(plan=plan, answers=answers))
-    kit = kit_build(plan=shown, stored_plan=plan, answers=answers, query={})
+    kit = kit_build(stored=stored, query={})
 
     offered = {step.key for step in kit.steps if any(draft.kind == ST_SHEET for draft in step.drafts)}
     assert offered == {"arrayexpress-processed:visium", "bia-imaging"}
