@@ -4,6 +4,7 @@ into Host reaches no share link, no API `url`, no maDMP id and no validator."""
 import json
 
 import pytest
+from django.core.checks import run_checks
 from django.test import Client
 
 from policy.results import result_create
@@ -63,3 +64,23 @@ def test_a_site_address_that_is_not_a_scheme_and_a_host_refuses_to_start(tmp_pat
 
     assert completed.returncode != 0
     assert "DJANGO_SITE_URL is a scheme and a host" in completed.stderr
+
+
+def deployment_warnings() -> set[str]:
+    return {
+        message.id for message in run_checks(include_deployment_checks=True) if message.id.startswith("depositwizard")
+    }
+
+
+def test_the_deployment_checks_ask_for_a_site_address(settings):
+    settings.SITE_URL = ""
+    assert "depositwizard.W001" in deployment_warnings()
+    settings.SITE_URL = SITE
+    assert "depositwizard.W001" not in deployment_warnings()
+
+
+def test_the_deployment_checks_ask_for_a_redis_of_the_counts_own(settings):
+    settings.REDIS_URL, settings.REDIS_LIMITS_URL = "redis://pages.internal:6379/0", ""
+    assert "depositwizard.W002" in deployment_warnings()
+    settings.REDIS_LIMITS_URL = "redis://limits.internal:6379/0"
+    assert "depositwizard.W002" not in deployment_warnings()
