@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from policy.engine.plan import Cited, Linking
-from policy.presenters.wording import list_text, marks_worded, terms_explained
+from policy.presenters.wording import marks_worded, terms_explained
 from policy.stored_result import ArchiveWords, StoredResult
+from policy.wording import list_text
 
 
 @dataclass(frozen=True, slots=True)
