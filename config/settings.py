@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "formtools",
     "policy",
     "wizard",
+    # The deployment checks of config/checks.py.
+    "config.apps.DeploymentConfig",
 ]
 
 MIDDLEWARE = [

@@ -12,7 +12,7 @@ def test_the_deployment_checks_pass_with_production_settings(tmp_path, productio
         from django.core.management import execute_from_command_line
         execute_from_command_line(["manage.py", "check", "--deploy", "--fail-level", "WARNING"])
         """,
-        production_env(tmp_path, static_root=production_static),
+        production_env(tmp_path, static_root=production_static, DJANGO_SITE_URL="https://wizard.example.org"),
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "no issues" in completed.stdout
