@@ -129,7 +129,7 @@ def tiny_reads(settings):
     settings.RATELIMIT_RATES = {**settings.RATELIMIT_RATES, "reads": "3/d"}
 
 
-@pytest.mark.parametrize("path", ["/r/{id}/", "/r/{id}.json", "/r/{id}/kit/accessions.tsv", "/r/unknown-id/"])
+@pytest.mark.parametrize("path", ["/r/{id}/", "/r/{id}.json", "/r/{id}/kit/bia-step-1.pagetab.json", "/r/unknown-id/"])
 def test_reading_results_is_limited_per_address(tiny_reads, path):
     result, _ = result_create(answers={"datasets": [LM]})
     url = path.format(id=result.pk)

@@ -64,7 +64,9 @@ def test_every_kind_of_response_carries_the_other_security_headers(kind):
     assert "geolocation=()" in response["Permissions-Policy"]
 
 
-@pytest.mark.parametrize("path", ["/r/{id}/", "/r/{id}.json", "/r/{id}/kit/accessions.tsv", "/api/v1/plans/{id}"])
+@pytest.mark.parametrize(
+    "path", ["/r/{id}/", "/r/{id}.json", "/r/{id}/kit/bia-step-1.pagetab.json", "/api/v1/plans/{id}"]
+)
 def test_a_result_and_its_downloads_are_never_indexed(path):
     result, _ = result_create(answers={"datasets": [{"id": "lm", "modality": "light_microscopy"}]})
 

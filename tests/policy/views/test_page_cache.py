@@ -72,8 +72,7 @@ def query_reading_urls(result: Result) -> dict[str, str]:
     """Every URL of a result that reads the accessions in its query string."""
     return {
         "page": reverse("result", args=[result.pk]),
-        "accessions section": reverse("kit-accessions", args=[result.pk]),
-        "accessions.tsv": reverse("kit-accessions-tsv", args=[result.pk]),
+        "accessions table": reverse("result-template", args=[result.pk, "accessions"]),
         "EMPIAR draft": reverse("kit-empiar-draft", args=[result.pk, "cryo-et"]),
         "BIA outline": reverse("kit-bia-outline", args=[result.pk]),
         "maDMP": reverse("result-madmp", args=[result.pk]),
@@ -103,11 +102,11 @@ def test_the_accessions_change_what_the_page_shows(fresh):
 @pytest.mark.parametrize("order", ORDERS, ids="-then-".join)
 def test_the_page_in_any_order_of_visits_is_its_fresh_render(client, result, fresh, pages_cache, order):
     pages_cache.clear()
-    page, section = query_reading_urls(result)["page"], query_reading_urls(result)["accessions section"]
+    page, table = query_reading_urls(result)["page"], query_reading_urls(result)["accessions table"]
 
     for visit in order:
         assert shown(client, page, visit) == fresh["page", visit], f"the page {visit} after {order}"
-        assert shown(client, section, visit) == fresh["accessions section", visit]
+        assert shown(client, table, visit) == fresh["accessions table", visit]
 
 
 @pytest.mark.parametrize("visit", list(VISITS))
