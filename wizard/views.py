@@ -20,6 +20,7 @@ from policy.engine.clauses import BEYOND_POLICY_CLAUSES, POLICY_CLAUSES
 from policy.engine.questions import MAX_DATASETS
 from policy.presenters.plan import plan_present
 from policy.results import result_find, texts_collect
+from policy.stored_result import stored_result_read
 from wizard import content
 from wizard.forms import DatasetForm
 from wizard.htmx import page_render
@@ -29,6 +30,7 @@ from wizard.study import (
     CHECK,
     DATASETS,
     PUBLICATION,
+    STUDY_ID_PATTERN,
     Draft,
     dataset_find,
     dataset_remove,
@@ -42,6 +44,7 @@ from wizard.study import (
     study_load,
     study_next_url,
     study_nothing_deposited,
+    study_offer,
     study_start,
 )
 
@@ -129,13 +132,14 @@ def cannot_deposit(request: HttpRequest) -> HttpResponse:
     except InvalidAnswers:
         return redirect(study_next_url(draft))
     plan = plan_for(answers)
+    stored = stored_result_read(plan=plan, answers=answers, texts=texts_collect(plan=plan, answers=answers))
     return page_render(
         request,
         "wizard/cannot_deposit.html",
         {
             "title": "Nothing of this study can be deposited at EMBL-EBI",
             "back_url": step_url(draft, CHECK),
-            "refused": plan_present(plan=plan, texts=texts_collect(plan=plan, answers=answers)).refused,
+            "refused": plan_present(stored=stored).refused,
         },
     )
 
@@ -287,8 +291,14 @@ study_wizard = study_required(StudyWizard.as_view(url_name="wizard-step"))
 
 @require_http_methods(["GET", "POST"])
 def study_step(request: HttpRequest, step: str) -> HttpResponse:
-    """One step of the wizard. The first question starts a study (a new visitor's, or a new one after the plan);
-    any other step needs the study in progress, reached that far."""
-    if step == PUBLICATION and request.method == "GET" and not study_in_progress(study_find(request.session)):
-        study_start(session=request.session)
+    """One step of the wizard. The first question offers a study (a new visitor's, or a new one after the plan),
+    kept once its answer is saved: its page posts the offered id, which starts the study then. Any other step
+    needs the study in progress, reached that far."""
+    draft = study_find(request.session)
+    if step == PUBLICATION and not study_in_progress(draft):
+        posted = request.POST.get(STUDY_FIELD, "")
+        if request.method == "GET":
+            study_offer(session=request.session)
+        elif STUDY_ID_PATTERN.fullmatch(posted) and (draft is None or posted != draft["id"]):
+            study_offer(session=request.session, study_id=posted)
     return study_wizard(request, step=step)

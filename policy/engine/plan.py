@@ -171,6 +171,14 @@ PLAN_SCHEMA = {
                     "scope": {"enum": [SCOPE_DATASET, SCOPE_IMAGES], "description": "absent: the dataset"},
                     "reasons": CITED_SCHEMA,
                     "instead": {"type": "string", "description": "absent or empty in plans stored before it"},
+                    "causes": {
+                        "type": "array",
+                        "items": {"enum": ["medical", "no", "not_asked", "with_medical"]},
+                        "description": "why: medical imaging of people; data from people whose participants did not "
+                        "consent to its open release, were not asked, or came with medical imaging. Absent in plans "
+                        "stored before it",
+                    },
+                    "withheld": {**STRINGS, "description": "what the routing table would have placed; absent before"},
                 },
                 "required": ["dataset", "reasons"],
                 "additionalProperties": False,

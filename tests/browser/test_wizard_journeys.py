@@ -109,6 +109,6 @@ def test_all_medical_imaging_imaging_ends_on_the_contact_page(page, javascript_e
     study_start(page)
     datasets_add(page, [{"id": "ct", "modality": "other", "medical_imaging": True}], next_path="/study/check/")
     continue_to(page, "Get your deposition plan", "/study/cannot-deposit/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your images cannot be deposited at EMBL-EBI")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nothing of this study can be deposited at EMBL-EBI")
     expect(page.get_by_role("link", name="image-presubmission@ebi.ac.uk").first).to_be_visible()
     assert not Result.objects.exists()

@@ -18,6 +18,7 @@ from policy.engine.plan import SCOPE_IMAGES, Content, Deposition, Refusal
 from policy.kit.accessions.entered import AccessionsEntered
 from policy.kit.accessions.links import accession_url
 from policy.stored_result import StoredResult
+from policy.wording import list_text
 
 # Archives whose data is released only under controlled access: why, who grants access and how
 # (beyond-policy:ega-controlled-access).
@@ -170,12 +171,6 @@ class Statement:
         return len(PLACEHOLDER.findall(self.text)) + sum(len(PLACEHOLDER.findall(entry)) for entry in self.references)
 
 
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
-
-
 def _subject(contents: list[Content], entries: int) -> tuple[str, bool]:
     """(noun phrase, plural) for the contents deposited: phrases of the same datasets read as one group."""
     groups: dict[tuple[str, ...], list[str]] = {}
@@ -188,7 +183,7 @@ def _subject(contents: list[Content], entries: int) -> tuple[str, bool]:
             phrases.append(text)
     phrases = list(dict.fromkeys(phrase for group in groups.values() for phrase in group))
     plural = plural or len(phrases) > 1
-    return _capitalised(_join(phrases)), plural
+    return _capitalised(list_text(phrases)), plural
 
 
 def _capitalised(text: str) -> str:
@@ -208,7 +203,7 @@ def _accessions_text(archive: str, accessions: tuple[str, ...], *, several_entri
             return f"accession codes [{archive_short_name(code=archive)} accessions]"
         return f"accession code [{archive_short_name(code=archive)} accession]"
     label = "accession code" if len(accessions) == 1 else "accession codes"
-    return f"{label} {_join([_cited(archive, accession) for accession in accessions])}"
+    return f"{label} {list_text([_cited(archive, accession) for accession in accessions])}"
 
 
 def _deposition_sentence(deposition: Deposition, contents: list[Content], accessions: tuple[str, ...]) -> StatementPart:
@@ -250,7 +245,7 @@ def _withheld_text(refused: Refusal) -> str:
     if not phrases:
         what = "images" if refused.scope == SCOPE_IMAGES else "data"
         return f"[a description of the {refused.dataset} {what}, e.g. the brain MRI scans]"
-    return _join(list(dict.fromkeys(phrases)))
+    return list_text(list(dict.fromkeys(phrases)))
 
 
 def _restriction_reason(refused: Refusal) -> str:

@@ -134,7 +134,7 @@ def test_what_dmp_tools_import_is_filled_from_the_plan(five_dataset_study):
     visium = by_title["visium: Spatial omics"]
     assert visium["keyword"] == ["Spatial omics", "Spatial transcriptomics"]
     assert visium["description"] == "Deposited at EMBL-EBI in ArrayExpress, BioImage Archive."
-    assert by_title["mri: Other imaging"]["description"] == "This dataset cannot be deposited at EMBL-EBI."
+    assert by_title["mri: Other imaging"]["description"] == "This dataset is not deposited at EMBL-EBI."
     for dataset in dmp["dataset"]:
         assert dataset["description"]
         assert dataset["keyword"]
