@@ -120,8 +120,6 @@ def placeholders_find(document) -> list[str]:
             f"$.experiment_type: {PLACEHOLDER_EXPERIMENT_TYPE} is the draft's placeholder: choose the type that "
             "describes your data (README.md names the ones that may fit)"
         )
-    elif isinstance(experiment_type, bool) or experiment_type not in EXPERIMENT_TYPES:
-        found.append(f"$.experiment_type: {experiment_type!r} is not one of EMPIAR's experiment types")
     if experiment_type == 3 and not document.get("cross_references"):
         found.append("$.experiment_type: 3 means raw data of EMDB entries: cite them in cross_references")
     return found

@@ -386,14 +386,14 @@ def test_the_script_imports_the_standard_library_at_its_top_and_jsonschema_where
     assert "shell=True" not in Path(empiar_submit.__file__).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("experiment_type", [10, 0, "3", True, None])
+@pytest.mark.parametrize("experiment_type", [10, 0, "3", None])
 def test_the_guard_refuses_an_experiment_type_the_schema_does_not_name(five_dataset_study, experiment_type):
     draft, _ = draft_of(five_dataset_study, "cryo-et")
     document = filled(draft.document)
 
     document["experiment_type"] = experiment_type
 
-    assert any("is not one of EMPIAR's experiment types" in problem for problem in placeholders_find(document))
+    assert any(problem.startswith("$.experiment_type:") for problem in empiar_submit.schema_errors(document))
 
 
 def test_the_scripts_experiment_types_are_the_schemas():
