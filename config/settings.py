@@ -218,6 +218,7 @@ RATELIMIT_FAIL_OPEN = True
 RATELIMIT_RATES = {
     "api": os.environ.get("DJANGO_RATELIMIT_API", "600/m"),
     "results": os.environ.get("DJANGO_RATELIMIT_RESULTS", "120/m"),
+    "checks": os.environ.get("DJANGO_RATELIMIT_CHECKS", "60/m"),
 }
 # Behind load balancers every request comes from their address: DJANGO_TRUSTED_PROXY_COUNT says how many
 # proxies append to X-Forwarded-For, so that the client's own address is counted (config/ratelimits.py).

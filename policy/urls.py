@@ -15,6 +15,7 @@ urlpatterns = [
     path("r/<str:result_id>.md", result.result_markdown_show, name="result-markdown"),
     path("r/<str:result_id>/<slug:slug>.tsv", result.result_template, name="result-template"),
     path("r/<str:result_id>/kit/accessions/", kit.kit_accessions, name="kit-accessions"),
+    path("r/<str:result_id>/kit/accessions/checks/", kit.kit_accession_checks, name="kit-accession-checks"),
     path("r/<str:result_id>/kit/accessions.tsv", kit.kit_accessions_tsv, name="kit-accessions-tsv"),
     path("r/<str:result_id>/kit/empiar-<slug:dataset>.json", kit.kit_empiar_draft, name="kit-empiar-draft"),
     path("r/<str:result_id>/kit/empiar-<slug:dataset>.zip", kit.kit_empiar_bundle, name="kit-empiar-bundle"),

@@ -53,6 +53,8 @@ def _asked(archive: str, accession: str, transport: Transport) -> AccessionCheck
     circuit_success(archive=archive)
     if entry is None:
         return AccessionCheck(archive, accession, CheckState.NOT_PUBLIC)
+    if not entry.public:
+        return AccessionCheck(archive, accession, CheckState.NOT_PUBLIC, released=entry.released, status=entry.status)
     return AccessionCheck(archive, accession, CheckState.PUBLIC, entry.title, entry.released, entry.status, entry.cites)
 
 

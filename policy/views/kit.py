@@ -4,11 +4,16 @@ plan and answers; the accessions live only in the query string, so the stored re
 import json
 from pathlib import Path
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from config.ratelimits import checks_ratelimit
 from policy.kit.accessions.entered import accessions_parse
+from policy.kit.accessions.statement import statement_build
 from policy.kit.drafts.bia_outline import bia_outline_zip
 from policy.kit.drafts.empiar_bundle import empiar_bundle_zip
 from policy.kit.drafts.empiar_draft import empiar_drafts
@@ -16,14 +21,16 @@ from policy.kit.drafts.onedep_handoff import SCRIPT_NAME, onedep_handoffs
 from policy.kit.drafts.pagetab import pagetab_drafts, pagetab_json
 from policy.kit.drafts.st_sheet import st_datasets, st_sheet_tsv
 from policy.models import Result
+from policy.presenters.accession_checks import accession_checks_present
 from policy.presenters.downloads import ACCESSIONS_TEMPLATE, template_render
 from policy.presenters.kit import kit_build
 from policy.stored_result import result_read
 from policy.views.http_cache import result_conditional
-from policy.views.kit_context import kit_context, result_madmp
+from policy.views.kit_context import accessions_link, kit_context, result_madmp
 from policy.views.lookup import downloaded, result_missing, result_required
 
 ACCESSIONS_SECTION = "policy/_kit_accessions.html"
+ACCESSION_CHECKS_PAGE = "policy/accession_checks.html"
 TSV = "text/tab-separated-values; charset=utf-8"
 JSON = "application/json; charset=utf-8"
 ONEDEP_SCRIPT = Path(__file__).resolve().parents[1] / "kit" / "scripts" / SCRIPT_NAME
@@ -42,6 +49,31 @@ def kit_accessions(request: HttpRequest, result: Result) -> HttpResponse:
     context = {"result": result, **kit_context(request=request, result=result)}
     response = render(request, ACCESSIONS_SECTION, context)
     response["HX-Push-Url"] = context["kit_link"]
+    return response
+
+
+@require_safe
+@checks_ratelimit
+@never_cache
+@result_required(result_missing)
+def kit_accession_checks(request: HttpRequest, result: Result) -> HttpResponse:
+    """What the archives say about the accessions typed (the query string): the page, or for htmx its partial that
+    fills the result page's placeholders. The result page itself never waits for an archive."""
+    if not settings.ACCESSION_CHECKS:
+        raise Http404("Accession checks are off.")
+    stored = result_read(result)
+    accessions = accessions_parse(stored=stored, query=request.GET)
+    checks = accession_checks_present(stored=stored, accessions=accessions)
+    context = {
+        "result": result,
+        "kit_link": accessions_link(request=request, result=result, accessions=accessions),
+        "checks": checks,
+        "statement": statement_build(stored=stored, accessions=accessions, checks=checks.by_accession),
+        "htmx": bool(request.htmx),
+    }
+    template = f"{ACCESSION_CHECKS_PAGE}#checks" if request.htmx else ACCESSION_CHECKS_PAGE
+    response = render(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
     return response
 
 
