@@ -19,7 +19,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from measure import (
+from bench.measure import (
     ANSWERS_FILE,
     Target,
     deployment,
@@ -32,7 +32,7 @@ from measure import (
     wrk_arguments,
     wrk_options,
 )
-from wrk import HOST, WrkResult, wrk_run
+from bench.wrk import HOST, WrkResult, wrk_run
 
 
 def targets_build(port: int, result_id: str, folder: Path) -> dict[str, Target]:

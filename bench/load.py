@@ -16,7 +16,7 @@ import sys
 import threading
 from pathlib import Path
 
-from measure import (
+from bench.measure import (
     ANSWERS_FILE,
     BENCH_RATE_LIMIT,
     deployment,
@@ -26,8 +26,8 @@ from measure import (
     reverse,
     sessions_file_write,
 )
-from report import section_write
-from wrk import wrk_run
+from bench.report import section_write
+from bench.wrk import wrk_run
 
 BENCH_DIR = Path(__file__).resolve().parent
 RESULTS = BENCH_DIR / "RESULTS.md"

@@ -19,12 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
-REPOSITORY = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPOSITORY))
-
-from wrk import HOST, Request, WrkResult, fixed_rate_run, wrk_run  # noqa: E402
-
-from tests.config.deployment import (  # noqa: E402 (the repository is on the path from here)
+from bench.wrk import HOST, Request, WrkResult, fixed_rate_run, wrk_run
+from tests.config.deployment import (
     Gunicorn,
     gunicorn_start,
     gunicorn_stop,
@@ -32,6 +28,8 @@ from tests.config.deployment import (  # noqa: E402 (the repository is on the pa
     production_environment,
     static_collect,
 )
+
+REPOSITORY = Path(__file__).resolve().parent.parent
 
 BENCH_DIR = REPOSITORY / "bench"
 ANSWERS_FILE = BENCH_DIR / "answers.json"
@@ -339,7 +337,7 @@ def main() -> None:
         print(f"{arguments.backend}: fixed rate: p95 {fixed_rate.p95_ms:.1f} ms", flush=True)
         weights = {}
         if Path(arguments.chromium).exists():
-            from weight import pages_weigh
+            from bench.weight import pages_weigh
 
             pages = {name: (target.path, target.cookie) for name, target in targets.items() if target.page}
             weighed = pages_weigh(base_url=f"http://{HOST}:{port}", pages=pages, chromium=arguments.chromium)

@@ -2,17 +2,13 @@
 
 Plans every valid single-dataset study (every combination of answers the contract allows) and 10,000
 random studies of up to 8 datasets (fixed seed), and prints plans per second for each set and overall.
-Run: .venv/bin/python bench/plans.py [--studies N] [--seed S] [--repeat R] [--json]
+Run: .venv/bin/python -m bench.plans [--studies N] [--seed S] [--repeat R] [--json]
 """
 
 import argparse
 import json
 import random
-import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from policy.engine import InvalidAnswers, answers_validate, plan_for
 from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS, Question

@@ -1,8 +1,8 @@
 """Profile one page in-process with pyinstrument, under production settings on a throwaway SQLite database:
 
-    .venv/bin/python bench/profile.py /r/RESULT/          # RESULT: replaced by a stored result for answers.json
-    .venv/bin/python bench/profile.py /api/v1/plan --post-json bench/answers.json
-    .venv/bin/python bench/profile.py /study/datasets/new/ --depositor   # a started study, publication answered
+    .venv/bin/python -m bench.profile /r/RESULT/          # RESULT: replaced by a stored result for answers.json
+    .venv/bin/python -m bench.profile /api/v1/plan --post-json bench/answers.json
+    .venv/bin/python -m bench.profile /study/datasets/new/ --depositor   # a started study, publication answered
 
 Prints the time per request and where it goes (no server, no network: the view, middleware and templates).
 """
@@ -11,7 +11,6 @@ import argparse
 import contextlib
 import json
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -34,7 +33,6 @@ def main() -> None:
 
 
 def profile(arguments: argparse.Namespace, folder: Path) -> None:
-    sys.path.insert(0, str(REPOSITORY))
     from tests.config.deployment import production_environment
 
     # In this process: the deployment's settings (SQLite in `folder`), as bench/run's servers have them.

@@ -30,6 +30,7 @@ class StoredResult:
     numbers: Mapping[str, int]
     depositions: Mapping[str, Deposition]  # by key, in plan order
     datasets: Mapping[str, Mapping[str, Any]]  # the answers' datasets, by id, in the answers' order
+    id: str = ""  # the result's id ("" for a plan not stored)
 
     def datasets_of(self, deposition: Deposition) -> tuple[Mapping[str, Any], ...]:
         """The answers of the datasets a deposition carries."""
@@ -50,7 +51,7 @@ class StoredResult:
 
 
 def stored_result_read(
-    *, plan: Mapping[str, Any], answers: Mapping[str, Any], texts: Mapping[str, Any]
+    *, plan: Mapping[str, Any], answers: Mapping[str, Any], texts: Mapping[str, Any], result_id: str = ""
 ) -> StoredResult:
     """A plan and answers as a result stores them, read once."""
     typed = plan_from_json(plan)
@@ -61,8 +62,9 @@ def stored_result_read(
         numbers={deposition.key: number for number, deposition in enumerate(typed.depositions, start=1)},
         depositions={deposition.key: deposition for deposition in typed.depositions},
         datasets={dataset["id"]: dataset for dataset in answers["datasets"]},
+        id=result_id,
     )
 
 
 def result_read(result: Result) -> StoredResult:
-    return stored_result_read(plan=result.plan, answers=result.answers, texts=result.texts)
+    return stored_result_read(plan=result.plan, answers=result.answers, texts=result.texts, result_id=result.id)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("api/v1/plans", api.plan_store, name="api-plans"),
     path("api/v1/plans/<str:result_id>", api.plan_stored_show, name="api-plans-show"),
     path("api/v1/policy", api.policy_show, name="api-policy"),
+    path("api/v1/plan-schema", api.plan_schema_show, name="api-plan-schema"),
     path("r/<str:result_id>/", result.result_show, name="result"),
     path("r/<str:result_id>/update/", result.result_update, name="result-update"),
     # Before ".json": the id converter would otherwise take "<id>.madmp" as an id.
@@ -17,11 +18,19 @@ urlpatterns = [
     path("r/<str:result_id>/kit/accessions/", kit.kit_accessions, name="kit-accessions"),
     path("r/<str:result_id>/kit/accessions/checks/", kit.kit_accession_checks, name="kit-accession-checks"),
     path("r/<str:result_id>/kit/accessions.tsv", kit.kit_accessions_tsv, name="kit-accessions-tsv"),
-    path("r/<str:result_id>/kit/empiar-<slug:dataset>.json", kit.kit_empiar_draft, name="kit-empiar-draft"),
-    path("r/<str:result_id>/kit/empiar-<slug:dataset>.zip", kit.kit_empiar_bundle, name="kit-empiar-bundle"),
-    path("r/<str:result_id>/kit/onedep-<slug:slug>.json", kit.kit_onedep_handoff, name="kit-onedep-handoff"),
+    # The kit's downloads, each an entry of policy.presenters.kit_files.KIT_FILES, all served by one view.
+    path(
+        "r/<str:result_id>/kit/empiar-<slug:part>.json", kit.kit_file, {"file": "empiar-json"}, name="kit-empiar-draft"
+    ),
+    path("r/<str:result_id>/kit/empiar-<slug:part>.zip", kit.kit_file, {"file": "empiar"}, name="kit-empiar-bundle"),
+    path("r/<str:result_id>/kit/onedep-<slug:part>.json", kit.kit_file, {"file": "onedep"}, name="kit-onedep-handoff"),
     path("kit/onedep_deposit.py", kit.kit_onedep_script, name="kit-onedep-script"),
-    path("r/<str:result_id>/kit/bia-outline.zip", kit.kit_bia_outline, name="kit-bia-outline"),
-    path("r/<str:result_id>/kit/bia-step-<int:step>.pagetab.json", kit.kit_pagetab, name="kit-pagetab"),
-    path("r/<str:result_id>/kit/st-metadata.tsv", kit.kit_st_sheet, name="kit-st-sheet"),
+    path("r/<str:result_id>/kit/bia-outline.zip", kit.kit_file, {"file": "bia-outline"}, name="kit-bia-outline"),
+    path(
+        "r/<str:result_id>/kit/bia-step-<int:part>.pagetab.json",
+        kit.kit_file,
+        {"file": "bia-pagetab"},
+        name="kit-pagetab",
+    ),
+    path("r/<str:result_id>/kit/st-metadata.tsv", kit.kit_file, {"file": "st-metadata"}, name="kit-st-sheet"),
 ]

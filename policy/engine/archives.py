@@ -56,6 +56,8 @@ class Archive:
     # (BIA_LINK_TYPES_SOURCE), which turns the accession into an address. "" where it allows none: the link is then
     # the accession's resolvable address.
     bia_link_type: str = ""
+    # Where a depositor generates the API token the archive's own submission tool needs, where it has one.
+    api_token_url: str = ""
 
     @property
     def accession_example(self) -> str:
@@ -126,9 +128,11 @@ ARCHIVES: dict[str, Archive] = {
             ),
             links=(("", "https://doi.org/10.6019/{accession}"),),
             source="the policy (examples table); ebi-archive-facts.md (https://empiar.org/deposition/manual, "
-            "the empiar-depositor schema, contact: https://www.ebi.ac.uk/empiar/faq)",
+            "the empiar-depositor schema, contact: https://www.ebi.ac.uk/empiar/faq); the API token page: "
+            "empiar-depositor's own documentation",
             contact="empiar-help@ebi.ac.uk",
             bia_link_type="empiar",
+            api_token_url="https://empiar.org/deposition/api_token",
         ),
         Archive(
             "emdb",

@@ -93,6 +93,100 @@ class Plan:
     contacts: tuple[str, ...]
 
 
+def _array(items: dict) -> dict:
+    return {"type": "array", "items": items}
+
+
+STRINGS = _array({"type": "string"})
+CITED_SCHEMA = _array(
+    {
+        "type": "object",
+        "properties": {"clause": {"type": "string"}, "why": {"type": "string"}},
+        "required": ["clause", "why"],
+        "additionalProperties": False,
+    }
+)
+# The plan as a result stores it and the API answers it: every plan ever stored fits (tests/policy/engine/test_plan.py
+# checks the current engine's and every earlier stored shape), and GET /api/v1/plan-schema serves it.
+PLAN_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "depositwizard deposition plan",
+    "type": "object",
+    "properties": {
+        "policy_version": {"type": "string", "description": "the policy's edition and the engine's fingerprint"},
+        "answers_version": {"type": "integer", "description": "the answers contract the plan was made under"},
+        "depositions": _array(
+            {
+                "type": "object",
+                "description": "one submission, in the order to deposit",
+                "properties": {
+                    "key": {"type": "string", "description": "the route, then the dataset where it takes one each"},
+                    "archive": {"type": "string"},
+                    "route": {"type": "string"},
+                    "submit_url": {"type": "string"},
+                    "datasets": STRINGS,
+                    "contents": _array(
+                        {
+                            "type": "object",
+                            "properties": {
+                                "datasets": STRINGS,
+                                "what": {"type": "string"},
+                                "optional": {"type": "boolean"},
+                            },
+                            "required": ["datasets", "what", "optional"],
+                            "additionalProperties": False,
+                        }
+                    ),
+                    "reasons": CITED_SCHEMA,
+                },
+                "required": ["key", "archive", "route", "submit_url", "datasets", "contents", "reasons"],
+                "additionalProperties": False,
+            }
+        ),
+        "linking": _array(
+            {
+                "type": "object",
+                "properties": {
+                    "kind": {"enum": ["omics_link", "correlation", "cross_reference"]},
+                    "archive": {"type": "string"},
+                    "in": {"type": "string", "description": "the key of the deposition that carries it"},
+                    "cites": {**STRINGS, "description": "the keys of the depositions whose accessions it cites"},
+                    "datasets": STRINGS,
+                    "contents": STRINGS,
+                    "reasons": CITED_SCHEMA,
+                },
+                "required": ["kind", "archive", "in", "cites", "datasets", "contents", "reasons"],
+                "additionalProperties": False,
+            }
+        ),
+        "not_accepted": _array(
+            {
+                "type": "object",
+                "properties": {
+                    "dataset": {"type": "string"},
+                    "scope": {"enum": [SCOPE_DATASET, SCOPE_IMAGES], "description": "absent: the dataset"},
+                    "reasons": CITED_SCHEMA,
+                    "instead": {"type": "string", "description": "absent or empty in plans stored before it"},
+                },
+                "required": ["dataset", "reasons"],
+                "additionalProperties": False,
+            }
+        ),
+        "notes": _array(
+            {
+                "type": "object",
+                "properties": {"text": {"type": "string"}, "reasons": CITED_SCHEMA},
+                "required": ["text", "reasons"],
+                "additionalProperties": False,
+            }
+        ),
+        "contacts": STRINGS,
+    },
+    "required": ["policy_version", "answers_version", "depositions", "linking", "not_accepted", "notes", "contacts"],
+    "additionalProperties": False,
+}
+
+
 def _cited_as_json(reasons: tuple[Cited, ...]) -> list[dict]:
     return [{"clause": reason.clause, "why": reason.why} for reason in reasons]
 

@@ -7,6 +7,9 @@ number and key of the step it belongs to, and the result page's steps carry it (
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.urls import reverse
 
 from policy.engine.archives import archive_short_name
 from policy.engine.clauses import CLAUSES
@@ -18,6 +21,7 @@ from policy.kit.advice.study_preparation import study_preparation_build
 from policy.kit.drafts.empiar_draft import EmpiarDraft, empiar_drafts
 from policy.kit.drafts.onedep_handoff import OnedepHandoff, onedep_handoffs
 from policy.kit.drafts.st_sheet import st_datasets
+from policy.presenters.kit_files import KIT_FILES, StepDownload
 from policy.presenters.plan import Plan, Step, plan_present
 from policy.stored_result import StoredResult
 
@@ -35,18 +39,6 @@ class PreparationView:
     source_title: str
     source_url: str
     beyond_policy: bool
-
-
-@dataclass(frozen=True, slots=True)
-class KitDownload:
-    """A file the kit makes for a step (a draft to fill, a sheet, an outline), as its "Before you start" list
-    offers it."""
-
-    kind: str  # EMPIAR_DRAFT, BIA_PAGETAB, BIA_OUTLINE, ST_SHEET or ONEDEP_HANDOFF
-    title: str
-    dataset: str = ""  # the EMPIAR draft's dataset
-    choices: tuple[str, ...] = ()
-    slug: str = ""  # the OneDep hand-off's step
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +66,7 @@ class StudyPreparationView:
 class StepKit:
     step: Step  # the presented step this kit belongs to
     preparations: tuple[PreparationView, ...]
-    drafts: tuple[KitDownload, ...]
+    drafts: tuple[StepDownload, ...]
 
     @property
     def number(self) -> int:
@@ -113,13 +105,7 @@ class Kit:
         return tuple((f"accession-{item.number}", f"Step {item.number}: {item.field.error}") for item in wrong)
 
     @property
-    def warning_links(self) -> tuple[tuple[str, str], ...]:
-        """(input id, message) for each field whose accessions deserve a second look."""
-        warned = (item for item in self.inputs if item.field.warning)
-        return tuple((f"accession-{item.number}", f"Step {item.number}: {item.field.warning}") for item in warned)
-
-    @property
-    def empiar_drafts(self) -> tuple[KitDownload, ...]:
+    def empiar_drafts(self) -> tuple[StepDownload, ...]:
         return tuple(draft for step in self.steps for draft in step.drafts if draft.kind == EMPIAR_DRAFT)
 
 
@@ -134,28 +120,53 @@ def _preparation_view(line) -> PreparationView:
     )
 
 
+class _Addresses:
+    """The kit's addresses for one result, each with the valid accessions typed in."""
+
+    def __init__(self, result_id: str, query: str) -> None:
+        self.result_id = result_id
+        self.query = f"?{query}" if query else ""
+
+    def of(self, kind: str, *part) -> str:
+        return reverse(KIT_FILES[kind].url_name, args=[self.result_id, *part]) + self.query
+
+
 def _downloads(
-    step: Step, empiar: dict[str, EmpiarDraft], onedep: dict[str, OnedepHandoff], st: tuple[str, ...]
-) -> tuple[KitDownload, ...]:
-    downloads: list[KitDownload] = []
+    step: Step,
+    empiar: dict[str, EmpiarDraft],
+    onedep: dict[str, OnedepHandoff],
+    st: tuple[str, ...],
+    addresses: _Addresses,
+) -> tuple[StepDownload, ...]:
+    downloads: list[StepDownload] = []
     archive = step.archive.code
     if archive == "empiar" and step.key in empiar:
         draft = empiar[step.key]
         downloads.append(
-            KitDownload(EMPIAR_DRAFT, f"EMPIAR deposition draft for {draft.dataset}", draft.dataset, draft.choices)
+            StepDownload(
+                EMPIAR_DRAFT,
+                f"EMPIAR deposition draft for {draft.dataset}",
+                addresses.of(EMPIAR_DRAFT, draft.dataset),
+                draft.dataset,
+                draft.choices,
+                links=(("json", addresses.of("empiar-json", draft.dataset)),),
+            )
         )
     if step.key in onedep:
         handoff = onedep[step.key]
         title = f"OneDep hand-off for {handoff.dataset} ({handoff.document['em_subtype']})"
-        downloads.append(KitDownload(ONEDEP_HANDOFF, title, handoff.dataset, slug=handoff.slug))
-    if archive == "bia":
-        downloads.append(KitDownload(BIA_PAGETAB, "BioImage Archive submission in PageTab JSON"))
+        url = addresses.of(ONEDEP_HANDOFF, handoff.slug)
         downloads.append(
-            KitDownload(BIA_OUTLINE, "BioImage Archive submission outline: study components and file lists")
+            StepDownload(ONEDEP_HANDOFF, title, url, handoff.dataset, links=(("script", reverse("kit-onedep-script")),))
         )
+    if archive == "bia":
+        url = addresses.of(BIA_PAGETAB, step.number)
+        downloads.append(StepDownload(BIA_PAGETAB, "BioImage Archive submission in PageTab JSON", url))
+        title = "BioImage Archive submission outline: study components and file lists"
+        downloads.append(StepDownload(BIA_OUTLINE, title, addresses.of(BIA_OUTLINE)))
     # The shared table is the BioImage Archive's and ArrayExpress's; EGA's own sample records hold donor attributes.
     if archive in {"bia", "arrayexpress"} and any(dataset in st for dataset in step.datasets):
-        downloads.append(KitDownload(ST_SHEET, "Spatial-transcriptomics metadata sheet"))
+        downloads.append(StepDownload(ST_SHEET, "Spatial-transcriptomics metadata sheet", addresses.of(ST_SHEET)))
     return tuple(downloads)
 
 
@@ -167,6 +178,7 @@ def kit_build(*, stored: StoredResult, query: Mapping[str, str]) -> Kit:
     empiar = {draft.deposition_key: draft for draft in empiar_drafts(stored=stored, accessions=accessions)}
     onedep = {handoff.deposition_key: handoff for handoff in onedep_handoffs(stored=stored, accessions=accessions)}
     st = st_datasets(stored=stored)
+    addresses = _Addresses(stored.id, urlencode(accessions.query()))
     steps = tuple(
         StepKit(
             step=step,
@@ -174,7 +186,7 @@ def kit_build(*, stored: StoredResult, query: Mapping[str, str]) -> Kit:
                 _preparation_view(line)
                 for line in preparations_for(deposition=stored.depositions[step.key], stored=stored)
             ),
-            drafts=_downloads(step, empiar, onedep, st),
+            drafts=_downloads(step, empiar, onedep, st, addresses),
         )
         for step in plan.steps
     )

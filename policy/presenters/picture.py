@@ -77,10 +77,6 @@ class Box:
     def right(self) -> int:
         return self.x + self.width
 
-    @property
-    def bottom(self) -> int:
-        return self.y + BOX_HEIGHT
-
 
 @dataclass(frozen=True, slots=True)
 class Line:

@@ -15,6 +15,7 @@ from config.ratelimits import api_ratelimit, results_ratelimit
 from policy.engine import POLICY_VERSION, InvalidAnswers, plan_for
 from policy.engine.answers import ROOT
 from policy.engine.catalogue import policy_describe
+from policy.engine.plan import PLAN_SCHEMA
 from policy.presenters.downloads import result_as_json
 from policy.results import result_create, result_find, result_url
 from policy.views.http_cache import result_conditional
@@ -89,6 +90,15 @@ def plan_stored_show(request: HttpRequest, result_id: str) -> JsonResponse:
     if request.GET.get("format") == MADMP_FORMAT:
         return JsonResponse(result_madmp(request=request, result=result), json_dumps_params={"ensure_ascii": False})
     return JsonResponse(result_as_json(result=result, url=result_url(request, result)))
+
+
+@api_ratelimit
+@api_methods("GET", "HEAD")
+def plan_schema_show(request: HttpRequest) -> JsonResponse:
+    """The JSON Schema of a plan, as POST /api/v1/plan answers it and every stored result holds it."""
+    response = JsonResponse(PLAN_SCHEMA)
+    response["ETag"] = f'"{POLICY_VERSION}"'
+    return response
 
 
 @api_ratelimit

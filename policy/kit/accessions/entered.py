@@ -53,10 +53,6 @@ class AccessionsEntered:
     def errors(self) -> dict[str, str]:
         return {key: item.error for key, item in self.fields.items() if item.error}
 
-    @property
-    def warnings(self) -> dict[str, str]:
-        return {key: item.warning for key, item in self.fields.items() if item.warning}
-
     def of(self, key: str) -> tuple[str, ...]:
         """The valid accessions of a deposition (none while its field is empty or wrong)."""
         item = self.fields.get(key)
@@ -65,12 +61,6 @@ class AccessionsEntered:
     def query(self) -> dict[str, str]:
         """The valid accessions as query parameters, in plan order: what a shared link carries."""
         return {key: " ".join(self.of(key)) for key in self.fields if self.of(key)}
-
-
-def accession_check(*, archive: str, value: str) -> str | None:
-    """The canonical accession, or None when `value` is not one of this archive's."""
-    accession_format = ACCESSION_FORMATS.get(archive)
-    return accession_format.canonical(value) if accession_format is not None else None
 
 
 def _field_parse(key: str, archive: str, raw: str) -> AccessionField:

@@ -8,11 +8,12 @@ this module adds what concerns the study as a whole.
 
 from dataclasses import dataclass
 
+from policy.engine.archives import ARCHIVES
 from policy.kit.advice.before_you_start import TRANSFER, Preparation, preparations_for
-from policy.kit.drafts.empiar_bundle import API_TOKEN_URL
 from policy.stored_result import StoredResult
 
 ACCOUNTS = "Accounts"
+EMPIAR_TOKEN_PAGE = ARCHIVES["empiar"].api_token_url
 PEOPLE = "People"
 
 ONEDEP_WEB = Preparation(
@@ -40,8 +41,8 @@ ACCOUNT_LINES: dict[str, tuple[Preparation, ...]] = {
         ),
         Preparation(
             ACCOUNTS,
-            f"EMPIAR, to submit with empiar-depositor: an API token, which you generate at {API_TOKEN_URL}, and the "
-            "Aspera transfer password, which the EMPIAR team provides; ask for the password a few days ahead.",
+            f"EMPIAR, to submit with empiar-depositor: an API token, which you generate at {EMPIAR_TOKEN_PAGE}, and "
+            "the Aspera transfer password, which the EMPIAR team provides; ask for the password a few days ahead.",
             "beyond-policy:empiar-depositor",
         ),
     ),

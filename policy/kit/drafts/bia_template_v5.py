@@ -288,10 +288,6 @@ _BY_LOWER_NAME = {
 SUBMISSION_ATTRIBUTES = ("Title", "ReleaseDate", "AttachTo", "Template")
 
 
-def template_section(name: str) -> TemplateSection:
-    return TEMPLATE_SECTIONS_BY_NAME[name]
-
-
 def section_template(*, section_type: str) -> TemplateSection | None:
     """The template section a PageTab section type stands for, as the submission tool finds it."""
     return _BY_LOWER_NAME.get(section_type.lower())

@@ -21,9 +21,9 @@ README = "README.md"
 ZIP_TIMESTAMP = (2026, 1, 1, 0, 0, 0)
 EXECUTABLE = 0o755
 READ_WRITE = 0o644
-API_TOKEN_URL = "https://empiar.org/deposition/api_token"  # the empiar-depositor package's page on PyPI
 DEPOSITION_URL = ARCHIVES["empiar"].submit_url
 EMPIAR_HELP = ARCHIVES["empiar"].contact
+TOKEN_PAGE = ARCHIVES["empiar"].api_token_url
 
 
 def empiar_bundle_folder(*, draft: EmpiarDraft) -> str:
@@ -54,7 +54,7 @@ def _readme(draft: EmpiarDraft, step: int) -> str:
         "",
         "## 3. Upload without submitting",
         "",
-        f"1. Create an API token at {API_TOKEN_URL}; `export {empiar_submit.TOKEN_VARIABLE}=<token>` (or type it "
+        f"1. Create an API token at {TOKEN_PAGE}; `export {empiar_submit.TOKEN_VARIABLE}=<token>` (or type it "
         "when asked).",
         f"2. Ask the EMPIAR team ({EMPIAR_HELP}) for the transfer password; `export "
         f"{empiar_submit.TRANSFER_PASSWORD_VARIABLE}=<password>` (neither the token nor your EMPIAR password).",

@@ -29,6 +29,8 @@ def _facts() -> list[tuple[str, str]]:
         facts.append((f"{code} example", archive.accession_example))
         if archive.contact:
             facts.append((f"{code} contact", archive.contact))
+        if archive.api_token_url:
+            facts.append((f"{code} API token page", archive.api_token_url))
     return facts
 
 

@@ -13,10 +13,15 @@ MADMP_SCHEMA_PATH = Path(__file__).parent / "schemas" / "madmp-1.2" / "maDMP-sch
 PAGETAB_SCHEMA_PATH = Path(__file__).parent / "schemas" / "pagetab" / "pagetab-submission.schema.json"
 
 
+# The id a planned study is read under, as if stored: the kit's links name it.
+PLANNED_ID = "A" * 22
+
+
 def planned(answers: dict) -> StoredResult:
     """The study planned and read as a stored result: its canonical answers, its plan and the words it keeps."""
     canonical, plan = answers_validate(answers).answers(), plan_for(answers)
-    return stored_result_read(plan=plan, answers=canonical, texts=texts_collect(plan=plan, answers=canonical))
+    texts = texts_collect(plan=plan, answers=canonical)
+    return stored_result_read(plan=plan, answers=canonical, texts=texts, result_id=PLANNED_ID)
 
 
 def empiar_schema() -> dict:

@@ -1,7 +1,7 @@
 import pytest
 
 from policy.engine import plan_for
-from policy.presenters.picture import NARROW, WIDE, plan_picture
+from policy.presenters.picture import BOX_HEIGHT, NARROW, WIDE, plan_picture
 from policy.presenters.plan import plan_present
 from policy.results import texts_collect
 from policy.stored_result import stored_result_read
@@ -31,8 +31,10 @@ def test_arrows_run_from_dataset_boxes_to_archive_boxes(full_study, layout):
     picture = getattr(pictures, layout)
 
     for arrow in picture.arrows:
-        starts = [box for box in picture.datasets if box.right == arrow.x1 and box.y <= arrow.y1 <= box.bottom]
-        ends = [box for box in picture.archives if box.x - 8 == arrow.x2 and box.y <= arrow.y2 <= box.bottom]
+        starts = [
+            box for box in picture.datasets if box.right == arrow.x1 and box.y <= arrow.y1 <= (box.y + BOX_HEIGHT)
+        ]
+        ends = [box for box in picture.archives if box.x - 8 == arrow.x2 and box.y <= arrow.y2 <= (box.y + BOX_HEIGHT)]
         assert len(starts) == 1
         assert len(ends) == 1
         assert not starts[0].refused
@@ -42,8 +44,11 @@ def test_each_linking_item_has_a_dashed_line_to_every_archive_it_ties_in_the_wid
     plan, picture = picture_of(full_study)
 
     correlation = next(box for box in picture.wide.links if box.full_label.startswith("Correlation information"))
-    ends = [dash for dash in picture.wide.dashes if correlation.y <= dash.y2 <= correlation.bottom]
-    tied = {next(box.full_label for box in picture.wide.archives if box.y <= dash.y1 <= box.bottom) for dash in ends}
+    ends = [dash for dash in picture.wide.dashes if correlation.y <= dash.y2 <= (correlation.y + BOX_HEIGHT)]
+    tied = {
+        next(box.full_label for box in picture.wide.archives if box.y <= dash.y1 <= (box.y + BOX_HEIGHT))
+        for dash in ends
+    }
     assert tied == {"BioImage Archive", "EMPIAR"}
     assert len(picture.wide.links) == len(plan["linking"])
 
@@ -115,4 +120,7 @@ def test_the_picture_is_as_tall_as_its_longest_column(full_study, light_only_stu
     _, large = picture_of(full_study)
 
     assert small.wide.height < large.wide.height
-    assert all(box.bottom <= large.wide.height for box in large.wide.datasets + large.wide.archives + large.wide.links)
+    assert all(
+        (box.y + BOX_HEIGHT) <= large.wide.height
+        for box in large.wide.datasets + large.wide.archives + large.wide.links
+    )

@@ -2,11 +2,13 @@
 
 import json
 
+import jsonschema
 import pytest
 from django.urls import reverse
 
 from policy import POLICY_VERSION, plan_for
 from policy.engine.clauses import CLAUSES
+from policy.engine.plan import PLAN_SCHEMA
 from policy.engine.vocabulary import ENUMERATIONS
 
 STUDY = {
@@ -153,3 +155,12 @@ def test_a_version_1_body_still_plans_through_the_api(client):
     plan = response.json()
     assert plan["answers_version"] == 3
     assert [item["dataset"] for item in plan["not_accepted"]] == ["mri"]
+
+
+def test_the_plan_schema_is_served_and_the_apis_plans_fit_it(client, full_study):
+    response = client.get(reverse("api-plan-schema"))
+    plan = client.post(reverse("api-plan"), json.dumps(full_study), content_type="application/json").json()
+
+    assert response.status_code == 200
+    assert response.json() == PLAN_SCHEMA
+    assert list(jsonschema.Draft202012Validator(response.json()).iter_errors(plan)) == []

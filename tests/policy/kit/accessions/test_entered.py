@@ -6,7 +6,6 @@ from policy.kit.accessions.entered import (
     ACCESSION_FORMATS,
     MAX_ACCESSIONS_PER_DEPOSITION,
     MAX_FIELD_LENGTH,
-    accession_check,
     accessions_parse,
 )
 from tests.policy.conftest import FIVE_DATASET_STUDY
@@ -59,19 +58,19 @@ INVALID = [
 
 @pytest.mark.parametrize(("archive", "typed", "canonical"), VALID)
 def test_accession_of_its_archive_is_accepted_in_canonical_form(archive, typed, canonical):
-    assert accession_check(archive=archive, value=typed) == canonical
+    assert ACCESSION_FORMATS[archive].canonical(typed) == canonical
 
 
 @pytest.mark.parametrize(("archive", "typed"), INVALID)
 def test_value_that_is_not_an_accession_of_the_archive_is_refused(archive, typed):
-    assert accession_check(archive=archive, value=typed) is None
+    assert ACCESSION_FORMATS[archive].canonical(typed) is None
 
 
 @pytest.mark.parametrize("archive", sorted(ACCESSION_FORMATS))
 def test_each_archives_example_is_one_of_its_accessions_and_no_other_archives(archive):
     example = ACCESSION_FORMATS[archive].example
 
-    accepted_by = {code for code in ACCESSION_FORMATS if accession_check(archive=code, value=example)}
+    accepted_by = {code for code in ACCESSION_FORMATS if ACCESSION_FORMATS[code].canonical(example)}
 
     assert accepted_by == {archive}
 
@@ -131,7 +130,7 @@ def test_any_typed_text_gives_valid_accessions_or_a_message(query):
         assert len(item.typed) <= MAX_FIELD_LENGTH
         assert not (item.error and item.accessions)
         for accession in item.accessions:
-            assert accession_check(archive=archive_of[key], value=accession) == accession
+            assert ACCESSION_FORMATS[archive_of[key]].canonical(accession) == accession
 
 
 PASTED = [
@@ -185,7 +184,7 @@ def test_one_accession_given_for_two_steps_is_kept_with_a_warning_on_the_later_s
     )
 
     assert entered.of("empiar:cryo-et") == entered.of("empiar:fib-sem") == ("EMPIAR-10164",)
-    assert entered.warnings == {
+    assert {key: item.warning for key, item in entered.fields.items() if item.warning} == {
         "empiar:fib-sem": f"Also given for an earlier step: EMPIAR-10164 (step {first}). "
         "Each deposition has accessions of its own."
     }
@@ -199,4 +198,4 @@ def test_different_accessions_for_each_step_give_no_warning():
         stored=stored, query={"empiar:cryo-et": "EMPIAR-10164", "empiar:fib-sem": "EMPIAR-10165"}
     )
 
-    assert entered.warnings == {}
+    assert not any(item.warning for item in entered.fields.values())
