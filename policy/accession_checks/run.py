@@ -72,6 +72,14 @@ def accession_check(*, archive: str, value: str, transport: Transport | None = N
     return check
 
 
+def checks_cached(*, accessions: Iterable[tuple[str, str]]) -> dict[tuple[str, str], AccessionCheck]:
+    """What the cache holds about these (archive, canonical accession) pairs, asking no archive: for downloads,
+    which never wait for one."""
+    keys = {_cache_key(archive, accession): (archive, accession) for archive, accession in accessions}
+    found = caches[CACHE].get_many(list(keys))
+    return {keys[key]: AccessionCheck.from_cached(value) for key, value in found.items()}
+
+
 def checks_run(
     *, accessions: Iterable[tuple[str, str]], transport: Transport | None = None
 ) -> dict[tuple[str, str], AccessionCheck]:

@@ -1,5 +1,6 @@
 """What a check can find out, and how it travels through the cache."""
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
@@ -48,3 +49,7 @@ class AccessionCheck:
     @classmethod
     def from_cached(cls, value: dict) -> "AccessionCheck":
         return cls(**{**value, "state": CheckState(value["state"]), "cites": tuple(value["cites"])})
+
+
+# What the archives answered, by (archive, canonical accession); None where nothing was checked.
+Checks = Mapping[tuple[str, str], AccessionCheck] | None

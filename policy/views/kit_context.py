@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpRequest
 
+from policy.accession_checks.run import checks_cached
 from policy.kit.accessions.entered import AccessionsEntered, accessions_parse
 from policy.kit.accessions.madmp import madmp_build
 from policy.models import Result
@@ -39,9 +40,14 @@ def kit_context(*, request: HttpRequest, result: Result) -> dict:
 
 def result_madmp(*, request: HttpRequest, result: Result) -> dict:
     stored = result_read(result)
+    accessions = accessions_parse(stored=stored, query=request.GET)
+    # The dates the archives gave, as far as the page's checks left them in the cache: a download never waits.
+    typed = [
+        (deposition.archive, accession)
+        for deposition in stored.plan.depositions
+        for accession in accessions.of(deposition.key)
+    ]
+    checks = checks_cached(accessions=typed) if settings.ACCESSION_CHECKS else None
     return madmp_build(
-        url=result_url(request, result),
-        created=result.created_at,
-        stored=stored,
-        accessions=accessions_parse(stored=stored, query=request.GET),
+        url=result_url(request, result), created=result.created_at, stored=stored, accessions=accessions, checks=checks
     )

@@ -8,10 +8,9 @@ once the depositor confirms them: an optional item counts as confirmed when its 
 Restricted data gets a wording journals accept: why it is restricted, who grants access and how.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from policy.accession_checks.states import AccessionCheck, CheckState
+from policy.accession_checks.states import AccessionCheck, Checks, CheckState
 from policy.engine.archives import archive_in_print, archive_short_name
 from policy.engine.plan import SCOPE_IMAGES, Content, Deposition, Refusal
 from policy.kit.accessions.entered import AccessionsEntered
@@ -46,8 +45,6 @@ REFUSAL_REASONS_IN_PRINT = {
 }
 REFUSAL_REASON_OTHERWISE = "no public archive at EMBL-EBI can hold them"
 REFERENCE_PLACEHOLDERS = "[Authors]. [Year]. [Title of the dataset]."
-# What the archives answered, by (archive, accession); None where nothing was checked (the page as first rendered).
-Checks = Mapping[tuple[str, str], AccessionCheck] | None
 
 
 @dataclass(frozen=True, slots=True)

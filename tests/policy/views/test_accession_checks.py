@@ -8,6 +8,7 @@ from django.urls import reverse
 from policy.results import result_create
 from tests.policy.accession_checks.recorded import FailingTransport
 from tests.policy.conftest import FIVE_DATASET_STUDY
+from tests.policy.kit.conftest import madmp_validator
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +135,25 @@ def test_checks_are_rate_limited_per_client(client, result, archives_replayed, s
     settings.RATELIMIT_RATES = {**settings.RATELIMIT_RATES, "checks": "2/m"}
     statuses = [checks(client, result, TYPED, **HTMX).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
+
+
+def test_madmp_gives_the_release_dates_the_checks_found_without_asking_again(client, result, archives_replayed):
+    checks(client, result, TYPED, **HTMX)
+    asked = len(archives_replayed.asked)
+
+    document = client.get(reverse("result-madmp", args=[result.pk]), TYPED).json()
+
+    assert len(archives_replayed.asked) == asked  # the download read the cache only
+    assert not list(madmp_validator().iter_errors(document))
+    cryo_et = next(item for item in document["dmp"]["dataset"] if item["title"].startswith("cryo-et"))
+    assert cryo_et["issued"] == "2016-03-01"
+    empiar = next(item for item in cryo_et["distribution"] if item["host"]["title"] == "EMPIAR")
+    assert empiar["license"][0]["start_date"] == "2016-03-01"
+    fib_sem = next(item for item in document["dmp"]["dataset"] if item["title"].startswith("fib-sem"))
+    assert "issued" not in fib_sem
+
+
+def test_madmp_without_checks_has_no_release_dates(client, result, settings):
+    settings.ACCESSION_CHECKS = False
+    document = client.get(reverse("result-madmp", args=[result.pk]), TYPED).json()
+    assert all("issued" not in item for item in document["dmp"]["dataset"])
