@@ -32,6 +32,11 @@ control_socket_disable = True
 # Heartbeat files in memory, not on a disk that may stall.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
+# The load balancer's X-Forwarded-Proto, from FORWARDED_ALLOW_IPS, is the only scheme header believed: gunicorn
+# also believes X-Forwarded-Protocol and X-Forwarded-Ssl by default, which a balancer that does not set them
+# passes through from the client as they came.
+secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
+
 accesslog = "-"
 errorlog = "-"
 # Successful health probes (/healthz, /readyz) are left out: config/gunicorn_logging.py.

@@ -49,6 +49,8 @@ def bench_environment(folder: Path, **overrides: str) -> dict[str, str]:
         # The rate limits stay on (their cost is measured) but so high that the load generator never meets them.
         DJANGO_RATELIMIT_API=BENCH_RATE_LIMIT,
         DJANGO_RATELIMIT_RESULTS=BENCH_RATE_LIMIT,
+        DJANGO_RATELIMIT_READS=BENCH_RATE_LIMIT,
+        DJANGO_RATELIMIT_STORED=BENCH_RATE_LIMIT,
         **overrides,
     )
 
@@ -161,11 +163,11 @@ def depositor_session(port: int) -> tuple[str, str, str]:
     question = reverse("wizard-step", args=["publication"])
     status, _, cookies, page = http_request(port, "GET", question)
     assert status == 200, f"{question} answered {status}"
-    cookie = "; ".join(cookies)
     token, study = csrf_token(page), study_id(page)
-    status, _, _, _ = answer_publication(port, cookie, publication_answer_body(token, study))
+    # The session (its cookie) starts with the first answer saved: the question's page only offers a study.
+    status, _, session_cookies, _ = answer_publication(port, "; ".join(cookies), publication_answer_body(token, study))
     assert status == 302, f"answering the publication question answered {status}"
-    return cookie, token, study
+    return "; ".join([*cookies, *session_cookies]), token, study
 
 
 def publication_answer_body(token: str, study: str, answer: str = "yes") -> str:

@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -56,8 +57,8 @@ def profile(arguments: argparse.Namespace, folder: Path) -> None:
     client = Client(HTTP_HOST="127.0.0.1")
     if arguments.depositor:
         question = reverse("wizard-step", args=["publication"])
-        client.get(question)
-        answer = {"study": client.session["study"]["id"], "study-current_step": "publication"}
+        offered = re.search(r'name="study" value="([^"]+)"', client.get(question).content.decode()).group(1)
+        answer = {"study": offered, "study-current_step": "publication"}
         client.post(question, {**answer, "publication-publication": "yes"})
 
     def request():

@@ -1,9 +1,16 @@
-"""The caches: this process's memory by default; Redis, shared by every host, when REDIS_URL is set.
+"""The caches: this process's memory by default; Redis, shared by every host, when configured.
 
 Three caches matter: `ratelimit` (django-ratelimit's counts), `pages` (rendered result pages) and `accessions`
 (what the archives answered about typed accessions, and their circuit breakers: policy/accession_checks/). In process
 memory each gunicorn worker counts and renders on its own; in Redis the counts are exact across workers and
 hosts, and a result page is rendered once per release for all of them.
+
+The counts never share an eviction policy with the others (docs/deploying.md, "Redis"): rendered pages fill
+whatever room they are given and must be evicted, while a count that is evicted lifts a limit. So the pages and
+the archives' answers go to REDIS_URL (a Redis with `maxmemory` and `volatile-lru`) and the counts to
+REDIS_LIMITS_URL (another Redis, with `noeviction`); without REDIS_LIMITS_URL the counts stay in each process's
+memory, in a cache of their own, never in the pages' Redis.
+In process memory the pages are bounded in bytes (PagesMemoryCache), not only in entries.
 
 Redis holds nothing that cannot be lost: sessions and results live in the database. So when Redis cannot be
 reached, SharedCache carries on in the process's memory (docs/deploying.md, "Redis"): pages keep working, and
@@ -33,6 +40,11 @@ REDIS_RETRY_AFTER_SECONDS = 5
 # Rendered result pages in Redis: a day, so that a busy result stays cached and a forgotten one goes.
 SHARED_PAGES_TIMEOUT_SECONDS = 24 * 60 * 60
 LOCAL_PAGES_MAX_ENTRIES = 2000
+# What each process may hold of rendered pages, whatever their number: a page of a 100-step plan is about 1 MB.
+LOCAL_PAGES_MAX_BYTES = 64 * 1024 * 1024
+# The counts are a few bytes each: room for every address of a busy day, so that a crowd of addresses cannot
+# cull the counts of another (LocMemCache's default is 300 entries).
+LOCAL_COUNTS_MAX_ENTRIES = 200_000
 
 
 def release_key(key: str, key_prefix: str, version: int) -> str:
@@ -58,26 +70,54 @@ def _shared(redis_url: str, timeout_seconds: float, **extra) -> dict:
     }
 
 
-def caches_configure(*, redis_url: str, timeout_seconds: float = REDIS_TIMEOUT_SECONDS) -> dict:
-    """settings.CACHES: every cache in this process's memory, or the shared ones in Redis at redis_url, each call
-    to it given timeout_seconds."""
+def caches_configure(
+    *, redis_url: str, limits_redis_url: str = "", timeout_seconds: float = REDIS_TIMEOUT_SECONDS
+) -> dict:
+    """settings.CACHES: every cache in this process's memory, or the rendered pages in the Redis at redis_url and
+    the rate limits' counts in the one at limits_redis_url, each call to them given timeout_seconds."""
     pages_key = {"KEY_FUNCTION": "config.cache.release_key"}
-    if not redis_url:
-        return {
-            "default": _local("default"),
-            "ratelimit": _local("ratelimit"),
-            # Rendered once per process; a deploy restarts the processes, and the key names the release anyway.
-            "pages": _local("pages", TIMEOUT=None, OPTIONS={"MAX_ENTRIES": LOCAL_PAGES_MAX_ENTRIES}, **pages_key),
-            "accessions": _local("accessions"),
-        }
-    return {
-        "default": _local("default"),
-        "ratelimit": _shared(redis_url, timeout_seconds, KEY_PREFIX="ratelimit"),
-        "pages": _shared(
+    if redis_url:
+        pages = _shared(
             redis_url, timeout_seconds, KEY_PREFIX="pages", TIMEOUT=SHARED_PAGES_TIMEOUT_SECONDS, **pages_key
-        ),
-        "accessions": _shared(redis_url, timeout_seconds, KEY_PREFIX="accessions"),
-    }
+        )
+    else:
+        # Rendered once per process; a deploy restarts the processes, and the key names the release anyway.
+        pages = {
+            "BACKEND": "config.cache.PagesMemoryCache",
+            "LOCATION": "pages",
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": LOCAL_PAGES_MAX_ENTRIES, "MAX_BYTES": LOCAL_PAGES_MAX_BYTES},
+            **pages_key,
+        }
+    if limits_redis_url:
+        counts = _shared(limits_redis_url, timeout_seconds, KEY_PREFIX="ratelimit")
+    else:
+        counts = _local("ratelimit", OPTIONS={"MAX_ENTRIES": LOCAL_COUNTS_MAX_ENTRIES})
+    # What the archives answered, and their circuit breakers: worth keeping, not worth never evicting.
+    accessions = _shared(redis_url, timeout_seconds, KEY_PREFIX="accessions") if redis_url else _local("accessions")
+    return {"default": _local("default"), "ratelimit": counts, "pages": pages, "accessions": accessions}
+
+
+class PagesMemoryCache(LocMemCache):
+    """Django's cache in this process's memory, also bounded in bytes (OPTIONS["MAX_BYTES"]): past it, the least
+    recently used entries go first, and a single entry larger than the whole budget is not kept."""
+
+    def __init__(self, name, params):
+        super().__init__(name, params)
+        self._max_bytes = int(params.get("OPTIONS", {}).get("MAX_BYTES", LOCAL_PAGES_MAX_BYTES))
+
+    def held_bytes(self) -> int:
+        with self._lock:
+            return sum(map(len, self._cache.values()))
+
+    def _set(self, key, value, timeout=DEFAULT_TIMEOUT):
+        super()._set(key, value, timeout)
+        held = sum(map(len, self._cache.values()))
+        while held > self._max_bytes and self._cache:
+            # LocMemCache keeps the most recently used first: the last is the least recently used.
+            evicted, pickled = self._cache.popitem()
+            del self._expire_info[evicted]
+            held -= len(pickled)
 
 
 # Until when (time.monotonic()) this process leaves each Redis server alone. Per process, not per cache object:

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django_ratelimit.exceptions import Ratelimited
 
+from config.ratelimits import ResultsCapped
 from policy.engine.answers import ROOT
 from policy.engine.archives import PRESUBMISSION_CONTACT
 
@@ -30,13 +31,19 @@ API_MESSAGES = {
 
 
 def error_respond(
-    request: HttpRequest, *, status: int, template_name: str, with_request_context: bool = True
+    request: HttpRequest,
+    *,
+    status: int,
+    template_name: str,
+    with_request_context: bool = True,
+    api_message: str = "",
+    context: dict | None = None,
 ) -> HttpResponse:
     """A JSON error for API paths, otherwise the HTML page. Without request context (500, 503) the page
     renders without context processors, which may be what failed."""
     if request.path.startswith(API_PREFIX):
-        return JsonResponse({"errors": {ROOT: [API_MESSAGES[status]]}}, status=status)
-    context = {"contact_address": PRESUBMISSION_CONTACT}
+        return JsonResponse({"errors": {ROOT: [api_message or API_MESSAGES[status]]}}, status=status)
+    context = {"contact_address": PRESUBMISSION_CONTACT, **(context or {})}
     body = render_to_string(template_name, context, request=request if with_request_context else None)
     return HttpResponse(body, status=status)
 
@@ -46,6 +53,8 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if isinstance(exception, ResultsCapped):
+        return results_capped(request, retry_after=exception.retry_after)
     if isinstance(exception, Ratelimited):
         return too_many_requests(request)
     return error_respond(request, status=403, template_name="errors/403.html")
@@ -62,6 +71,21 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 def too_many_requests(request: HttpRequest) -> HttpResponse:
     response = error_respond(request, status=429, template_name="errors/429.html")
     response["Retry-After"] = str(RATE_LIMIT_RETRY_SECONDS)
+    return response
+
+
+def results_capped(request: HttpRequest, *, retry_after: int) -> HttpResponse:
+    """A day's new results from this address are stored: when the next may be, and what still works."""
+    hours = max(1, round(retry_after / 3600))
+    wait = f"about {hours} hour{'s' if hours != 1 else ''}"
+    api_message = (
+        f"Too many new plans stored from your address today: try again in {wait}. Plans stored before are "
+        "still answered, and POST /api/v1/plan computes a plan without storing it."
+    )
+    response = error_respond(
+        request, status=429, template_name="errors/429_stored.html", api_message=api_message, context={"wait": wait}
+    )
+    response["Retry-After"] = str(retry_after)
     return response
 
 

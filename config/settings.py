@@ -37,6 +37,12 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default="127.0.0.1,localhost")
+# The site's public address ("https://wizard.example.org"): every link the app writes (a result's share link, the
+# API's `url`, the maDMP's id) and every cache key built from one. Without it (development, the test suite) links
+# take the scheme and host of the request, whose port nobody checks. docs/deploying.md.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").strip().rstrip("/")
+if SITE_URL and (not SITE_URL.startswith(("https://", "http://")) or "/" in SITE_URL.partition("://")[2]):
+    raise ImproperlyConfigured("DJANGO_SITE_URL is a scheme and a host, such as https://wizard.example.org.")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -50,9 +56,13 @@ INSTALLED_APPS = [
     "formtools",
     "policy",
     "wizard",
+    # The deployment checks of config/checks.py.
+    "config.apps.DeploymentConfig",
 ]
 
 MIDDLEWARE = [
+    # CORP, Permissions-Policy and, on results, X-Robots-Tag: outermost, so that static files and errors get them.
+    "config.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # /healthz and /readyz, answered before the host check, sessions and rate limits (config/health.py).
@@ -60,8 +70,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # GETs of results and their downloads, per address (config/ratelimits.py).
+    "config.ratelimits.ResultReadsLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.signin.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a sign-in refused for too many failures into the paused page.
@@ -206,11 +219,13 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
-# Caches (config/cache.py): this process's memory, or with REDIS_URL ("redis://host:6379/0") Redis, shared by
-# every host, for the rate limits' counts and the rendered result pages. docs/deploying.md, "Redis".
+# Caches (config/cache.py): this process's memory, or Redis, shared by every host: the rendered result pages in
+# REDIS_URL ("redis://host:6379/0", capped, evicting), the rate limits' counts in REDIS_LIMITS_URL (another Redis,
+# never evicting). docs/deploying.md, "Redis".
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_LIMITS_URL = os.environ.get("REDIS_LIMITS_URL", "")
 REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5"))
-CACHES = caches_configure(redis_url=REDIS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS)
+CACHES = caches_configure(redis_url=REDIS_URL, limits_redis_url=REDIS_LIMITS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS)
 RATELIMIT_USE_CACHE = "ratelimit"
 # Should the counts be unreadable, the request goes through: the limits stop floods, and a cache outage must not
 # turn every request away (with Redis, config.cache.SharedCache counts in process memory meanwhile).
@@ -219,6 +234,9 @@ RATELIMIT_RATES = {
     "api": os.environ.get("DJANGO_RATELIMIT_API", "600/m"),
     "results": os.environ.get("DJANGO_RATELIMIT_RESULTS", "120/m"),
     "checks": os.environ.get("DJANGO_RATELIMIT_CHECKS", "60/m"),
+    "reads": os.environ.get("DJANGO_RATELIMIT_READS", "300/m"),
+    # New stored results (permanent rows) per address and day: answers stored before do not count.
+    "stored": os.environ.get("DJANGO_RATELIMIT_STORED", "500/d"),
 }
 # Behind load balancers every request comes from their address: DJANGO_TRUSTED_PROXY_COUNT says how many
 # proxies append to X-Forwarded-For, so that the client's own address is counted (config/ratelimits.py).
@@ -246,9 +264,25 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_SIGNIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_SIGNIN_PAUSE_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# An account is paused from an address, never for everyone: someone else's guesses cannot lock its owner out. An
+# address guessing at many accounts is paused too. Guesses at one account from many addresses are slowed down
+# instead (config/signin.py), up to a wait of SIGNIN_SLOWDOWN_MAX_SECONDS per attempt.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+SIGNIN_SLOWDOWN_MAX_SECONDS = int(os.environ.get("DJANGO_SIGNIN_SLOWDOWN_MAX_SECONDS", "60"))
 # The same client address as the rate limits, behind the same trusted proxies.
 AXES_CLIENT_IP_CALLABLE = "config.ratelimits.client_address"
 AXES_LOCKOUT_CALLABLE = "config.signin.signin_locked"
 # Signing in clears the account's and the address's failures: a mistyped password is forgiven by the right one.
 AXES_RESET_ON_SUCCESS = True
+
+# Staff passwords: at least 12 characters, not a common one, not all digits, not like the username.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Staff sessions (config.signin.StaffSessionMiddleware): signed out after this long without an admin request, and
+# this long after signing in whatever the activity. The wizard's own sessions keep Django's default.
+STAFF_SESSION_IDLE = timedelta(minutes=int(os.environ.get("DJANGO_STAFF_SESSION_IDLE_MINUTES", "30")))
+STAFF_SESSION_MAX = timedelta(hours=int(os.environ.get("DJANGO_STAFF_SESSION_HOURS", "8")))

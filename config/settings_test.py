@@ -29,8 +29,11 @@ REDIS_URL = os.environ.get("DEPOSITWIZARD_TEST_REDIS_URL", "")
 # A busy machine may keep a test's Redis waiting for longer than production's half second; the tests of an
 # outage stop Redis, which refuses at once.
 REDIS_TIMEOUT_SECONDS = 5.0
+REDIS_LIMITS_URL = REDIS_URL
 CACHES = {
-    **caches_configure(redis_url=REDIS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS),  # noqa: F405
+    **caches_configure(  # noqa: F405
+        redis_url=REDIS_URL, limits_redis_url=REDIS_LIMITS_URL, timeout_seconds=REDIS_TIMEOUT_SECONDS
+    ),
     "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 # Tests never reach the network: the accession checks are off unless a test turns them on with a transport that

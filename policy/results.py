@@ -3,10 +3,11 @@
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -80,15 +81,18 @@ def _result_stored(*, policy_version: str, digest: str) -> Result | None:
     return Result.objects.filter(policy_version=policy_version, answers_digest=digest).first()
 
 
-def result_create(*, answers: Any) -> tuple[Result, bool]:
+def result_create(*, answers: Any, before_storing: Callable[[], None] | None = None) -> tuple[Result, bool]:
     """Validate (raises InvalidAnswers), plan and store; the same answers under the same policy version give
-    the same result. Returns (result, created)."""
+    the same result. Returns (result, created). `before_storing` is called only when a new result is about to be
+    stored (a cap per address may raise there): answers stored before always get their result."""
     study = answers_validate(answers)
     canonical = study.answers()
     digest = answers_digest(canonical)
     existing = _result_stored(policy_version=POLICY_VERSION, digest=digest)
     if existing is not None:
         return existing, False
+    if before_storing is not None:
+        before_storing()
     plan = plan_as_json(plan_build(study=study))
     try:
         with transaction.atomic():
@@ -147,6 +151,11 @@ def result_policy_change(*, result: Result) -> PolicyChange:
     )
 
 
+def site_address(request: HttpRequest) -> str:
+    """The site's public address, scheme and host: settings.SITE_URL, or without one the request's own."""
+    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+
+
 def result_url(request: HttpRequest, result: Result) -> str:
     """The result's permanent link, absolute, as it is shared."""
-    return request.build_absolute_uri(reverse("result", args=[result.id]))
+    return site_address(request) + reverse("result", args=[result.id])

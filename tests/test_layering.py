@@ -64,7 +64,7 @@ RULES = {
         ),
     ),
     "reading": (
-        ("policy/stored_result.py",),
+        ("policy/stored_result.py", "policy/wording.py"),
         lambda name: within(name, ("policy.presenters", "policy.kit", "policy.views", "wizard")),
     ),
     "presenters": (("policy/presenters/**/*.py",), lambda name: within(name, ("policy.views", "wizard"))),

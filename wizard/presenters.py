@@ -19,6 +19,7 @@ from policy.engine.questions import (
 )
 from policy.presenters.answers import AnswerRow, Answers, answers_present
 from policy.results import answers_words
+from policy.wording import list_text
 from wizard import content
 from wizard.forms import BOOLEAN_CHOICES, YES, CorrelationsForm, DatasetForm, choice_from_boolean
 from wizard.study import (
@@ -430,19 +431,16 @@ def correlations_page(form: CorrelationsForm, *, draft: Draft, errors: Mapping[s
         labels = {dataset["id"] for dataset in datasets}
         for members, gone in review["dropped"]:
             reason = "removed" if not set(gone) <= labels else "can no longer be deposited"
-            why.append(content.CORRELATIONS_DROPPED.format(group=", ".join(members), gone=_and(gone), reason=reason))
+            why.append(
+                content.CORRELATIONS_DROPPED.format(group=", ".join(members), gone=list_text(gone), reason=reason)
+            )
     refused = [dataset["id"] for dataset in datasets if dataset_refused(dataset)]
     return {
         **correlation_blocks(form, datasets=offered, errors=errors, described_by="correlations-why"),
         "why": why,
         "reasked": review is not None,
-        "not_offered": content.CORRELATIONS_NOT_OFFERED.format(labels=_and(refused)) if refused else "",
+        "not_offered": content.CORRELATIONS_NOT_OFFERED.format(labels=list_text(refused)) if refused else "",
     }
-
-
-def _and(items: Sequence[str]) -> str:
-    """ "a", "a and b", "a, b and c" """
-    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
 
 
 def correlations_changes_words(changes: Sequence[Sequence[str]]) -> str:
@@ -450,7 +448,7 @@ def correlations_changes_words(changes: Sequence[Sequence[str]]) -> str:
     verbs = {}
     for change, label in changes:
         verbs.setdefault(change, []).append(label)
-    done = _and([f"{change} {_and(labels)}" for change, labels in verbs.items()])
+    done = list_text([f"{change} {list_text(labels)}" for change, labels in verbs.items()])
     return content.CORRELATIONS_REASKED.format(changes=done)
 
 

@@ -36,7 +36,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from formtools.wizard.views import NamedUrlWizardView
 
-from config.ratelimits import result_creation_count
+from config.ratelimits import result_creation_count, result_store_count
 from policy.engine import InvalidAnswers
 from policy.results import result_create
 from wizard import content
@@ -181,7 +181,9 @@ class StudyWizard(NamedUrlWizardView):
         if study_all_medical_imaging(draft):
             return redirect("wizard-cannot-deposit")
         try:
-            result, _created = result_create(answers=study_answers(draft))
+            result, _created = result_create(
+                answers=study_answers(draft), before_storing=lambda: result_store_count(self.request)
+            )
         except InvalidAnswers:
             return redirect(study_next_url(draft))
         # The answers stay in the session, so a replayed final POST or the back button finds them; the same

@@ -18,6 +18,7 @@ changes: reads leave it untouched, and an unchanged answer does not count as a c
 
 import hashlib
 import json
+import re
 import secrets
 from collections.abc import Mapping
 from typing import Any
@@ -182,14 +183,27 @@ def study_all_medical_imaging(draft: Draft) -> bool:
 # --- Writing ------------------------------------------------------------------------------------------------------
 
 
-def study_start(*, session: SessionBase) -> Draft:
+# What study_start makes (12 characters of the URL-safe alphabet): a posted id is believed only in this shape.
+STUDY_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{12}")
+
+
+def study_start(*, session: SessionBase, study_id: str | None = None) -> Draft:
     draft = {
-        "id": secrets.token_urlsafe(9),
+        "id": study_id or secrets.token_urlsafe(9),
         "revision": 0,
         "answers_version": ANSWERS_CONTRACT_VERSION,
         "answers": {"datasets": []},
     }
     session[SESSION_KEY] = draft
+    return draft
+
+
+def study_offer(*, session: SessionBase, study_id: str | None = None) -> Draft:
+    """A new study for this request only: the session keeps it, and is stored, only once an answer is saved into it
+    (docs/wizard.md, "Nothing stored for a visit"), so that a visit that saves nothing stores nothing."""
+    modified = session.modified
+    draft = study_start(session=session, study_id=study_id)
+    session.modified = modified
     return draft
 
 

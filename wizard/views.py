@@ -30,6 +30,7 @@ from wizard.study import (
     CHECK,
     DATASETS,
     PUBLICATION,
+    STUDY_ID_PATTERN,
     Draft,
     dataset_find,
     dataset_remove,
@@ -42,6 +43,7 @@ from wizard.study import (
     study_in_progress,
     study_load,
     study_next_url,
+    study_offer,
     study_start,
 )
 
@@ -279,8 +281,14 @@ study_wizard = study_required(StudyWizard.as_view(url_name="wizard-step"))
 
 @require_http_methods(["GET", "POST"])
 def study_step(request: HttpRequest, step: str) -> HttpResponse:
-    """One step of the wizard. The first question starts a study (a new visitor's, or a new one after the plan);
-    any other step needs the study in progress, reached that far."""
-    if step == PUBLICATION and request.method == "GET" and not study_in_progress(study_find(request.session)):
-        study_start(session=request.session)
+    """One step of the wizard. The first question offers a study (a new visitor's, or a new one after the plan),
+    kept once its answer is saved: its page posts the offered id, which starts the study then. Any other step
+    needs the study in progress, reached that far."""
+    draft = study_find(request.session)
+    if step == PUBLICATION and not study_in_progress(draft):
+        posted = request.POST.get(STUDY_FIELD, "")
+        if request.method == "GET":
+            study_offer(session=request.session)
+        elif STUDY_ID_PATTERN.fullmatch(posted) and (draft is None or posted != draft["id"]):
+            study_offer(session=request.session, study_id=posted)
     return study_wizard(request, step=step)

@@ -16,7 +16,7 @@ PRESUBMISSION_CONTACT = "image-presubmission@ebi.ac.uk"
 
 @dataclass(frozen=True, slots=True)
 class AccessionFormat:
-    pattern: str  # matched case-insensitively against the whole of one accession
+    pattern: str  # matched case-insensitively, in ASCII only, against the whole of one accession
     example: str  # in canonical form
     looks: str  # what it looks like, for the message when a value does not match; "{example}" stands for it
     clause: str  # where the format comes from
@@ -24,7 +24,9 @@ class AccessionFormat:
     compiled: re.Pattern[str] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", re.compile(self.pattern, re.IGNORECASE))
+        # ASCII only: in Unicode mode IGNORECASE matches the dotted and dotless I (U+0130, U+0131) as I, and the
+        # Kelvin sign as K, so look-alike letters would pass as an accession and reach every download.
+        object.__setattr__(self, "compiled", re.compile(self.pattern, re.IGNORECASE | re.ASCII))
 
     @property
     def describe(self) -> str:

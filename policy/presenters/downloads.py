@@ -30,13 +30,22 @@ class Template:
         return f"{self.slug}.tsv"
 
 
+def template_filename(*, template: Template, accessions: AccessionsEntered) -> str:
+    """A template's download name, saying what it holds: the accessions table with accessions typed in is the
+    filled one, so that it is never mistaken for the empty table."""
+    if template.slug == ACCESSIONS_TEMPLATE.slug and accessions.query():
+        return f"{template.slug}-filled-in.tsv"
+    return template.filename
+
+
 def download_filename(*, result_id: str, name: str) -> str:
     """Every download of a result is named `<id>-<name>`: `<id>-plan.md`, `<id>-plan.json`, `<id>-accessions.tsv`."""
     return f"{result_id}-{name}"
 
 
-def result_as_json(*, result: Result, url: str) -> dict:
-    """The stored result as the API and the .json export give it: the answers and the plan as stored."""
+def result_as_json(*, result: Result, url: str, accessions: AccessionsEntered) -> dict:
+    """The stored result as the API and the .json export give it: the answers and the plan as stored, and the valid
+    accessions typed in the request's query string, by deposition key (the page's link carries them)."""
     return {
         "id": result.id,
         "url": url,
@@ -44,6 +53,7 @@ def result_as_json(*, result: Result, url: str) -> dict:
         "policy_version": result.policy_version,
         "answers": result.answers,
         "plan": result.plan,
+        "accessions": {key: list(accessions.of(key)) for key in accessions.query()},
     }
 
 

@@ -4,7 +4,8 @@ same presenter (policy.presenters.result.ResultPage), so the two never disagree.
 from policy.presenters.kit import Kit, PreparationView, StepKit
 from policy.presenters.plan import LinkTask, Reason
 from policy.presenters.result import PageStep, ResultPage
-from policy.presenters.wording import count_text, list_text
+from policy.presenters.wording import count_text
+from policy.wording import list_text
 
 # Three spaces nest a Markdown list under "1. " as well as under "- ".
 INDENT = "   "

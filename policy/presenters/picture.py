@@ -11,7 +11,7 @@ label, never struck through. Pure geometry for a dumb SVG template, plus the sam
 from dataclasses import dataclass
 
 from policy.presenters.plan import Plan
-from policy.presenters.wording import list_text
+from policy.wording import list_text
 
 BOX_HEIGHT = 44
 ROW_HEIGHT = 60

@@ -10,9 +10,13 @@ once, where the page first cites it; later reasons link to that quote. Built in 
 import re
 from dataclasses import dataclass
 
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
 from policy.engine.plan import Cited, Linking
-from policy.presenters.wording import list_text, marks_worded, terms_explained
+from policy.presenters.wording import marks_worded, terms_explained
 from policy.stored_result import ArchiveWords, StoredResult
+from policy.wording import list_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +67,16 @@ class StepRef:
     @property
     def anchor(self) -> str:
         return f"step-{self.number}"
+
+    @property
+    def link(self) -> SafeString:
+        """The step as a link to its section: "step 2"."""
+        return format_html('<a href="#{}">step {}</a>', self.anchor, self.number)
+
+    @property
+    def citation(self) -> SafeString:
+        """The step and what it deposits, linked: "step 2 (EMDB: cryo-et)"."""
+        return format_html("{} ({}: {})", self.link, self.archive.name, ", ".join(self.datasets))
 
 
 @dataclass(frozen=True, slots=True)

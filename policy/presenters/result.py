@@ -17,7 +17,8 @@ from policy.presenters.downloads import FilesEntry, Template, file_lists_anchor,
 from policy.presenters.kit import Kit, StepKit
 from policy.presenters.picture import PlanPicture, plan_picture
 from policy.presenters.plan import Plan, Step
-from policy.presenters.wording import count_text, edition_text, list_text
+from policy.presenters.wording import count_text, edition_text
+from policy.wording import list_text
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Small wording rules the result page and its exports share: counts, lists, the policy's edition, its marks."""
+"""Small wording rules the result page and its exports share: counts, the policy's edition, its marks (lists:
+policy/wording.py)."""
 
 import re
 from datetime import date
@@ -16,14 +17,6 @@ TERMS = {"REMBI": "REMBI, the Recommended Metadata for Biological Images"}
 def count_text(count: int, singular: str, plural: str = "") -> str:
     """ "1 deposition", "5 depositions"."""
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
-
-
-def list_text(items: list[str] | tuple[str, ...]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def marks_worded(text: str) -> str:

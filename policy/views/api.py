@@ -11,13 +11,15 @@ from functools import wraps
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from config.ratelimits import api_ratelimit, results_ratelimit
+from config.ratelimits import api_ratelimit, result_store_count, results_ratelimit
 from policy.engine import POLICY_VERSION, InvalidAnswers, plan_for
 from policy.engine.answers import ROOT
 from policy.engine.catalogue import policy_describe
 from policy.engine.plan import PLAN_SCHEMA
+from policy.kit.accessions.entered import accessions_parse
 from policy.presenters.downloads import result_as_json
 from policy.results import result_create, result_find, result_url
+from policy.stored_result import result_read
 from policy.views.http_cache import result_conditional
 from policy.views.json_body import BodyRejected, json_body_read
 from policy.views.kit_context import result_madmp
@@ -70,7 +72,7 @@ def plan_store(request: HttpRequest) -> JsonResponse:
     except BodyRejected as rejected:
         return errors_response(rejected.status, {ROOT: [rejected.message]})
     try:
-        result, created = result_create(answers=answers)
+        result, created = result_create(answers=answers, before_storing=lambda: result_store_count(request))
     except InvalidAnswers as invalid:
         return errors_response(400, invalid.errors)
     url = result_url(request, result)
@@ -89,7 +91,8 @@ def plan_stored_show(request: HttpRequest, result_id: str) -> JsonResponse:
         return result_not_found()
     if request.GET.get("format") == MADMP_FORMAT:
         return JsonResponse(result_madmp(request=request, result=result), json_dumps_params={"ensure_ascii": False})
-    return JsonResponse(result_as_json(result=result, url=result_url(request, result)))
+    accessions = accessions_parse(stored=result_read(result), query=request.GET)
+    return JsonResponse(result_as_json(result=result, url=result_url(request, result), accessions=accessions))
 
 
 @api_ratelimit

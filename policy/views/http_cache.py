@@ -7,6 +7,10 @@ host of a release. A request that brings it back in If-None-Match gets a 304 aft
 result must still exist: a superuser may delete one), before anything is loaded or rendered; any other request
 costs the view what it always did.
 
+A URL without a query string that answers 200 for everyone alike is kept whole in the `pages` cache under its
+ETag (docs/deploying.md, "Redis"): the next request for it, from anyone, costs the cache lookup and the one
+indexed query. A URL with a query string is never kept: nobody's made-up query strings can grow the cache.
+
 Browsers revalidate every time (max-age=0); shared caches (a CDN) may keep a response for
 settings.RESULT_SHARED_CACHE_SECONDS. A response made for one visitor (a page with a CSRF-protected form, such
 as the banner's "See the updated plan", or one that read the session) is private to that browser, with a weak
@@ -22,6 +26,7 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import get_conditional_response, parse_etags, patch_cache_control, patch_vary_headers
@@ -29,7 +34,7 @@ from django.utils.text import compress_string
 
 from config.release import release_fingerprint
 from policy.engine import version
-from policy.results import result_exists
+from policy.results import result_exists, site_address
 
 GZIP = "gzip"
 
@@ -40,9 +45,14 @@ def _accepts_gzip(request: HttpRequest) -> bool:
 
 def result_etag(*, request: HttpRequest, encoding: str | None) -> str:
     """The strong validator of what this URL shows now, quoted: the same on every host of a release."""
-    parts = (request.build_absolute_uri(), version.POLICY_VERSION, release_fingerprint())
+    parts = (site_address(request) + request.get_full_path(), version.POLICY_VERSION, release_fingerprint())
     tag = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
     return f'"{tag}-{encoding}"' if encoding else f'"{tag}"'
+
+
+def _whole_key(etag: str) -> str:
+    """The key of a whole response: its ETag names the URL, the encoding, the policy version and the release."""
+    return f"whole:{etag.strip(chr(34))}"
 
 
 def _made_for_this_visitor(request: HttpRequest) -> bool:
@@ -83,12 +93,22 @@ def result_conditional(view):
                 if precondition.status_code == 304:
                     _validators_set(precondition, etag=etag, personal=f"W/{etag}" in held)
                 return precondition
+        whole = not request.META.get("QUERY_STRING")
+        if whole:
+            kept = caches["pages"].get(_whole_key(etag))
+            if kept is not None and result_exists(result_id=result_id):
+                response = HttpResponse(kept["content"], headers=kept["headers"])
+                _validators_set(response, etag=etag, personal=False)
+                return response
         response = view(request, result_id, *args, **kwargs)
         if response.status_code != 200:
             return response
         if encoding:
             _compress(response)
-        _validators_set(response, etag=etag, personal=_made_for_this_visitor(request))
+        personal = _made_for_this_visitor(request)
+        if whole and not personal and not response.streaming:
+            caches["pages"].set(_whole_key(etag), {"content": response.content, "headers": dict(response.items())})
+        _validators_set(response, etag=etag, personal=personal)
         return response
 
     return conditional_view

@@ -1,4 +1,4 @@
-"""The deposition kit's downloads and the accessions fragment. Thin: policy.kit builds everything from the stored
+"""The deposition kit's downloads and the accession checks. Thin: policy.kit builds everything from the stored
 plan and answers; the accessions live only in the query string, so the stored result never changes."""
 
 from pathlib import Path
@@ -16,28 +16,14 @@ from policy.kit.accessions.statement import statement_build
 from policy.kit.drafts.onedep_handoff import SCRIPT_NAME
 from policy.models import Result
 from policy.presenters.accession_checks import accession_checks_present
-from policy.presenters.downloads import ACCESSIONS_TEMPLATE, template_render
-from policy.presenters.kit import kit_build
-from policy.presenters.kit_files import KIT_FILES, TSV
+from policy.presenters.kit_files import KIT_FILES
 from policy.stored_result import result_read
 from policy.views.http_cache import result_conditional
-from policy.views.kit_context import accessions_link, kit_context, result_madmp
+from policy.views.kit_context import accessions_link, result_madmp
 from policy.views.lookup import downloaded, result_missing, result_required
 
-ACCESSIONS_SECTION = "policy/_kit_accessions.html"
 ACCESSION_CHECKS_PAGE = "policy/accession_checks.html"
 ONEDEP_SCRIPT = Path(__file__).resolve().parents[1] / "kit" / "scripts" / SCRIPT_NAME
-
-
-@require_safe
-@result_conditional
-@result_required(result_missing)
-def kit_accessions(request: HttpRequest, result: Result) -> HttpResponse:
-    """The accessions section alone, for htmx; the address bar shows the result page with the same query."""
-    context = {"result": result, **kit_context(request=request, result=result)}
-    response = render(request, ACCESSIONS_SECTION, context)
-    response["HX-Push-Url"] = context["kit_link"]
-    return response
 
 
 @require_safe
@@ -86,16 +72,6 @@ def kit_onedep_script(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(ONEDEP_SCRIPT.read_bytes(), content_type="text/x-python; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{SCRIPT_NAME}"'
     return response
-
-
-@require_safe
-@result_conditional
-@result_required(result_missing)
-def kit_accessions_tsv(request: HttpRequest, result: Result) -> HttpResponse:
-    """The accessions template of the result page, with the accessions typed so far filled in."""
-    kit = kit_build(stored=result_read(result), query=request.GET)
-    body = template_render(template=ACCESSIONS_TEMPLATE, plan=kit.plan, accessions=kit.accessions)
-    return downloaded(HttpResponse(body, content_type=TSV), result_id=result.id, name=ACCESSIONS_TEMPLATE.filename)
 
 
 @require_safe

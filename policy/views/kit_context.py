@@ -1,5 +1,5 @@
-"""The kit for a request: the result page's kit context (shared by the page and its accessions fragment) and the
-maDMP export (shared by the page's download and the API)."""
+"""The kit for a request: the result page's kit context and the maDMP export (shared by the page's download and
+the API)."""
 
 from urllib.parse import urlencode
 

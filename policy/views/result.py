@@ -6,10 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
-from config.ratelimits import results_ratelimit
+from config.ratelimits import result_store_count, results_ratelimit
 from policy.engine import InvalidAnswers
+from policy.kit.accessions.entered import accessions_parse
 from policy.models import Result
-from policy.presenters.downloads import result_as_json, template_render
+from policy.presenters.downloads import result_as_json, template_filename, template_render
 from policy.presenters.kit import kit_build
 from policy.presenters.markdown import result_markdown
 from policy.presenters.result import result_page
@@ -36,7 +37,12 @@ def result_show(request: HttpRequest, result: Result) -> HttpResponse:
         "policy_change": result_policy_change(result=result),
         **kit,
     }
-    return render(request, "policy/result.html", context)
+    response = render(request, "policy/result.html", context)
+    if request.htmx:
+        # The accessions form asks htmx for the whole page: the address bar shows its link with the valid
+        # accessions, as the page's own links carry them.
+        response["HX-Push-Url"] = kit["kit_link"]
+    return response
 
 
 @results_ratelimit
@@ -45,7 +51,7 @@ def result_show(request: HttpRequest, result: Result) -> HttpResponse:
 def result_update(request: HttpRequest, result: Result) -> HttpResponse:
     """The stored answers planned under the current policy: a new result, the old one untouched."""
     try:
-        updated, _ = result_create(answers=result.answers)
+        updated, _ = result_create(answers=result.answers, before_storing=lambda: result_store_count(request))
     except InvalidAnswers:
         return redirect("start")
     return redirect("result", result_id=updated.id)
@@ -55,7 +61,8 @@ def result_update(request: HttpRequest, result: Result) -> HttpResponse:
 @result_conditional
 @result_required(lambda request: result_not_found())
 def result_json(request: HttpRequest, result: Result) -> HttpResponse:
-    response = JsonResponse(result_as_json(result=result, url=result_url(request, result)))
+    accessions = accessions_parse(stored=result_read(result), query=request.GET)
+    response = JsonResponse(result_as_json(result=result, url=result_url(request, result), accessions=accessions))
     return downloaded(response, result_id=result.id, name="plan.json")
 
 
@@ -78,9 +85,11 @@ def result_template(request: HttpRequest, result: Result, slug: str) -> HttpResp
     template = next((template for template in page.templates if template.slug == slug), None)
     if template is None:
         return result_missing(request)
-    # The accessions template fills in the accessions typed so far, like the kit's accessions.tsv.
+    # The accessions table fills in the accessions typed so far, and says so in its name.
     response = HttpResponse(
         template_render(template=template, plan=page.plan, accessions=page.kit.accessions),
         content_type="text/tab-separated-values; charset=utf-8",
     )
-    return downloaded(response, result_id=result.id, name=template.filename)
+    return downloaded(
+        response, result_id=result.id, name=template_filename(template=template, accessions=page.kit.accessions)
+    )

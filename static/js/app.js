@@ -293,8 +293,8 @@
     });
   }
 
-  // The data availability statement's "Copy statement" button. Delegated, because htmx replaces the section when
-  // accessions are typed in; shown by the same code after each swap.
+  // The data availability statement's "Copy statement" button. Delegated, because htmx replaces the page's <main>
+  // when accessions are typed in; shown by the same code after each swap.
   function statementButtonShow(root) {
     var statementButton = (root || document).querySelector("[data-copy-statement]");
     if (statementButton) {
@@ -325,23 +325,35 @@
     );
   });
 
+  // The share box's "Copy link" button. Delegated and shown again after each swap, because the accessions form
+  // has htmx replace the whole of <main>.
+  function linkButtonShow(root) {
+    var linkButton = (root || document).querySelector("[data-copy-link]");
+    if (linkButton) {
+      linkButton.hidden = false;
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
-    var button = document.querySelector("[data-copy-link]");
+    linkButtonShow(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    linkButtonShow(event.target);
+  });
+  document.addEventListener("click", function (event) {
+    var linkButton = event.target.closest && event.target.closest("[data-copy-link]");
     var link = document.querySelector("[data-share-link]");
     var status = document.querySelector("[data-copy-status]");
-    if (!button || !link || !status) {
+    if (!linkButton || !link || !status) {
       return;
     }
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      copyText(link.href).then(
-        function () {
-          status.textContent = "Link copied.";
-        },
-        function () {
-          status.textContent = "Your browser did not let us copy the link: select it above and copy it.";
-        }
-      );
-    });
+    copyText(link.href).then(
+      function () {
+        status.textContent = "Link copied.";
+      },
+      function () {
+        status.textContent = "Your browser did not let us copy the link: select it above and copy it.";
+      }
+    );
   });
 })();

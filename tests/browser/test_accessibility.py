@@ -111,6 +111,20 @@ def test_a_person_over_the_result_limit_gets_an_accessible_429_page(checked_page
     assert axe_violations(page) == []
 
 
+def test_a_person_past_the_days_new_plans_gets_an_accessible_429_page(checked_page, settings):
+    settings.RATELIMIT_RATES = {**settings.RATELIMIT_RATES, "stored": "1/d"}
+    page = checked_page
+    # Another plan from the same address (the live server's clients all come from 127.0.0.1) used the day's one.
+    stored = page.request.post("/api/v1/plans", data={"datasets": [{"id": "other", "modality": "light_microscopy"}]})
+    assert stored.status == 201
+    on_check(page)
+
+    page.get_by_role("button", name="Get your deposition plan").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Too many new plans from your address today")
+    assert axe_violations(page) == []
+
+
 def test_page_titles_are_unique_per_page(checked_page):
     page = checked_page
     titles = {}

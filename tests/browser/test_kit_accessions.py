@@ -2,6 +2,7 @@
 data availability statement that carries them."""
 
 import re
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -76,6 +77,58 @@ def test_without_javascript_the_statement_is_selectable_text_and_no_copy_button_
         expect(page.get_by_role("button", name="Copy statement")).to_be_hidden()
     finally:
         context.close()
+
+
+TYPED = {
+    "Step 1: ArrayExpress accession": "E-MTAB-1234",
+    "Step 2: EMDB accession": "EMD-1111",
+    "Step 3: EMPIAR accession": "EMPIAR-10001",
+    "Step 4: EMPIAR accession": "EMPIAR-10002",
+    "Step 5: BioImage Archive accession": "S-BIAD9",
+}
+# What every download that depends on the accessions must carry, as its query string holds them.
+TYPED_QUERY = re.compile(r"arrayexpress%3Avisium=E-MTAB-1234.*bia-imaging=S-BIAD9", re.I)
+
+
+def test_every_kit_link_and_download_follows_the_typed_accessions(page, javascript_enabled):
+    page.goto(five_dataset_result(page))
+    tracker_opened(page)
+    for label, accession in TYPED.items():
+        page.get_by_label(label).fill(accession)
+    page.get_by_role("button", name="Update progress and statement").click()
+    expect(page.get_by_role("heading", name="Progress: 5 of 5 steps done")).to_be_visible()
+
+    expect(page).to_have_url(TYPED_QUERY)
+    downloads = page.locator("a[download]")
+    hrefs = [downloads.nth(index).get_attribute("href") for index in range(downloads.count())]
+    # Every download made from the stored result, but for those the accessions do not change: the ST sheet, the
+    # file lists and registrations to fill, and the OneDep script (the same for every plan).
+    unchanged = ("st-metadata.tsv", "-file-list-", "registrations.tsv", "onedep_deposit.py")
+    followed = [href for href in hrefs if href.startswith("/r/") and not any(name in href for name in unchanged)]
+    accessions_tables = [href for href in hrefs if "accessions" in href.split("?")[0]]
+    assert followed
+    assert [href for href in followed if not TYPED_QUERY.search(href)] == []
+    # One accessions table: the tracker's link (with the accessions) and the "Files to prepare" one are the same file.
+    assert len({href.split("?")[0] for href in accessions_tables}) == 1, accessions_tables
+    result_path = urlparse(page.url).path.rstrip("/")
+    bodies = {}
+    for href in followed:
+        response = page.request.get(href)
+        assert response.status == 200, href
+        bodies[href.split("?")[0].removeprefix(result_path)] = response.body()
+    # What each download that cites or lists accessions carries (the others cite none in this study).
+    for path, accession in [
+        (".md", "S-BIAD9"),
+        (".json", "S-BIAD9"),
+        (".madmp.json", "S-BIAD9"),
+        ("/accessions.tsv", "S-BIAD9"),
+        ("/kit/empiar-cryo-et.json", "EMD-1111"),
+        ("/kit/bia-step-5.pagetab.json", "EMPIAR-10002"),
+    ]:
+        assert accession.encode() in bodies[path], path
+    (pagetab,) = [href for href in followed if href.split("?")[0].endswith(".pagetab.json")]
+    links = page.request.get(pagetab).json()["section"]["links"]
+    assert [link["url"] for link in links] == ["E-MTAB-1234", "EMPIAR-10002"]
 
 
 def test_typed_accessions_are_checked_with_the_archives_after_the_page(page, javascript_enabled, settings, monkeypatch):

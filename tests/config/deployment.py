@@ -17,7 +17,7 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 # Variables of the caller's environment that would change a deployment's configuration: a deployment is given
 # its own, explicitly.
-CONFIG_VARIABLES = ("DJANGO_", "DATABASE_URL", "DEPOSITWIZARD_", "GUNICORN_", "WEB_CONCURRENCY", "REDIS_URL")
+CONFIG_VARIABLES = ("DJANGO_", "DATABASE_URL", "DEPOSITWIZARD_", "GUNICORN_", "WEB_CONCURRENCY", "REDIS_")
 START_SECONDS = 60
 
 

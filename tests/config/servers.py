@@ -24,11 +24,13 @@ def redis_server_path() -> str:
 
 
 class RedisServer:
-    """A redis-server on a free port of 127.0.0.1 that persists nothing; stop() and start() again keep its port."""
+    """A redis-server on a free port of 127.0.0.1 that persists nothing; stop() and start() again keep its port.
+    `options` are more of redis-server's, such as ("--maxmemory", "4mb", "--maxmemory-policy", "volatile-lru")."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, options: tuple[str, ...] = ()):
         self.executable = redis_server_path()
         self.directory = directory
+        self.options = options
         self.port = free_port()
         self.process: subprocess.Popen | None = None
 
@@ -40,7 +42,7 @@ class RedisServer:
         # Listening on 127.0.0.1 only, writing nothing to disk.
         options = ["--bind", HOST, "--port", str(self.port), "--dir", str(self.directory), "--save", ""]
         self.process = subprocess.Popen(
-            [self.executable, *options, "--appendonly", "no"],
+            [self.executable, *options, "--appendonly", "no", *self.options],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

@@ -107,12 +107,18 @@ def test_https_only_mode_redirects_plain_http_and_trusts_the_local_proxy(collect
         redirected, _ = http_get(port, "/")
         # As the load balancer on 127.0.0.1 (gunicorn's default FORWARDED_ALLOW_IPS) would send it.
         proxied, _ = http_get(port, "/", {"X-Forwarded-Proto": "https"})
+        # gunicorn's other default scheme headers, which the load balancer neither sets nor strips: not believed.
+        other_headers = [
+            http_get(port, "/", {name: value})[0].status
+            for name, value in (("X-Forwarded-Ssl", "on"), ("X-Forwarded-Protocol", "ssl"))
+        ]
     finally:
         gunicorn_stop(server)
 
     assert redirected.status == 301
     assert redirected.getheader("Location") == f"https://127.0.0.1:{port}/"
     assert proxied.status == 200
+    assert other_headers == [301, 301]
 
 
 def test_https_only_mode_answers_health_probes_over_plain_http_at_any_host_name(collected_static):

@@ -12,7 +12,7 @@ def test_the_deployment_checks_pass_with_production_settings(tmp_path, productio
         from django.core.management import execute_from_command_line
         execute_from_command_line(["manage.py", "check", "--deploy", "--fail-level", "WARNING"])
         """,
-        production_env(tmp_path, static_root=production_static),
+        production_env(tmp_path, static_root=production_static, DJANGO_SITE_URL="https://wizard.example.org"),
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "no issues" in completed.stdout
@@ -22,14 +22,21 @@ def test_the_deployment_checks_pass_with_production_settings(tmp_path, productio
 def production_responses(tmp_path_factory, production_static):
     return django_probe(
         """
+        import re
         from django.conf import settings
         from django.core.management import call_command
         call_command("migrate", "--no-input", verbosity=0)
         plain = client.get("/")
         secure = client.get("/", secure=True)
-        # The wizard's first question starts a study (the session cookie) and holds a form (the CSRF cookie).
+        # The wizard's first question holds a form (the CSRF cookie); its answer starts the study (the session
+        # cookie).
         question = client.get("/study/publication/", secure=True)
-        begin = question
+        offered = re.search(r'name="study" value="([^"]+)"', question.content.decode()).group(1)
+        begin = client.post(
+            "/study/publication/",
+            {"study": offered, "study-current_step": "publication", "publication-publication": "yes"},
+            secure=True,
+        )
         static = client.get("/static/css/app.css", secure=True)
 
         def cookie_shown(cookie):

@@ -5,10 +5,20 @@ what a person or the rest of the suite sends.
 """
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 
+from config.ratelimits import client_address
+from policy.models import Result
+from policy.results import result_create
 from tests.builders import LM
-from tests.wizard.journeys import check_confirm, dataset_post, publication_answer, step_post, study_enter
+from tests.wizard.journeys import (
+    check_confirm,
+    dataset_post,
+    publication_answer,
+    step_post,
+    study_enter,
+    study_started,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.config.urls_faulty")]
 
@@ -17,7 +27,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.config.urls_faulty"
 def tiny_limits(settings):
     # Counted per day, not per minute: django-ratelimit's windows are fixed, so a test on a busy machine that
     # straddles the end of a minute would start counting again halfway.
-    settings.RATELIMIT_RATES = {"api": "3/d", "results": "2/d"}
+    settings.RATELIMIT_RATES = {**settings.RATELIMIT_RATES, "api": "3/d", "results": "2/d"}
 
 
 def api_call(client: Client):
@@ -103,3 +113,103 @@ def test_a_malformed_forwarded_header_falls_back_to_the_connection_address(tiny_
     settings.TRUSTED_PROXY_COUNT = 1
     response = api_call(Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded))
     assert response.status_code == 400
+
+
+@pytest.fixture
+def tiny_reads(settings):
+    settings.RATELIMIT_RATES = {**settings.RATELIMIT_RATES, "reads": "3/d"}
+
+
+@pytest.mark.parametrize("path", ["/r/{id}/", "/r/{id}.json", "/r/{id}/kit/bia-step-1.pagetab.json", "/r/unknown-id/"])
+def test_reading_results_is_limited_per_address(tiny_reads, path):
+    result, _ = result_create(answers={"datasets": [LM]})
+    url = path.format(id=result.pk)
+    reader = Client(REMOTE_ADDR="192.0.2.30")
+
+    statuses = [reader.get(url).status_code for _ in range(4)]
+
+    assert statuses[3] == 429
+    assert reader.get(url)["Retry-After"] == "60"
+    assert Client(REMOTE_ADDR="192.0.2.31").get(url).status_code == statuses[0]
+
+
+def test_the_wizard_is_not_counted_as_reading_results(tiny_reads):
+    client = Client()
+    for _ in range(5):
+        assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("seen", "counted"),
+    [
+        ("::ffff:192.0.2.1", "192.0.2.1"),
+        ("::FFFF:192.0.2.1", "192.0.2.1"),
+        ("2001:db8::1", "2001:db8::1"),
+        ("2001:DB8:0::1", "2001:db8::1"),
+        ("192.0.2.1", "192.0.2.1"),
+    ],
+)
+def test_an_address_is_counted_in_one_spelling(seen, counted, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_address(RequestFactory().get("/", REMOTE_ADDR=seen)) == counted
+    assert client_address(RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=seen)) == counted
+
+
+def test_ipv4_clients_seen_through_ipv6_keep_allowances_of_their_own(tiny_limits):
+    for _ in range(4):
+        api_call(Client(REMOTE_ADDR="::ffff:192.0.2.1"))
+
+    assert api_call(Client(REMOTE_ADDR="::ffff:192.0.2.1")).status_code == 429
+    assert api_call(Client(REMOTE_ADDR="::ffff:192.0.2.2")).status_code == 400
+
+
+@pytest.fixture
+def tiny_daily_cap(settings):
+    settings.RATELIMIT_RATES = {**settings.RATELIMIT_RATES, "stored": "2/d"}
+
+
+def plan_store(client: Client, label: str):
+    body = {"datasets": [{"id": label, "modality": "light_microscopy"}]}
+    return client.post("/api/v1/plans", data=body, content_type="application/json")
+
+
+def test_new_results_are_capped_per_address_and_day_with_when_to_come_back(tiny_daily_cap):
+    client = Client(REMOTE_ADDR="192.0.2.40")
+    assert [plan_store(client, label).status_code for label in ("a", "b")] == [201, 201]
+
+    capped = plan_store(client, "c")
+
+    assert capped.status_code == 429
+    assert 0 < int(capped["Retry-After"]) <= 24 * 60 * 60
+    [message] = capped.json()["errors"]["answers"]
+    assert message.startswith("Too many new plans stored from your address today: try again in about")
+    assert Result.objects.count() == 2
+    assert plan_store(Client(REMOTE_ADDR="192.0.2.41"), "c").status_code == 201
+
+
+def test_past_the_cap_a_plan_stored_before_gets_its_same_answer(tiny_daily_cap):
+    client = Client(REMOTE_ADDR="192.0.2.40")
+    first = plan_store(client, "a")
+    plan_store(client, "b")
+    assert plan_store(client, "c").status_code == 429
+
+    again = plan_store(client, "a")
+
+    assert again.status_code == 200
+    assert again.json()["id"] == first.json()["id"]
+
+
+def test_past_the_cap_the_wizard_says_when_to_come_back_and_keeps_the_answers(tiny_daily_cap):
+    for label in ("a", "b"):
+        plan_store(Client(), label)
+    client = Client()
+    study_started(client, datasets=[LM])
+
+    response = check_confirm(client)
+
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 60
+    page = response.content.decode()
+    assert "<title>Too many plans today – depositwizard</title>" in page
+    assert "Your answers are kept" in page
+    assert "lm" in client.get("/study/check/").content.decode()

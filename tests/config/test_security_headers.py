@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
+from policy.results import result_create
+
 pytestmark = pytest.mark.django_db
 
 RESPONSES = {
@@ -57,6 +59,25 @@ def test_every_kind_of_response_carries_the_other_security_headers(kind):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/r/{id}/", "/r/{id}.json", "/r/{id}/kit/bia-step-1.pagetab.json", "/api/v1/plans/{id}"]
+)
+def test_a_result_and_its_downloads_are_never_indexed(path):
+    result, _ = result_create(answers={"datasets": [{"id": "lm", "modality": "light_microscopy"}]})
+
+    response = Client().get(path.format(id=result.pk))
+
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"] == "noindex, nofollow, noarchive"
+
+
+def test_the_start_page_may_be_indexed():
+    assert "X-Robots-Tag" not in Client().get("/")
 
 
 @pytest.mark.parametrize("kind", [kind for kind in RESPONSES if kind != "static file"])

@@ -25,8 +25,10 @@ STUDY = {"datasets": [{"id": "lm", "modality": "light_microscopy"}]}
 
 @pytest.fixture
 def shared(settings, redis_server):
-    settings.CACHES = caches_configure(redis_url=redis_server.url, timeout_seconds=settings.REDIS_TIMEOUT_SECONDS)
-    settings.RATELIMIT_RATES = {"api": f"{LIMIT}/h", "results": f"{LIMIT}/h"}
+    settings.CACHES = caches_configure(
+        redis_url=redis_server.url, limits_redis_url=redis_server.url, timeout_seconds=settings.REDIS_TIMEOUT_SECONDS
+    )
+    settings.RATELIMIT_RATES = {**settings.RATELIMIT_RATES, "api": f"{LIMIT}/h", "results": f"{LIMIT}/h"}
     return redis_server
 
 
@@ -38,14 +40,30 @@ def api_statuses(count: int, client: Client | None = None) -> list[int]:
 def test_without_redis_every_cache_is_this_process_memory():
     backends = {alias: config["BACKEND"] for alias, config in caches_configure(redis_url="").items()}
 
-    assert set(backends.values()) == {"django.core.cache.backends.locmem.LocMemCache"}
+    assert backends == {
+        "default": "django.core.cache.backends.locmem.LocMemCache",
+        "ratelimit": "django.core.cache.backends.locmem.LocMemCache",
+        "pages": "config.cache.PagesMemoryCache",
+        "accessions": "django.core.cache.backends.locmem.LocMemCache",
+    }
 
 
-def test_with_redis_the_limits_and_the_result_pages_are_shared():
-    configured = caches_configure(redis_url="redis://cache.internal:6379/0")
+def test_with_two_redis_the_limits_and_the_result_pages_are_shared_each_in_its_own():
+    configured = caches_configure(
+        redis_url="redis://pages.internal:6379/0", limits_redis_url="redis://limits.internal:6379/0"
+    )
 
-    assert configured["ratelimit"]["LOCATION"] == configured["pages"]["LOCATION"] == "redis://cache.internal:6379/0"
+    assert configured["pages"]["LOCATION"] == "redis://pages.internal:6379/0"
+    assert configured["ratelimit"]["LOCATION"] == "redis://limits.internal:6379/0"
     assert configured["ratelimit"]["BACKEND"] == configured["pages"]["BACKEND"] == "config.cache.SharedCache"
+
+
+def test_the_counts_never_go_to_the_pages_redis():
+    """The pages' Redis evicts under its memory cap: without a Redis of their own, the counts stay in memory."""
+    configured = caches_configure(redis_url="redis://pages.internal:6379/0")
+
+    assert configured["pages"]["BACKEND"] == "config.cache.SharedCache"
+    assert configured["ratelimit"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 
 
 def test_no_two_redis_servers_of_a_run_share_an_address(tmp_path):

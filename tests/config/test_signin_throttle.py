@@ -1,17 +1,28 @@
-"""Admin sign-in resists guessing: failed sign-ins are counted per address and per account, past the limit sign-in
-is paused with a clear page, and a superuser can unlock an account. Across two servers: test_two_hosts.py."""
+"""Admin sign-in resists guessing and cannot be turned against staff: failed sign-ins pause an account from an
+address (and an address guessing at many accounts), never the owner from theirs; guesses from many addresses slow
+the account down for new addresses; a superuser can unlock an account. Across two servers: test_two_hosts.py."""
+
+from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
+
+from config.signin import SIGNED_IN_AT, signin_wait_seconds
+from policy.results import result_create
 
 pytestmark = pytest.mark.django_db
 
 LIMIT = 3
 PASSWORD = "correct horse battery staple"
 LOGIN = "/admin/login/"
+OWNER = "192.0.2.10"
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +35,7 @@ def helpdesk():
     return get_user_model().objects.create_user("jdoe", password=PASSWORD, is_staff=True)
 
 
-def sign_in(username: str, password: str, *, address: str = "192.0.2.10"):
+def sign_in(username: str, password: str, *, address: str = OWNER):
     return Client(REMOTE_ADDR=address).post(LOGIN, {"username": username, "password": password, "next": "/admin/"})
 
 
@@ -54,18 +65,46 @@ def test_past_the_limit_even_the_right_password_gets_the_paused_page(helpdesk):
     page = response.content.decode()
     assert "<title>Sign-in paused – depositwizard</title>" in page
     assert f"Signing in has failed {LIMIT} times" in page
-    assert "paused for both for 15 minutes" in page
+    assert "sign-in from your address is paused for 15 minutes" in page
     assert "ask an administrator of this service to unlock your account" in page
     assert "mailto:image-presubmission@ebi.ac.uk" in page
 
 
-def test_guesses_from_many_addresses_pause_the_account(helpdesk):
-    for attempt in range(LIMIT):
-        sign_in("jdoe", "guess", address=f"198.51.100.{attempt}")
+def test_guesses_from_other_addresses_never_lock_the_owner_out(helpdesk):
+    assert signed_in(sign_in("jdoe", PASSWORD, address=OWNER))
+    for address in range(5):
+        for attempt in range(LIMIT + 1):
+            sign_in("jdoe", f"guess {attempt}", address=f"198.51.100.{address}")
 
-    assert sign_in("jdoe", PASSWORD, address="203.0.113.1").status_code == 429
-    get_user_model().objects.create_user("other", password=PASSWORD, is_staff=True)
-    assert signed_in(sign_in("other", PASSWORD, address="203.0.113.1"))
+    assert sign_in("jdoe", PASSWORD, address="198.51.100.0").status_code == 429
+    assert signed_in(sign_in("jdoe", PASSWORD, address=OWNER))
+
+
+def test_guesses_from_many_addresses_slow_the_account_down_from_new_addresses(helpdesk):
+    for address in range(LIMIT):
+        sign_in("jdoe", "guess", address=f"198.51.100.{address}")
+
+    slowed = sign_in("jdoe", PASSWORD, address="203.0.113.1")
+
+    assert slowed.status_code == 429
+    assert 0 < int(slowed["Retry-After"]) <= 60
+    assert "<title>Sign-in slowed down – depositwizard</title>" in slowed.content.decode()
+    # A refused attempt is not counted: it neither adds a failure nor starts the wait again.
+    assert AccessAttempt.objects.filter(username="jdoe").count() == LIMIT
+    other = get_user_model().objects.create_user("other", password=PASSWORD, is_staff=True)
+    assert signed_in(sign_in(other.username, PASSWORD, address="203.0.113.1"))
+
+
+def test_the_wait_doubles_with_each_failure_up_to_a_minute(helpdesk, settings):
+    waits = []
+    for address in range(LIMIT + 8):
+        AccessAttempt.objects.filter(username="jdoe").update(attempt_time=timezone.now() - timedelta(minutes=2))
+        sign_in("jdoe", "guess", address=f"198.51.100.{address}")
+        waits.append(signin_wait_seconds(username="jdoe", address="203.0.113.1"))
+
+    assert waits[: LIMIT - 1] == [0] * (LIMIT - 1)
+    assert waits[LIMIT - 1 : LIMIT + 3] == [1, 2, 4, 8]
+    assert waits[-1] == settings.SIGNIN_SLOWDOWN_MAX_SECONDS == 60
 
 
 def test_guesses_at_many_accounts_pause_the_address(helpdesk):
@@ -138,3 +177,50 @@ def test_the_unlock_command_for_operators(helpdesk):
     call_command("axes_reset_username", "jdoe")
 
     assert signed_in(sign_in("jdoe", PASSWORD))
+
+
+@pytest.mark.parametrize("password", ["a", "short pass", "123456789012345", "password1234"])
+def test_a_weak_staff_password_is_refused(helpdesk, password):
+    with pytest.raises(ValidationError):
+        validate_password(password, user=helpdesk)
+
+
+def test_a_long_uncommon_password_is_accepted(helpdesk):
+    validate_password(PASSWORD, user=helpdesk)
+
+
+def admin_session(client: Client) -> dict:
+    assert signed_in(client.post(LOGIN, {"username": "jdoe", "password": PASSWORD, "next": "/admin/"}))
+    client.get("/admin/")
+    return client.session
+
+
+def test_a_staff_session_ends_after_half_an_hour_without_an_admin_request(helpdesk):
+    client = Client(REMOTE_ADDR=OWNER)
+    session = admin_session(client)
+
+    assert session.get_expiry_age() == 30 * 60
+    assert client.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 30 * 60
+
+
+def test_a_staff_session_ends_eight_hours_after_signing_in_whatever_the_activity(helpdesk):
+    client = Client(REMOTE_ADDR=OWNER)
+    session = admin_session(client)
+    session[SIGNED_IN_AT] = (timezone.now() - timedelta(hours=8, minutes=1)).timestamp()
+    session.save()
+
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    assert client.get("/admin/").status_code == 302
+
+
+def test_a_result_page_never_reads_the_staff_session(helpdesk):
+    result, _ = result_create(answers={"datasets": [{"id": "lm", "modality": "light_microscopy"}]})
+    client = Client(REMOTE_ADDR=OWNER)
+    admin_session(client)
+
+    response = client.get(f"/r/{result.pk}/")
+
+    assert "Cookie" not in response.get("Vary", "")

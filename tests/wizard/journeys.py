@@ -4,6 +4,7 @@ Every wizard form posts the study its page shows (`study`) and, on a step, formt
 helpers add both, as the page would.
 """
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,7 +26,15 @@ def text(response) -> str:
 
 
 def study_id(client: Client) -> str:
-    return client.session["study"]["id"]
+    """The study in progress, or before the first answer the study the first question offers (its page's form
+    posts it; the session keeps nothing until then)."""
+    if "study" in client.session:
+        return client.session["study"]["id"]
+    return offered_study_id(client.get("/study/publication/"))
+
+
+def offered_study_id(response) -> str:
+    return re.search(r'<input type="hidden" name="study" value="([^"]+)">', text(response)).group(1)
 
 
 def form_post(client: Client, url: str, data: Mapping[str, Any] | None = None, **kwargs):

@@ -13,6 +13,7 @@ from tests.wizard.journeys import (
     correlations_answer,
     dataset_post,
     form_post,
+    offered_study_id,
     publication_answer,
     step_post,
     study_enter,
@@ -230,14 +231,21 @@ def test_after_the_plan_the_first_question_starts_a_new_study(client):
     study_enter(client, {"datasets": [LM]})
     old = client.session["study"]["id"]
     assert "Start now" in text(client.get("/"))
-    client.get("/study/publication/")
-    assert client.session["study"]["id"] != old
-    assert client.session["study"]["answers"] == {"datasets": []}
+    offered = offered_study_id(client.get("/study/publication/"))
+    assert client.session["study"]["id"] == old  # nothing saved yet: the plan's study stays until an answer
+    answered = client.post(
+        "/study/publication/",
+        {"study": offered, "study-current_step": "publication", "publication-publication": "yes"},
+    )
+    assert answered.status_code == 302
+    assert client.session["study"]["id"] == offered != old
+    assert client.session["study"]["answers"]["datasets"] == []
 
 
 def test_a_new_visitor_gets_no_plan_from_a_forged_post():
     client = Client()
     client.get("/study/publication/")
     response = step_post(client, "check", {"check-revision": 0})
-    assert response["Location"] == "/study/publication/"
+    # No study was ever kept for this visitor: their session ended, as far as the wizard knows.
+    assert response["Location"] == "/study/session-ended/"
     assert not Result.objects.exists()

@@ -1,12 +1,14 @@
 """Getting into the wizard and moving between its steps: the start page, the URL deciding the step, guards."""
 
 import pytest
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.test import Client
 
 from policy.engine.questions import PUBLICATION
 from policy.models import Result
 from tests.builders import LM
-from tests.wizard.journeys import publication_answer, step_post, study_started, text
+from tests.wizard.journeys import offered_study_id, publication_answer, step_post, study_id, study_started, text
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +19,23 @@ def test_start_now_links_straight_to_the_first_question(client):
     assert 'href="/study/publication/"' in page
 
 
-def test_the_first_question_starts_a_study(client):
+def test_the_first_question_offers_a_study(client):
     page = client.get("/study/publication/")
     assert page.status_code == 200
     assert PUBLICATION.text in text(page)
     assert PUBLICATION.hint in text(page)
-    assert f'name="study" value="{client.session["study"]["id"]}"' in text(page)
+    assert f'name="study" value="{offered_study_id(page)}"' in text(page)
+
+
+def test_the_first_question_stores_nothing_until_it_is_answered(client):
+    """A visit stores no session: the study is kept once its first answer is saved."""
+    for _ in range(3):
+        assert client.get("/study/publication/").status_code == 200
+
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
+    assert not Session.objects.exists()
+    assert publication_answer(client).status_code == 302
+    assert Session.objects.count() == 1
 
 
 def test_the_publication_answer_leads_to_the_first_datasets_page(client):
@@ -63,9 +76,9 @@ def test_older_links_to_study_carry_on_rather_than_wiping_the_study(client):
 
 
 @pytest.mark.parametrize("step", ["datasets", "correlations", "check"])
-def test_a_step_not_yet_reached_redirects_to_the_first_unanswered(client, step):
+def test_a_step_of_a_study_only_offered_says_the_session_ended(client, step):
     client.get("/study/publication/")
-    assert client.get(f"/study/{step}/")["Location"] == "/study/publication/"
+    assert client.get(f"/study/{step}/")["Location"] == "/study/session-ended/"
 
 
 def test_check_is_not_reached_without_a_dataset(client):
@@ -94,11 +107,9 @@ def test_a_forged_management_form_step_is_ignored(client):
 
 def test_a_post_without_the_management_form_is_refused(client):
     client.get("/study/publication/")
-    response = client.post(
-        "/study/publication/", {"study": client.session["study"]["id"], "publication-publication": "yes"}
-    )
+    response = client.post("/study/publication/", {"study": study_id(client), "publication-publication": "yes"})
     assert response.status_code == 400
-    assert "publication" not in client.session["study"]["answers"]
+    assert "study" not in client.session
 
 
 def test_a_step_goto_goes_only_to_a_step_reached(client):

@@ -78,14 +78,25 @@ def _field_parse(key: str, archive: str, raw: str) -> AccessionField:
     accession_format = ACCESSION_FORMATS[archive]
     accessions: list[str] = []
     for value in values:
+        shown = value if len(value) <= 20 else f"{value[:20]}…"
+        odd = next((character for character in value if not character.isascii()), None)
+        if odd is not None:
+            return AccessionField(key, archive, typed, error=_odd_character_message(shown, odd))
         canonical = accession_format.canonical(value)
         if canonical is None:
-            shown = value if len(value) <= 20 else f"{value[:20]}…"
             expected = f"“{shown}” is not an accession of this archive: expected {accession_format.describe}."
             return AccessionField(key, archive, typed, error=expected)
         if canonical not in accessions:
             accessions.append(canonical)
     return AccessionField(key, archive, typed, tuple(accessions))
+
+
+def _odd_character_message(shown: str, odd: str) -> str:
+    name = unicodedata.name(odd, "an unnamed character").lower()
+    return (
+        f"“{shown}” has “{odd}” ({name}, U+{ord(odd):04X}), which is not a plain letter or digit: type the accession"
+        " in plain letters and digits (A to Z, 0 to 9)."
+    )
 
 
 def accessions_parse(*, stored: StoredResult, query: Mapping[str, str]) -> AccessionsEntered:

@@ -16,6 +16,7 @@ from policy.engine.plan import SCOPE_IMAGES, Content, Deposition, Refusal
 from policy.kit.accessions.entered import AccessionsEntered
 from policy.kit.accessions.links import accession_url
 from policy.stored_result import StoredResult
+from policy.wording import list_text
 
 # Archives whose data is released only under controlled access: why, who grants access and how
 # (beyond-policy:ega-controlled-access).
@@ -141,12 +142,6 @@ class Statement:
         return all(part.complete for part in self.parts)
 
 
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
-
-
 def _subject(contents: list[Content], entries: int) -> tuple[str, bool]:
     """(noun phrase, plural) for the contents deposited: phrases of the same datasets read as one group."""
     groups: dict[tuple[str, ...], list[str]] = {}
@@ -158,8 +153,8 @@ def _subject(contents: list[Content], entries: int) -> tuple[str, bool]:
         if text not in phrases:
             phrases.append(text)
     plural = plural or sum(map(len, groups.values())) > 1
-    described = [f"{_join(phrases)} ({', '.join(datasets)})" for datasets, phrases in groups.items()]
-    text = _join(described)
+    described = [f"{list_text(phrases)} ({', '.join(datasets)})" for datasets, phrases in groups.items()]
+    text = list_text(described)
     return text[:1].upper() + text[1:], plural
 
 
@@ -182,7 +177,7 @@ def _accessions_text(archive: str, accessions: tuple[str, ...], checks: Checks, 
         return f"accession code [{archive_short_name(code=archive)} accession]"
     label = "accession code" if len(accessions) == 1 else "accession codes"
     cited = [_cited(archive, accession, (checks or {}).get((archive, accession))) for accession in accessions]
-    return f"{label} {_join(cited)}"
+    return f"{label} {list_text(cited)}"
 
 
 def _deposition_sentence(

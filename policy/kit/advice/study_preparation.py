@@ -51,7 +51,8 @@ ACCOUNT_LINES: dict[str, tuple[Preparation, ...]] = {
         Preparation(
             ACCOUNTS,
             "EMDB and PDB, to deposit with this kit's OneDep script: an API key, which you generate in OneDep after "
-            "signing in with your ORCID iD.",
+            "signing in with your ORCID iD (onedep-lib takes it as a token pair and needs its refresh token, "
+            "ONEDEP_REFRESH_TOKEN).",
             "beyond-policy:onedep-api-key",
         ),
     ),

@@ -52,14 +52,25 @@ def _readme(draft: EmpiarDraft, step: int) -> str:
         "",
         *[f"- `DATA/{folder}/`" for folder in folders],
         "",
+        "With `--ascp` they land as `deposition.json` says (`data/<folder>`). With `--globus`, empiar-depositor "
+        f"{empiar_submit.DEPOSITOR_VERSION} has Globus copy DATA itself into the entry's `data` folder "
+        "(`data/DATA/<folder>`, DATA being your folder's name): the script then sends EMPIAR the deposition with "
+        "those folders named, and says so; `deposition.json` is left as it is.",
+        "",
         "## 3. Upload without submitting",
         "",
         f"1. Create an API token at {TOKEN_PAGE}; `export {empiar_submit.TOKEN_VARIABLE}=<token>` (or type it "
-        "when asked).",
+        "when asked, which keeps it out of your shell's history).",
         f"2. Ask the EMPIAR team ({EMPIAR_HELP}) for the transfer password; `export "
         f"{empiar_submit.TRANSFER_PASSWORD_VARIABLE}=<password>` (neither the token nor your EMPIAR password).",
-        f"3. `pip install empiar-depositor`, then `python {SCRIPT} --data DATA --ascp <path of ascp>` (or "
-        "`--globus <your endpoint UUID>`).",
+        f"3. `{empiar_submit.DEPOSITOR_INSTALL}` (the version the script's checks were written for; it refuses "
+        f"another), then `python {SCRIPT} --data DATA --ascp <path of ascp>` (or `--globus <your endpoint UUID>`).",
+        "",
+        "Before any request, the script checks the deposition against the JSON schema inside empiar-depositor and "
+        "lists every placeholder, schema error and missing folder. It runs empiar-depositor in a process of its "
+        "own and hands it the token on a pipe: the token is on no command line (`ps` on a shared computer shows "
+        "those to everyone) and masked in all it prints. On the Globus route, empiar-depositor passes the transfer "
+        "password on the command line of `globus`: on a shared computer, prefer `--ascp`.",
         "",
         f"The script runs empiar-depositor with `-s`: review the entry at {DEPOSITION_URL} and submit it there.",
         "",

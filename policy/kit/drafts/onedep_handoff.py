@@ -1,5 +1,6 @@
 """A hand-off to wwPDB OneDep per EMDB step: what its deposition API can be told before the web interface takes
-over (the EM subtype, whether a model goes in the same session, the files to upload with their OneDep file types),
+over (the EM subtype, whether a model goes in the same session, the files to upload with their OneDep file types,
+the voxel size and contour level of the map and half-maps),
 as a JSON file that `kit/scripts/onedep_deposit.py` reads with `onedep-lib`, the wwPDB's own client.
 
 What the API cannot take stays for the web interface and is said so in the file: the related entries (the
@@ -53,13 +54,28 @@ def _subtype(deposition: Deposition, dataset: Mapping) -> str | None:
     return {"cryo_et": "tomography", "single_particle": "single"}.get(dataset.get("em_method"))
 
 
+def _voxel(what: str) -> dict:
+    """The voxel values onedep-lib sends with each map-like file (its `set_voxel_values`)."""
+    spacing = f"{FILL_IN}: the {what}'s voxel size along {{}}, in Å (a number)"
+    return {
+        **{f"spacing_{axis}": spacing.format(axis) for axis in "xyz"},
+        "contour": f"{FILL_IN}: the {what}'s recommended contour level (a number)",
+    }
+
+
 def _files(subtype: str, coordinates: bool) -> list[dict]:
     files = [
-        {"type": MAP, "path": f"{FILL_IN}: the primary map (MRC/CCP4), relative to this file's folder"},
+        {
+            "type": MAP,
+            "path": f"{FILL_IN}: the primary map (MRC/CCP4), relative to this file's folder",
+            "voxel": _voxel("primary map"),
+        },
         {"type": IMAGE, "path": f"{FILL_IN}: the entry's image (PNG or JPEG)"},
     ]
     if SUBTYPES[subtype]:
-        files += [{"type": HALF_MAP, "path": f"{FILL_IN}: half-map {n}"} for n in (1, 2)]
+        files += [
+            {"type": HALF_MAP, "path": f"{FILL_IN}: half-map {n}", "voxel": _voxel(f"half-map {n}")} for n in (1, 2)
+        ]
     if coordinates:
         files.append({"type": MODEL, "path": f"{FILL_IN}: the atomic model (mmCIF)"})
     return files
@@ -117,9 +133,10 @@ def onedep_handoffs(*, stored: StoredResult, accessions: AccessionsEntered) -> t
         document = {
             "about": (
                 f"wwPDB OneDep hand-off for step {numbers[deposition.key]} ({dataset_id}), made by depositwizard. "
-                f"Replace every value that starts with {FILL_IN}, put the files beside this one, then run: "
+                f"Replace every value that starts with {FILL_IN}, put the files in this file's folder, then run: "
                 f"python {SCRIPT_NAME} <this file> (it checks; add --deposit to create the deposition and upload "
-                "the files). Then finish the deposition in OneDep's web interface."
+                "the files, with the refresh token of the pair OneDep issued in ONEDEP_REFRESH_TOKEN). Then finish "
+                "the deposition in OneDep's web interface."
             ),
             "what": "; ".join(item.what for item in deposition.contents),
             "experiment_type": "em",

@@ -1,6 +1,7 @@
 import pytest
 
-from policy.presenters.wording import count_text, edition_text, list_text, marks_worded, terms_explained
+from policy.presenters.wording import count_text, edition_text, marks_worded, terms_explained
+from policy.wording import list_text
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,10 @@ rendering, and a validator that changes with the policy version and the release.
 import gzip
 
 import pytest
+from django.core.cache import caches
 from django.urls import reverse
 
+from config.cache import caches_configure
 from policy.models import Result
 from policy.results import result_create
 
@@ -35,8 +37,6 @@ def urls_of(result: Result) -> dict[str, str]:
         "json": reverse("result-json", args=[result.pk]),
         "markdown": reverse("result-markdown", args=[result.pk]),
         "template": reverse("result-template", args=[result.pk, "accessions"]),
-        "kit accessions": reverse("kit-accessions", args=[result.pk]),
-        "kit accessions.tsv": reverse("kit-accessions-tsv", args=[result.pk]),
         "kit bia outline": reverse("kit-bia-outline", args=[result.pk]),
         "madmp": reverse("result-madmp", args=[result.pk]),
         "api": reverse("api-plans-show", args=[result.pk]),
@@ -48,8 +48,6 @@ KINDS = [
     "json",
     "markdown",
     "template",
-    "kit accessions",
-    "kit accessions.tsv",
     "kit bia outline",
     "madmp",
     "api",
@@ -220,3 +218,15 @@ def test_what_is_not_found_carries_no_validator_and_is_not_public(client, result
     assert response.status_code == 404
     assert "ETag" not in response
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_a_page_with_the_policy_change_banner_is_never_kept_whole(client, outdated_result, settings):
+    """A page that carries the visitor's CSRF token is rendered for each visitor, never served from the cache."""
+    settings.CACHES = {**settings.CACHES, "pages": caches_configure(redis_url="")["pages"]}
+    caches["pages"].clear()
+
+    page = client.get(urls_of(outdated_result)["page"])
+
+    assert page["ETag"].startswith('W/"')
+    assert not [key for key in caches["pages"]._cache if ":whole:" in key]
+    caches["pages"].clear()

@@ -96,16 +96,31 @@ def test_the_stored_result_never_changes_when_accessions_are_typed(client, resul
     assert (result.plan, result.answers) == before
 
 
-def test_htmx_gets_the_accessions_section_alone_and_the_address_bar_the_result_link(client, result):
-    response = client.get(reverse("kit-accessions", args=[result.pk]), TYPED, HTTP_HX_REQUEST="true")
+def test_htmx_gets_the_whole_page_with_every_link_following_and_the_address_bar_the_result_link(client, result):
+    response = client.get(reverse("result", args=[result.pk]), TYPED, HTTP_HX_REQUEST="true")
 
     html = response.content.decode()
+    query = "arrayexpress%3Avisium=E-MTAB-1234&amp;emdb%3Acryo-et=EMD-1111+EMD-2222"
     assert response.status_code == 200
-    assert html.lstrip().startswith('<section class="kit-accessions" id="accessions"')
+    assert '<main class="main" id="main-content">' in html
     assert "Progress: 2 of 5 steps done" in html
+    assert f'{reverse("kit-pagetab", args=[result.pk, 5])}?{query}"' in html
+    assert f'{reverse("result-madmp", args=[result.pk])}?{query}"' in html
     assert response["HX-Push-Url"].endswith(
         f"/r/{result.pk}/?arrayexpress%3Avisium=E-MTAB-1234&emdb%3Acryo-et=EMD-1111+EMD-2222"
     )
+
+
+def test_the_accessions_form_asks_htmx_for_the_whole_page_and_pushes_its_address(client, result):
+    html = page(client, result)
+    form = html[html.index('<form method="get" action="/r/') :]
+    form = form[: form.index(">")]
+
+    assert f'hx-get="{reverse("result", args=[result.pk])}"' in form
+    assert 'hx-select="#main-content"' in form
+    assert 'hx-target="#main-content"' in form
+    assert 'hx-push-url="true"' in form
+    assert "hx-on" not in html
 
 
 def test_the_empiar_draft_downloads_as_json_that_validates_with_the_accessions_typed(client, result):
@@ -180,12 +195,14 @@ def test_a_step_that_is_not_a_bioimage_archive_submission_has_no_pagetab(client,
 
 def test_the_st_sheet_and_the_filled_accessions_table_open_as_tab_separated_text(client, result):
     sheet = client.get(reverse("kit-st-sheet", args=[result.pk]))
-    table = client.get(reverse("kit-accessions-tsv", args=[result.pk]), TYPED)
+    table = client.get(reverse("result-template", args=[result.pk, "accessions"]), TYPED)
+    empty = client.get(reverse("result-template", args=[result.pk, "accessions"]))
 
     sheet_rows = list(csv.reader(io.StringIO(sheet.content.decode("utf-8-sig")), dialect="excel-tab"))
     table_rows = list(csv.DictReader(io.StringIO(table.content.decode("utf-8-sig")), dialect="excel-tab"))
     assert attachment_name(sheet) == f"{result.pk}-st-metadata.tsv"
-    assert attachment_name(table) == f"{result.pk}-accessions.tsv"
+    assert attachment_name(table) == f"{result.pk}-accessions-filled-in.tsv"
+    assert attachment_name(empty) == f"{result.pk}-accessions.tsv"
     assert sheet_rows[0][1:3] == ["Sample ID", "Slide ID"]
     assert [row["Accession"] for row in table_rows][:2] == ["E-MTAB-1234", "EMD-1111 EMD-2222"]
 
@@ -226,8 +243,6 @@ def test_a_plan_without_bioimage_archive_or_spatial_transcriptomics_offers_neith
 def test_unknown_ids_are_not_found_for_every_kit_address(client):
     unknown = "AAAAAAAAAAAAAAAAAAAAAA"
     for name, args in [
-        ("kit-accessions", []),
-        ("kit-accessions-tsv", []),
         ("kit-bia-outline", []),
         ("kit-st-sheet", []),
         ("kit-empiar-draft", ["x"]),
@@ -236,6 +251,15 @@ def test_unknown_ids_are_not_found_for_every_kit_address(client):
         ("result-madmp", []),
     ]:
         assert client.get(reverse(name, args=[unknown, *args])).status_code == 404, name
+
+
+def test_the_json_and_markdown_exports_carry_the_typed_accessions(client, result):
+    exported = client.get(reverse("result-json", args=[result.pk]), TYPED).json()
+    text = client.get(reverse("result-markdown", args=[result.pk]), TYPED).content.decode()
+
+    assert exported["accessions"] == {"arrayexpress:visium": ["E-MTAB-1234"], "emdb:cryo-et": ["EMD-1111", "EMD-2222"]}
+    assert client.get(reverse("result-json", args=[result.pk])).json()["accessions"] == {}
+    assert "ArrayExpress under accession code E-MTAB-1234" in text
 
 
 def test_the_markdown_export_lists_what_to_prepare_for_each_step(client, result):
@@ -270,8 +294,10 @@ def test_every_kit_link_on_the_page_carries_the_typed_accessions(client, result)
         ("kit-onedep-handoff", ["emdb-cryo-et"]),
         ("kit-bia-outline", []),
         ("kit-st-sheet", []),
-        ("kit-accessions-tsv", []),
+        ("result-template", ["accessions"]),
         ("result-madmp", []),
+        ("result-markdown", []),
+        ("result-json", []),
     ]:
         assert f'{reverse(name, args=[result.pk, *args])}?{query}"' in html, name
     assert f"{reverse('result', args=[result.pk])}?{query}#statement" in html

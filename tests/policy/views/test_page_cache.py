@@ -11,9 +11,11 @@ from itertools import pairwise, permutations
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from config.cache import caches_configure
+from config.cache import PagesMemoryCache, caches_configure
 from policy.models import Result
 from policy.results import result_create
 from tests.policy.conftest import FIVE_DATASET_STUDY
@@ -70,8 +72,7 @@ def query_reading_urls(result: Result) -> dict[str, str]:
     """Every URL of a result that reads the accessions in its query string."""
     return {
         "page": reverse("result", args=[result.pk]),
-        "accessions section": reverse("kit-accessions", args=[result.pk]),
-        "accessions.tsv": reverse("kit-accessions-tsv", args=[result.pk]),
+        "accessions table": reverse("result-template", args=[result.pk, "accessions"]),
         "EMPIAR draft": reverse("kit-empiar-draft", args=[result.pk, "cryo-et"]),
         "BIA outline": reverse("kit-bia-outline", args=[result.pk]),
         "maDMP": reverse("result-madmp", args=[result.pk]),
@@ -101,11 +102,11 @@ def test_the_accessions_change_what_the_page_shows(fresh):
 @pytest.mark.parametrize("order", ORDERS, ids="-then-".join)
 def test_the_page_in_any_order_of_visits_is_its_fresh_render(client, result, fresh, pages_cache, order):
     pages_cache.clear()
-    page, section = query_reading_urls(result)["page"], query_reading_urls(result)["accessions section"]
+    page, table = query_reading_urls(result)["page"], query_reading_urls(result)["accessions table"]
 
     for visit in order:
         assert shown(client, page, visit) == fresh["page", visit], f"the page {visit} after {order}"
-        assert shown(client, section, visit) == fresh["accessions section", visit]
+        assert shown(client, table, visit) == fresh["accessions table", visit]
 
 
 @pytest.mark.parametrize("visit", list(VISITS))
@@ -120,23 +121,57 @@ def test_every_query_reading_url_after_every_other_visit_is_its_fresh_render(cli
         assert shown(client, url, visit) == fresh[kind, visit], kind
 
 
-def test_a_visit_with_junk_shares_the_cached_fragments_of_a_plain_visit(client, result, settings):
-    """Only what the page reads keys its fragments: junk in the query string adds no entry to the cache, and each
-    set of valid accessions adds one fragment (the steps), not two."""
+def test_no_query_string_adds_to_the_cache_of_a_plain_visit(client, result, settings):
+    """The query string keys nothing: a plain visit keeps the page whole and its two fragments; junk, valid
+    accessions or a flood of distinct ones add no entry and no byte."""
     settings.CACHES = caches_of_production()
     pages = caches["pages"]
     pages.clear()
     page = query_reading_urls(result)["page"]
 
     shown(client, page, "plain")
-    plain = len(pages._cache)
+    entries, held = len(pages._cache), pages.held_bytes()
     shown(client, page, "junk")
-    with_junk = len(pages._cache)
     shown(client, page, "accessions")
+    for number in range(30):
+        assert client.get(page, {"emdb:cryo-et": f"EMD-{10000 + number}"}).status_code == 200
 
-    assert plain == with_junk == 2
-    assert len(pages._cache) == 3
+    assert entries == 3
+    assert (len(pages._cache), pages.held_bytes()) == (entries, held)
     pages.clear()
+
+
+def test_the_plain_page_is_served_whole_from_the_cache(client, result, settings):
+    settings.CACHES = caches_of_production()
+    caches["pages"].clear()
+    page = query_reading_urls(result)["page"]
+    first = client.get(page, HTTP_ACCEPT_ENCODING="gzip")
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(page, HTTP_ACCEPT_ENCODING="gzip")
+
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    assert again["Content-Encoding"] == "gzip"
+    # Only the check that the result still exists: nothing loaded, nothing rendered.
+    assert len(queries) == 1
+    caches["pages"].clear()
+
+
+def test_the_memory_cache_of_pages_is_bounded_in_bytes():
+    cache = PagesMemoryCache("bounded-test", {"OPTIONS": {"MAX_BYTES": 10_000, "MAX_ENTRIES": 1000}})
+    cache.clear()
+
+    for number in range(50):
+        cache.set(f"page-{number}", "x" * 1000)
+
+    assert cache.held_bytes() <= 10_000
+    assert cache.get("page-49") is not None
+    assert cache.get("page-0") is None
+    cache.set("huge", "x" * 20_000)
+    assert cache.get("huge") is None
+    assert cache.held_bytes() <= 10_000
+    cache.clear()
 
 
 @pytest.mark.parametrize("visit", list(VISITS))

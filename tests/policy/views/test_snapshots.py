@@ -171,8 +171,6 @@ def snapshot_of(client: Client, result: Result, *, with_accessions: bool) -> str
     urls.append(reverse("api-plans-show", args=[result.id]) + "?format=madmp")
     bodies = Bodies(shared=shared_bodies(client))
     texts = [bodies.response_text(client, url) for url in dict.fromkeys(urls) if url not in SHARED_URLS]
-    accessions = reverse("kit-accessions", args=[result.id])
-    texts.append(bodies.response_text(client, f"{accessions}?{query}", HX_Request="true"))
     return masked("".join(texts))
 
 

@@ -199,3 +199,28 @@ def test_different_accessions_for_each_step_give_no_warning():
     )
 
     assert not any(item.warning for item in entered.fields.values())
+
+
+HOMOGLYPHS = [
+    ("empiar", "empiar:cryo-et", "EMP\u0130AR-10002", "\u0130", "latin capital letter i with dot above, U+0130"),
+    ("bia", "bia-imaging", "S-B\u0130AD1", "\u0130", "latin capital letter i with dot above, U+0130"),
+    ("bia", "bia-imaging", "s-b\u0131ad1", "\u0131", "latin small letter dotless i, U+0131"),
+    ("emdb", "emdb:cryo-et", "EMD-1234\u0307", "\u0307", "combining dot above, U+0307"),
+]
+
+
+@pytest.mark.parametrize(("archive", "key", "typed", "odd", "named"), HOMOGLYPHS)
+def test_a_look_alike_letter_is_refused_with_a_message_naming_it(archive, key, typed, odd, named):
+    stored = planned(FIVE_DATASET_STUDY)
+
+    entered = accessions_parse(stored=stored, query={key: typed})
+
+    assert ACCESSION_FORMATS[archive].canonical(typed) is None
+    assert entered.of(key) == ()
+    assert f"has “{odd}” ({named})" in entered.errors[key]
+    assert "plain letters and digits" in entered.errors[key]
+
+
+def test_the_pdb_id_with_a_dotless_i_is_no_pdb_id():
+    assert ACCESSION_FORMATS["pdb"].canonical("1\u0131AB") is None
+    assert ACCESSION_FORMATS["pdb"].canonical("1IAB") == "1IAB"
