@@ -49,6 +49,8 @@ def _address_normalise(text: str) -> str | None:
 
 # Every call to the JSON API.
 api_ratelimit = ratelimit(group="api", key="ip", rate=rate_for, method=ratelimit.ALL)
+# Every look-up of typed accessions in the archives (each may send requests to them).
+checks_ratelimit = ratelimit(group="checks", key="ip", rate=rate_for, method=ratelimit.ALL)
 # Every request that may store a new result (the wizard's final POST, POST /api/v1/plans).
 results_ratelimit = ratelimit(group="results", key="ip", rate=rate_for, method=ratelimit.UNSAFE)
 

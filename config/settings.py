@@ -233,6 +233,7 @@ RATELIMIT_FAIL_OPEN = True
 RATELIMIT_RATES = {
     "api": os.environ.get("DJANGO_RATELIMIT_API", "600/m"),
     "results": os.environ.get("DJANGO_RATELIMIT_RESULTS", "120/m"),
+    "checks": os.environ.get("DJANGO_RATELIMIT_CHECKS", "60/m"),
     "reads": os.environ.get("DJANGO_RATELIMIT_READS", "300/m"),
     # New stored results (permanent rows) per address and day: answers stored before do not count.
     "stored": os.environ.get("DJANGO_RATELIMIT_STORED", "500/d"),

@@ -15,6 +15,7 @@ urlpatterns = [
     path("r/<str:result_id>.json", result.result_json, name="result-json"),
     path("r/<str:result_id>.md", result.result_markdown_show, name="result-markdown"),
     path("r/<str:result_id>/<slug:slug>.tsv", result.result_template, name="result-template"),
+    path("r/<str:result_id>/kit/accessions/checks/", kit.kit_accession_checks, name="kit-accession-checks"),
     # The kit's downloads, each an entry of policy.presenters.kit_files.KIT_FILES, all served by one view.
     path(
         "r/<str:result_id>/kit/empiar-<slug:part>.json", kit.kit_file, {"file": "empiar-json"}, name="kit-empiar-draft"

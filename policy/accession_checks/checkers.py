@@ -29,12 +29,14 @@ CITED_ACCESSION = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A released entry as its archive describes it."""
+    """An entry as its archive describes it: released, or shown with its status and the date it is to be released
+    (an EMDB entry on hold)."""
 
     title: str = ""
     released: str = ""
     status: str = ""
     cites: tuple[str, ...] = ()
+    public: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +124,15 @@ def _emdb(accession: str, transport: Transport) -> Entry | None:
         return None
     admin = _mapping(_mapping(document).get("admin"))
     status = _text(_mapping(admin.get("current_status") or {}).get("code"))
+    release = date_read(_mapping(admin.get("key_dates") or {}).get("map_release"))
     if status != EMDB_RELEASED:
-        return None  # on hold (HPUB, HOLD) or withdrawn: not public
+        # On hold (HPUB, HOLD) or withdrawn: not public; the title of an unreleased entry is not shown.
+        return Entry(released=release, status=status, public=False)
     references = _mapping(document.get("crossreferences") or {})
     pdb = _list(_mapping(references.get("pdb_list") or {}).get("pdb_reference"))
     return Entry(
         title=_text(admin.get("title")),
-        released=date_read(_mapping(admin.get("key_dates") or {}).get("map_release")),
+        released=release,
         status=status,
         cites=tuple(
             _text(item.get("pdb_id")).upper() for item in pdb if isinstance(item, Mapping) and item.get("pdb_id")
@@ -219,8 +223,10 @@ def _pride(accession: str, transport: Transport) -> Entry | None:
     if answer.not_found:
         return None
     status = answer.text().strip('"').upper()
-    if status in {"PRIVATE", "NOT_FOUND"}:
+    if status == "NOT_FOUND":
         return None
+    if status == "PRIVATE":  # submitted, not yet released
+        return Entry(status=status, public=False)
     if status != "PUBLIC":
         raise ArchiveUnavailable("unexpected answer")
     project = _mapping(_get(transport, f"{EBI}/pride/ws/archive/v3/projects/{accession}") or {})

@@ -53,6 +53,8 @@ def _asked(archive: str, accession: str, transport: Transport) -> AccessionCheck
     circuit_success(archive=archive)
     if entry is None:
         return AccessionCheck(archive, accession, CheckState.NOT_PUBLIC)
+    if not entry.public:
+        return AccessionCheck(archive, accession, CheckState.NOT_PUBLIC, released=entry.released, status=entry.status)
     return AccessionCheck(archive, accession, CheckState.PUBLIC, entry.title, entry.released, entry.status, entry.cites)
 
 
@@ -68,6 +70,14 @@ def accession_check(*, archive: str, value: str, transport: Transport | None = N
     check = _asked(archive, accession, transport or transport_default())
     cache.set(_cache_key(archive, accession), check.as_cached(), CACHED_SECONDS[check.state])
     return check
+
+
+def checks_cached(*, accessions: Iterable[tuple[str, str]]) -> dict[tuple[str, str], AccessionCheck]:
+    """What the cache holds about these (archive, canonical accession) pairs, asking no archive: for downloads,
+    which never wait for one."""
+    keys = {_cache_key(archive, accession): (archive, accession) for archive, accession in accessions}
+    found = caches[CACHE].get_many(list(keys))
+    return {keys[key]: AccessionCheck.from_cached(value) for key, value in found.items()}
 
 
 def checks_run(

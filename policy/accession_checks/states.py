@@ -1,5 +1,6 @@
 """What a check can find out, and how it travels through the cache."""
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
@@ -18,7 +19,7 @@ class AccessionCheck:
     accession: str
     state: CheckState
     title: str = ""
-    released: str = ""  # ISO date, as the archive gave it
+    released: str = ""  # ISO date, as the archive gave it: when it was released, or when it is to be
     status: str = ""  # the archive's own word for the entry's status (REL, HPUB, PRIVATE …), where it gives one
     cites: tuple[str, ...] = ()  # accessions the entry's own cross-references name, canonical
     reason: str = ""  # why it could not be checked
@@ -32,6 +33,10 @@ class AccessionCheck:
         """The state in a few words, as the page and the helpdesk's command show it."""
         if self.state is CheckState.PUBLIC:
             return f"public since {self.released}" if self.released else "public"
+        if self.state is CheckState.NOT_PUBLIC and self.released:
+            return f"not public yet: to be released on {self.released}"
+        if self.state is CheckState.NOT_PUBLIC and self.status:
+            return f"not public yet ({self.status})"
         if self.state is CheckState.NOT_PUBLIC:
             return "not public yet, or mistyped"
         if self.state is CheckState.MALFORMED:
@@ -44,3 +49,7 @@ class AccessionCheck:
     @classmethod
     def from_cached(cls, value: dict) -> "AccessionCheck":
         return cls(**{**value, "state": CheckState(value["state"]), "cites": tuple(value["cites"])})
+
+
+# What the archives answered, by (archive, canonical accession); None where nothing was checked.
+Checks = Mapping[tuple[str, str], AccessionCheck] | None

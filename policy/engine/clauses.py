@@ -657,6 +657,19 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
         "https://lists.wwpdb.org/empathy/thread/PMTYAIA6Z2VPU23CFY5ZNDOCYWOUJ44C",
     ),
     Clause(
+        "beyond-policy:empiar-unsubmitted",
+        "EMPIAR: depositions not submitted within 12 months are deleted",
+        "Unsubmitted EMPIAR depositions are deleted after 12 months.",
+        "https://www.ebi.ac.uk/empiar/policies_update/",
+    ),
+    Clause(
+        "beyond-policy:bia-upload-area",
+        "BioImage Archive: files left in the upload area",
+        "Files left in the BioImage Archive's upload area for more than 3 months may be deleted.",
+        # The BioImage Archive's policies, version 1.1 (gathered 2026-12-07 with the archives' public APIs).
+        "https://www.ebi.ac.uk/bioimage-archive/policies/",
+    ),
+    Clause(
         "beyond-policy:empiar-account",
         "EMPIAR: depositors sign in with an EMPIAR account or an ORCID iD",
         "EMPIAR has integrated ORCID into its deposition system: a depositor signs in with their ORCID account, "

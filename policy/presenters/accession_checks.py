@@ -30,8 +30,16 @@ class AccessionChecks:
     rows: tuple[CheckedAccession, ...]
     warnings: tuple[LinkWarning, ...]
 
-    def of(self, key: str) -> tuple[CheckedAccession, ...]:
-        return tuple(row for row in self.rows if row.key == key)
+    @property
+    def by_accession(self) -> dict[tuple[str, str], AccessionCheck]:
+        """Each check by (archive, canonical accession): what the statement reads."""
+        return {(row.check.archive, row.check.accession): row.check for row in self.rows}
+
+    @property
+    def steps(self) -> tuple[tuple[int, tuple[CheckedAccession, ...]], ...]:
+        """(step number, its rows), in step order: what is shown beside each step's field."""
+        numbers = dict.fromkeys(row.step for row in self.rows)
+        return tuple((number, tuple(row for row in self.rows if row.step == number)) for number in numbers)
 
 
 def _values(typed: str) -> list[str]:
@@ -58,5 +66,6 @@ def accession_checks_present(
         for value in values
     )
     valid = {key: accessions.of(key) for key in typed}
-    canonical = {(row.check.archive, row.check.accession): row.check for row in rows}
-    return AccessionChecks(rows, link_warnings(plan=stored.plan, typed=valid, checks=canonical, steps=steps))
+    checked = AccessionChecks(rows, ())
+    warnings = link_warnings(plan=stored.plan, typed=valid, checks=checked.by_accession, steps=steps)
+    return AccessionChecks(rows, warnings)

@@ -20,6 +20,8 @@ from tests.browser.journeys import (
 )
 from tests.browser.states import STATES, on_check, on_publication, on_start
 from tests.builders import FIB_SEM, LM
+from tests.policy.accession_checks.recorded import ReplayTransport
+from tests.policy.conftest import FIVE_DATASET_STUDY
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -267,3 +269,21 @@ def test_the_focused_error_summary_and_remove_show_their_focus(checked_page):
     remove = page.get_by_role("button", name="Remove lm").evaluate(FOCUS_STYLE)
     assert remove == change
     assert change["shadow"] != "none"
+
+
+def test_accession_checks_beside_the_fields_and_on_their_own_page_are_accessible(checked_page, settings, monkeypatch):
+    settings.ACCESSION_CHECKS = True
+    replay = ReplayTransport.of_all()
+    monkeypatch.setattr("policy.accession_checks.run.transport_default", lambda: replay)
+    page = checked_page
+    response = page.request.post("/api/v1/plans", data=FIVE_DATASET_STUDY)
+    typed = "?emdb%3Acryo-et=EMD-99999&empiar%3Acryo-et=EMPIAR-10002&empiar%3Afib-sem=EMPIAR-12"
+    page.goto(response.json()["url"] + typed)
+    expect(page.locator("#accession-3-check")).to_contain_text("public since 2016-03-01")
+    assert axe_violations(page) == []
+    assert page.evaluate("() => window.cspViolations") == []
+
+    page.goto(response.json()["url"] + "kit/accessions/checks/" + typed)  # the page without JavaScript
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your accessions, checked with the archives")
+    assert axe_violations(page) == []
+    assert heading_levels(page)[:1] == [1]

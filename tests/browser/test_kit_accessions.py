@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
+from tests.policy.accession_checks.recorded import ReplayTransport
 from tests.policy.conftest import FIVE_DATASET_STUDY
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -128,3 +129,30 @@ def test_every_kit_link_and_download_follows_the_typed_accessions(page, javascri
     (pagetab,) = [href for href in followed if href.split("?")[0].endswith(".pagetab.json")]
     links = page.request.get(pagetab).json()["section"]["links"]
     assert [link["url"] for link in links] == ["E-MTAB-1234", "EMPIAR-10002"]
+
+
+def test_typed_accessions_are_checked_with_the_archives_after_the_page(page, javascript_enabled, settings, monkeypatch):
+    """Checks on, the archives answering from their recordings: the page comes first, the checks after (htmx), or
+    on a page of their own (without JavaScript)."""
+    settings.ACCESSION_CHECKS = True
+    replay = ReplayTransport.of_all()
+    monkeypatch.setattr("policy.accession_checks.run.transport_default", lambda: replay)
+    page.goto(five_dataset_result(page))
+    tracker_opened(page)
+
+    page.get_by_label("Step 2: EMDB accession").fill("EMD-99999")
+    page.get_by_label("Step 3: EMPIAR accession").fill("EMPIAR-10002")
+    page.get_by_label("Step 4: EMPIAR accession").fill("EMPIAR-12")
+    page.get_by_role("button", name="Update progress and statement").click()
+
+    if javascript_enabled:
+        expect(page.locator("#accession-3-check")).to_contain_text("EMPIAR-10002 public since 2016-03-01")
+        expect(page.locator("#accession-2-check")).to_contain_text("not public yet, or mistyped")
+    else:
+        page.get_by_role("link", name="See what the archives say about them").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Your accessions, checked with the archives")
+        expect(page.locator("[data-accession-check-rows]")).to_contain_text("EMPIAR-10002 public since 2016-03-01")
+    expect(page.locator("[data-accession-link-warnings]")).to_contain_text(
+        "EMPIAR-10002 (step 3) does not cite EMD-99999"
+    )
+    expect(page.locator("[data-statement]")).to_contain_text("under accession code EMD-99999 (not yet public)")

@@ -2,6 +2,8 @@ import copy
 
 import pytest
 
+from tests.policy.accession_checks.recorded import ReplayTransport, StalledTransport
+
 # Every section of the result page at once: omics first, EMDB before EMPIAR, a screen, a correlative group
 # across EMPIAR and the BioImage Archive, and a dataset of medical imaging of patients refused from its group.
 FULL_STUDY = {
@@ -56,3 +58,25 @@ def five_dataset_study() -> dict:
 @pytest.fixture
 def light_only_study() -> dict:
     return copy.deepcopy(LIGHT_ONLY_STUDY)
+
+
+@pytest.fixture
+def replay() -> ReplayTransport:
+    """Every archive's recorded answers (tests/policy/accession_checks/recorded/)."""
+    return ReplayTransport.of_all()
+
+
+@pytest.fixture
+def stalled():
+    """An archive that never answers, until the test ends."""
+    transport = StalledTransport()
+    yield transport
+    transport.released.set()
+
+
+@pytest.fixture
+def archives_replayed(settings, monkeypatch, replay) -> ReplayTransport:
+    """Accession checks on, every archive answering from its recordings."""
+    settings.ACCESSION_CHECKS = True
+    monkeypatch.setattr("policy.accession_checks.run.transport_default", lambda: replay)
+    return replay

@@ -13,6 +13,7 @@ import json
 from collections.abc import Mapping
 from datetime import datetime
 
+from policy.accession_checks.states import Checks
 from policy.engine.plan import Deposition, Refusal
 from policy.engine.vocabulary import ENUMERATIONS
 from policy.kit.accessions.entered import AccessionsEntered
@@ -125,8 +126,19 @@ def _identifier(archive: str, accession: str) -> dict:
     return {"identifier": url, "type": "doi" if url.startswith("https://doi.org/") else "url"}
 
 
+def _released(archive: str, accessions: tuple[str, ...], checks: Checks) -> list[str]:
+    """The dates the archive gave for these accessions' release, where it answered that they are public."""
+    answers = [(checks or {}).get((archive, accession)) for accession in accessions]
+    return sorted(check.released for check in answers if check is not None and check.public and check.released)
+
+
 def _distribution(
-    deposition: Deposition, dataset_id: str, stored: StoredResult, accessions: tuple[str, ...], created: datetime
+    deposition: Deposition,
+    dataset_id: str,
+    stored: StoredResult,
+    accessions: tuple[str, ...],
+    created: datetime,
+    checks: Checks,
 ) -> dict:
     code = deposition.archive
     archive = stored.archive(code)
@@ -145,13 +157,16 @@ def _distribution(
     if access_url:
         distribution["access_url"] = access_url
     if code in LICENCES:
-        # The licence applies from release, which the depositor sets in the archive; the schema requires a start
-        # date, so the plan's date stands for it (docs/kit.md).
-        distribution["license"] = [{"license_ref": LICENCES[code], "start_date": created.date().isoformat()}]
+        # The licence applies from release: the date the archive gave, once checked; until then the schema's required
+        # start date is the plan's date (docs/kit.md).
+        start = next(iter(_released(code, accessions, checks)), created.date().isoformat())
+        distribution["license"] = [{"license_ref": LICENCES[code], "start_date": start}]
     return distribution
 
 
-def _dataset(dataset: Mapping, stored: StoredResult, accessions: AccessionsEntered, created: datetime) -> dict:
+def _dataset(
+    dataset: Mapping, stored: StoredResult, accessions: AccessionsEntered, created: datetime, checks: Checks
+) -> dict:
     dataset_id = dataset["id"]
     texts = stored.texts
     depositions = [deposition for deposition in stored.plan.depositions if dataset_id in deposition.datasets]
@@ -172,11 +187,18 @@ def _dataset(dataset: Mapping, stored: StoredResult, accessions: AccessionsEnter
     if depositions:
         archives = dict.fromkeys(stored.archive(deposition.archive).name for deposition in depositions)
         entry["description"] = f"Deposited at EMBL-EBI in {', '.join(archives)}."
+    released = sorted(
+        date
+        for deposition in depositions
+        for date in _released(deposition.archive, accessions.of(deposition.key), checks)
+    )
+    if released:
+        entry["issued"] = released[0]  # the first release of the dataset's data, as the archives answered
     if len(typed) > 1:
         entry["alternate_identifier"] = [_identifier(archive, accession) for archive, accession in typed[1:]]
     if depositions:
         entry["distribution"] = [
-            _distribution(deposition, dataset_id, stored, accessions.of(deposition.key), created)
+            _distribution(deposition, dataset_id, stored, accessions.of(deposition.key), created, checks)
             for deposition in depositions
         ]
     security: list[dict] = []
@@ -221,8 +243,11 @@ def _project(answers: Mapping, texts: Mapping) -> dict:
     }
 
 
-def madmp_build(*, url: str, created: datetime, stored: StoredResult, accessions: AccessionsEntered) -> dict:
-    """The maDMP document of a stored result (`url`: its permanent link, the DMP's identifier)."""
+def madmp_build(
+    *, url: str, created: datetime, stored: StoredResult, accessions: AccessionsEntered, checks: Checks = None
+) -> dict:
+    """The maDMP document of a stored result (`url`: its permanent link, the DMP's identifier); with `checks` (what
+    the archives answered about the accessions, by archive and accession), the dates of release they gave."""
     answers = stored.answers
     stamp = created.isoformat()
     human = [dataset for dataset in answers["datasets"] if _human(dataset)]
@@ -238,7 +263,7 @@ def madmp_build(*, url: str, created: datetime, stored: StoredResult, accessions
         "contact": json.loads(json.dumps(CONTACT)),
         "project": [_project(answers, stored.texts)],
         "ethical_issues_exist": "yes" if human else UNKNOWN,
-        "dataset": [_dataset(dataset, stored, accessions, created) for dataset in answers["datasets"]],
+        "dataset": [_dataset(dataset, stored, accessions, created, checks) for dataset in answers["datasets"]],
     }
     if human:
         dmp["ethical_issues_description"] = "The study includes data about people. " + " ".join(

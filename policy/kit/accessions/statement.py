@@ -13,6 +13,7 @@ the depositor's labels: where the plan cannot describe it, the label stands in s
 import re
 from dataclasses import dataclass
 
+from policy.accession_checks.states import AccessionCheck, Checks, CheckState
 from policy.engine.archives import archive_in_print, archive_short_name
 from policy.engine.plan import SCOPE_IMAGES, Content, Deposition, Refusal
 from policy.kit.accessions.entered import AccessionsEntered
@@ -190,12 +191,17 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _cited(archive: str, accession: str) -> str:
+def _cited(archive: str, accession: str, check: AccessionCheck | None) -> str:
+    if check is not None and check.state is CheckState.NOT_PUBLIC:
+        # Its link leads nowhere until release: what the archive answered instead.
+        return (
+            f"{accession} (will be released on {check.released})" if check.released else f"{accession} (not yet public)"
+        )
     url = accession_url(archive=archive, accession=accession)
     return f"{accession} ({url})" if url else accession
 
 
-def _accessions_text(archive: str, accessions: tuple[str, ...], *, several_entries: bool) -> str:
+def _accessions_text(archive: str, accessions: tuple[str, ...], checks: Checks, *, several_entries: bool) -> str:
     if not accessions:
         # The placeholder names what is missing by the archive's short name, so that it cannot be mistaken for an
         # accession; a step of several entries awaits several.
@@ -203,18 +209,22 @@ def _accessions_text(archive: str, accessions: tuple[str, ...], *, several_entri
             return f"accession codes [{archive_short_name(code=archive)} accessions]"
         return f"accession code [{archive_short_name(code=archive)} accession]"
     label = "accession code" if len(accessions) == 1 else "accession codes"
-    return f"{label} {list_text([_cited(archive, accession) for accession in accessions])}"
+    cited = [_cited(archive, accession, (checks or {}).get((archive, accession))) for accession in accessions]
+    return f"{label} {list_text(cited)}"
 
 
-def _deposition_sentence(deposition: Deposition, contents: list[Content], accessions: tuple[str, ...]) -> StatementPart:
+def _deposition_sentence(
+    deposition: Deposition, contents: list[Content], accessions: tuple[str, ...], checks: Checks, malformed: bool
+) -> StatementPart:
     archive = deposition.archive
     subject, plural = _subject(contents, len(accessions))
-    verb = "have" if plural else "has"
+    # Once checked, a step whose accession is malformed reads as still to come: nothing says it was deposited.
+    verb = "will be" if checks is not None and malformed else ("have been" if plural else "has been")
     where = archive_in_print(code=archive)
     several = any(PRINT_PHRASES.get(item.what, PRINT_PHRASE_OTHERWISE).several_entries for item in contents)
     text = (
-        f"{subject} {verb} been deposited in {where} under "
-        f"{_accessions_text(archive, accessions, several_entries=several)}."
+        f"{subject} {verb} deposited in {where} under "
+        f"{_accessions_text(archive, accessions, checks, several_entries=several)}."
     )
     if archive in CONTROLLED_ACCESS_ARCHIVES:
         text += " " + CONTROLLED_ACCESS_ARCHIVES[archive].format(They="They are" if plural else "It is")
@@ -273,8 +283,9 @@ def deposited_contents(*, deposition: Deposition, accessions: AccessionsEntered)
     return [item for item in deposition.contents if not item.optional or confirmed]
 
 
-def statement_build(*, stored: StoredResult, accessions: AccessionsEntered) -> Statement:
-    """The statement for this plan, with the accessions typed so far."""
+def statement_build(*, stored: StoredResult, accessions: AccessionsEntered, checks: Checks = None) -> Statement:
+    """The statement for this plan, with the accessions typed so far; with `checks` (what the archives answered, by
+    archive and accession), as they stand there."""
     parts: list[StatementPart] = []
     references: list[str] = []
     for deposition in stored.plan.depositions:
@@ -282,7 +293,9 @@ def statement_build(*, stored: StoredResult, accessions: AccessionsEntered) -> S
         if not contents:
             continue  # an optional step not confirmed
         typed = accessions.of(deposition.key)
-        parts.append(_deposition_sentence(deposition, contents, typed))
+        field = accessions.fields.get(deposition.key)
+        malformed = field is not None and bool(field.error)
+        parts.append(_deposition_sentence(deposition, contents, typed, checks, malformed))
         references += _references(deposition, typed)
     parts += [_not_deposited_sentence(refused) for refused in stored.plan.not_accepted]
     return Statement(tuple(parts), tuple(references))

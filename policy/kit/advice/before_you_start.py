@@ -21,6 +21,7 @@ METADATA = "Metadata"
 FILES = "Files"
 TRANSFER = "Large data"
 RELEASE = "Release"
+DEADLINE = "Deadline"
 ACCESSION = "Accession"
 
 
@@ -118,13 +119,18 @@ def _bia_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Map
                 "beyond-policy:st-metadata-fields",
             )
         )
-    lines.append(
+    lines += [
         Preparation(
             TRANSFER,
             "Upload small data through the web; use FTP or Aspera for 10 GiB and more.",
             "beyond-policy:biostudies-upload",
-        )
-    )
+        ),
+        Preparation(
+            DEADLINE,
+            "Submit within 3 months of uploading: files left in the upload area for longer may be deleted.",
+            "beyond-policy:bia-upload-area",
+        ),
+    ]
     return [*lines, *_bia_accession_sent(deposition, stored)]
 
 
@@ -204,6 +210,11 @@ def _empiar_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[
             "beyond-policy:empiar-transfer-release",
         ),
         Preparation(RELEASE, "EMPIAR releases its data under CC0.", "beyond-policy:empiar-cc0"),
+        Preparation(
+            DEADLINE,
+            "Submit within 12 months of starting the deposition: EMPIAR deletes depositions not submitted by then.",
+            "beyond-policy:empiar-unsubmitted",
+        ),
     ]
     if cites_emdb:
         lines.insert(

@@ -76,19 +76,23 @@ def test_accession_is_checked_in_its_canonical_form(replay):
     assert (check.accession, check.state) == ("EMD-5995", CheckState.PUBLIC)
 
 
-def test_emdb_entry_on_hold_is_not_public():
+def test_emdb_entry_on_hold_is_not_public_and_says_when_it_is_to_be_released():
     document = recording("emdb", "public")["responses"][0]["body"]
     document["admin"]["current_status"]["code"] = "HPUB"
+    document["admin"]["key_dates"]["map_release"] = "2027-05-07"
     transport = ReplayTransport(
         {"https://www.ebi.ac.uk/emdb/api/entry/EMD-5995": HttpAnswer(200, json.dumps(document).encode())}
     )
-    assert accession_check(archive="emdb", value="EMD-5995", transport=transport).state is CheckState.NOT_PUBLIC
+    check = accession_check(archive="emdb", value="EMD-5995", transport=transport)
+    assert (check.state, check.title, check.released, check.status) == (CheckState.NOT_PUBLIC, "", "2027-05-07", "HPUB")
+    assert check.summary == "not public yet: to be released on 2027-05-07"
 
 
-def test_private_pride_project_is_not_public():
+def test_private_pride_project_is_not_public_and_known_to_exist():
     url = "https://www.ebi.ac.uk/pride/ws/archive/v3/status/PXD012345"
     transport = ReplayTransport({url: HttpAnswer(200, b"PRIVATE", "text/plain")})
-    assert accession_check(archive="pride", value="PXD012345", transport=transport).state is CheckState.NOT_PUBLIC
+    check = accession_check(archive="pride", value="PXD012345", transport=transport)
+    assert (check.state, check.summary) == (CheckState.NOT_PUBLIC, "not public yet (PRIVATE)")
 
 
 def test_extended_pdb_id_with_a_short_form_is_asked_by_it(replay):
