@@ -17,7 +17,9 @@ CONSENT_COVERED_THE_IMAGES_ONLY = frozenset({"human_data_open"})
 
 def _omics_consent_unanswered(dataset: Mapping[str, Any]) -> frozenset[str]:
     has_omics_data = dataset.get("modality") == "spatial_omics" and dataset.get("omics_repository_fits") is True
-    return CONSENT_COVERED_THE_IMAGES_ONLY if has_omics_data else frozenset()
+    # Only an answer is left out: a value of the wrong type stays, for validation to refuse.
+    answered = isinstance(dataset.get("human_images_open"), bool)
+    return CONSENT_COVERED_THE_IMAGES_ONLY if has_omics_data and answered else frozenset()
 
 
 FROM_V3 = Translation(

@@ -310,14 +310,10 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
     Question(
         field="medical_imaging",
         kind="boolean",
-        text=(
-            "Is this medical imaging of people (patients or healthy volunteers), for example MRI, CT, PET, "
-            "ultrasound or radiography?"
-        ),
+        text="Is this medical imaging of people (patients or healthy volunteers), such as MRI, CT or ultrasound?",
         hint=(
-            "In a clinic or in a research study, whether or not the images identify anyone. Microscopy of tissue "
-            "taken from people, such as histology or whole-slide images of biopsies, is not medical imaging: answer "
-            "no, and answer the next question about samples from human participants."
+            "Clinical or research, identifiable or not. Histology and whole-slide images of biopsies are microscopy, "
+            "not medical imaging: answer no, then the next question."
         ),
         default=False,
     ),
@@ -329,8 +325,8 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
             "primary cells?"
         ),
         hint=(
-            "The images and any omics or other data of this dataset. Established cell lines, such as HeLa or "
-            "HEK293, do not count: answer no for them. Medical imaging of people is the question above."
+            "Its images and any other data. Established cell lines, such as HeLa or HEK293, do not count. Medical "
+            "imaging is the question above."
         ),
         default=False,
     ),

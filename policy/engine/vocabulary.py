@@ -68,9 +68,8 @@ MODALITY = Enumeration(
         Choice(
             "other",
             "Other imaging",
-            "Any other biological imaging, for example atomic force microscopy (AFM) or ultrasound of animals. MRI, "
-            "CT, PET, ultrasound or radiography of people (patients or healthy volunteers) belong here too: a later "
-            "question asks whether it is medical imaging of people.",
+            "Any other biological imaging, for example atomic force microscopy (AFM) or ultrasound of animals. "
+            "MRI, CT or ultrasound of people too: a later question asks if it is medical imaging of people.",
         ),
         Choice(
             "non_image",

@@ -78,7 +78,7 @@ def test_fragment_statement_says_what_the_archives_answered(client, result, arch
     assert "under accession code EMD-99999 (not yet public)" in statement
     assert "EMPIAR-10002 (https://doi.org/10.6019/EMPIAR-10002)" in statement
     # Step 4's accession is malformed: its data is not said to have been deposited.
-    fib_sem = statement.split("(fib-sem)")[1].split(".")[0]
+    fib_sem = statement.split("The volume electron microscopy image stacks")[1].split(".")[0]
     assert fib_sem.startswith(" will be deposited in")
     assert "[EMPIAR accession]" in statement
 
