@@ -137,25 +137,43 @@ def _group_id(key: tuple[str, ...]) -> str:
     return "follow-ups-" + "-".join(key)
 
 
-@cache
-def reveal_condition(question: Question) -> tuple[str, str]:
-    """(reveal_when, caption) for a dataset question: the answers it follows beyond its group's (the group says
-    those), for the script and in words."""
+def _alternatives_shown(question: Question) -> tuple[tuple[tuple[str, tuple[Any, ...]], ...], ...]:
+    """The answers that reveal a question beyond its group's (the group says those), alternative by alternative. A
+    question asked of different kinds of data (AnyOf) sits in a group of several of them, so each of its alternatives
+    keeps the kind of data it concerns."""
     grouping = grouping_question().field
     order = list(DATASET_QUESTIONS_BY_FIELD)
-    encoded_alternatives, worded_alternatives = [], []
-    # A question asked of different kinds of data (AnyOf) is revealed when any of its alternatives holds: the script
-    # reads the alternatives separated by "/", each a list of conditions separated by ";".
-    for alternative in alternatives_of(question.asked_when):
-        conditions = sorted(
-            (condition for condition in alternative.conditions if condition[0] != grouping),
-            key=lambda condition: order.index(condition[0]),
+    alternatives = alternatives_of(question.asked_when)
+    kept = (lambda name: True) if len(alternatives) > 1 else (lambda name: name != grouping)
+    return tuple(
+        tuple(
+            sorted(
+                (condition for condition in alternative.conditions if kept(condition[0])),
+                key=lambda condition: order.index(condition[0]),
+            )
         )
-        if not conditions:
-            return "", ""
-        encoded_alternatives.append(
-            ";".join(f"{name}={'|'.join(_form_choice(value) for value in values)}" for name, values in conditions)
-        )
+        for alternative in alternatives
+    )
+
+
+def _reveal_encoded(alternatives) -> str:
+    """For static/js/app.js: alternatives separated by "/", any of which reveals; each a list of conditions
+    separated by ";", all of which must hold; each condition's values separated by "|"."""
+    return "/".join(
+        ";".join(f"{name}={'|'.join(_form_choice(value) for value in values)}" for name, values in conditions)
+        for conditions in alternatives
+    )
+
+
+@cache
+def reveal_condition(question: Question) -> tuple[str, str]:
+    """(reveal_when, caption) for a dataset question: the answers it follows beyond its group's, for the script and
+    in words."""
+    alternatives = _alternatives_shown(question)
+    if not all(alternatives):
+        return "", ""
+    worded = []
+    for conditions in alternatives:
         words = []
         for name, values in conditions:
             parent = DATASET_QUESTIONS_BY_FIELD[name]
@@ -163,8 +181,16 @@ def reveal_condition(question: Question) -> tuple[str, str]:
                 words.append(" or ".join(parent.enumeration.label(value) for value in values))
             else:
                 words.append(f"{parent.text} {' or '.join(answer_text(parent, value) for value in values)}")
-        worded_alternatives.append(" › ".join(words))
-    return "/".join(encoded_alternatives), "Only for " + "; or for ".join(worded_alternatives)
+        worded.append(" › ".join(words))
+    return _reveal_encoded(alternatives), "Only for " + "; or for ".join(worded)
+
+
+def _group_reveal_when(key: tuple[str, ...], questions: Iterable[Question]) -> str:
+    """A group of one kind of data is revealed by that answer. A group of several holds only questions asked under
+    more answers (AnyOf): it is revealed when one of them is, so that it never shows empty."""
+    if len(key) == 1:
+        return f"{grouping_question().field}={key[0]}"
+    return "/".join(dict.fromkeys(reveal_condition(question)[0] for question in questions))
 
 
 @cache
@@ -172,8 +198,9 @@ def _controls(question: Question) -> dict[str, str]:
     """For each answer to a dataset question, the ids of the follow-ups (a group, or a question) it reveals."""
     controls: dict[str, list[str]] = {}
     if question == grouping_question():
+        # A group of several kinds of data is revealed by the answers its questions follow, which name them.
         for key in dict.fromkeys(_group_key(other) for other in DATASET_QUESTIONS):
-            for value in key:
+            for value in key if len(key) == 1 else ():
                 controls.setdefault(value, []).append(_group_id(key))
     for other in DATASET_QUESTIONS:
         for name, values in other.asked_when.conditions:
@@ -234,26 +261,29 @@ def dataset_question_blocks(form: DatasetForm, *, errors: Mapping[str, list[str]
     were made) as a group under that answer's name, so that a reader skips whole groups."""
     asked = set(form.questions)
     grouping = grouping_question()
-    by_key: dict[tuple[str, ...], list[QuestionBlock]] = {}
+    by_key: dict[tuple[str, ...], list[Question]] = {}
     for question in DATASET_QUESTIONS:
-        block = question_block(form, question, errors=errors, revealed=question in asked)
-        by_key.setdefault(_group_key(question), []).append(block)
-    common = by_key.pop((), [])
-    chosen = form_value_of(form, grouping)
+        by_key.setdefault(_group_key(question), []).append(question)
+    common = [
+        question_block(form, question, errors=errors, revealed=question in asked) for question in by_key.pop((), [])
+    ]
     groups = []
-    # In the order the grouping question offers its answers.
+    # In the order the grouping question offers its answers; a group of several after its first one's.
     for key in sorted(by_key, key=lambda key: grouping.enumeration.values.index(key[0])):
-        blocks = tuple(by_key[key])
-        revealed = chosen in key
+        blocks = tuple(
+            question_block(form, question, errors=errors, revealed=question in asked) for question in by_key[key]
+        )
+        revealed = any(block.revealed for block in blocks)
         groups.append(
             FollowUpGroup(
                 group_id=_group_id(key),
                 title=" or ".join(grouping.enumeration.label(value) for value in key),
-                reveal_when=f"{grouping.field}={'|'.join(key)}",
+                reveal_when=_group_reveal_when(key, by_key[key]),
                 questions=blocks,
                 revealed=revealed,
                 opened=revealed or any(block.error for block in blocks),
-                note=" ".join(content.GROUP_NOTES.get(value, "") for value in key).strip(),
+                # Said once, in the group of its own kind of data.
+                note=content.GROUP_NOTES.get(key[0], "") if len(key) == 1 else "",
             )
         )
     shown = [*common, *(block for group in groups for block in group.questions)]
@@ -262,11 +292,6 @@ def dataset_question_blocks(form: DatasetForm, *, errors: Mapping[str, list[str]
         "follow_up_groups": groups,
         "error_links": error_links(shown, form.non_field_errors() if errors else ()),
     }
-
-
-def form_value_of(form: forms.Form, question: Question) -> str:
-    value = form[question.field].value()
-    return "" if value is None else str(value)
 
 
 @cache

@@ -143,7 +143,7 @@ def _answers_validate(answers: dict, *, given_in: int, errors: dict[str, list[st
     if type(publication) is not bool:
         add("publication", "Expected true or false.")
 
-    never_asked = fields_never_asked(version=given_in) if given_in != ANSWERS_CONTRACT_VERSION else frozenset()
+    never_asked = fields_never_asked(version=given_in)
     datasets = _datasets_validate(answers.get("datasets"), never_asked, add)
     correlations = _correlations_validate(
         answers.get("correlations", []), _labels_listed(answers), _labels_not_images(answers), add

@@ -672,9 +672,9 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
     Clause(
         "beyond-policy:empiar-account",
         "EMPIAR: depositors sign in with an EMPIAR account or an ORCID iD",
-        "EMPIAR has integrated ORCID into its deposition system: a depositor signs in with their ORCID account, "
-        "which fills their profile, or with an EMPIAR user account.",
-        "https://www.ebi.ac.uk/empiar/faq",
+        "EMPIAR's deposition system identifies its depositors by an EMPIAR user account, or by their ORCID iD "
+        "through EMBL-EBI's ORCID hub.",
+        "https://project-thor.eu/2016/08/24/orcid-integration-series-embl-ebi/",
     ),
     Clause(
         "beyond-policy:annotare-upload",

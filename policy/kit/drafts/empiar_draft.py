@@ -188,20 +188,29 @@ def _experiment(dataset: Mapping, answers: Mapping, cites_emdb: bool) -> tuple[i
     if em_method == "volume_em":
         sets = [_imageset(f"Volume EM image stacks of {label}", "stacks", VOLUME_EM_STACK)]
         method = TYPE_OF_VOLUME_EM_METHOD.get(dataset.get("volume_em_method"))
-        return _method_type(sets, correlated, CLEM, method, VOLUME_EM_METHODS, "volume EM")
+        return _method_type(sets, correlated, CLEM, method, VOLUME_EM_METHODS, kind="volume EM", images="stacks")
     sets = [_imageset(f"X-ray tomography of {label}", "xray", XRAY_TOMOGRAPHY)]
     method = TYPE_OF_XRAY_METHOD.get(dataset.get("xray_method"))
-    return _method_type(sets, correlated, CORRELATIVE_LIGHT_XRAY, method, XRAY_METHODS, "X-ray imaging")
+    return _method_type(
+        sets, correlated, CORRELATIVE_LIGHT_XRAY, method, XRAY_METHODS, kind="X-ray imaging", images="tomograms"
+    )
 
 
 def _method_type(
-    sets: list[dict], correlated: bool, correlative: int, method: int | None, methods: tuple[int, ...], kind: str
+    sets: list[dict],
+    correlated: bool,
+    correlative: int,
+    method: int | None,
+    methods: tuple[int, ...],
+    *,
+    kind: str,
+    images: str,
 ) -> tuple[int, list[dict], list[str]]:
     """The type of a volume EM or 3D X-ray entry: the correlative type when correlated with light microscopy (the
     method's own type named as the alternative), else the method's; where the answers name no method the schema
     has a type for, the placeholder, with the types that may fit."""
     if correlated:
-        why = "the images are correlated with light microscopy"
+        why = f"the {images} are correlated with light microscopy"
         return correlative, sets, [_type_choice(correlative, why, (method,) if method else methods)]
     if method is not None:
         return method, sets, [_type_choice(method, "the method the answers name", ())]
@@ -210,7 +219,7 @@ def _method_type(
         PLACEHOLDER_EXPERIMENT_TYPE,
         sets,
         [
-            f"Experiment type {PLACEHOLDER_EXPERIMENT_TYPE} is a placeholder: the answers do not name a {kind} method "
+            f"Experiment type {PLACEHOLDER_EXPERIMENT_TYPE} is a placeholder: the answers name no {kind} method "
             f"that EMPIAR's schema has a type for. Set the type of your data (for example {fits}), or ask "
             f"{EMPIAR_HELP} which fits; the bundle's script refuses the placeholder."
         ],
