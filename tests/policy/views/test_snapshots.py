@@ -2,8 +2,9 @@
 
 The results are the fixture studies planned by today's engine (tests/policy/conftest.py) and the results stored by
 earlier releases (tests/policy/fixtures: contract v4's as first released, before the volume EM and X-ray method
-and segmentations were asked; contract v2's as stored; contract v1's as migrations 0003 and 0004 left them). Each result's page is fetched without and with accessions typed in, and every URL of the result the page
-links to is fetched in turn: the JSON, Markdown and TSV exports, every kit download (a zip as its members' names
+and segmentations were asked; contract v2's as stored; contract v1's as migrations 0003 and 0004 left them). Each
+result's page is fetched without and with accessions typed in, and every URL of the result the page links to is
+fetched in turn: the JSON, Markdown and TSV exports, every kit download (a zip as its members' names
 and contents), the API's answers. A change of output shows as a diff of snapshots/<name>.txt; regenerate them with
 
     python -m pytest tests/policy/views/test_snapshots.py --snapshots-update
