@@ -91,7 +91,7 @@ class Blocks(HTMLParser):
 
 
 def reveal_parsed(alternative: str) -> dict[str, list[str]]:
-    """"modality=electron_microscopy;em_method=cryo_et|volume_em" as {"modality": [...], "em_method": [...]}."""
+    """ "modality=electron_microscopy;em_method=cryo_et|volume_em" as {"modality": [...], "em_method": [...]}."""
     pairs = [condition.split("=") for condition in alternative.split(";")]
     return {name: values.split("|") for name, values in pairs}
 
