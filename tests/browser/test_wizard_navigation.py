@@ -85,6 +85,8 @@ def test_a_question_asked_of_two_kinds_of_data_is_revealed_by_either(js_page: Pa
     choose(page, "modality", "Electron microscopy")
     choose(page, "em_method", "Single-particle cryo-EM")
     expect(page.locator("#question-segmentations")).to_be_hidden()
+    # Its group, of both kinds of data, opens only with it: never an empty group.
+    expect(page.locator("#follow-ups-electron_microscopy-xray_imaging")).to_be_hidden()
     choose(page, "em_method", "Volume EM")
     expect(page.locator("#question-volume_em_method")).to_be_visible()
     expect(page.locator("#question-segmentations")).to_be_visible()
