@@ -396,5 +396,5 @@ def test_data_that_is_not_images_has_its_sentence_in_the_statement():
 
     assert "The mass-spectrometry proteomics data have been deposited in" in waiting
     assert "under accession code [PRIDE accession]." in waiting
-    assert "PRIDE" in typed and "PXD012345 (https://identifiers.org/pride.project:PXD012345)" in typed
+    assert "PRIDE database under accession code PXD012345 (https://identifiers.org/pride.project:PXD012345)" in typed
     assert "BioImage Archive" not in typed
