@@ -179,10 +179,7 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         kind="choice",
         enumeration=MODALITY,
         text="How were these images made?",
-        hint=(
-            "Choose the imaging modality of this dataset, or “Data that is not images” for sequencing, proteomics or "
-            "metabolomics that belongs with the study."
-        ),
+        hint="Choose the imaging modality of this dataset.",
     ),
     Question(
         field="em_method",

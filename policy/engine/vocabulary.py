@@ -74,8 +74,7 @@ MODALITY = Enumeration(
         Choice(
             "non_image",
             "Data that is not images",
-            "Sequencing, mass-spectrometry proteomics (cross-linking MS included) or metabolomics that belongs with "
-            "the study's images or structures.",
+            "Sequencing, proteomics or metabolomics of the study.",
         ),
     ),
 )
