@@ -16,7 +16,7 @@ REQUIRED_MESSAGES = {
     "screen_type": "Select the kind of screen",
     "subtomogram_average": "Select yes if you computed a subtomogram average",
     "atomic_model": "Select yes if you built an atomic model into the map",
-    "human_controlled_access": "Select yes if the human sequencing data must stay under controlled access",
+    "human_controlled_access": "Select yes if the raw sequencing reads must stay under controlled access",
     "medical_imaging": "Select yes if this is medical imaging of people",
     "human_tissue": "Select yes if the data comes from samples taken from human participants",
     "human_data_open": "Select yes if the participants consented to open release of this dataset's data",
@@ -52,7 +52,21 @@ SHORT_NAMES = {
     "medical_imaging": "Medical imaging of people",
     "human_tissue": "Samples from human participants",
     "human_data_open": "Consent to open release of the data",
-    "human_controlled_access": "Human sequencing data under controlled access",
+    "human_controlled_access": "Raw reads under controlled access",
+}
+# Without JavaScript every follow-up shows, captioned with what it is for in a few words: the answer it follows
+# most closely ("For" its label, or these words), or the caption of its own below. With JavaScript the caption is
+# hidden: the follow-up shows only when it is asked.
+CONDITION_WORDS = {
+    ("em_method", "cryo_et"): "cryo-ET",
+    ("em_method", "single_particle"): "single-particle cryo-EM",
+    ("em_method", "volume_em"): "volume EM",
+    ("em_method", "microed"): "microED",
+    ("dimensionality", "3d"): "3D X-ray images",
+    ("human_tissue", True): "human samples",
+}
+CAPTIONS = {
+    "human_controlled_access": "If yes above, for human sequencing reads",
 }
 LABEL_INVALID = "Use 1 to 40 letters, digits, hyphens or underscores, with no spaces"
 LABEL_TAKEN = "Another dataset is already labelled {label}: choose a different label"

@@ -214,14 +214,10 @@ def test_a_keyboard_only_journey_from_start_to_result(checked_page):
     page.keyboard.type("lm")
     tab_to(page, name=MODALITY.label("light_microscopy"))  # a radio group is one Tab stop: its first answer
     page.keyboard.press("ArrowDown")
-    # Choosing a modality reveals its group of follow-up questions, below those every dataset answers.
+    # Choosing a modality reveals its group of follow-up questions, right under it.
     expect(page.locator("#question-em_method")).to_be_visible()
     expect(page.locator("#question-modality").get_by_label(MODALITY.label("electron_microscopy"))).to_be_checked()
     expect(page.locator("[data-reveal-status]")).to_have_text(re.compile("more questions? shown below"))
-    for field in ("medical_imaging", "human_tissue"):
-        tab_to(page, element_id=f"id_{field}-0")  # "Yes", the first answer of a yes-or-no question
-        page.keyboard.press("ArrowDown")
-        expect(page.locator(f"#question-{field}").get_by_label("No", exact=True)).to_be_checked()
     tab_to(page, name=f"{MODALITY.label('electron_microscopy')}: more questions")
     tab_to(page, name=EM_METHOD.label("single_particle"))  # the first answer to the revealed question
     page.keyboard.press("ArrowDown")  # within a radio group the arrow keys move, and choose
@@ -232,7 +228,7 @@ def test_a_keyboard_only_journey_from_start_to_result(checked_page):
     tab_to(page, element_id="id_tomograms-0")
     page.keyboard.press("ArrowDown")
     expect(page.locator("#question-tomograms").get_by_label(TOMOGRAMS.label("few"))).to_be_checked()
-    for field in ("subtomogram_average", "atomic_model"):
+    for field in ("subtomogram_average", "atomic_model", "medical_imaging", "human_tissue"):
         tab_to(page, element_id=f"id_{field}-0")  # "Yes", the first answer of a yes-or-no question
         page.keyboard.press("ArrowDown")
         expect(page.locator(f"#question-{field}").get_by_label("No", exact=True)).to_be_checked()

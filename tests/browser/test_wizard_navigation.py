@@ -88,9 +88,7 @@ def test_without_javascript_follow_ups_are_folded_under_their_modality_captioned
         page.get_by_text("Electron microscopy: more questions").click()
         for field in ("em_method", "tilt_series"):
             expect(page.locator(f"#question-{field}")).to_be_visible()
-        expect(page.locator("#question-tilt_series .conditional__caption")).to_have_text(
-            "Only for Cryo-electron tomography (cryo-ET)"
-        )
+        expect(page.locator("#question-tilt_series .conditional__caption")).to_have_text("For cryo-ET")
         expect(page.locator("#question-omics_type")).to_be_hidden()
     finally:
         context.close()
