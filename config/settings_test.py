@@ -7,8 +7,9 @@ of rendered result pages, so that every test renders the page it asserts on (tes
 turns the production cache on to test it).
 
 The rate limits count in Redis when DEPOSITWIZARD_TEST_REDIS_URL names one (.ci/test starts a throwaway Redis
-and sets it; each pytest-xdist worker takes a database of its own in it), in process memory otherwise. REDIS_URL itself is ignored here: the suite empties the cache before
-every test, which must never happen to a Redis that something else uses.
+and sets it; each pytest-xdist worker takes a database of its own in it), in process memory otherwise. REDIS_URL
+itself is ignored here: the suite empties the cache before every test, which must never happen to a Redis that
+something else uses.
 """
 
 import os
