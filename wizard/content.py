@@ -68,6 +68,9 @@ CONDITION_WORDS = {
 CAPTIONS = {
     "human_controlled_access": "If yes above, for human sequencing reads",
 }
+# Choices that say how much of a dataset there is, not how it was made: left out of its summary (the add-another
+# list, the correlation page's hints), where "…cryo-ET, Many" would not say many of what.
+NOT_IN_SUMMARY = frozenset({"tomograms"})
 LABEL_INVALID = "Use 1 to 40 letters, digits, hyphens or underscores, with no spaces"
 LABEL_TAKEN = "Another dataset is already labelled {label}: choose a different label"
 DATASETS_NONE = "Add at least one dataset"

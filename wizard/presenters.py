@@ -401,11 +401,12 @@ def dataset_card(dataset: Mapping[str, Any], *, returning: bool) -> DatasetCard:
 
 
 def dataset_summary(dataset: Mapping[str, Any]) -> str:
-    """The dataset's chosen modality and methods, in asking order: "Electron microscopy, Volume EM"."""
+    """How the dataset was made, its chosen modality and methods in asking order: "Electron microscopy, Volume EM"
+    (not how much of it there is: content.NOT_IN_SUMMARY)."""
     return ", ".join(
         answer_text(question, dataset[question.field])
         for question in DATASET_QUESTIONS
-        if question.kind == "choice" and question.field in dataset
+        if question.kind == "choice" and question.field in dataset and question.field not in content.NOT_IN_SUMMARY
     )
 
 
@@ -439,6 +440,8 @@ def check_answers(answers: Mapping[str, Any]) -> Answers:
         summary,
         study_rows=_short_keys(summary.study_rows),
         datasets=tuple(replace(card, rows=_short_keys(card.rows)) for card in summary.datasets),
+        # Asked only of two or more datasets that can be deposited: with fewer, there is nothing to answer.
+        correlation_rows=summary.correlation_rows if len(datasets_offered(answers["datasets"])) >= 2 else (),
     )
 
 

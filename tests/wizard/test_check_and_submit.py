@@ -39,6 +39,14 @@ def test_check_your_answers_shows_every_answer_with_change_links(client):
     assert f'name="check-revision" value="{client.session["study"]["revision"]}"' in page
 
 
+@pytest.mark.parametrize("datasets", [[LM], [LM, MRI]], ids=["one-dataset", "one-of-two-deposited"])
+def test_no_correlative_groups_row_where_only_one_dataset_can_be_deposited(client, datasets):
+    study_started(client, datasets=datasets)
+    page = text(client.get("/study/check/"))
+    assert "Correlative group" not in page
+    assert "/study/correlations/" not in page
+
+
 def test_change_links_name_the_answer_and_the_dataset(client):
     study_started(client, datasets=[LM])
     page = text(client.get("/study/check/"))

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.builders import FIB, LM, MRI, SXT
+from policy.engine.vocabulary import TOMOGRAMS
+from tests.builders import CRYO_ET, FIB, LM, MRI, SXT
 from tests.wizard.journeys import (
     correlations_answer,
     dataset_post,
@@ -30,7 +31,14 @@ def test_the_groups_name_each_dataset_with_how_it_was_made_and_wait_for_yes(clie
     assert "Electron microscopy, Volume EM" in page
     assert 'class="conditional correlation-groups conditional--hidden"' in page
     assert 'data-reveal-when="correlations-correlated=yes"' in page
-    assert "Only if you answered yes" in page
+    assert '<p class="conditional__caption">If yes</p>' in page
+
+
+def test_a_datasets_hint_says_how_it_was_made_not_how_much_of_it_there_is(client):
+    study_started(client, datasets=[LM, CRYO_ET])
+    page = text(client.get("/study/correlations/"))
+    assert "Electron microscopy, Cryo-electron tomography (cryo-ET)</div>" in page
+    assert TOMOGRAMS.label(CRYO_ET["tomograms"]) not in page
 
 
 @pytest.mark.parametrize(
