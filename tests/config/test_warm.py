@@ -35,6 +35,6 @@ def test_loading_the_app_imports_the_views_compiles_the_templates_and_opens_no_c
     assert loaded["connections_open"] == []
     assert {"wizard.views", "policy.views.result", "policy.views.api"} <= set(loaded["modules"])
     assert loaded["names_indexed"]
-    templates = REPOSITORY / "templates"
-    assert loaded["templates_compiled"] == sorted(str(path.relative_to(templates)) for path in templates.rglob("*.html"))
+    folder = REPOSITORY / "templates"
+    assert loaded["templates_compiled"] == sorted(str(path.relative_to(folder)) for path in folder.rglob("*.html"))
     assert loaded["release_fingerprinted"] == 1
