@@ -115,7 +115,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Django's database sessions, read with a plain SELECT (config/sessions.py).
+SESSION_ENGINE = "config.sessions"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
