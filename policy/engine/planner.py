@@ -8,7 +8,7 @@ from typing import Any
 from policy.engine import rules
 from policy.engine.answers import Study, answers_validate
 from policy.engine.archives import ARCHIVES
-from policy.engine.plan import Cited, Content, Deposition, Linking, Note, Plan, Refusal, plan_as_json
+from policy.engine.plan import Plan, plan_as_json, plan_from_json
 from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS
 from policy.engine.rules import ARCHIVE_ORDER, BIA_IMAGING_ROUTE, EMDB_AVERAGE_ROUTE, ROUTES, Reason
 from policy.engine.version import POLICY_VERSION
@@ -128,40 +128,18 @@ def plan_build(*, study: Study) -> Plan:
         contacts.append(rules.EMPIAR_HELP_CONTACT)
     if depositions.on_route(rules.ARRAYEXPRESS_PROCESSED_ROUTE):
         contacts.append(rules.ANNOTARE_CONTACT)
-    return Plan(
-        policy_version=POLICY_VERSION,
-        answers_version=ANSWERS_CONTRACT_VERSION,
-        depositions=depositions.ordered(),
-        linking=tuple(
-            Linking(
-                kind=item["kind"],
-                archive=item["archive"],
-                performed_in=item["in"],
-                cites=tuple(item["cites"]),
-                datasets=tuple(item["datasets"]),
-                contents=tuple(item["contents"]),
-                reasons=_cited(item["reasons"]),
-            )
-            for item in sorted(linking, key=lambda item: (LINK_KIND_ORDER[item["kind"]], item["datasets"]))
-        ),
-        not_accepted=tuple(
-            Refusal(
-                item["dataset"],
-                item["scope"],
-                _cited(item["reasons"]),
-                item["instead"],
-                causes=tuple(item["causes"]),
-                withheld=tuple(item["withheld"]),
-            )
-            for item in not_accepted
-        ),
-        notes=tuple(Note(note["text"], _cited(note["reasons"])) for note in notes),
-        contacts=tuple(contacts),
+    # The plan as it is stored, read by the one reader of every stored plan.
+    return plan_from_json(
+        {
+            "policy_version": POLICY_VERSION,
+            "answers_version": ANSWERS_CONTRACT_VERSION,
+            "depositions": depositions.ordered(),
+            "linking": sorted(linking, key=lambda item: (LINK_KIND_ORDER[item["kind"]], item["datasets"])),
+            "not_accepted": not_accepted,
+            "notes": notes,
+            "contacts": contacts,
+        }
     )
-
-
-def _cited(reasons: list[dict]) -> tuple[Cited, ...]:
-    return tuple(Cited(reason["clause"], reason["why"]) for reason in reasons)
 
 
 def _refusal(dataset_id: str, withheld: tuple[Withheld, ...], placements: tuple[PlacementFound, ...]) -> dict:
@@ -293,7 +271,9 @@ class _Depositions:
                 deposition["reasons"].append(rules.WWPDB_PREPRINT_REASON)
         return cryo_et_without_emdb
 
-    def ordered(self) -> tuple[Deposition, ...]:
+    def ordered(self) -> list[dict]:
+        """The depositions in the order to deposit, as a plan stores them."""
+
         def order(deposition: dict) -> tuple:
             # Within the BioImage Archive, the imaging submission that carries the linking information is last.
             return (
@@ -303,21 +283,13 @@ class _Depositions:
                 deposition["key"],
             )
 
-        return tuple(
-            Deposition(
-                key=deposition["key"],
-                archive=deposition["archive"],
-                route=deposition["route"],
-                submit_url=deposition["submit_url"],
-                datasets=tuple(deposition["datasets"]),
-                contents=tuple(
-                    Content(tuple(content["datasets"]), content["what"], content["optional"])
-                    for content in deposition["contents"]
-                ),
-                reasons=_cited(_reasons(deposition["reasons"])),
-            )
+        return [
+            {
+                **{name: value for name, value in deposition.items() if name != "_route_key"},
+                "reasons": _reasons(deposition["reasons"]),
+            }
             for deposition in sorted(self._by_key.values(), key=order)
-        )
+        ]
 
 
 def _omics_links_add(accepted: list[Mapping], depositions: _Depositions, linking: list[dict]) -> None:
