@@ -298,6 +298,8 @@ def _dataset_edit(request: HttpRequest, draft: Draft, *, dataset: dict | None) -
         **(dataset_list(draft) if adding else {}),
         "study": draft,
         "adding": adding,
+        # A new dataset's page, before any answer: its questions are every depositor's (wizard_questions).
+        "unanswered": form is None,
         "title": f"Error: {title}" if errors else title,
         "heading": title,
         "back_url": _dataset_back_url(draft, returning=returning, adding=adding),

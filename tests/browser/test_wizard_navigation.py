@@ -270,7 +270,10 @@ def test_a_dataset_added_after_the_correlation_answer_asks_it_again(page, javasc
     expect(page.get_by_role("row", name=re.compile("^Correlative group 1"))).to_contain_text("lm, sxt")
 
 
-def test_a_dataset_that_cannot_be_deposited_is_not_offered_for_a_group(page, javascript_enabled):
+def test_a_dataset_that_cannot_be_deposited_is_not_offered_for_a_group(js_page: Page):
+    """The server leaves the dataset out of the groups' choices in either mode; with JavaScript the groups are
+    revealed by the answer, as a depositor mostly sees them."""
+    page = js_page
     study_start(page)
     datasets_add(
         page, [LM, EM_2D, {"id": "mri", "modality": "other", "medical_imaging": True}], next_path="/study/correlations/"

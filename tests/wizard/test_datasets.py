@@ -83,7 +83,9 @@ def form_choice(value) -> str:
     return ("yes" if value else "no") if isinstance(value, bool) else value
 
 
-@pytest.mark.parametrize("question", [q for q in DATASET_QUESTIONS if q.asked_when.conditions], ids=str)
+@pytest.mark.parametrize(
+    "question", [q for q in DATASET_QUESTIONS if q.asked_when.conditions], ids=lambda question: question.field
+)
 def test_each_follow_up_is_revealed_by_the_answers_it_follows_and_says_so(client, question):
     """Shown without JavaScript (folded in its modality's group), hidden until then with it."""
     study_started(client)
