@@ -128,7 +128,10 @@ def test_a_reload_after_a_refused_save_shows_what_was_typed_with_the_errors(page
         page.get_by_label(LABEL).fill("sxt-3d")
         page.reload()
     else:
-        # Without JavaScript the browser would send the form again: a GET of the page (its URL) is the other way.
+        # Without JavaScript a Reload sends the refused form again; a GET of the page's URL shows it too.
+        page.reload()
+        expect(page.locator(".error-summary")).to_contain_text("Select whether the images are 2D or 3D")
+        expect(page.get_by_label(LABEL)).to_have_value("sxt")
         page.goto(DATASET_ADD)
 
     expect(page.locator(".error-summary")).to_contain_text("Select whether the images are 2D or 3D")
