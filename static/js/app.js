@@ -84,7 +84,9 @@
     }
     var focusable = null;
     if (target.id === "wizard") {
-      focusable = target.querySelector("h1[tabindex], h1 .fieldset__heading, h1");
+      // A success notice ("lm was removed…") takes focus, as GOV.UK's does; else the new page's heading.
+      focusable = target.querySelector("[data-notification][role=alert]") ||
+        target.querySelector("h1[tabindex], h1 .fieldset__heading, h1");
     } else if (target.id === "dataset-list") {
       focusable = document.querySelector("#dataset-list [data-focus-after-swap]");
     }

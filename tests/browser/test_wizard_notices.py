@@ -82,6 +82,8 @@ def test_remove_from_the_list_above_a_new_datasets_page_asks_on_its_own_page(pag
     expect(page).to_have_url(re.compile("/study/datasets/$"))
     expect(page.locator("[data-notification]")).to_contain_text("lm was removed from your study.")
     expect(page.locator("#dataset-count")).to_have_text("You have not added any datasets yet.")
+    if javascript_enabled:
+        expect(page.locator("[data-notification]")).to_be_focused()
 
 
 def test_a_stale_window_is_told_why_no_plan_was_made_and_keeps_its_no(page, javascript_enabled):
