@@ -93,8 +93,29 @@ CORRELATIONS_NOT_OFFERED = (
 GROUP_TOO_SMALL = "A correlative group needs at least two datasets: tick another, or none"
 GROUPS_NONE = "Tick at least two datasets that were registered together, or answer no"
 GROUP_UNKNOWN_LABEL = "Tick only the datasets listed"
-ANSWERS_CHANGED = "Your answers changed in another window: check them again"
-ANSWERS_CHANGED_NAMED = "Your answers changed in another window ({changes}): check them again"
+ANSWERS_CHANGED = "Your answers changed in another window, so no plan was made: check them again"
+ANSWERS_CHANGED_NAMED = "Your answers changed in another window ({changes}), so no plan was made: check them again"
+# The notice on the page a form is sent on to when its step is no longer open: another window changed the study
+# since its page was shown (a "Get your deposition plan" from a Check page, or any other step's form).
+CHANGED_ELSEWHERE_NO_PLAN = (
+    "Your study was changed in another window after this Check your answers page was shown, so no plan was made "
+    "yet. Answer this question, then get your plan from Check your answers."
+)
+CHANGED_ELSEWHERE = (
+    "Your study was changed in another window after that page was shown, so nothing you sent from it was kept. "
+    "Answer this question as your study is now."
+)
+
+# Removing a dataset: the question (a page without JavaScript, in the list with it), what goes with the dataset,
+# and the notice once it is removed.
+REMOVE_QUESTION = "Are you sure you want to remove {label}?"
+REMOVE_GROUP_KEPT = "It is also in correlative group {number}, with {others}: that group will keep {others}."
+REMOVE_GROUP_DROPPED = (
+    "It is also in correlative group {number}, with {others}: that group will go, as one dataset is not a group."
+)
+REMOVE_NO_GROUP = "It is in no correlative group."
+REMOVED = "{label} was removed from your study."
+REMOVED_WITH_GROUPS = "{label} was removed from your study, and from {groups}."
 
 # What a modality's group of follow-ups says before its questions (by the modality's value): said once, here.
 GROUP_NOTES = {

@@ -28,6 +28,7 @@ from wizard.study import (
     DATASETS,
     Draft,
     correlations_review,
+    dataset_groups,
     dataset_refused,
     datasets_offered,
     study_answers,
@@ -400,6 +401,44 @@ def dataset_card(dataset: Mapping[str, Any], *, returning: bool) -> DatasetCard:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """What removing a dataset asks and takes with it: the same words on its own page and in the list."""
+
+    label: str
+    question: str
+    summary: str
+    consequences: tuple[str, ...]  # its place in each correlative group, and what becomes of the group
+    remove_url: str
+    keep_url: str
+
+
+def dataset_removal(draft: Draft, dataset: Mapping[str, Any]) -> Removal:
+    label = dataset["id"]
+    consequences = []
+    for number, members in dataset_groups(draft, label=label):
+        others = [member for member in members if member != label]
+        words = content.REMOVE_GROUP_KEPT if len(others) >= 2 else content.REMOVE_GROUP_DROPPED
+        consequences.append(words.format(number=number, others=list_text(others)))
+    return Removal(
+        label=label,
+        question=content.REMOVE_QUESTION.format(label=label),
+        summary=f"{label}: {dataset_summary(dataset)}.",
+        consequences=tuple(consequences) or (content.REMOVE_NO_GROUP,),
+        remove_url=reverse("wizard-dataset-remove", args=[label]),
+        keep_url=reverse("wizard-step", args=[DATASETS]),
+    )
+
+
+def dataset_removed_words(draft: Draft, *, label: str) -> str:
+    """The notice once a dataset is removed (from the draft before it was): what went with it."""
+    numbers = [str(number) for number, _ in dataset_groups(draft, label=label)]
+    if not numbers:
+        return content.REMOVED.format(label=label)
+    groups = f"correlative group{'s' if len(numbers) > 1 else ''} {list_text(numbers)}"
+    return content.REMOVED_WITH_GROUPS.format(label=label, groups=groups)
+
+
 def dataset_summary(dataset: Mapping[str, Any]) -> str:
     """How the dataset was made, its chosen modality and methods in asking order: "Electron microscopy, Volume EM"
     (not how much of it there is: content.NOT_IN_SUMMARY)."""
@@ -488,7 +527,10 @@ def correlations_page(form: CorrelationsForm, *, draft: Draft, errors: Mapping[s
             )
     refused = [dataset["id"] for dataset in datasets if dataset_refused(dataset)]
     return {
-        **correlation_blocks(form, datasets=offered, errors=errors, described_by="correlations-why"),
+        **correlation_blocks(
+            form, datasets=offered, errors=errors, described_by="correlations-why correlations-datasets"
+        ),
+        "offered": [{"label": dataset["id"], "summary": dataset_summary(dataset)} for dataset in offered],
         "why": why,
         "reasked": review is not None,
         "not_offered": content.CORRELATIONS_NOT_OFFERED.format(labels=list_text(refused)) if refused else "",

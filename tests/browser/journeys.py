@@ -96,6 +96,14 @@ def correlations_answer(page: Page, groups: list[list[str]]) -> None:
     continue_to(page, "Continue", "/study/check/")
 
 
+def second_window(page: Page):
+    """Another tab of the same browser: a context holding the same cookies, so the same session and study."""
+    other = page.context.browser.new_context(
+        storage_state=page.context.storage_state(), base_url=page.url.split("/study/")[0]
+    )
+    return other, other.new_page()
+
+
 def plan_get(page: Page) -> Result:
     page.get_by_role("button", name="Get your deposition plan").click()
     expect(page).to_have_url(re.compile("/r/[A-Za-z0-9_-]+/$"))

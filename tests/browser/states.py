@@ -14,6 +14,7 @@ from tests.browser.journeys import (
     dataset_add,
     datasets_add,
     plan_get,
+    second_window,
     study_start,
 )
 from tests.builders import FIB_SEM, LM
@@ -123,6 +124,50 @@ def on_correlations_asked_again(page: Page) -> None:
     dataset_add(page, {"id": "sxt", "modality": "xray_imaging", "dimensionality": "3d"}, then="Save and continue")
     expect(page).to_have_url(re.compile("/study/correlations/$"))
     expect(page.locator("#correlations-why")).to_contain_text("you added sxt")
+
+
+def on_correlations_asked_again_after_a_stale_check(page: Page) -> None:
+    """ "Get your deposition plan" in a window whose study another window changed: the question now due, saying why
+    no plan was made."""
+    on_correlations(page)
+    correlations_answer(page, [])
+    other, tab_b = second_window(page)
+    try:
+        tab_b.goto("/study/datasets/new/")
+        dataset_add(tab_b, {"id": "late", "modality": "other"}, then="Save and continue")
+        expect(tab_b).to_have_url(re.compile("/study/correlations/$"))
+    finally:
+        other.close()
+    page.get_by_role("button", name="Get your deposition plan").click()
+    expect(page.locator("[data-notification]")).to_contain_text("no plan was made")
+
+
+def on_datasets_remove_question(page: Page) -> None:
+    """ "Remove" in the list of the datasets step: the question under the dataset's row."""
+    on_check(page)
+    page.goto("/study/datasets/")
+    page.get_by_role("link", name="Remove lm").click()
+    expect(page.get_by_role("heading", name="Are you sure you want to remove lm?")).to_be_focused()
+
+
+def on_dataset_remove_page(page: Page) -> None:
+    """ "Remove" in the list above a new dataset's page: the question on its own page."""
+    on_check(page)
+    page.goto("/study/datasets/new/")
+    page.get_by_role("link", name="Remove lm").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Are you sure you want to remove lm?")
+
+
+def on_datasets_removed(page: Page) -> None:
+    on_datasets_remove_question(page)
+    page.get_by_role("button", name="Yes, remove lm").click()
+    expect(page.locator("[data-notification]")).to_be_focused()
+
+
+def on_dataset_reloaded_after_a_refused_save(page: Page) -> None:
+    on_dataset_new_with_errors(page)
+    page.reload()
+    expect(page.locator(".error-summary")).to_be_visible()
 
 
 def on_dataset_missing(page: Page) -> None:
@@ -261,6 +306,11 @@ STATES = {
     "correlations, error": on_correlations_with_error,
     "correlations, group error": on_correlations_group_with_error,
     "correlations, asked again": on_correlations_asked_again,
+    "correlations, asked again after a stale check": on_correlations_asked_again_after_a_stale_check,
+    "datasets, remove question": on_datasets_remove_question,
+    "dataset, remove page": on_dataset_remove_page,
+    "datasets, removed": on_datasets_removed,
+    "dataset, reloaded after a refused save": on_dataset_reloaded_after_a_refused_save,
     "dataset no longer in the study": on_dataset_missing,
     "dataset, label taken": on_dataset_label_taken,
     "check your answers": on_check,

@@ -262,7 +262,7 @@ def test_the_focused_error_summary_and_remove_show_their_focus(checked_page):
     datasets_add(page, [LM], next_path="/study/check/")
     page.goto("/study/datasets/")
     change = page.get_by_role("link", name="Change lm").evaluate(FOCUS_STYLE)
-    remove = page.get_by_role("button", name="Remove lm").evaluate(FOCUS_STYLE)
+    remove = page.get_by_role("link", name="Remove lm").evaluate(FOCUS_STYLE)
     assert remove == change
     assert change["shadow"] != "none"
 

@@ -111,9 +111,39 @@ def test_a_dataset_added_after_the_answer_asks_it_again(client):
     page = text(client.get("/study/correlations/"))
     assert "Since you answered this question you added sxt: check the correlative groups again." in page
     assert 'value="sxt"' in page
-    assert 'aria-describedby="correlations-why ' in page
+    assert 'aria-describedby="correlations-why correlations-datasets ' in page
     assert correlations_answer(client, [["lm", "sxt"]])["Location"] == "/study/check/"
     assert review(client) is None
+
+
+def test_asked_again_an_earlier_no_stays_chosen(client):
+    study_started(client, datasets=[LM, FIB])
+    correlations_answer(client, [])
+    dataset_post(client, SXT)
+    form_post(client, "/study/datasets/fib/remove/")  # changes add up: still the "no" given before
+    page = text(client.get("/study/correlations/"))
+    assert 'value="no" checked' in page
+    assert 'value="yes" checked' not in page
+
+
+def test_asked_again_with_every_group_dropped_nothing_is_chosen(client):
+    study_started(client, datasets=[LM, FIB, SXT])
+    correlations_answer(client, [["lm", "fib"]])
+    form_post(client, "/study/datasets/fib/remove/")
+    page = text(client.get("/study/correlations/"))
+    assert "The group of lm, fib was dropped: fib removed." in page
+    assert "checked" not in page
+
+
+def test_the_datasets_asked_about_are_listed_before_the_question(client):
+    study_started(client, datasets=[LM, FIB, MRI])
+    page = text(client.get("/study/correlations/"))
+    listed = page.split('id="correlations-datasets"')[1].split("</ul>")[0]
+    assert "<strong>lm</strong>: Light microscopy" in listed
+    assert "<strong>fib</strong>" in listed
+    assert "mri" not in listed
+    assert page.index('id="correlations-datasets"') < page.index("Were any of these datasets")
+    assert 'aria-describedby="correlations-why correlations-datasets ' in page
 
 
 def test_groups_that_still_make_sense_are_kept_and_the_dropped_ones_named(client):

@@ -319,7 +319,7 @@ def test_change_an_unknown_dataset_says_it_is_no_longer_in_the_study(client):
 def test_remove_a_dataset_takes_it_out_of_its_groups(client):
     study_started(client, datasets=[LM, FIB, SXT])
     correlations_answer(client, [["lm", "fib", "sxt"]])
-    assert client.get("/study/datasets/sxt/remove/")["Location"] == "/study/datasets/"
+    assert client.get("/study/datasets/sxt/remove/").status_code == 200  # asks first (test_removing.py)
     assert len(answers(client)["datasets"]) == 3
     assert form_post(client, "/study/datasets/sxt/remove/")["Location"] == "/study/datasets/"
     # Asked again (see test_correlations.py), starting from the group as it still makes sense.
