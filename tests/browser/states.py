@@ -12,9 +12,9 @@ from tests.browser.journeys import (
     choose,
     correlations_answer,
     dataset_add,
+    dataset_add_in_another_window,
     datasets_add,
     plan_get,
-    second_window,
     study_start,
 )
 from tests.builders import FIB_SEM, LM
@@ -131,13 +131,7 @@ def on_correlations_asked_again_after_a_stale_check(page: Page) -> None:
     no plan was made."""
     on_correlations(page)
     correlations_answer(page, [])
-    other, tab_b = second_window(page)
-    try:
-        tab_b.goto("/study/datasets/new/")
-        dataset_add(tab_b, {"id": "late", "modality": "other"}, then="Save and continue")
-        expect(tab_b).to_have_url(re.compile("/study/correlations/$"))
-    finally:
-        other.close()
+    dataset_add_in_another_window(page, {"id": "late", "modality": "other"}, next_path="/study/correlations/")
     page.get_by_role("button", name="Get your deposition plan").click()
     expect(page.locator("[data-notification]")).to_contain_text("no plan was made")
 

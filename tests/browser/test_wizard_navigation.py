@@ -14,6 +14,7 @@ from tests.browser.journeys import (
     continue_to,
     correlations_answer,
     dataset_add,
+    dataset_add_in_another_window,
     dataset_fill,
     datasets_add,
     group_open,
@@ -358,13 +359,7 @@ def test_unsaved_answers_survive_a_reload_and_are_forgotten_once_saved(js_page: 
 def test_a_correlation_question_made_due_in_another_window_says_why(page, javascript_enabled):
     study_start(page)
     datasets_add(page, [LM], next_path="/study/check/")
-    other, tab_b = second_window(page)
-    try:
-        tab_b.goto(DATASET_ADD)
-        dataset_add(tab_b, EM_2D, then="Save and continue")
-        expect(tab_b).to_have_url(re.compile("/study/correlations/$"))
-    finally:
-        other.close()
+    dataset_add_in_another_window(page, EM_2D, next_path="/study/correlations/")
 
     page.get_by_role("button", name="Get your deposition plan").click()
 

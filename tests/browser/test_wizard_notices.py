@@ -15,9 +15,9 @@ from tests.browser.journeys import (
     continue_to,
     correlations_answer,
     dataset_add,
+    dataset_add_in_another_window,
     datasets_add,
     plan_get,
-    second_window,
     study_start,
 )
 from tests.builders import FIB_SEM, LM
@@ -90,13 +90,7 @@ def test_a_stale_window_is_told_why_no_plan_was_made_and_keeps_its_no(page, java
     study_start(page)
     datasets_add(page, [LM, FIB_SEM], next_path="/study/correlations/")
     correlations_answer(page, [])
-    other, tab_b = second_window(page)
-    try:
-        tab_b.goto(DATASET_ADD)
-        dataset_add(tab_b, TABB_LATE, then="Save and continue")
-        expect(tab_b).to_have_url(re.compile("/study/correlations/$"))
-    finally:
-        other.close()
+    dataset_add_in_another_window(page, TABB_LATE, next_path="/study/correlations/")
 
     page.get_by_role("button", name="Get your deposition plan").click()
 
