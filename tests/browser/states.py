@@ -13,6 +13,7 @@ from tests.browser.journeys import (
     correlations_answer,
     dataset_add,
     dataset_add_in_another_window,
+    dataset_fill,
     datasets_add,
     plan_get,
     study_start,
@@ -222,6 +223,30 @@ def on_result_of_a_study_with_everything(page: Page) -> None:
     plan_get(page)
 
 
+HUMAN_VISIUM_CORRELATED = [
+    {"id": "lm", "modality": "light_microscopy"},
+    {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"},
+    {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True,
+     "human_tissue": True, "human_data_open": True, "human_controlled_access": True},
+]  # fmt: skip
+
+
+def on_dataset_human_reads_consent_and_controlled_access(page: Page) -> None:
+    """Human Visium data: the consent's "yes" reveals, right under it, whether the reads must stay controlled."""
+    study_start(page)
+    dataset_fill(page, HUMAN_VISIUM_CORRELATED[2])
+    expect(page.locator("#question-human_controlled_access")).to_be_visible()
+
+
+def on_result_whose_steps_explain_each_dataset(page: Page) -> None:
+    """A BioImage Archive step holding light microscopy, Visium images and their correlation: a why for each."""
+    study_start(page)
+    datasets_add(page, HUMAN_VISIUM_CORRELATED, next_path="/study/correlations/")
+    correlations_answer(page, [["fib-sem", "lm", "visium"]])
+    plan_get(page)
+    expect(page.locator(".step__why-parts").first).to_be_visible()
+
+
 def on_dataset_change(page: Page) -> None:
     study_start(page)
     datasets_add(page, [LM], next_path="/study/check/")
@@ -293,6 +318,7 @@ STATES = {
     "dataset, X-ray, error": dataset_follow_ups_with_errors(MODALITY.label("xray_imaging")),
     "dataset, spatial omics, errors": dataset_follow_ups_with_errors(MODALITY.label("spatial_omics")),
     "dataset, high-content screen, error": dataset_follow_ups_with_errors(MODALITY.label("high_content_screening")),
+    "dataset, human reads, consent and controlled access": on_dataset_human_reads_consent_and_controlled_access,
     "datasets, two": on_datasets_two,
     "dataset page, change": on_dataset_change,
     "correlations": on_correlations,
@@ -312,6 +338,7 @@ STATES = {
     "study replaced in another window": on_study_replaced,
     "result": on_result,
     "result, everything": on_result_of_a_study_with_everything,
+    "result, a why for each dataset of a step": on_result_whose_steps_explain_each_dataset,
     "404": on_not_found,
     "unknown result": on_unknown_result,
     "session ended": on_session_ended,
