@@ -19,16 +19,13 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from bench import measure
 from bench.measure import (
-    ANSWERS_FILE,
     Target,
     deployment,
     gunicorn_described,
     http_request,
     median_run,
-    reverse,
-    static_file_path,
-    wizard_targets,
     wrk_arguments,
     wrk_options,
 )
@@ -36,19 +33,14 @@ from bench.wrk import HOST, WrkResult, wrk_run
 
 
 def targets_build(port: int, result_id: str, folder: Path) -> dict[str, Target]:
-    result_path = reverse("result", args=[result_id])
-    _, headers, _, _ = http_request(port, "GET", result_path, headers={"Host": HOST, "Accept-Encoding": "br, gzip"})
-    wizard = wizard_targets(port, folder)
-    return {
-        "start page (GET /)": Target("/"),
-        "question page (GET)": wizard["question page (GET)"],
-        "result page (GET)": Target(result_path),
-        "result page, revalidated (304)": Target(result_path, headers={"If-None-Match": headers["ETag"]}),
-        "POST /api/v1/plan": Target(
-            reverse("api-plan"), script="post_json.lua", env={"BENCH_BODY_FILE": str(ANSWERS_FILE)}
-        ),
-        "static file (WhiteNoise)": Target(static_file_path(port)),
-    }
+    """bench/measure.py's targets but the dataset page and answering (one question page stands for the wizard), and
+    the result page revalidated."""
+    targets = measure.targets_build(port, result_id, folder)
+    result = targets["result page (GET)"]
+    _, headers, _, _ = http_request(port, "GET", result.path, headers={"Host": HOST, "Accept-Encoding": "br, gzip"})
+    targets["result page, revalidated (304)"] = Target(result.path, headers={"If-None-Match": headers["ETag"]})
+    names = ("start page (GET /)", "question page (GET)", "result page (GET)", "result page, revalidated (304)")
+    return {name: targets[name] for name in (*names, "POST /api/v1/plan", "static file (WhiteNoise)")}
 
 
 def both_run(target: Target, ports: list[int], connections: int, threads: int, seconds: int) -> WrkResult:

@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.config.deployment import production_environment
+
 REPOSITORY = Path(__file__).resolve().parent.parent
 
 
@@ -33,25 +35,28 @@ def main() -> None:
         profile(arguments, Path(folder))
 
 
-def profile(arguments: argparse.Namespace, folder: Path) -> None:
-    from tests.config.deployment import production_environment
-
-    # In this process: the deployment's settings (SQLite in `folder`), as bench/run's servers have them.
-    environment = production_environment(folder, DJANGO_SECURE="0")
+def app_in_process(folder: Path) -> None:
+    """The app in this process, with the deployment's settings as bench/run's servers have them (SQLite in
+    `folder`), migrated, its static files collected."""
     os.environ.clear()
-    os.environ.update(environment)
+    os.environ.update(production_environment(folder, DJANGO_SECURE="0"))
     import django
 
     django.setup()
     from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def profile(arguments: argparse.Namespace, folder: Path) -> None:
+    app_in_process(folder)
     from django.test import Client
     from django.urls import reverse
     from pyinstrument import Profiler
 
     from policy.results import result_create
 
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
     result, _ = result_create(answers=json.loads((REPOSITORY / "bench/answers.json").read_text()))
     path = arguments.path.replace("RESULT", result.pk)
     client = Client(HTTP_HOST="127.0.0.1")

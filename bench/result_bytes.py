@@ -1,46 +1,29 @@
 """The result page's HTML, in bytes, against the number of datasets: in-process, under production settings on a
 throwaway SQLite database, for studies of n cryo-ET datasets (tilt series and many tomograms: an EMPIAR step and
-an EMDB step each, the heaviest kind of step):
+an EMDB step each, the heaviest kind of step). From the root of the checkout to measure (of two, run it in each):
 
-    .venv/bin/python bench/result_bytes.py                          # this tree
-    .venv/bin/python bench/result_bytes.py --repository ../other    # another checkout, to compare
+    .venv/bin/python -m bench.result_bytes
 
 Prints the bytes of the page (as sent, before compression, and gzipped) for each n, and the growth per dataset.
 """
 
-import argparse
 import gzip
-import os
-import sys
 import tempfile
 from pathlib import Path
+
+from bench.profile import app_in_process
 
 DATASET_COUNTS = (1, 10, 25, 50)
 CRYO_ET = {"modality": "electron_microscopy", "em_method": "cryo_et", "tilt_series": True, "tomograms": "many"}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repository", type=Path, default=Path(__file__).resolve().parent.parent)
-    arguments = parser.parse_args()
-    repository = arguments.repository.resolve()
     with tempfile.TemporaryDirectory(prefix="depositwizard-bytes-") as folder:
-        sys.path.insert(0, str(repository))
-        os.chdir(repository)
-        from tests.config.deployment import production_environment
-
-        os.environ.clear()
-        os.environ.update(production_environment(Path(folder), DJANGO_SECURE="0"))
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+        app_in_process(Path(folder))
         from django.test import Client
 
         from policy.results import result_create
 
-        call_command("migrate", verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
         client = Client(HTTP_HOST="127.0.0.1")
         sizes = {}
         for count in DATASET_COUNTS:
@@ -52,7 +35,7 @@ def main() -> None:
         first, last = DATASET_COUNTS[0], DATASET_COUNTS[-1]
         growth = (sizes[last][0] - sizes[first][0]) / (last - first)
         growth_gzipped = (sizes[last][1] - sizes[first][1]) / (last - first)
-        print(f"per dataset: {growth:.0f} bytes, {growth_gzipped:.0f} gzipped ({repository})")
+        print(f"per dataset: {growth:.0f} bytes, {growth_gzipped:.0f} gzipped")
 
 
 if __name__ == "__main__":

@@ -115,7 +115,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Django's database sessions, read with a plain SELECT (config/sessions.py).
+SESSION_ENGINE = "config.sessions"
+# The wizard's notices ("lm was removed…") are kept in the session, on the server, like the answers: never a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

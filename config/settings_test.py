@@ -7,8 +7,9 @@ of rendered result pages, so that every test renders the page it asserts on (tes
 turns the production cache on to test it).
 
 The rate limits count in Redis when DEPOSITWIZARD_TEST_REDIS_URL names one (.ci/test starts a throwaway Redis
-and sets it), in process memory otherwise. REDIS_URL itself is ignored here: the suite empties the cache before
-every test, which must never happen to a Redis that something else uses.
+and sets it; each pytest-xdist worker takes a database of its own in it), in process memory otherwise. REDIS_URL
+itself is ignored here: the suite empties the cache before every test, which must never happen to a Redis that
+something else uses.
 """
 
 import os
@@ -26,6 +27,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 REDIS_URL = os.environ.get("DEPOSITWIZARD_TEST_REDIS_URL", "")
+# Under pytest-xdist each worker counts in a database of that Redis of its own (gw0 in 1, gw1 in 2, …): the suite
+# empties the cache before every test, and one worker must not empty another's counts in the middle of a test.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and XDIST_WORKER:
+    REDIS_URL = f"{REDIS_URL.rsplit('/', 1)[0]}/{int(XDIST_WORKER.removeprefix('gw')) + 1}"
 # A busy machine may keep a test's Redis waiting for longer than production's half second; the tests of an
 # outage stop Redis, which refuses at once.
 REDIS_TIMEOUT_SECONDS = 5.0

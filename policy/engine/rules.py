@@ -830,3 +830,35 @@ REFUSED_IN_CORRELATION_WHY = (
     "Images that cannot be deposited are left out of their correlative group; the rest is still linked."
 )
 QUERIES_REASON: Reason = ("contact", f"Queries about the policy go to {PRESUBMISSION_CONTACT}.")
+
+# What the correlation information is called in the BioImage Archive submission that carries it (planner.py).
+CORRELATION_CONTENTS = "correlation information"
+# Reasons that say where a kind of data goes without naming the archive ("the relevant omics repository"): a
+# placement is explained by the next reason of its rule, which does.
+GENERAL_REASONS = frozenset({OMICS_REPOSITORY_REASON})
+
+
+def _placement_whys() -> dict[tuple[str, str], tuple[Reason, ...]]:
+    whys: dict[tuple[str, str], dict[Reason, None]] = {}
+    for rule in DATASET_RULES:
+        why = next(reason for reason in rule.reasons if reason not in GENERAL_REASONS)
+        for placement in rule.places:
+            whys.setdefault((placement.route, placement.contents), {})[why] = None
+    whys[(BIA_IMAGING_ROUTE, CORRELATION_CONTENTS)] = {CORRELATION_BIA_PLACEMENT_REASON: None}
+    return {key: tuple(reasons) for key, reasons in whys.items()}
+
+
+PLACEMENT_WHYS = _placement_whys()
+
+
+def placement_whys(*, route_key: str, contents: str) -> tuple[Reason, ...]:
+    """The reasons that can explain, in one sentence, why this data (`contents`, as a deposition lists it) goes by
+    this route: one per rule that places it so (their first reason but a general one); none for data the table
+    does not place (a plan stored by an earlier release may hold such)."""
+    return PLACEMENT_WHYS.get((route_key, contents), ())
+
+
+def route_whys(*, route_key: str) -> tuple[Reason, ...]:
+    """The reasons that can explain why data goes by this route, whatever the data (`placement_whys` of each)."""
+    whys = (reasons for (route, _), reasons in PLACEMENT_WHYS.items() if route == route_key)
+    return tuple(dict.fromkeys(reason for reasons in whys for reason in reasons))

@@ -1,5 +1,8 @@
-"""Complete journeys through the wizard in Chromium, with JavaScript on (htmx) and off, ending on the plan, and
-the page loads each one costs."""
+"""Complete journeys through the wizard in Chromium, ending on the plan, and the page loads each one costs.
+
+The journeys of one and of five datasets run with JavaScript on (htmx) and off: they walk every kind of wizard page
+in both modes and count the page loads of each. The others prove which plan a study gets, which does not depend on
+the mode: they run with JavaScript on only."""
 
 import re
 
@@ -67,7 +70,8 @@ def test_five_datasets_correlated_cryo_et_omics_and_patient_data(page, javascrip
     assert loads.count <= PAGE_LOADS[("five datasets", mode)], loads.count
 
 
-def test_correlative_light_and_fib_sem(page, javascript_enabled):
+def test_correlative_light_and_fib_sem(js_page):
+    page = js_page
     study_start(page)
     datasets_add(page, [LM, FIB_SEM], next_path="/study/correlations/")
     correlations_answer(page, [["lm", "fib-sem"]])
@@ -82,7 +86,8 @@ def test_correlative_light_and_fib_sem(page, javascript_enabled):
     assert ("bia", "correlation") in [(link["archive"], link["kind"]) for link in result.plan["linking"]]
 
 
-def test_cryo_et_spatial_transcriptomics_and_patient_data(page, javascript_enabled):
+def test_cryo_et_spatial_transcriptomics_and_patient_data(js_page):
+    page = js_page
     study_start(page)
     datasets_add(page, [CRYO_ET, VISIUM, MRI], next_path="/study/correlations/")
     correlations_answer(page, [])
@@ -105,7 +110,8 @@ def test_cryo_et_spatial_transcriptomics_and_patient_data(page, javascript_enabl
     expect(page.locator(".lead")).to_contain_text("mri cannot be deposited at EBI")
 
 
-def test_all_medical_imaging_imaging_ends_on_the_contact_page(page, javascript_enabled):
+def test_all_medical_imaging_imaging_ends_on_the_contact_page(js_page):
+    page = js_page
     study_start(page)
     datasets_add(page, [{"id": "ct", "modality": "other", "medical_imaging": True}], next_path="/study/check/")
     continue_to(page, "Get your deposition plan", "/study/cannot-deposit/")

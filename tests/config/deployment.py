@@ -29,15 +29,21 @@ class ServerDidNotStart(RuntimeError):
 # on a port an earlier one had would inherit what the process keeps per address, such as the rate-limit counts
 # config.cache keeps in memory while "its" Redis is down.
 _ports_given: set[int] = set()
+# Under pytest-xdist the workers share the machine's ports, each with its own memory of the ports given: a worker
+# takes only its share of them, so that two workers never pick one port between a probe and a server's start.
+# Linux hands bind(0) mostly odd ports, so the share is of port // 2.
+_WORKERS = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
 
 
 def free_port() -> int:
-    """A port of 127.0.0.1 that is free now and that this process has not handed out before."""
+    """A port of 127.0.0.1 that is free now, that this process has not handed out before, and that no other worker
+    of the test run hands out."""
     while True:
         with socket.socket() as probe:
             probe.bind((HOST, 0))
             port = probe.getsockname()[1]
-        if port not in _ports_given:
+        if port // 2 % _WORKERS == _WORKER and port not in _ports_given:
             _ports_given.add(port)
             return port
 

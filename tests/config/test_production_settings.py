@@ -109,7 +109,7 @@ def test_database_url_selects_postgresql_with_persistent_checked_connections(tmp
         "CONN_HEALTH_CHECKS": True,
     }
     # Several app servers share one database: the session must live there, not in a server's memory or disk.
-    assert shown["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
+    assert shown["SESSION_ENGINE"] == "config.sessions"
 
 
 def test_without_database_url_an_sqlite_file_lives_in_the_data_dir(tmp_path):
