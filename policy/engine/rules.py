@@ -169,6 +169,20 @@ CONTROLLED_SEQUENCING = (
     {"human_tissue": True, "human_data_open": (False, None)},
     {"human_tissue": False, "medical_imaging": True},
 )
+EGA_WITHOUT_CONSENT_REASON: Reason = (
+    "beyond-policy:ega",
+    "Human sequencing data without consent for open release goes to EGA.",
+)
+# Why the reads go to EGA, for each row of CONTROLLED_SEQUENCING: its first row has the participants' consent to
+# open release, which the reads must go without.
+EGA_WHY = (
+    (
+        "beyond-policy:ega",
+        "With consent to open release of the rest, the reads that must stay under controlled access go to EGA.",
+    ),
+    EGA_WITHOUT_CONSENT_REASON,
+    EGA_WITHOUT_CONSENT_REASON,
+)
 
 RULE_2: Reason = ("rule-2", "Imaging data that EMPIAR does not take goes to the BioImage Archive.")
 BIA_FILE_LIST_REASON: Reason = (
@@ -376,14 +390,14 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
             (Placement("ega", "the human sequencing data (raw reads), under controlled access", images=False),),
             (
                 OMICS_REPOSITORY_REASON,
-                ("beyond-policy:ega", "Human sequencing data without consent for open release goes to EGA."),
+                why,
                 (
                     "beyond-policy:ega-consent",
                     "EGA accepts data only when the participants' consents require controlled access distribution.",
                 ),
             ),
         )
-        for controlled in CONTROLLED_SEQUENCING
+        for controlled, why in zip(CONTROLLED_SEQUENCING, EGA_WHY, strict=True)
     ),
     # Annotare documents a processed-data-only submission for human spatial transcriptomics (not for other
     # functional genomics): optional, beside the reads in EGA, and open, so only with consent to open release.
