@@ -700,7 +700,9 @@ GENERAL_REASONS = frozenset({OMICS_REPOSITORY_REASON})
 def _placement_whys() -> dict[tuple[str, str], tuple[Reason, ...]]:
     whys: dict[tuple[str, str], dict[Reason, None]] = {}
     for rule in DATASET_RULES:
-        why = next(reason for reason in rule.reasons if reason not in GENERAL_REASONS)
+        why = next((reason for reason in rule.reasons if reason not in GENERAL_REASONS), None)
+        if why is None:  # a rule without a reason of its own explains nothing: its step keeps its first reason
+            continue
         for placement in rule.places:
             whys.setdefault((placement.route, placement.contents), {})[why] = None
     whys[(BIA_IMAGING_ROUTE, CORRELATION_CONTENTS)] = {CORRELATION_BIA_PLACEMENT_REASON: None}
