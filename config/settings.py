@@ -117,6 +117,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Django's database sessions, read with a plain SELECT (config/sessions.py).
 SESSION_ENGINE = "config.sessions"
+# The wizard's notices ("lm was removed…") are kept in the session, on the server, like the answers: never a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

@@ -2,13 +2,15 @@ import os
 
 import pytest
 from django.core.cache import caches
+from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from tests.config.servers import RedisServer
 
-# Speed targets live in bench/, never in unit tests: no per-example deadline (on a loaded machine one example can
-# take many times its usual time, and Hypothesis would call that a failure).
-hypothesis_settings.register_profile("depositwizard", deadline=None)
+# Speed targets live in bench/, never in unit tests: no per-example deadline, and no failure when drawing the first
+# examples is slow (on a loaded machine one example can take many times its usual time, and Hypothesis would call
+# either a failure).
+hypothesis_settings.register_profile("depositwizard", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # CI's verdict depends on the code alone: the same examples on every run (each test's own seed, .ci/run sets
 # DEPOSITWIZARD_HYPOTHESIS=ci). Other runs explore new examples; a failure found there becomes an @example.
 hypothesis_settings.register_profile("ci", parent=hypothesis_settings.get_profile("depositwizard"), derandomize=True)

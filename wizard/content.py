@@ -16,7 +16,7 @@ REQUIRED_MESSAGES = {
     "screen_type": "Select the kind of screen",
     "subtomogram_average": "Select yes if you computed a subtomogram average",
     "atomic_model": "Select yes if you built an atomic model into the map",
-    "human_controlled_access": "Select yes if the human sequencing data must stay under controlled access",
+    "human_controlled_access": "Select yes if the raw sequencing reads must stay under controlled access",
     "medical_imaging": "Select yes if this is medical imaging of people",
     "human_tissue": "Select yes if the data comes from samples taken from human participants",
     "human_data_open": "Select yes if the participants consented to open release of this dataset's data",
@@ -52,8 +52,25 @@ SHORT_NAMES = {
     "medical_imaging": "Medical imaging of people",
     "human_tissue": "Samples from human participants",
     "human_data_open": "Consent to open release of the data",
-    "human_controlled_access": "Human sequencing data under controlled access",
+    "human_controlled_access": "Raw reads under controlled access",
 }
+# Without JavaScript every follow-up shows, captioned with what it is for in a few words: the answer it follows
+# most closely ("For" its label, or these words), or the caption of its own below. With JavaScript the caption is
+# hidden: the follow-up shows only when it is asked.
+CONDITION_WORDS = {
+    ("em_method", "cryo_et"): "cryo-ET",
+    ("em_method", "single_particle"): "single-particle cryo-EM",
+    ("em_method", "volume_em"): "volume EM",
+    ("em_method", "microed"): "microED",
+    ("dimensionality", "3d"): "3D X-ray images",
+    ("human_tissue", True): "human samples",
+}
+CAPTIONS = {
+    "human_controlled_access": "If yes above, for human sequencing reads",
+}
+# Choices that say how much of a dataset there is, not how it was made: left out of its summary (the add-another
+# list, the correlation page's hints), where "…cryo-ET, Many" would not say many of what.
+NOT_IN_SUMMARY = frozenset({"tomograms"})
 LABEL_INVALID = "Use 1 to 40 letters, digits, hyphens or underscores, with no spaces"
 LABEL_TAKEN = "Another dataset is already labelled {label}: choose a different label"
 DATASETS_NONE = "Add at least one dataset"
@@ -76,8 +93,29 @@ CORRELATIONS_NOT_OFFERED = (
 GROUP_TOO_SMALL = "A correlative group needs at least two datasets: tick another, or none"
 GROUPS_NONE = "Tick at least two datasets that were registered together, or answer no"
 GROUP_UNKNOWN_LABEL = "Tick only the datasets listed"
-ANSWERS_CHANGED = "Your answers changed in another window: check them again"
-ANSWERS_CHANGED_NAMED = "Your answers changed in another window ({changes}): check them again"
+ANSWERS_CHANGED = "Your answers changed in another window, so no plan was made: check them again"
+ANSWERS_CHANGED_NAMED = "Your answers changed in another window ({changes}), so no plan was made: check them again"
+# The notice on the page a form is sent on to when its step is no longer open: another window changed the study
+# since its page was shown (a "Get your deposition plan" from a Check page, or any other step's form).
+CHANGED_ELSEWHERE_NO_PLAN = (
+    "Your study was changed in another window after this Check your answers page was shown, so no plan was made "
+    "yet. Answer this question, then get your plan from Check your answers."
+)
+CHANGED_ELSEWHERE = (
+    "Your study was changed in another window after that page was shown, so nothing you sent from it was kept. "
+    "Answer this question as your study is now."
+)
+
+# Removing a dataset: the question (a page without JavaScript, in the list with it), what goes with the dataset,
+# and the notice once it is removed.
+REMOVE_QUESTION = "Are you sure you want to remove {label}?"
+REMOVE_GROUP_KEPT = "It is also in correlative group {number}, with {others}: that group will keep {others}."
+REMOVE_GROUP_DROPPED = (
+    "It is also in correlative group {number}, with {others}: that group will go, as one dataset is not a group."
+)
+REMOVE_NO_GROUP = "It is in no correlative group."
+REMOVED = "{label} was removed from your study."
+REMOVED_WITH_GROUPS = "{label} was removed from your study, and from {groups}."
 
 # What a modality's group of follow-ups says before its questions (by the modality's value): said once, here.
 GROUP_NOTES = {

@@ -28,6 +28,7 @@ from wizard.study import (
     DATASETS,
     Draft,
     correlations_review,
+    dataset_groups,
     dataset_refused,
     datasets_offered,
     study_answers,
@@ -73,6 +74,7 @@ class QuestionBlock:
     # values separated by "|"), which static/js/app.js reads, and the same in words for a page without it.
     reveal_when: str = ""
     caption: str = ""
+    nested: bool = False  # follows a follow-up: drawn one step further in, inside it (GOV.UK's nested reveal)
     revealed: bool = True  # for the answers the page starts with
     described_by: str = ""  # more of the page that describes the question (ids, for aria-describedby)
 
@@ -136,27 +138,62 @@ def _group_id(key: tuple[str, ...]) -> str:
     return "follow-ups-" + "-".join(key)
 
 
+def _in_group(question: Question) -> bool:
+    """Whether the page asks this question in its group of follow-ups (under how the images were made): those of a
+    group that follow none of the questions after the groups (a question asked when `human_data_open` comes under
+    that question, with the answers it follows in words)."""
+    later = _questions_after_the_groups()
+    return bool(_group_key(question)) and not any(name in later for name, _ in question.asked_when.conditions)
+
+
+@cache
+def _questions_after_the_groups() -> frozenset[str]:
+    """The questions every dataset may be asked that the contract asks after the grouping question."""
+    fields = [question.field for question in DATASET_QUESTIONS if not _group_key(question)]
+    return frozenset(fields[fields.index(grouping_question().field) + 1 :])
+
+
+def _condition_words(name: str, value: Any) -> str:
+    """An answer a question follows, in a caption's few words ("cryo-ET", "human samples")."""
+    parent = DATASET_QUESTIONS_BY_FIELD[name]
+    words = content.CONDITION_WORDS.get((name, value))
+    if words:
+        return words
+    if parent.kind == "choice":
+        return parent.enumeration.label(value)
+    return f"{content.in_sentence(content.short_name(name, parent.text))}: {answer_text(parent, value).lower()}"
+
+
 @cache
 def reveal_condition(question: Question) -> tuple[str, str]:
     """(reveal_when, caption) for a dataset question: the answers it follows beyond its group's (the group says
-    those), for the script and in words."""
+    those), for the script, and in a few words for a page without it, where every follow-up shows: the wizard's
+    own caption for the question, else the answer it follows most closely ("For cryo-ET")."""
     grouping = grouping_question().field
     order = list(DATASET_QUESTIONS_BY_FIELD)
+    in_group = _in_group(question)
     conditions = sorted(
-        (condition for condition in question.asked_when.conditions if condition[0] != grouping),
+        (condition for condition in question.asked_when.conditions if not (in_group and condition[0] == grouping)),
         key=lambda condition: order.index(condition[0]),
     )
     if not conditions:
         return "", ""
     encoded = ";".join(f"{name}={'|'.join(_form_choice(value) for value in values)}" for name, values in conditions)
-    words = []
-    for name, values in conditions:
-        parent = DATASET_QUESTIONS_BY_FIELD[name]
-        if parent.kind == "choice":
-            words.append(" or ".join(parent.enumeration.label(value) for value in values))
-        else:
-            words.append(f"{parent.text} {' or '.join(answer_text(parent, value) for value in values)}")
-    return encoded, "Only for " + " › ".join(words)
+    name, values = conditions[-1]
+    caption = content.CAPTIONS.get(question.field) or " or ".join(_condition_words(name, value) for value in values)
+    return encoded, caption if caption.startswith("If ") else f"For {caption}"
+
+
+@cache
+def _nested(question: Question) -> bool:
+    """Whether the answer this question follows most closely is one to a follow-up (beyond its group's)."""
+    grouping = grouping_question().field
+    order = list(DATASET_QUESTIONS_BY_FIELD)
+    followed = [name for name, _ in question.asked_when.conditions if name != grouping]
+    if not followed:
+        return False
+    closest = DATASET_QUESTIONS_BY_FIELD[max(followed, key=order.index)]
+    return any(name != grouping for name, _ in closest.asked_when.conditions)
 
 
 @cache
@@ -182,6 +219,7 @@ def question_block(
     bound = form[question.field]
     error = " ".join(errors.get(question.field, []))
     reveal_when, caption = reveal_condition(question) if question in DATASET_QUESTIONS else ("", "")
+    nested = question in DATASET_QUESTIONS and _nested(question)
     if question.kind == "id":
         value = bound.value()
         return QuestionBlock(
@@ -195,6 +233,7 @@ def question_block(
             error=error,
             reveal_when=reveal_when,
             caption=caption,
+            nested=nested,
             revealed=revealed,
         )
     if question.kind == "boolean":
@@ -216,21 +255,31 @@ def question_block(
         columns=len(options) >= COLUMNS_FROM,
         reveal_when=reveal_when,
         caption=caption,
+        nested=nested,
         revealed=revealed,
     )
 
 
 def dataset_question_blocks(form: DatasetForm, *, errors: Mapping[str, list[str]]) -> dict:
-    """The dataset page: first the questions every dataset may be asked (in asking order, each of their own
-    follow-ups under the answer it follows), then each answer's follow-ups to the grouping question (how the images
-    were made) as a group under that answer's name, so that a reader skips whole groups."""
+    """The dataset page, in the contract's order: the questions every dataset may be asked up to the grouping
+    question (how the images were made); then that answer's follow-ups, as a group under each answer's name, so
+    that a reader skips whole groups; then the rest of the questions every dataset may be asked, each follow-up
+    under the answer it follows. A follow-up of both a group and one of those later questions comes after the
+    latter (the controlled access of human sequencing reads, right under the consent it completes)."""
     asked = set(form.questions)
     grouping = grouping_question()
+    later = _questions_after_the_groups()
     by_key: dict[tuple[str, ...], list[QuestionBlock]] = {}
+    common_before: list[QuestionBlock] = []
+    common_after: list[QuestionBlock] = []
     for question in DATASET_QUESTIONS:
         block = question_block(form, question, errors=errors, revealed=question in asked)
-        by_key.setdefault(_group_key(question), []).append(block)
-    common = by_key.pop((), [])
+        if _in_group(question):
+            by_key.setdefault(_group_key(question), []).append(block)
+        elif question.field in later or _group_key(question):
+            common_after.append(block)
+        else:
+            common_before.append(block)
     chosen = form_value_of(form, grouping)
     groups = []
     # In the order the grouping question offers its answers.
@@ -248,10 +297,11 @@ def dataset_question_blocks(form: DatasetForm, *, errors: Mapping[str, list[str]
                 note=" ".join(content.GROUP_NOTES.get(value, "") for value in key).strip(),
             )
         )
-    shown = [*common, *(block for group in groups for block in group.questions)]
+    shown = [*common_before, *(block for group in groups for block in group.questions), *common_after]
     return {
-        "question_blocks": common,
+        "question_blocks": common_before,
         "follow_up_groups": groups,
+        "later_question_blocks": common_after,
         "error_links": error_links(shown, form.non_field_errors() if errors else ()),
     }
 
@@ -351,12 +401,51 @@ def dataset_card(dataset: Mapping[str, Any], *, returning: bool) -> DatasetCard:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """What removing a dataset asks and takes with it: the same words on its own page and in the list."""
+
+    label: str
+    question: str
+    summary: str
+    consequences: tuple[str, ...]  # its place in each correlative group, and what becomes of the group
+    remove_url: str
+    keep_url: str
+
+
+def dataset_removal(draft: Draft, dataset: Mapping[str, Any]) -> Removal:
+    label = dataset["id"]
+    consequences = []
+    for number, members in dataset_groups(draft, label=label):
+        others = [member for member in members if member != label]
+        words = content.REMOVE_GROUP_KEPT if len(others) >= 2 else content.REMOVE_GROUP_DROPPED
+        consequences.append(words.format(number=number, others=list_text(others)))
+    return Removal(
+        label=label,
+        question=content.REMOVE_QUESTION.format(label=label),
+        summary=f"{label}: {dataset_summary(dataset)}.",
+        consequences=tuple(consequences) or (content.REMOVE_NO_GROUP,),
+        remove_url=reverse("wizard-dataset-remove", args=[label]),
+        keep_url=reverse("wizard-step", args=[DATASETS]),
+    )
+
+
+def dataset_removed_words(draft: Draft, *, label: str) -> str:
+    """The notice once a dataset is removed (from the draft before it was): what went with it."""
+    numbers = [str(number) for number, _ in dataset_groups(draft, label=label)]
+    if not numbers:
+        return content.REMOVED.format(label=label)
+    groups = f"correlative group{'s' if len(numbers) > 1 else ''} {list_text(numbers)}"
+    return content.REMOVED_WITH_GROUPS.format(label=label, groups=groups)
+
+
 def dataset_summary(dataset: Mapping[str, Any]) -> str:
-    """The dataset's chosen modality and methods, in asking order: "Electron microscopy, Volume EM"."""
+    """How the dataset was made, its chosen modality and methods in asking order: "Electron microscopy, Volume EM"
+    (not how much of it there is: content.NOT_IN_SUMMARY)."""
     return ", ".join(
         answer_text(question, dataset[question.field])
         for question in DATASET_QUESTIONS
-        if question.kind == "choice" and question.field in dataset
+        if question.kind == "choice" and question.field in dataset and question.field not in content.NOT_IN_SUMMARY
     )
 
 
@@ -390,6 +479,8 @@ def check_answers(answers: Mapping[str, Any]) -> Answers:
         summary,
         study_rows=_short_keys(summary.study_rows),
         datasets=tuple(replace(card, rows=_short_keys(card.rows)) for card in summary.datasets),
+        # Asked only of two or more datasets that can be deposited: with fewer, there is nothing to answer.
+        correlation_rows=summary.correlation_rows if len(datasets_offered(answers["datasets"])) >= 2 else (),
     )
 
 
@@ -436,7 +527,10 @@ def correlations_page(form: CorrelationsForm, *, draft: Draft, errors: Mapping[s
             )
     refused = [dataset["id"] for dataset in datasets if dataset_refused(dataset)]
     return {
-        **correlation_blocks(form, datasets=offered, errors=errors, described_by="correlations-why"),
+        **correlation_blocks(
+            form, datasets=offered, errors=errors, described_by="correlations-why correlations-datasets"
+        ),
+        "offered": [{"label": dataset["id"], "summary": dataset_summary(dataset)} for dataset in offered],
         "why": why,
         "reasked": review is not None,
         "not_offered": content.CORRELATIONS_NOT_OFFERED.format(labels=list_text(refused)) if refused else "",

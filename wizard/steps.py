@@ -138,8 +138,11 @@ class StudyWizard(NamedUrlWizardView):
         draft = self.draft
         review = correlations_review(draft)
         if step == CORRELATIONS and review is not None:
-            # Asked again: the groups that still make sense, and no answer chosen for the depositor.
-            return self.form_list[step].initial_from({"correlations": review["groups"]}) if review["groups"] else {}
+            # Asked again: the earlier answer where it still applies (the groups that still make sense, or "no");
+            # none chosen for the depositor where every group was dropped.
+            if review["groups"] or review.get("answered_no"):
+                return self.form_list[step].initial_from({"correlations": review["groups"]})
+            return {}
         return self.form_list[step].initial_from(draft["answers"])
 
     def get_form_kwargs(self, step: str | None = None) -> dict:

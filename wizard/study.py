@@ -6,7 +6,7 @@
         "answers_version": 4,  # the contract the answers follow; drafts begun before version 3 have none (version 2)
         "answers": {"publication": True, "datasets": [...], "correlations": [["fib", "lm"]]},
         "result_id": "...",    # once submitted, until the answers change again
-        "correlations_review": {...},  # the correlations question asked again (see _correlations_review)
+        "correlations_review": {...},  # the correlations question asked again (see correlations_review)
     }
 
 "answers" holds the engine's types (booleans, not "yes"/"no"), each dataset already validated by the engine
@@ -84,8 +84,17 @@ def correlations_asked(draft: Draft) -> bool:
 
 def correlations_review(draft: Draft) -> Mapping[str, Any] | None:
     """Why the correlations question is asked again, while it is: {"changes": [["added", "fib"], ...], "groups":
-    the groups that still make sense, "dropped": [[members, reason], ...]}."""
+    the groups that still make sense, "dropped": [[members, reason], ...], "answered_no": whether the answer was
+    "no", which still applies}."""
     return draft.get("correlations_review")
+
+
+def dataset_groups(draft: Draft, *, label: str) -> list[tuple[int, list[str]]]:
+    """The correlative groups that hold a dataset, numbered as the pages number them: those answered, or while the
+    question is asked again those kept for it to start from."""
+    review = correlations_review(draft)
+    groups = review["groups"] if review is not None else draft["answers"].get("correlations", [])
+    return [(number, list(group)) for number, group in enumerate(groups, start=1) if label in group]
 
 
 def study_steps(draft: Draft) -> list[str]:
@@ -325,6 +334,7 @@ def _datasets_changed(
         "changes": changes,
         "groups": kept,
         "dropped": [*(review["dropped"] if review else []), *dropped],
+        "answered_no": answered == [] if review is None else review.get("answered_no", False),
     }
     return _answers_replace(session=session, answers=answers, review=review)
 

@@ -10,6 +10,7 @@ since (another window's "Start again"), and a step not reached yet each have the
 from collections.abc import Callable
 from functools import wraps
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,9 +23,16 @@ from policy.presenters.plan import plan_present
 from policy.results import result_find, texts_collect
 from policy.stored_result import stored_result_read
 from wizard import content
-from wizard.forms import DatasetForm
+from wizard.forms import MEDICAL_IMAGING_CONFIRMED, DatasetForm
 from wizard.htmx import page_render
-from wizard.presenters import dataset_list, dataset_question_blocks, new_dataset_blocks
+from wizard.presenters import (
+    dataset_list,
+    dataset_question_blocks,
+    dataset_removal,
+    dataset_removed_words,
+    new_dataset_blocks,
+)
+from wizard.refused import refused_find, refused_forget, refused_keep
 from wizard.steps import StudyWizard, returning_to_check
 from wizard.study import (
     CHECK,
@@ -73,7 +81,13 @@ def study_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
                 {"title": "This page was of a study you have replaced", "next_url": study_next_url(draft)},
                 status=409,
             )
-        if not step_reachable(draft, kwargs.get("step", DATASETS)):
+        step = kwargs.get("step", DATASETS)
+        if not step_reachable(draft, step):
+            if request.method == "POST":
+                # A form of a page shown before another window changed the study (a forged one too): nothing of it
+                # is kept, and the page it is sent on to says so, above the question now due.
+                notice = content.CHANGED_ELSEWHERE_NO_PLAN if step == CHECK else content.CHANGED_ELSEWHERE
+                messages.info(request, notice)
             return redirect(study_next_url(draft))
         return view(request, *args, **kwargs)
 
@@ -215,20 +229,47 @@ def dataset_change(request: HttpRequest, label: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @study_required
 def dataset_remove_view(request: HttpRequest, label: str) -> HttpResponse:
+    """ "Remove": a GET asks (a page; with htmx, the same words in the list), the POST removes and the list says
+    what went. A dataset no longer in the study (a replayed POST, another window) leaves the list as it is."""
+    draft = study_find(request.session)
+    dataset = dataset_find(draft, label=label)
+    if dataset is None:
+        return redirect("wizard-step", DATASETS)
     if request.method == "POST":
+        removed = dataset_removed_words(draft, label=label)
         dataset_remove(session=request.session, label=label)
-    return redirect("wizard-step", DATASETS)
+        messages.success(request, removed)
+        return redirect("wizard-step", DATASETS)
+    removal = dataset_removal(draft, dataset)
+    return page_render(
+        request,
+        "wizard/dataset_remove.html",
+        {
+            **dataset_list(draft),
+            "study": draft,
+            "removal": removal,
+            "title": removal.question,
+            "back_url": removal.keep_url,
+        },
+        partials={"dataset-list": "dataset-list"},
+    )
 
 
 def _dataset_edit(request: HttpRequest, draft: Draft, *, dataset: dict | None) -> HttpResponse:
     adding = dataset is None
     labels_taken = [item["id"] for item in study_datasets(draft) if adding or item["id"] != dataset["id"]]
     errors: dict[str, list[str]] = {}
-    if request.method == "GET":
+    refused = refused_find(session=request.session, draft=draft, path=request.path) if request.method == "GET" else None
+    if refused is not None:
+        # A Reload after a refused save: what was typed, with its errors.
+        form = DatasetForm(refused, labels_taken=labels_taken)
+        errors = form.errors
+    elif request.method == "GET":
         form = None if adding else DatasetForm(dataset=dataset, labels_taken=labels_taken)
     else:
         form = DatasetForm(request.POST, labels_taken=labels_taken)
         if form.is_valid():
+            refused_forget(session=request.session)
             draft = dataset_save(
                 session=request.session, dataset=form.dataset, replacing=None if adding else dataset["id"]
             )
@@ -236,6 +277,13 @@ def _dataset_edit(request: HttpRequest, draft: Draft, *, dataset: dict | None) -
         if adding and _dataset_already_added(draft, request.POST):
             return redirect(_dataset_saved_url(request, draft, adding=adding))
         errors = form.errors
+        refused_keep(
+            session=request.session,
+            draft=draft,
+            path=request.path,
+            data=request.POST,
+            fields=[*form.fields, MEDICAL_IMAGING_CONFIRMED],
+        )
     # The label of a dataset already added, most often this page's own after "Save and add another dataset" and
     # Back (without JavaScript the browser shows the form as it was sent): offer that dataset's own page.
     taken = (

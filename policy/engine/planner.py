@@ -399,7 +399,7 @@ def _correlations_add(
 
         with_3d = [m for m in members if any(condition.matches(by_id[m]) for condition in rules.THREE_D_EM_XM)]
         bia = depositions.bia_imaging()
-        bia["contents"].append({"datasets": members, "what": "correlation information", "optional": False})
+        bia["contents"].append({"datasets": members, "what": rules.CORRELATION_CONTENTS, "optional": False})
         bia["reasons"].append(rules.CORRELATION_BIA_PLACEMENT_REASON)
         linking.append(
             _linking_item(

@@ -126,6 +126,14 @@ PUBLICATION = Question(
     default=True,
 )
 
+# Sequencing reads of human participants' samples, bound for an omics repository.
+HUMAN_SEQUENCING_READS = {
+    "modality": "spatial_omics",
+    "omics_repository_fits": True,
+    "omics_type": ("transcriptomics", "epigenomics"),
+    "human_tissue": True,
+}
+
 DATASET_QUESTIONS: tuple[Question, ...] = (
     Question(
         field="id",
@@ -255,20 +263,16 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
     Question(
         field="human_controlled_access",
         kind="boolean",
-        asked_when=(
-            when(
-                modality="spatial_omics",
-                omics_repository_fits=True,
-                omics_type=("transcriptomics", "epigenomics"),
-                human_tissue=True,
-            )
-        ),
-        text="Must the human sequencing data stay under controlled access?",
+        # The second half of the consent decision: without consent to open release the reads go to the EGA
+        # whatever the answer (rules.CONTROLLED_SEQUENCING), so it is asked only after a "yes", and still accepted
+        # (with no effect) where an API client answered it after a "no".
+        asked_when=when(**HUMAN_SEQUENCING_READS, human_data_open=True),
+        allowed_when=when(**HUMAN_SEQUENCING_READS),
+        text="Must the raw sequencing reads still stay under controlled access?",
         hint=(
-            "Answer yes if the raw reads must stay under controlled access even where the rest of the data may be "
-            "released openly: the reads then go to the European Genome-phenome Archive (EGA), and ArrayExpress can "
-            "take processed data only, if its curators approve. Without consent to open release, the reads go to "
-            "the EGA whatever you answer here."
+            "Answer yes if, despite that consent, the reads must not be released openly: they then go to the "
+            "European Genome-phenome Archive (EGA), and ArrayExpress can take processed data only, if its curators "
+            "approve."
         ),
     ),
 )

@@ -86,7 +86,8 @@ def _step(page: ResultPage, item: PageStep) -> list[str]:
         verb = "cites" if len(step.cited_by) == 1 else "cite"
         later = f" {citing[:1].upper()}{citing[1:]} {verb} it." if step.cited_by else ""
         lines.append(f"- Note the accession you receive (it looks like {step.archive.accession_example}).{later}")
-    lines.append(f"- Why: {step.why}")
+    lines.append(f"- Why: {step.why}".rstrip())
+    lines += [f"{INDENT}- {list_text(part.datasets)}: {part.text}" for part in step.why_parts]
     lines += _reasons(page, step.all_reasons)
     return [*lines, ""]
 

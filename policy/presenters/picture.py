@@ -8,6 +8,7 @@ archives, linking: three columns, 800 units across) is drawn at full size from 7
 label, never struck through. Pure geometry for a dumb SVG template, plus the same picture in words.
 """
 
+import re
 from dataclasses import dataclass
 
 from policy.presenters.plan import Plan
@@ -143,6 +144,20 @@ def _short(text: str, width: int, layout: Layout) -> str:
     return text if len(text) <= fits else text[: fits - 1] + "…"
 
 
+# A name that gives its own abbreviation: "European Genome-phenome Archive (EGA)".
+ABBREVIATED = re.compile(r"\((?P<abbreviation>[A-Z][A-Za-z-]*)\)$")
+
+
+def _name_fitted(name: str, width: int, layout: Layout) -> str:
+    """An archive's name in its box: whole where it fits, else the abbreviation it gives itself, else cut short
+    (its box's tooltip and the picture in words keep it whole)."""
+    fits = int((width - 16) / layout.character_width)
+    abbreviated = ABBREVIATED.search(name)
+    if len(name) > fits and abbreviated:
+        return abbreviated.group("abbreviation")
+    return _short(name, width, layout)
+
+
 def _spread(box: Box, count: int, index: int) -> int:
     """The y of the index-th of count line ends meeting one side of a box, spread so they stay apart."""
     return box.y + round(BOX_HEIGHT * (index + 1) / (count + 1))
@@ -233,7 +248,7 @@ class _Drawing:
                 layout.archive_x,
                 _row_y(index),
                 layout.archive_width,
-                _short(self.archive_names[code], layout.archive_width, layout),
+                _name_fitted(self.archive_names[code], layout.archive_width, layout),
                 "",
                 self.archive_names[code],
             )

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from policy.engine.plan import Cited, Linking
+from policy.engine.plan import Cited, Deposition, Linking
+from policy.engine.rules import placement_whys, route_whys
 from policy.presenters.wording import marks_worded, terms_explained
 from policy.stored_result import ArchiveWords, StoredResult
 from policy.wording import list_text
@@ -94,6 +95,15 @@ class LinkTask:
 
 
 @dataclass(frozen=True, slots=True)
+class WhyLine:
+    """One sentence of a step's why: what it explains (the datasets it is about, named where the step holds
+    several; none for a sentence about the whole step) and the sentence, in the result's words."""
+
+    datasets: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Step:
     number: int
     key: str  # the plan's deposition key ("emdb:tomo", "bia-imaging"): what per-step additions match on
@@ -104,8 +114,18 @@ class Step:
     submit_url: str
     tasks: tuple[LinkTask, ...]
     cited_by: tuple[StepRef, ...]
-    why: str
+    why_lines: tuple[WhyLine, ...]
     reasons: tuple[Reason, ...]
+
+    @property
+    def why(self) -> str:
+        """The sentences about the whole step (those of a step of one dataset); `why_parts` names the rest."""
+        return " ".join(line.text for line in self.why_lines if not line.datasets)
+
+    @property
+    def why_parts(self) -> tuple[WhyLine, ...]:
+        """The sentences each about some of the datasets of a step holding several, in the step's order."""
+        return tuple(line for line in self.why_lines if line.datasets)
 
     @property
     def title(self) -> str:
@@ -209,6 +229,36 @@ class _Words:
         )
 
 
+def _why_lines(deposition: Deposition, words: _Words) -> tuple[WhyLine, ...]:
+    """One sentence for each part of a deposition (a dataset's data, the correlation information), each taken from
+    the reasons the plan stored: the one the routing table gives for that part. Parts explained alike share their
+    sentence; the step's first reason, the one sentence it always had, leads when no part gives it. Where the
+    stored reasons hold no sentence for a part (a plan stored by an earlier release, whose parts the table no longer
+    names), the step keeps that one sentence."""
+    if not deposition.reasons:
+        return ()
+    first = deposition.reasons[0]
+    stored = {(reason.clause, reason.why): reason for reason in deposition.reasons}
+    parts: dict[Cited, list[str]] = {}
+    for content in deposition.contents:
+        candidates = placement_whys(route_key=deposition.route_key, contents=content.what)
+        if not candidates and len(deposition.contents) == 1:
+            # The only data of a step whose words have changed since: the route's own reason, where it gave one.
+            found = [reason for reason in route_whys(route_key=deposition.route_key) if reason in stored]
+            candidates = tuple(found) if len(found) == 1 else ()
+        reason = next((stored[candidate] for candidate in candidates if candidate in stored), None)
+        if reason is None:
+            return (WhyLine((), words.text(first.why)),)
+        datasets = parts.setdefault(reason, [])
+        datasets += [dataset for dataset in content.datasets if dataset not in datasets]
+    # Named where the step holds several datasets explained differently; one sentence for them all needs no names.
+    several = len(deposition.datasets) > 1 and len(parts) > 1
+    lead = () if first in parts else (WhyLine((), words.text(first.why)),)
+    return lead + tuple(
+        WhyLine(tuple(datasets) if several else (), words.text(reason.why)) for reason, datasets in parts.items()
+    )
+
+
 def plan_present(*, stored: StoredResult) -> Plan:
     """The plan's steps, refusals and notes, in the order the page reads them."""
     plan = stored.plan
@@ -244,7 +294,7 @@ def plan_present(*, stored: StoredResult) -> Plan:
         # (the deposition's, then its linking's).
         items = tasks_in.get(key, [])
         task_contents = [contents_of(item) for item in items]
-        why = words.text(deposition.reasons[0].why) if deposition.reasons else ""
+        why_lines = _why_lines(deposition, words)
         reasons = words.reasons(deposition.reasons)
         citing = {
             refs[item.performed_in].number: refs[item.performed_in]
@@ -264,7 +314,7 @@ def plan_present(*, stored: StoredResult) -> Plan:
                 submit_url=deposition.submit_url,
                 tasks=tuple(task(item, contents) for item, contents in zip(items, task_contents, strict=True)),
                 cited_by=tuple(ref for ref_number, ref in sorted(citing.items()) if ref_number != number),
-                why=why,
+                why_lines=why_lines,
                 reasons=reasons,
             )
         )

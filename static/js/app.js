@@ -84,7 +84,9 @@
     }
     var focusable = null;
     if (target.id === "wizard") {
-      focusable = target.querySelector("h1[tabindex], h1 .fieldset__heading, h1");
+      // A success notice ("lm was removed…") takes focus, as GOV.UK's does; else the new page's heading.
+      focusable = target.querySelector("[data-notification][role=alert]") ||
+        target.querySelector("h1[tabindex], h1 .fieldset__heading, h1");
     } else if (target.id === "dataset-list") {
       focusable = document.querySelector("#dataset-list [data-focus-after-swap]");
     }
@@ -157,14 +159,17 @@
       : count + " " + questions + " no longer asked, hidden.";
   }
 
-  // Nothing typed is lost on Reload or Back (issue 18): a dataset's form (data-keep-unsaved) keeps its unsaved
-  // answers in this tab's sessionStorage, under its page and study, until it is sent. Not the study's answers
+  // Nothing typed is lost on Reload or Back: a dataset's form (data-keep-unsaved) keeps its answers in this tab's
+  // sessionStorage, under its page and study, until the server has saved them. Sending marks them sent, and the
+  // page that answers says how it went: a page without errors (the next one, or a new dataset's empty form) means
+  // saved, and they are forgotten; a page with errors means refused, and they stay, so that a Reload (where the
+  // server shows the refused form again, wizard/refused.py) gets back anything typed since. Not the study's answers
   // themselves: those are the server's, and Back asks it for them.
   var KEPT = "depositwizard:unsaved:";
 
   function keptKey(form) {
     var study = form.querySelector("input[name=study]");
-    return KEPT + window.location.pathname + ":" + (study ? study.value : "");
+    return KEPT + new URL(form.action, window.location.href).pathname + ":" + (study ? study.value : "");
   }
 
   function answerInputs(form) {
@@ -173,7 +178,7 @@
     });
   }
 
-  function unsavedKeep(form) {
+  function unsavedKeep(form, sent) {
     var answers = {};
     answerInputs(form).forEach(function (input) {
       if (input.type === "radio" || input.type === "checkbox") {
@@ -185,35 +190,18 @@
       }
     });
     try {
-      window.sessionStorage.setItem(keptKey(form), JSON.stringify(answers));
+      window.sessionStorage.setItem(keptKey(form), JSON.stringify({answers: answers, sent: sent}));
     } catch (error) {
       // Storage refused (private mode, quota): the browser's own form restoring is all there is.
     }
   }
 
-  function unsavedRestore(form) {
-    var answers = null;
+  function unsavedRead(form) {
     try {
-      answers = JSON.parse(window.sessionStorage.getItem(keptKey(form)) || "null");
+      return JSON.parse(window.sessionStorage.getItem(keptKey(form)) || "null");
     } catch (error) {
-      answers = null;
+      return null;
     }
-    if (!answers || form.querySelector("[data-error-summary]") || document.querySelector("[data-error-summary]")) {
-      return;
-    }
-    answerInputs(form).forEach(function (input) {
-      if (!Object.prototype.hasOwnProperty.call(answers, input.name)) {
-        if (input.type === "radio") {
-          input.checked = false;
-        }
-        return;
-      }
-      if (input.type === "radio" || input.type === "checkbox") {
-        input.checked = input.value === answers[input.name];
-      } else {
-        input.value = answers[input.name];
-      }
-    });
   }
 
   function unsavedForget(form) {
@@ -222,6 +210,34 @@
     } catch (error) {
       // As above: nothing was kept.
     }
+  }
+
+  function unsavedRestore(form) {
+    var kept = unsavedRead(form);
+    if (!kept || !kept.answers) {
+      return;
+    }
+    if (kept.sent) {
+      if (document.querySelector("[data-error-summary]")) {
+        unsavedKeep(form, false);  // refused: the page shows what was sent, kept for a Reload
+      } else {
+        unsavedForget(form);  // saved
+      }
+      return;
+    }
+    answerInputs(form).forEach(function (input) {
+      if (!Object.prototype.hasOwnProperty.call(kept.answers, input.name)) {
+        if (input.type === "radio") {
+          input.checked = false;
+        }
+        return;
+      }
+      if (input.type === "radio" || input.type === "checkbox") {
+        input.checked = input.value === kept.answers[input.name];
+      } else {
+        input.value = kept.answers[input.name];
+      }
+    });
   }
 
   function formsPrepare(root) {
@@ -242,13 +258,13 @@
   document.addEventListener("input", function (event) {
     var form = event.target.closest ? event.target.closest("form[data-keep-unsaved]") : null;
     if (form) {
-      unsavedKeep(form);
+      unsavedKeep(form, false);
     }
   });
 
   document.addEventListener("submit", function (event) {
     if (event.target.matches && event.target.matches("form[data-keep-unsaved]")) {
-      unsavedForget(event.target);
+      unsavedKeep(event.target, true);
     }
   });
 
@@ -261,7 +277,7 @@
     }
     var kept = event.target.closest ? event.target.closest("form[data-keep-unsaved]") : null;
     if (kept) {
-      unsavedKeep(kept);
+      unsavedKeep(kept, false);
     }
   });
 })();

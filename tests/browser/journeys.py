@@ -96,6 +96,25 @@ def correlations_answer(page: Page, groups: list[list[str]]) -> None:
     continue_to(page, "Continue", "/study/check/")
 
 
+def second_window(page: Page):
+    """Another tab of the same browser: a context holding the same cookies, so the same session and study."""
+    other = page.context.browser.new_context(
+        storage_state=page.context.storage_state(), base_url=page.url.split("/study/")[0]
+    )
+    return other, other.new_page()
+
+
+def dataset_add_in_another_window(page: Page, dataset: Mapping[str, Any], *, next_path: str) -> None:
+    """Another tab of the same study adds a dataset ("Save and continue", on to `next_path`)."""
+    other, tab_b = second_window(page)
+    try:
+        tab_b.goto(DATASET_ADD)
+        dataset_add(tab_b, dataset, then="Save and continue")
+        expect(tab_b).to_have_url(re.compile(re.escape(next_path) + "$"))
+    finally:
+        other.close()
+
+
 def plan_get(page: Page) -> Result:
     page.get_by_role("button", name="Get your deposition plan").click()
     expect(page).to_have_url(re.compile("/r/[A-Za-z0-9_-]+/$"))

@@ -12,6 +12,8 @@ from tests.browser.journeys import (
     choose,
     correlations_answer,
     dataset_add,
+    dataset_add_in_another_window,
+    dataset_fill,
     datasets_add,
     plan_get,
     study_start,
@@ -125,6 +127,44 @@ def on_correlations_asked_again(page: Page) -> None:
     expect(page.locator("#correlations-why")).to_contain_text("you added sxt")
 
 
+def on_correlations_asked_again_after_a_stale_check(page: Page) -> None:
+    """ "Get your deposition plan" in a window whose study another window changed: the question now due, saying why
+    no plan was made."""
+    on_correlations(page)
+    correlations_answer(page, [])
+    dataset_add_in_another_window(page, {"id": "late", "modality": "other"}, next_path="/study/correlations/")
+    page.get_by_role("button", name="Get your deposition plan").click()
+    expect(page.locator("[data-notification]")).to_contain_text("no plan was made")
+
+
+def on_datasets_remove_question(page: Page) -> None:
+    """ "Remove" in the list of the datasets step: the question under the dataset's row."""
+    on_check(page)
+    page.goto("/study/datasets/")
+    page.get_by_role("link", name="Remove lm").click()
+    expect(page.get_by_role("heading", name="Are you sure you want to remove lm?")).to_be_focused()
+
+
+def on_dataset_remove_page(page: Page) -> None:
+    """ "Remove" in the list above a new dataset's page: the question on its own page."""
+    on_check(page)
+    page.goto("/study/datasets/new/")
+    page.get_by_role("link", name="Remove lm").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Are you sure you want to remove lm?")
+
+
+def on_datasets_removed(page: Page) -> None:
+    on_datasets_remove_question(page)
+    page.get_by_role("button", name="Yes, remove lm").click()
+    expect(page.locator("[data-notification]")).to_be_focused()
+
+
+def on_dataset_reloaded_after_a_refused_save(page: Page) -> None:
+    on_dataset_new_with_errors(page)
+    page.reload()
+    expect(page.locator(".error-summary")).to_be_visible()
+
+
 def on_dataset_missing(page: Page) -> None:
     study_start(page)
     page.goto("/study/datasets/gone/change/")
@@ -181,6 +221,30 @@ def on_result_of_a_study_with_everything(page: Page) -> None:
     datasets_add(page, datasets, next_path="/study/correlations/")
     correlations_answer(page, [["cryo-et", "visium"]])
     plan_get(page)
+
+
+HUMAN_VISIUM_CORRELATED = [
+    {"id": "lm", "modality": "light_microscopy"},
+    {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"},
+    {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True,
+     "human_tissue": True, "human_data_open": True, "human_controlled_access": True},
+]  # fmt: skip
+
+
+def on_dataset_human_reads_consent_and_controlled_access(page: Page) -> None:
+    """Human Visium data: the consent's "yes" reveals, right under it, whether the reads must stay controlled."""
+    study_start(page)
+    dataset_fill(page, HUMAN_VISIUM_CORRELATED[2])
+    expect(page.locator("#question-human_controlled_access")).to_be_visible()
+
+
+def on_result_whose_steps_explain_each_dataset(page: Page) -> None:
+    """A BioImage Archive step holding light microscopy, Visium images and their correlation: a why for each."""
+    study_start(page)
+    datasets_add(page, HUMAN_VISIUM_CORRELATED, next_path="/study/correlations/")
+    correlations_answer(page, [["fib-sem", "lm", "visium"]])
+    plan_get(page)
+    expect(page.locator(".step__why-parts").first).to_be_visible()
 
 
 def on_dataset_change(page: Page) -> None:
@@ -254,6 +318,7 @@ STATES = {
     "dataset, X-ray, error": dataset_follow_ups_with_errors(MODALITY.label("xray_imaging")),
     "dataset, spatial omics, errors": dataset_follow_ups_with_errors(MODALITY.label("spatial_omics")),
     "dataset, high-content screen, error": dataset_follow_ups_with_errors(MODALITY.label("high_content_screening")),
+    "dataset, human reads, consent and controlled access": on_dataset_human_reads_consent_and_controlled_access,
     "datasets, two": on_datasets_two,
     "dataset page, change": on_dataset_change,
     "correlations": on_correlations,
@@ -261,6 +326,11 @@ STATES = {
     "correlations, error": on_correlations_with_error,
     "correlations, group error": on_correlations_group_with_error,
     "correlations, asked again": on_correlations_asked_again,
+    "correlations, asked again after a stale check": on_correlations_asked_again_after_a_stale_check,
+    "datasets, remove question": on_datasets_remove_question,
+    "dataset, remove page": on_dataset_remove_page,
+    "datasets, removed": on_datasets_removed,
+    "dataset, reloaded after a refused save": on_dataset_reloaded_after_a_refused_save,
     "dataset no longer in the study": on_dataset_missing,
     "dataset, label taken": on_dataset_label_taken,
     "check your answers": on_check,
@@ -268,6 +338,7 @@ STATES = {
     "study replaced in another window": on_study_replaced,
     "result": on_result,
     "result, everything": on_result_of_a_study_with_everything,
+    "result, a why for each dataset of a step": on_result_whose_steps_explain_each_dataset,
     "404": on_not_found,
     "unknown result": on_unknown_result,
     "session ended": on_session_ended,

@@ -14,10 +14,12 @@ from tests.browser.journeys import (
     continue_to,
     correlations_answer,
     dataset_add,
+    dataset_add_in_another_window,
     dataset_fill,
     datasets_add,
     group_open,
     plan_get,
+    second_window,
     study_start,
 )
 from tests.builders import LM
@@ -88,9 +90,7 @@ def test_without_javascript_follow_ups_are_folded_under_their_modality_captioned
         page.get_by_text("Electron microscopy: more questions").click()
         for field in ("em_method", "tilt_series"):
             expect(page.locator(f"#question-{field}")).to_be_visible()
-        expect(page.locator("#question-tilt_series .conditional__caption")).to_have_text(
-            "Only for Cryo-electron tomography (cryo-ET)"
-        )
+        expect(page.locator("#question-tilt_series .conditional__caption")).to_have_text("For cryo-ET")
         expect(page.locator("#question-omics_type")).to_be_hidden()
     finally:
         context.close()
@@ -129,10 +129,11 @@ def test_the_list_opens_a_datasets_page_in_place_with_its_own_url(js_page: Page)
     page.go_back()
     expect(page).to_have_url(re.compile("/study/datasets/$"))
     expect(page.locator("#dataset-sxt")).to_be_visible()
-    page.get_by_role("button", name="Remove sxt").click()
+    page.get_by_role("link", name="Remove sxt").click()
+    page.get_by_role("button", name="Yes, remove sxt").click()
     expect(page.locator("#dataset-sxt")).to_have_count(0)
     expect(page.locator("#dataset-count")).to_have_text("You have added 1 dataset.")
-    expect(page.locator("#dataset-count")).to_be_focused()
+    expect(page.locator("[data-notification]")).to_be_focused()
 
 
 def test_htmx_swaps_pages_in_place_and_shows_each_steps_url(js_page: Page):
@@ -184,14 +185,6 @@ def test_correlations_groups_show_only_after_yes_and_enter_continues(page, javas
     expect(page.get_by_role("row", name=re.compile("^Correlative group 1"))).to_contain_text("lm, em")
 
 
-def second_window(page: Page):
-    """Another tab of the same browser: a context holding the same cookies, so the same session and study."""
-    other = page.context.browser.new_context(
-        storage_state=page.context.storage_state(), base_url=page.url.split("/study/")[0]
-    )
-    return other, other.new_page()
-
-
 def test_answers_changed_in_another_window_are_checked_again_not_planned(page, javascript_enabled):
     study_start(page)
     datasets_add(page, [LM], next_path="/study/check/")
@@ -206,7 +199,7 @@ def test_answers_changed_in_another_window_are_checked_again_not_planned(page, j
     page.get_by_role("button", name="Get your deposition plan").click()
 
     expect(page.locator(".error-summary")).to_contain_text(
-        "Your answers changed in another window (lm changed): check them again"
+        "Your answers changed in another window (lm changed), so no plan was made: check them again"
     )
     expect(page).to_have_url(re.compile("/study/check/$"))
     expect(page.locator("#check-lm")).to_contain_text("Other imaging")
@@ -296,7 +289,8 @@ def test_a_change_link_to_a_dataset_removed_in_another_window_says_so(page, java
     other, tab_b = second_window(page)
     try:
         tab_b.goto("/study/datasets/")
-        tab_b.get_by_role("button", name="Remove em").click()
+        tab_b.get_by_role("link", name="Remove em").click()
+        tab_b.get_by_role("button", name="Yes, remove em").click()
         expect(tab_b.locator("#dataset-em")).to_have_count(0)
     finally:
         other.close()
@@ -365,13 +359,7 @@ def test_unsaved_answers_survive_a_reload_and_are_forgotten_once_saved(js_page: 
 def test_a_correlation_question_made_due_in_another_window_says_why(page, javascript_enabled):
     study_start(page)
     datasets_add(page, [LM], next_path="/study/check/")
-    other, tab_b = second_window(page)
-    try:
-        tab_b.goto(DATASET_ADD)
-        dataset_add(tab_b, EM_2D, then="Save and continue")
-        expect(tab_b).to_have_url(re.compile("/study/correlations/$"))
-    finally:
-        other.close()
+    dataset_add_in_another_window(page, EM_2D, next_path="/study/correlations/")
 
     page.get_by_role("button", name="Get your deposition plan").click()
 

@@ -39,6 +39,14 @@ def test_check_your_answers_shows_every_answer_with_change_links(client):
     assert f'name="check-revision" value="{client.session["study"]["revision"]}"' in page
 
 
+@pytest.mark.parametrize("datasets", [[LM], [LM, MRI]], ids=["one-dataset", "one-of-two-deposited"])
+def test_no_correlative_groups_row_where_only_one_dataset_can_be_deposited(client, datasets):
+    study_started(client, datasets=datasets)
+    page = text(client.get("/study/check/"))
+    assert "Correlative group" not in page
+    assert "/study/correlations/" not in page
+
+
 def test_change_links_name_the_answer_and_the_dataset(client):
     study_started(client, datasets=[LM])
     page = text(client.get("/study/check/"))
@@ -128,7 +136,7 @@ def test_answers_changed_in_another_window_are_checked_again_not_planned(client)
 
     assert response.status_code == 200
     page = text(response)
-    assert "Your answers changed in another window: check them again" in page
+    assert "Your answers changed in another window, so no plan was made: check them again" in page
     assert "<title>Error: " in page
     assert 'href="#check-answers"' in page
     assert "Other imaging" in page
@@ -150,8 +158,8 @@ def test_the_stale_check_message_names_what_changed(client):
     response = step_post(client, "check", {"check-revision": revision, "check-shown": shown})
 
     assert (
-        "Your answers changed in another window (the publication answer changed, lm changed, fib removed): "
-        "check them again" in text(response)
+        "Your answers changed in another window (the publication answer changed, lm changed, fib removed), "
+        "so no plan was made: check them again" in text(response)
     )
     assert not Result.objects.exists()
 
@@ -162,6 +170,52 @@ def test_a_dataset_added_in_another_window_sends_a_stale_check_to_the_new_questi
     dataset_post(client, FIB)  # tab B: two datasets, so the correlations question is now unanswered
     assert check_confirm(client, revision=shown_in_tab_a)["Location"] == "/study/correlations/"
     assert not Result.objects.exists()
+
+
+def test_a_stale_check_sent_on_to_a_question_asked_again_says_why_and_keeps_the_earlier_no(client):
+    study_started(client, datasets=[LM, FIB])
+    correlations_answer(client, [])
+    shown_in_tab_a = client.session["study"]["revision"]
+    dataset_post(client, {"id": "tabb-late", "modality": "other"})  # tab B
+
+    response = check_confirm(client, revision=shown_in_tab_a)
+
+    assert response["Location"] == "/study/correlations/"
+    assert not Result.objects.exists()
+    page = text(client.get(response["Location"]))
+    assert 'class="notification-banner" role="region"' in page
+    assert (
+        "Your study was changed in another window after this Check your answers page was shown, so no plan was made "
+        "yet." in page
+    )
+    assert "Since you answered this question you added tabb-late" in page
+    # The earlier "no" still applies: chosen, for the depositor to confirm.
+    assert 'value="no" checked' in page
+    # The datasets asked about, listed before the question (not only in the groups "Yes" reveals).
+    listed = page.split('id="correlations-datasets"')[1].split("</ul>")[0]
+    assert [label in listed for label in ("lm", "fib", "tabb-late")] == [True, True, True]
+    # Said once.
+    assert "no plan was made" not in text(client.get("/study/correlations/"))
+
+
+def test_any_form_of_a_step_no_longer_open_is_sent_on_with_a_notice(client):
+    """A correlations form posted after another window removed a dataset (the question is no longer asked)."""
+    study_started(client, datasets=[LM, FIB])
+    form_post(client, "/study/datasets/fib/remove/")  # tab B
+    text(client.get("/study/datasets/"))  # tab B sees its own notice
+
+    response = correlations_answer(client, [["lm", "fib"]])
+
+    assert response["Location"] == "/study/check/"
+    page = text(client.get("/study/check/"))
+    assert "Your study was changed in another window after that page was shown, so nothing you sent" in page
+    assert "correlations" not in client.session["study"]["answers"]
+
+
+def test_a_get_of_a_step_not_reached_is_sent_on_without_a_notice(client):
+    study_started(client, datasets=[LM, FIB])
+    assert client.get("/study/check/")["Location"] == "/study/correlations/"
+    assert "another window" not in text(client.get("/study/correlations/"))
 
 
 @pytest.mark.parametrize("revision", ["", "not-a-number"])

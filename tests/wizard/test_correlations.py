@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.builders import FIB, LM, MRI, SXT
+from policy.engine.vocabulary import TOMOGRAMS
+from tests.builders import CRYO_ET, FIB, LM, MRI, SXT
 from tests.wizard.journeys import (
     correlations_answer,
     dataset_post,
@@ -30,7 +31,14 @@ def test_the_groups_name_each_dataset_with_how_it_was_made_and_wait_for_yes(clie
     assert "Electron microscopy, Volume EM" in page
     assert 'class="conditional correlation-groups conditional--hidden"' in page
     assert 'data-reveal-when="correlations-correlated=yes"' in page
-    assert "Only if you answered yes" in page
+    assert '<p class="conditional__caption">If yes</p>' in page
+
+
+def test_a_datasets_hint_says_how_it_was_made_not_how_much_of_it_there_is(client):
+    study_started(client, datasets=[LM, CRYO_ET])
+    page = text(client.get("/study/correlations/"))
+    assert "Electron microscopy, Cryo-electron tomography (cryo-ET)</div>" in page
+    assert TOMOGRAMS.label(CRYO_ET["tomograms"]) not in page
 
 
 @pytest.mark.parametrize(
@@ -103,9 +111,39 @@ def test_a_dataset_added_after_the_answer_asks_it_again(client):
     page = text(client.get("/study/correlations/"))
     assert "Since you answered this question you added sxt: check the correlative groups again." in page
     assert 'value="sxt"' in page
-    assert 'aria-describedby="correlations-why ' in page
+    assert 'aria-describedby="correlations-why correlations-datasets ' in page
     assert correlations_answer(client, [["lm", "sxt"]])["Location"] == "/study/check/"
     assert review(client) is None
+
+
+def test_asked_again_an_earlier_no_stays_chosen(client):
+    study_started(client, datasets=[LM, FIB])
+    correlations_answer(client, [])
+    dataset_post(client, SXT)
+    form_post(client, "/study/datasets/fib/remove/")  # changes add up: still the "no" given before
+    page = text(client.get("/study/correlations/"))
+    assert 'value="no" checked' in page
+    assert 'value="yes" checked' not in page
+
+
+def test_asked_again_with_every_group_dropped_nothing_is_chosen(client):
+    study_started(client, datasets=[LM, FIB, SXT])
+    correlations_answer(client, [["lm", "fib"]])
+    form_post(client, "/study/datasets/fib/remove/")
+    page = text(client.get("/study/correlations/"))
+    assert "The group of lm, fib was dropped: fib removed." in page
+    assert "checked" not in page
+
+
+def test_the_datasets_asked_about_are_listed_before_the_question(client):
+    study_started(client, datasets=[LM, FIB, MRI])
+    page = text(client.get("/study/correlations/"))
+    listed = page.split('id="correlations-datasets"')[1].split("</ul>")[0]
+    assert "<strong>lm</strong>: Light microscopy" in listed
+    assert "<strong>fib</strong>" in listed
+    assert "mri" not in listed
+    assert page.index('id="correlations-datasets"') < page.index("Were any of these datasets")
+    assert 'aria-describedby="correlations-why correlations-datasets ' in page
 
 
 def test_groups_that_still_make_sense_are_kept_and_the_dropped_ones_named(client):

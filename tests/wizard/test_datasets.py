@@ -102,13 +102,29 @@ def test_each_follow_up_is_revealed_by_the_answers_it_follows_and_says_so(client
             assert all(parent.enumeration.label(value) in page for value in values)
 
 
-def test_the_questions_every_dataset_answers_come_before_the_follow_up_groups(client):
+def test_the_follow_up_groups_come_under_how_the_images_were_made_then_the_other_questions(client):
     study_started(client)
     blocks = Blocks(text(client.get(DATASET_ADD)))
-    first_group = next(index for index, block_id in enumerate(blocks.order) if block_id.startswith("follow-ups-"))
+    groups = [index for index, block_id in enumerate(blocks.order) if block_id.startswith("follow-ups-")]
     always = [f"question-{question.field}" for question in DATASET_QUESTIONS if not question.asked_when.conditions]
-    assert blocks.order[: len(always)] == always
-    assert len(always) <= first_group
+    modality = always.index("question-modality")
+    # The label and how the images were made, then that answer's groups of follow-ups, then the other questions
+    # every dataset answers, each follow-up of theirs under them.
+    assert blocks.order[: modality + 1] == always[: modality + 1]
+    assert groups[0] == modality + 1
+    after = [block_id for block_id in blocks.order[groups[-1] :] if not blocks.found[block_id][1]][1:]
+    assert [block_id for block_id in after if block_id in always] == always[modality + 1 :]
+
+
+def test_controlled_access_comes_right_under_the_consent_it_completes_outside_the_groups(client):
+    study_started(client)
+    blocks = Blocks(text(client.get(DATASET_ADD)))
+    consent = blocks.order.index("question-human_data_open")
+    assert blocks.order[consent + 1] == "question-human_controlled_access"
+    attrs, groups = blocks.found["question-human_controlled_access"]
+    assert groups == []  # in no modality's group: the page reveals it with the answers it follows, modality too
+    assert "modality=spatial_omics" in attrs["data-reveal-when"]
+    assert "human_data_open=yes" in attrs["data-reveal-when"]
 
 
 def test_follow_ups_are_grouped_under_the_modality_they_follow_in_its_order(client):
@@ -303,7 +319,7 @@ def test_change_an_unknown_dataset_says_it_is_no_longer_in_the_study(client):
 def test_remove_a_dataset_takes_it_out_of_its_groups(client):
     study_started(client, datasets=[LM, FIB, SXT])
     correlations_answer(client, [["lm", "fib", "sxt"]])
-    assert client.get("/study/datasets/sxt/remove/")["Location"] == "/study/datasets/"
+    assert client.get("/study/datasets/sxt/remove/").status_code == 200  # asks first (test_removing.py)
     assert len(answers(client)["datasets"]) == 3
     assert form_post(client, "/study/datasets/sxt/remove/")["Location"] == "/study/datasets/"
     # Asked again (see test_correlations.py), starting from the group as it still makes sense.

@@ -48,7 +48,8 @@ def test_removing_a_row_swaps_only_the_list(study):
     page = response.content.decode()
     assert page.lstrip().startswith('<div id="dataset-list">')
     assert "You have added 1 dataset." in page
-    assert "sxt" not in page
+    assert 'id="dataset-sxt"' not in page
+    assert "sxt was removed from your study." in page
     assert "HX-Push-Url" not in response
 
 

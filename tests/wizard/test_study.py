@@ -33,7 +33,7 @@ from wizard.study import (
 )
 
 # The draft holds each dataset as the wizard stores it.
-LM, FIB = dataset_as_stored(builders.LM), dataset_as_stored(builders.FIB)
+LM, FIB, SXT = (dataset_as_stored(dataset) for dataset in (builders.LM, builders.FIB, builders.SXT))
 
 
 @pytest.fixture
@@ -113,7 +113,19 @@ def test_renaming_and_removing_keep_the_groups_true(session):
         "changes": [["removed", "confocal"]],
         "groups": [["fib", "sxt"]],
         "dropped": [[["fib", "confocal"], ["confocal"]]],
+        "answered_no": False,
     }
+
+
+def test_an_earlier_no_is_kept_while_the_question_is_asked_again(session):
+    study_load(session=session, answers={"publication": True, "datasets": [LM, FIB], "correlations": []})
+    dataset_save(session=session, dataset=SXT)
+    dataset_remove(session=session, label="fib")
+    review = correlations_review(study_find(session))
+    assert review["changes"] == [["added", "sxt"], ["removed", "fib"]]
+    assert review["answered_no"] is True
+    study_answer(session=session, answers={"correlations": [["lm", "sxt"]]})
+    assert correlations_review(study_find(session)) is None
 
 
 def test_the_contract_leaves_out_correlations_not_asked_or_answered_no(session):
@@ -222,6 +234,8 @@ def test_the_correlations_answer_or_its_review_only_ever_names_offered_datasets(
         review = correlations_review(draft)
         stored = draft["answers"].get("correlations")
         assert stored is None or review is None
+        if review and review["answered_no"]:
+            assert review["groups"] == []
         for group in [*(stored or []), *(review["groups"] if review else [])]:
             assert len(group) >= 2
             assert set(group) <= offered

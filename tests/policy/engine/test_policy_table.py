@@ -9,6 +9,7 @@ import json
 import pytest
 
 from policy import InvalidAnswers, plan_for
+from policy.engine import rules
 from tests.builders import LIGHT_MICROSCOPY as LM
 from tests.builders import VOLUME_EM
 from tests.builders import XRAY_TOMOGRAPHY as SXT
@@ -678,3 +679,18 @@ def test_start_links_go_to_the_submission_tools():
     assert (
         deposition(plan, "ega", "visium")["submit_url"] == "https://ega-archive.org/submission/tools/submitter-portal"
     )
+
+
+def test_each_placement_of_the_table_is_explained_by_a_reason_of_its_own_rule_that_names_its_archive():
+    for rule in rules.DATASET_RULES:
+        for placement in rule.places:
+            whys = rules.placement_whys(route_key=placement.route, contents=placement.contents)
+            assert set(whys) & set(rule.reasons), placement
+            assert not set(whys) & rules.GENERAL_REASONS, placement
+
+
+def test_the_correlation_information_is_explained_by_the_clause_that_places_it():
+    assert rules.placement_whys(route_key=rules.BIA_IMAGING_ROUTE, contents=rules.CORRELATION_CONTENTS) == (
+        rules.CORRELATION_BIA_PLACEMENT_REASON,
+    )
+    assert rules.placement_whys(route_key=rules.BIA_IMAGING_ROUTE, contents="words no rule uses") == ()

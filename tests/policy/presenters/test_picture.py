@@ -115,6 +115,23 @@ def test_archive_names_fit_the_narrow_layout_whole(full_study):
     assert [box.label for box in picture.narrow.archives] == [box.full_label for box in picture.narrow.archives]
 
 
+@pytest.mark.parametrize("layout", [WIDE, NARROW])
+def test_an_archive_name_too_long_for_its_box_is_its_own_abbreviation_never_cut(layout):
+    human_reads = {
+        "answers_version": 4,
+        "datasets": [
+            {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics",
+             "omics_repository_fits": True, "human_tissue": True, "human_data_open": False},
+        ],
+    }  # fmt: skip
+    _, picture = picture_of(human_reads)
+
+    (ega,) = [box for box in getattr(picture, layout.name).archives if "EGA" in box.full_label]
+    assert ega.full_label == "European Genome-phenome Archive (EGA)"
+    assert ega.label == "EGA"
+    assert all(not box.label.endswith("…") for box in getattr(picture, layout.name).archives)
+
+
 def test_the_picture_is_as_tall_as_its_longest_column(full_study, light_only_study):
     _, small = picture_of(light_only_study)
     _, large = picture_of(full_study)

@@ -1,11 +1,14 @@
 import copy
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from policy.engine import answers_validate, plan_for
+from policy.engine.rules import placement_whys
 from policy.presenters.plan import plan_present
 from policy.results import texts_collect
 from policy.stored_result import stored_result_read
+from tests.strategies import studies
 
 
 def present(answers: dict, **texts_changes):
@@ -93,10 +96,111 @@ def test_a_clauses_words_are_quoted_once_where_the_page_first_cites_it(five_data
     assert [reason.quote.clause_id for reason in reasons if reason.quoted_here] == list(dict.fromkeys(clauses))
 
 
-def test_each_step_has_one_sentence_of_why_its_first_reason(five_dataset_study):
+HUMAN_VISIUM_CORRELATED = {
+    "answers_version": 4,
+    "publication": True,
+    "datasets": [
+        {"id": "lm", "modality": "light_microscopy"},
+        {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"},
+        {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True,
+         "human_tissue": True, "human_data_open": True, "human_controlled_access": True},
+    ],
+    "correlations": [["fib-sem", "lm", "visium"]],
+}  # fmt: skip
+
+
+def step_of(shown, key: str):
+    return next(step for step in shown.steps if step.key == key)
+
+
+def test_each_steps_why_begins_with_the_sentence_it_always_had_its_first_reason(five_dataset_study):
     plan, shown = present(five_dataset_study)
 
-    assert [step.why for step in shown.steps] == [d["reasons"][0]["why"] for d in plan["depositions"]]
+    assert [step.why_lines[0].text for step in shown.steps] == [d["reasons"][0]["why"] for d in plan["depositions"]]
+
+
+def test_a_step_of_several_datasets_says_why_for_each_and_for_their_correlation():
+    plan, shown = present(HUMAN_VISIUM_CORRELATED)
+
+    bia = step_of(shown, "bia-imaging")
+    stored = [reason["why"] for reason in next(d for d in plan["depositions"] if d["key"] == "bia-imaging")["reasons"]]
+    assert [(part.datasets, part.text) for part in bia.why_parts] == [
+        (("lm",), "Light microscopy, super-resolution included, goes to the BioImage Archive."),
+        (("visium",), "Spatial data (images, segmentations) is centralised in the BioImage Archive."),
+        (("fib-sem", "lm", "visium"), "The BioImage Archive submission carries the correlation information."),
+    ]
+    assert all(part.text in stored for part in bia.why_parts)
+    assert bia.why == ""  # every sentence is about some of its datasets, each named
+
+
+def test_the_ega_steps_why_says_it_is_about_consent():
+    _, shown = present(HUMAN_VISIUM_CORRELATED)
+
+    ega = step_of(shown, "ega:visium")
+    assert ega.why_parts == ()  # one dataset: its step's title names it
+    assert ega.why.startswith("The omics data goes to the relevant omics repository. ")
+    assert "consent" in ega.why
+    # The participants consented to open release of the rest: the reads go to EGA for their controlled access.
+    assert "without consent" not in ega.why
+    assert ega.why.endswith("the reads that must stay under controlled access go to EGA.")
+
+
+def test_datasets_explained_alike_share_one_sentence_without_names():
+    two_light = {
+        "answers_version": 4,
+        "datasets": [{"id": "lm1", "modality": "light_microscopy"}, {"id": "lm2", "modality": "light_microscopy"}],
+    }
+    _, shown = present(two_light)
+
+    (bia,) = shown.steps
+    assert bia.why_parts == ()
+    assert bia.why == "Light microscopy, super-resolution included, goes to the BioImage Archive."
+
+
+def test_a_step_whose_data_the_table_no_longer_names_keeps_its_one_sentence():
+    plan = plan_for(HUMAN_VISIUM_CORRELATED)
+    texts = texts_collect(plan=plan, answers=answers_validate(HUMAN_VISIUM_CORRELATED).answers())
+    plan = copy.deepcopy(plan)
+    bia = next(d for d in plan["depositions"] if d["key"] == "bia-imaging")
+    bia["contents"][1]["what"] = "words of an earlier release"
+
+    shown = plan_present(stored=stored_result_read(plan=plan, answers=HUMAN_VISIUM_CORRELATED, texts=texts))
+
+    step = step_of(shown, "bia-imaging")
+    assert step.why == bia["reasons"][0]["why"]
+    assert step.why_parts == ()
+
+
+def test_the_only_data_of_a_step_in_earlier_words_is_explained_by_its_routes_reason():
+    plan = plan_for(HUMAN_VISIUM_CORRELATED)
+    texts = texts_collect(plan=plan, answers=answers_validate(HUMAN_VISIUM_CORRELATED).answers())
+    plan = copy.deepcopy(plan)
+    ega = next(d for d in plan["depositions"] if d["key"] == "ega:visium")
+    ega["contents"][0]["what"] = "the human sequencing data, under controlled access"
+
+    shown = plan_present(stored=stored_result_read(plan=plan, answers=HUMAN_VISIUM_CORRELATED, texts=texts))
+
+    assert step_of(shown, "ega:visium").why == " ".join(reason["why"] for reason in ega["reasons"][:2])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(studies())
+def test_every_part_of_every_step_today_has_its_sentence_naming_its_datasets(answers):
+    plan, shown = present(answers)
+
+    for step, deposition in zip(shown.steps, plan["depositions"], strict=True):
+        stored = {reason["why"] for reason in deposition["reasons"]}
+        assert {line.text for line in step.why_lines} <= stored
+        if step.why_parts:
+            named = {dataset for part in step.why_parts for dataset in part.datasets}
+            assert named == {dataset for content in deposition["contents"] for dataset in content["datasets"]}
+        # No part fell back to the step's one sentence: each is explained by a reason of its own.
+        wanted = {
+            reason
+            for content in deposition["contents"]
+            for reason in placement_whys(route_key=deposition["key"].split(":")[0], contents=content["what"])
+        }
+        assert {line.text for line in step.why_lines} >= {why for _, why in wanted} & stored
 
 
 def test_rembi_is_explained_where_the_page_first_uses_it(light_only_study):
