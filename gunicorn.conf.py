@@ -18,7 +18,8 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", 2))
-# Load the app once in the master, then fork: faster starts and shared memory.
+# Load the app once in the master, then fork: faster starts and shared memory. Loading it also imports the views and
+# compiles the templates (config/warm.py), so that a new or recycled worker's first requests are not slow.
 preload_app = True
 timeout = 30
 graceful_timeout = 30

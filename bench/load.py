@@ -23,6 +23,7 @@ from bench.measure import (
     depositor_session,
     gunicorn_described,
     http_request,
+    process_tree,
     reverse,
     sessions_file_write,
 )
@@ -50,22 +51,6 @@ def mix_build(result_id: str) -> list[tuple[str, str, str]]:
         ("GET", reverse("api-plans-show", args=[result_id]), "plain"),
         ("GET", reverse("api-policy"), "plain"),
     ]
-
-
-def process_tree(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for status in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = status.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(status.parent.name))
-    tree, pending = [], [root]
-    while pending:
-        pid = pending.pop()
-        tree.append(pid)
-        pending += children.get(pid, [])
-    return tree
 
 
 def rss_mb(pids: list[int]) -> float:

@@ -247,6 +247,37 @@ def targets_build(port: int, result_id: str, folder: Path) -> dict[str, Target]:
     }
 
 
+def process_tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(status.parent.name))
+    tree, pending = [], [root]
+    while pending:
+        pid = pending.pop()
+        tree.append(pid)
+        pending += children.get(pid, [])
+    return tree
+
+
+def server_cpu_seconds(master: int) -> float:
+    """The CPU time gunicorn has used so far: the master's, its live workers', and that of the workers it has
+    recycled (the master's cutime and cstime)."""
+
+    def ticks(pid: int, last_field: int) -> int:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return sum(int(value) for value in fields[11 : last_field - 2])  # utime (field 14) onwards
+
+    try:
+        used = ticks(master, 17) + sum(ticks(pid, 15) for pid in process_tree(master)[1:])
+    except FileNotFoundError:  # a worker recycled between listing and reading: its time is in cutime next time
+        return server_cpu_seconds(master)
+    return used / os.sysconf("SC_CLK_TCK")
+
+
 def median_run(rounds: list[WrkResult]) -> WrkResult:
     return sorted(rounds, key=lambda run: run.requests_per_second)[len(rounds) // 2]
 
@@ -324,7 +355,10 @@ def main() -> None:
             for name, target in targets.items():
                 measured = wrk_arguments(target, port, arguments.connections, arguments.threads, arguments.seconds)
                 wrk_run(**{**measured, "seconds": arguments.warmup})
-                runs[name].append(wrk_run(**measured))
+                cpu_before = server_cpu_seconds(deployed.servers[0].process.pid)
+                run = wrk_run(**measured)
+                cpu = server_cpu_seconds(deployed.servers[0].process.pid) - cpu_before
+                runs[name].append(dataclasses.replace(run, server_cpu_ms=cpu * 1000 / max(run.requests, 1)))
                 print(f"{arguments.backend}: {name}: {runs[name][-1].requests_per_second:.0f} req/s", flush=True)
         figures = {name: dataclasses.asdict(median_run(rounds)) for name, rounds in runs.items()}
         raw_output = "\n\n".join(

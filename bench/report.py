@@ -59,14 +59,15 @@ def throughput_section(run: dict) -> list[str]:
         f"measurement after {settings['warmup']} s of warm-up, median of {settings['rounds']} rounds "
         f"(load average before {run['load_average_before'][0]:.2f}, after {run['load_average_after'][0]:.2f}).",
         "",
-        "| target | requests/s | of the start page | p50 ms | p99 ms | requests | errors |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| target | requests/s | of the start page | server CPU ms per request | p50 ms | p99 ms | requests | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, figures in run["wrk"].items():
         ratio = figures["requests_per_second"] / start_rps
+        cpu = figures.get("server_cpu_ms")
         lines.append(
-            f"| {name} | {figures['requests_per_second']:.0f} | {ratio:.0%} | {figures['p50_ms']:.1f} | "
-            f"{figures['p99_ms']:.1f} | {figures['requests']} | {figures['errors']} |"
+            f"| {name} | {figures['requests_per_second']:.0f} | {ratio:.0%} | {'' if cpu is None else f'{cpu:.2f}'} | "
+            f"{figures['p50_ms']:.1f} | {figures['p99_ms']:.1f} | {figures['requests']} | {figures['errors']} |"
         )
     fixed = run["fixed_rate"]
     lines += [

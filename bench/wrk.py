@@ -28,6 +28,9 @@ class WrkResult:
     errors: int
     command: str
     output: str = field(repr=False)
+    # gunicorn's CPU time over the measurement per request (bench/measure.py): what a page costs the server, which a
+    # busy machine changes far less than requests/s.
+    server_cpu_ms: float | None = None
 
 
 def wrk_duration_ms(text: str) -> float:

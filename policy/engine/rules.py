@@ -177,6 +177,20 @@ CONTROLLED_SEQUENCING = (
     {"human_tissue": True, "human_data_open": (False, None)},
     {"human_tissue": False, "medical_imaging": True},
 )
+EGA_WITHOUT_CONSENT_REASON: Reason = (
+    "beyond-policy:ega",
+    "Human sequencing data without consent for open release goes to EGA.",
+)
+# Why the reads go to EGA, for each row of CONTROLLED_SEQUENCING: its first row has the participants' consent to
+# open release, which the reads must go without.
+EGA_WHY = (
+    (
+        "beyond-policy:ega",
+        "With consent to open release of the rest, the reads that must stay under controlled access go to EGA.",
+    ),
+    EGA_WITHOUT_CONSENT_REASON,
+    EGA_WITHOUT_CONSENT_REASON,
+)
 
 RULE_2: Reason = ("rule-2", "Imaging data that EMPIAR does not take goes to the BioImage Archive.")
 BIA_FILE_LIST_REASON: Reason = (
@@ -395,14 +409,14 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
             (Placement("ega", "the human sequencing data (raw reads), under controlled access", images=False),),
             (
                 OMICS_REPOSITORY_REASON,
-                ("beyond-policy:ega", "Human sequencing data without consent for open release goes to EGA."),
+                why,
                 (
                     "beyond-policy:ega-consent",
                     "EGA accepts data only when the participants' consents require controlled access distribution.",
                 ),
             ),
         )
-        for controlled in CONTROLLED_SEQUENCING
+        for controlled, why in zip(CONTROLLED_SEQUENCING, EGA_WHY, strict=True)
     ),
     # Annotare documents a processed-data-only submission for human spatial transcriptomics (not for other
     # functional genomics): optional, beside the reads in EGA, and open, so only with consent to open release.
@@ -841,7 +855,9 @@ GENERAL_REASONS = frozenset({OMICS_REPOSITORY_REASON})
 def _placement_whys() -> dict[tuple[str, str], tuple[Reason, ...]]:
     whys: dict[tuple[str, str], dict[Reason, None]] = {}
     for rule in DATASET_RULES:
-        why = next(reason for reason in rule.reasons if reason not in GENERAL_REASONS)
+        why = next((reason for reason in rule.reasons if reason not in GENERAL_REASONS), None)
+        if why is None:  # a rule without a reason of its own explains nothing: its step keeps its first reason
+            continue
         for placement in rule.places:
             whys.setdefault((placement.route, placement.contents), {})[why] = None
     whys[(BIA_IMAGING_ROUTE, CORRELATION_CONTENTS)] = {CORRELATION_BIA_PLACEMENT_REASON: None}

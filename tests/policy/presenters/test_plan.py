@@ -140,6 +140,9 @@ def test_the_ega_steps_why_says_it_is_about_consent():
     assert ega.why_parts == ()  # one dataset: its step's title names it
     assert ega.why.startswith("The omics data goes to the relevant omics repository. ")
     assert "consent" in ega.why
+    # The participants consented to open release of the rest: the reads go to EGA for their controlled access.
+    assert "without consent" not in ega.why
+    assert ega.why.endswith("the reads that must stay under controlled access go to EGA.")
 
 
 def test_datasets_explained_alike_share_one_sentence_without_names():
