@@ -228,8 +228,15 @@ def test_a_keyboard_only_journey_from_start_to_result(checked_page):
     tab_to(page, element_id="id_tomograms-0")
     page.keyboard.press("ArrowDown")
     expect(page.locator("#question-tomograms").get_by_label(TOMOGRAMS.label("few"))).to_be_checked()
-    for field in ("subtomogram_average", "atomic_model", "medical_imaging", "human_tissue"):
+    for field in ("subtomogram_average", "atomic_model"):
         tab_to(page, element_id=f"id_{field}-0")  # "Yes", the first answer of a yes-or-no question
+        page.keyboard.press("ArrowDown")
+        expect(page.locator(f"#question-{field}").get_by_label("No", exact=True)).to_be_checked()
+    tab_to(page, element_id="id_segmentations-0")  # the first answer: none
+    page.keyboard.press("Space")
+    expect(page.locator("#id_segmentations-0")).to_be_checked()
+    for field in ("medical_imaging", "human_tissue"):
+        tab_to(page, element_id=f"id_{field}-0")
         page.keyboard.press("ArrowDown")
         expect(page.locator(f"#question-{field}").get_by_label("No", exact=True)).to_be_checked()
     tab_to(page, name="Save and continue")

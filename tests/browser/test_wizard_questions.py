@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 CAPTIONS = {
     "tilt_series": "For cryo-ET",
-    "atomic_model": "For single-particle cryo-EM or cryo-ET",
+    "atomic_model": "For single-particle cryo-EM or cryo-ET or microED",
     "human_data_open": "For human samples",
     "human_controlled_access": "If yes above, for human sequencing reads",
 }
