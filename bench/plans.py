@@ -56,10 +56,11 @@ def random_studies(count: int, *, seed: int, max_datasets: int = 8) -> list[dict
         size = rng.randint(1, max_datasets)
         datasets = [{**rng.choice(singles), "id": f"d{index}"} for index in range(size)]
         answers: dict = {"answers_version": ANSWERS_CONTRACT_VERSION, "datasets": datasets}
-        if size >= 2 and rng.random() < 0.5:
-            labels = [dataset["id"] for dataset in datasets]
+        # Data that is not images is registered with no image: no correlative group names it.
+        labels = [dataset["id"] for dataset in datasets if dataset["modality"] != "non_image"]
+        if len(labels) >= 2 and rng.random() < 0.5:
             answers["correlations"] = [
-                rng.sample(labels, rng.randint(2, min(size, 4))) for _ in range(rng.randint(1, 2))
+                rng.sample(labels, rng.randint(2, min(len(labels), 4))) for _ in range(rng.randint(1, 2))
             ]
         studies.append(answers)
     return studies

@@ -47,13 +47,16 @@ def _is_valid(answers: dict) -> bool:
 
 @st.composite
 def studies(draw, *, max_datasets: int = 8, as_asked: bool = False) -> dict:
-    labels = draw(st.lists(LABELS, min_size=1, max_size=max_datasets, unique=True))
+    # Unique regardless of case, as the contract wants them.
+    labels = draw(st.lists(LABELS, min_size=1, max_size=max_datasets, unique_by=str.casefold))
     answers: dict = {
         "answers_version": ANSWERS_CONTRACT_VERSION,
         "datasets": [{"id": label, **draw(dataset_fields(as_asked=as_asked))} for label in labels],
     }
-    if len(labels) >= 2:
-        groups = draw(st.lists(st.lists(st.sampled_from(labels), min_size=2, max_size=4, unique=True), max_size=3))
+    # Data that is not images is registered with no image: no correlative group names it.
+    images = [dataset["id"] for dataset in answers["datasets"] if dataset["modality"] != "non_image"]
+    if len(images) >= 2:
+        groups = draw(st.lists(st.lists(st.sampled_from(images), min_size=2, max_size=4, unique=True), max_size=3))
         if groups:
             answers["correlations"] = groups
     if as_asked or draw(st.booleans()):

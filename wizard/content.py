@@ -8,6 +8,11 @@ REQUIRED_MESSAGES = {
     "id": "Enter a short label for the dataset",
     "modality": "Select how these images were made",
     "em_method": "Select the electron microscopy method",
+    "volume_em_method": "Select the volume EM method",
+    "ed_map": "Select yes if you computed a 3D map from the diffraction data",
+    "xray_method": "Select the X-ray method",
+    "segmentations": "Select whether you will deposit segmentations or annotations, and where",
+    "data_type": "Select the kind of data",
     "tilt_series": "Select yes if you will deposit the raw tilt series",
     "tomograms": "Select how many tomograms you reconstructed",
     "dimensionality": "Select whether the images are 2D or 3D",
@@ -41,6 +46,11 @@ SHORT_NAMES = {
     "publication": "Associated with a publication",
     "modality": "Imaging method",
     "em_method": "Electron microscopy method",
+    "volume_em_method": "Volume EM method",
+    "ed_map": "3D map from the diffraction data",
+    "xray_method": "X-ray method",
+    "segmentations": "Segmentations or annotations",
+    "data_type": "Kind of data",
     "tilt_series": "Raw tilt series deposited",
     "tomograms": "Reconstructed tomograms",
     "subtomogram_average": "Subtomogram average",
@@ -68,9 +78,10 @@ CONDITION_WORDS = {
 CAPTIONS = {
     "human_controlled_access": "If yes above, for human sequencing reads",
 }
-# Choices that say how much of a dataset there is, not how it was made: left out of its summary (the add-another
-# list, the correlation page's hints), where "…cryo-ET, Many" would not say many of what.
-NOT_IN_SUMMARY = frozenset({"tomograms"})
+# Choices that say how much of a dataset there is, or what else is deposited with it, not how it was made: left out
+# of its summary (the add-another list, the correlation page's hints), where "…cryo-ET, Many" would not say many of
+# what.
+NOT_IN_SUMMARY = frozenset({"tomograms", "segmentations"})
 LABEL_INVALID = "Use 1 to 40 letters, digits, hyphens or underscores, with no spaces"
 LABEL_TAKEN = "Another dataset is already labelled {label}: choose a different label"
 DATASETS_NONE = "Add at least one dataset"
@@ -119,6 +130,11 @@ REMOVED_WITH_GROUPS = "{label} was removed from your study, and from {groups}."
 
 # What a modality's group of follow-ups says before its questions (by the modality's value): said once, here.
 GROUP_NOTES = {
+    "non_image": (
+        "Data that is not images goes to its own repository (ArrayExpress, PRIDE, MetaboLights, or EGA for human "
+        "sequencing under controlled access), never to the BioImage Archive; the study's image and structure "
+        "depositions cite it."
+    ),
     "spatial_omics": (
         "Where the tissue images go: the images and segmentations go to the BioImage Archive, linked to the omics "
         "data. For sequencing-based spatial transcriptomics, ArrayExpress also takes the raw tissue images with the "

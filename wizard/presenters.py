@@ -15,6 +15,7 @@ from policy.engine.questions import (
     MAX_DATASETS,
     PUBLICATION,
     Question,
+    alternatives_of,
     questions_asked_for,
 )
 from policy.presenters.answers import AnswerRow, Answers, answers_present
@@ -164,24 +165,62 @@ def _condition_words(name: str, value: Any) -> str:
     return f"{content.in_sentence(content.short_name(name, parent.text))}: {answer_text(parent, value).lower()}"
 
 
+def _alternatives_shown(question: Question) -> tuple[tuple[tuple[str, tuple[Any, ...]], ...], ...]:
+    """The answers that reveal a question beyond its group's (the group says those), alternative by alternative. A
+    question asked of different kinds of data (AnyOf) sits in a group of several of them, or after the groups, so
+    each of its alternatives keeps the kind of data it concerns."""
+    grouping = grouping_question().field
+    order = list(DATASET_QUESTIONS_BY_FIELD)
+    alternatives = alternatives_of(question.asked_when)
+    without_grouping = _in_group(question) and len(alternatives) == 1
+    return tuple(
+        tuple(
+            sorted(
+                (
+                    condition
+                    for condition in alternative.conditions
+                    if not (without_grouping and condition[0] == grouping)
+                ),
+                key=lambda condition: order.index(condition[0]),
+            )
+        )
+        for alternative in alternatives
+    )
+
+
+def _reveal_encoded(alternatives) -> str:
+    """For static/js/app.js: alternatives separated by "/", any of which reveals; each a list of conditions
+    separated by ";", all of which must hold; each condition's values separated by "|"."""
+    return "/".join(
+        ";".join(f"{name}={'|'.join(_form_choice(value) for value in values)}" for name, values in conditions)
+        for conditions in alternatives
+    )
+
+
 @cache
 def reveal_condition(question: Question) -> tuple[str, str]:
     """(reveal_when, caption) for a dataset question: the answers it follows beyond its group's (the group says
     those), for the script, and in a few words for a page without it, where every follow-up shows: the wizard's
-    own caption for the question, else the answer it follows most closely ("For cryo-ET")."""
-    grouping = grouping_question().field
-    order = list(DATASET_QUESTIONS_BY_FIELD)
-    in_group = _in_group(question)
-    conditions = sorted(
-        (condition for condition in question.asked_when.conditions if not (in_group and condition[0] == grouping)),
-        key=lambda condition: order.index(condition[0]),
-    )
-    if not conditions:
+    own caption for the question, else the answer it follows most closely ("For cryo-ET"), of each alternative."""
+    alternatives = _alternatives_shown(question)
+    if not all(alternatives):
         return "", ""
-    encoded = ";".join(f"{name}={'|'.join(_form_choice(value) for value in values)}" for name, values in conditions)
-    name, values = conditions[-1]
-    caption = content.CAPTIONS.get(question.field) or " or ".join(_condition_words(name, value) for value in values)
-    return encoded, caption if caption.startswith("If ") else f"For {caption}"
+    closest = dict.fromkeys(
+        _condition_words(name, value)
+        for conditions in alternatives
+        for name, values in conditions[-1:]
+        for value in values
+    )
+    caption = content.CAPTIONS.get(question.field) or " or ".join(closest)
+    return _reveal_encoded(alternatives), caption if caption.startswith("If ") else f"For {caption}"
+
+
+def _group_reveal_when(key: tuple[str, ...], questions: Iterable[Question]) -> str:
+    """A group of one kind of data is revealed by that answer. A group of several holds only questions asked under
+    more answers (AnyOf): it is revealed when one of them is, so that it never shows empty."""
+    if len(key) == 1:
+        return f"{grouping_question().field}={key[0]}"
+    return "/".join(dict.fromkeys(reveal_condition(question)[0] for question in questions))
 
 
 @cache
@@ -201,8 +240,9 @@ def _controls(question: Question) -> dict[str, str]:
     """For each answer to a dataset question, the ids of the follow-ups (a group, or a question) it reveals."""
     controls: dict[str, list[str]] = {}
     if question == grouping_question():
+        # A group of several kinds of data is revealed by the answers its questions follow, which name them.
         for key in dict.fromkeys(_group_key(other) for other in DATASET_QUESTIONS):
-            for value in key:
+            for value in key if len(key) == 1 else ():
                 controls.setdefault(value, []).append(_group_id(key))
     for other in DATASET_QUESTIONS:
         for name, values in other.asked_when.conditions:
@@ -269,32 +309,35 @@ def dataset_question_blocks(form: DatasetForm, *, errors: Mapping[str, list[str]
     asked = set(form.questions)
     grouping = grouping_question()
     later = _questions_after_the_groups()
-    by_key: dict[tuple[str, ...], list[QuestionBlock]] = {}
+    by_key: dict[tuple[str, ...], list[Question]] = {}
     common_before: list[QuestionBlock] = []
     common_after: list[QuestionBlock] = []
     for question in DATASET_QUESTIONS:
-        block = question_block(form, question, errors=errors, revealed=question in asked)
         if _in_group(question):
-            by_key.setdefault(_group_key(question), []).append(block)
-        elif question.field in later or _group_key(question):
+            by_key.setdefault(_group_key(question), []).append(question)
+            continue
+        block = question_block(form, question, errors=errors, revealed=question in asked)
+        if question.field in later or _group_key(question):
             common_after.append(block)
         else:
             common_before.append(block)
-    chosen = form_value_of(form, grouping)
     groups = []
-    # In the order the grouping question offers its answers.
+    # In the order the grouping question offers its answers; a group of several after its first one's.
     for key in sorted(by_key, key=lambda key: grouping.enumeration.values.index(key[0])):
-        blocks = tuple(by_key[key])
-        revealed = chosen in key
+        blocks = tuple(
+            question_block(form, question, errors=errors, revealed=question in asked) for question in by_key[key]
+        )
+        revealed = any(block.revealed for block in blocks)
         groups.append(
             FollowUpGroup(
                 group_id=_group_id(key),
                 title=" or ".join(grouping.enumeration.label(value) for value in key),
-                reveal_when=f"{grouping.field}={'|'.join(key)}",
+                reveal_when=_group_reveal_when(key, by_key[key]),
                 questions=blocks,
                 revealed=revealed,
                 opened=revealed or any(block.error for block in blocks),
-                note=" ".join(content.GROUP_NOTES.get(value, "") for value in key).strip(),
+                # Said once, in the group of its own kind of data.
+                note=content.GROUP_NOTES.get(key[0], "") if len(key) == 1 else "",
             )
         )
     shown = [*common_before, *(block for group in groups for block in group.questions), *common_after]
@@ -304,11 +347,6 @@ def dataset_question_blocks(form: DatasetForm, *, errors: Mapping[str, list[str]
         "later_question_blocks": common_after,
         "error_links": error_links(shown, form.non_field_errors() if errors else ()),
     }
-
-
-def form_value_of(form: forms.Form, question: Question) -> str:
-    value = form[question.field].value()
-    return "" if value is None else str(value)
 
 
 @cache

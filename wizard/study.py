@@ -27,7 +27,7 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.urls import reverse
 
 from policy.engine.not_asked import TRANSLATIONS
-from policy.engine.planner import dataset_placements, dataset_refused
+from policy.engine.planner import dataset_correlatable, dataset_placements, dataset_refused
 from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS, MAX_DATASETS, questions_asked_for
 
 SESSION_KEY = "study"
@@ -74,8 +74,8 @@ def dataset_find(draft: Draft, *, label: str) -> dict | None:
 
 
 def datasets_offered(datasets: list[dict]) -> list[dict]:
-    """The datasets a correlative group may name: those the engine does not refuse whole (`dataset_refused`)."""
-    return [dataset for dataset in datasets if not dataset_refused(dataset)]
+    """The datasets a correlative group may name: images the engine does not refuse whole (`dataset_correlatable`)."""
+    return [dataset for dataset in datasets if dataset_correlatable(dataset)]
 
 
 def correlations_asked(draft: Draft) -> bool:
@@ -261,7 +261,7 @@ def dataset_save(*, session: SessionBase, dataset: Mapping[str, Any], replacing:
     index = next((i for i, item in enumerate(datasets) if item["id"] == replacing), None)
     if index is None:
         datasets.append(dict(dataset))
-        change = None if dataset_refused(dataset) else "added"
+        change = None if not dataset_correlatable(dataset) else "added"
     else:
         change = "changed" if _dataset_kind(datasets[index]) != _dataset_kind(dataset) else None
         datasets[index] = dict(dataset)
@@ -286,7 +286,7 @@ def dataset_remove(*, session: SessionBase, label: str) -> Draft:
         session=session,
         draft=draft,
         answers={**draft["answers"], "datasets": datasets},
-        change=None if dataset_refused(removed) else "removed",
+        change=None if not dataset_correlatable(removed) else "removed",
         label=label,
         renamed={},
     )

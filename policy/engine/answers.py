@@ -29,7 +29,7 @@ from policy.engine.vocabulary import MODALITY
 ROOT = "answers"
 MAX_CORRELATION_GROUPS = 100
 # What each EM method implies about dimensionality: a contradicting answer is a mistake worth reporting.
-DIMENSIONALITY_OF_EM_METHOD = {"single_particle": "3d", "cryo_et": "3d", "volume_em": "3d", "2d": "2d"}
+DIMENSIONALITY_OF_EM_METHOD = {"single_particle": "3d", "cryo_et": "3d", "volume_em": "3d", "2d": "2d", "microed": "3d"}
 
 
 def _questions_by_modality() -> tuple[dict[str, tuple[Question, ...]], dict[str, frozenset[str]]]:
@@ -143,9 +143,11 @@ def _answers_validate(answers: dict, *, given_in: int, errors: dict[str, list[st
     if type(publication) is not bool:
         add("publication", "Expected true or false.")
 
-    never_asked = fields_never_asked(version=given_in) if given_in != ANSWERS_CONTRACT_VERSION else frozenset()
+    never_asked = fields_never_asked(version=given_in)
     datasets = _datasets_validate(answers.get("datasets"), never_asked, add)
-    correlations = _correlations_validate(answers.get("correlations", []), _labels_listed(answers), add)
+    correlations = _correlations_validate(
+        answers.get("correlations", []), _labels_listed(answers), _labels_not_images(answers), add
+    )
 
     if errors:
         raise InvalidAnswers(errors)
@@ -156,6 +158,18 @@ def _answers_validate(answers: dict, *, given_in: int, errors: dict[str, list[st
         given_in=given_in,
         not_asked={dataset["id"]: fields for dataset, fields in datasets if fields},
     )
+
+
+def _labels_not_images(answers: dict) -> set[str]:
+    """The labels of datasets of data that is not images, which no correlative group may name."""
+    raw = answers.get("datasets")
+    if not isinstance(raw, list):
+        return set()
+    return {
+        item["id"]
+        for item in raw
+        if isinstance(item, dict) and isinstance(item.get("id"), str) and item.get("modality") == "non_image"
+    }
 
 
 def _labels_listed(answers: dict) -> set[str]:
@@ -285,6 +299,8 @@ def _value_problem(question: Question, value: Any) -> str | None:
 
 
 def _consistency_check(dataset: dict, fail) -> None:
+    if dataset["modality"] == "non_image" and dataset.get("medical_imaging") is True:
+        fail("medical_imaging", "Data that is not images is not medical imaging: answer no.")
     em_method = dataset.get("em_method")
     dimensionality = dataset.get("dimensionality")
     if em_method and dimensionality and DIMENSIONALITY_OF_EM_METHOD[em_method] != dimensionality:
@@ -302,7 +318,7 @@ def _consistency_check(dataset: dict, fail) -> None:
         fail("atomic_model", "A model from cryo-ET is built into a subtomogram average: answer yes to that first.")
 
 
-def _correlations_validate(raw: Any, dataset_ids: set[str], add) -> tuple[tuple[str, ...], ...]:
+def _correlations_validate(raw: Any, dataset_ids: set[str], not_images: set[str], add) -> tuple[tuple[str, ...], ...]:
     if not isinstance(raw, list):
         add("correlations", "Expected a list of groups of dataset labels.")
         return ()
@@ -325,6 +341,10 @@ def _correlations_validate(raw: Any, dataset_ids: set[str], add) -> tuple[tuple[
         if unknown:
             shown = ", ".join(repr(member[:40]) for member in unknown[:5])
             add(path, f"Names datasets that the study does not list: {shown}.")
+            continue
+        if not_images & set(group):
+            shown = ", ".join(repr(member) for member in group if member in not_images)
+            add(path, f"Names data that is not images, which is registered with no image: {shown}.")
             continue
         groups.add(tuple(sorted(group)))
     return tuple(sorted(groups))

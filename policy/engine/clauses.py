@@ -689,6 +689,57 @@ BEYOND_POLICY_CLAUSES: tuple[Clause, ...] = (
         "(accessions starting S-, e.g. S-BIAD17 beside EMPIAR-10412).",
         "https://pypi.org/project/empiar-depositor/",
     ),
+    Clause(
+        "beyond-policy:empiar-microed",
+        "EMPIAR: microcrystal electron diffraction, diffraction images",
+        "EMPIAR's deposition schema names experiment type 9, microcrystal electron diffraction, and image category "
+        "T12, diffraction images.",
+        "https://pypi.org/project/empiar-depositor/",
+    ),
+    Clause(
+        "beyond-policy:emdb-electron-diffraction",
+        "EMDB: the final 3D reconstruction of an electron diffraction experiment",
+        "The final 3D reconstruction from a single-particle, electron tomography or electron diffraction experiment "
+        "can be deposited to EMDB; image data related to EMDB entries can be deposited to EMPIAR.",
+        "https://www.ebi.ac.uk/empiar/faq",
+    ),
+    Clause(
+        "beyond-policy:pdb-microed",
+        "PDB: structures determined by 3D electron diffraction (MicroED)",
+        "Structures determined by 3D electron diffraction (3D ED/MicroED) are deposited in the PDB, whose data model "
+        "for electron diffraction the wwPDB is extending for them.",
+        "https://github.com/wwPDB/microed-extension/blob/master/electron-diffraction.md",
+    ),
+    Clause(
+        "beyond-policy:onedep-structure-factors",
+        "wwPDB OneDep: coordinates and structure factors uploaded together",
+        "In OneDep's File upload page the depositor uploads the coordinate and structure factor files, then selects "
+        "each file's type.",
+        "http://www.wwpdb.org/deposition/tutorial",
+    ),
+    Clause(
+        "beyond-policy:bia-annotations",
+        "BioImage Archive: annotations with or without their images",
+        "Annotations, i.e. segmentation masks, meshes etc., can be submitted with or without including the source "
+        "images.",
+        "https://www.ebi.ac.uk/bioimage-archive/submit/",
+    ),
+    Clause(
+        "beyond-policy:empiar-downstream",
+        "EMPIAR: downstream files welcome beside the raw data",
+        "Beyond the rawest form of the data, downstream and intermediate files are encouraged: ideally, as much as "
+        "possible should be provided. For volume EM and X-ray methods EMPIAR takes image data and final "
+        "reconstructions where available.",
+        "https://www.ebi.ac.uk/empiar/faq",
+    ),
+    Clause(
+        "beyond-policy:related-data-links",
+        "Data that is not images, cited by the study's depositions (this service's advice)",
+        "The policy covers image data. A study's other data (sequencing, mass-spectrometry proteomics, metabolomics) "
+        "goes to its repository, and each image or structure deposition of the study cites its accession, as the "
+        "archives' own linking guidance has images cite their omics data and maps their raw data and models.",
+        "depositwizard's own advice, drawn from the archives' guidance above",
+    ),
 )
 
 CLAUSES: dict[str, Clause] = {clause.id: clause for clause in POLICY_CLAUSES + BEYOND_POLICY_CLAUSES}

@@ -25,6 +25,9 @@ def _omics_consent_unanswered(dataset: Mapping[str, Any]) -> frozenset[str]:
 FROM_V3 = Translation(
     version=3,
     renamed={"human_images_open": "human_data_open"},
-    new_fields=frozenset({"human_data_open"}),
+    # The methods (microED, the volume EM and X-ray method, segmentations, data that is not images) are new too.
+    new_fields=frozenset(
+        {"human_data_open", "ed_map", "volume_em_method", "xray_method", "segmentations", "data_type"}
+    ),
     unanswered=_omics_consent_unanswered,
 )

@@ -1,7 +1,8 @@
 """Answers a contract version never asked: derived, never stored.
 
 A study given in an earlier version of the answers contract is translated into today's (`Translation`); the
-fields a version never asked are the `new_fields` of every translation from that version onward. Where the
+fields a version never asked are the `new_fields` of every translation from that version onward, and the
+follow-ups added to version 4 after its release (`ADDED_TO_VERSION_4`). Where the
 translated answers do not answer such a field, the question was not asked: the answers show it as "Not asked in
 this version" (never as a "Yes" or "No" nobody gave), the plan reads it as an unanswered question, and "Change
 answers" leaves it unanswered, for the wizard to ask. The canonical answers name the version they were given in
@@ -14,17 +15,21 @@ from typing import Any
 from policy.engine.contract_v1 import FROM_V1, answers_version_of
 from policy.engine.contract_v2 import FROM_V2
 from policy.engine.contract_v3 import FROM_V3
-from policy.engine.questions import ANSWERS_CONTRACT_VERSION, DATASET_QUESTIONS
+from policy.engine.questions import DATASET_QUESTIONS
 
 # The translation from version n to n + 1, for n = 1, 2, …
 TRANSLATIONS = (FROM_V1, FROM_V2, FROM_V3)
+# Follow-ups added to version 4 after it was released: answers given in version 4 without them were written before
+# they existed, so each is "not asked" there too, like a field an earlier version never asked. Those asked only
+# after an answer new with them (`ed_map` of microED, `data_type` of data that is not images) are required as usual.
+ADDED_TO_VERSION_4 = frozenset({"volume_em_method", "xray_method", "segmentations"})
 GIVEN_IN = "answers_given_in"
 NOT_ASKED = "Not asked in this version"
 
 
 def fields_never_asked(*, version: int) -> frozenset[str]:
     """Today's fields that answers given in `version` could not have answered."""
-    return frozenset().union(*(translation.new_fields for translation in TRANSLATIONS[version - 1 :]))
+    return ADDED_TO_VERSION_4.union(*(translation.new_fields for translation in TRANSLATIONS[version - 1 :]))
 
 
 def answers_given_in(answers: Mapping[str, Any]) -> Any:
@@ -36,7 +41,7 @@ def answers_given_in(answers: Mapping[str, Any]) -> Any:
 def dataset_not_asked(*, dataset: Mapping[str, Any], given_in: int) -> tuple[str, ...]:
     """The questions today's contract asks of this dataset that the version it was given in never asked and its
     answers leave unanswered, in asking order."""
-    never = fields_never_asked(version=given_in) if given_in < ANSWERS_CONTRACT_VERSION else frozenset()
+    never = fields_never_asked(version=given_in)
     return tuple(
         question.field
         for question in DATASET_QUESTIONS

@@ -72,6 +72,12 @@ def dataset_refused(dataset: Mapping[str, Any]) -> bool:
     return dataset.get("medical_imaging") is True
 
 
+def dataset_correlatable(dataset: Mapping[str, Any]) -> bool:
+    """Whether a correlative group may name the dataset: images not refused whatever else is answered. Data that is
+    not images is registered with no image."""
+    return not dataset_refused(dataset) and dataset.get("modality") != NON_IMAGE
+
+
 def dataset_placements(dataset: Mapping[str, Any]) -> tuple[PlacementFound, ...]:
     """(route key, contents, optional, reasons) for each place the routing table sends this dataset's data."""
     return _placements_for(tuple(map(dataset.get, SIGNATURE_FIELDS)))[0]
@@ -84,6 +90,7 @@ def dataset_withheld(dataset: Mapping[str, Any]) -> tuple[Withheld, ...]:
 
 
 ROUTE_ORDER = {route_key: index for index, route_key in enumerate(ROUTES)}
+NON_IMAGE = "non_image"
 OMICS_ARCHIVES = frozenset({"arrayexpress", "pride", "metabolights", "ega"})
 LINK_KIND_ORDER = {"omics_link": 0, "correlation": 1, "cross_reference": 2}
 
@@ -97,11 +104,14 @@ def plan_build(*, study: Study) -> Plan:
     not_accepted: list[dict] = []
     depositions = _Depositions()
     accepted = []
+    unplaced = []  # neither refused nor placed: data that is not images and fits no repository the plan names
     for dataset in study.datasets:
         placements = dataset_placements(dataset)
         if withheld := dataset_withheld(dataset):
             not_accepted.append(_refusal(dataset["id"], withheld, placements))
         if not placements:
+            if not withheld:
+                unplaced.append(dataset)
             continue
         accepted.append(dataset)
         for route_key, contents, optional, reasons in placements:
@@ -113,8 +123,10 @@ def plan_build(*, study: Study) -> Plan:
     _emdb_empiar_cross_references_add(accepted, depositions, linking)
     _pdb_emdb_cross_references_add(accepted, depositions, linking)
     _correlations_add(study, {item["dataset"]: item for item in not_accepted}, depositions, linking, notes)
-    cryo_et_without_emdb = depositions.add_archive_advice(accepted)
-    empiar_publication_asked = _dataset_notes_add(study, accepted, cryo_et_without_emdb, notes)
+    _annotation_links_add(accepted, depositions, linking)
+    _non_image_links_add(accepted, depositions, linking)
+    empiar_without_emdb = depositions.add_archive_advice(accepted)
+    empiar_asked = _dataset_notes_add(study, accepted, unplaced, empiar_without_emdb, notes)
     bia_bound = [dataset for dataset in accepted if "bia" in depositions.archives_of(dataset["id"])]
     _study_notes_add(study, accepted, not_accepted, bia_bound, linking, notes)
 
@@ -124,7 +136,7 @@ def plan_build(*, study: Study) -> Plan:
     contacts = [rules.PRESUBMISSION_CONTACT]
     if any(dataset["modality"] == "high_content_screening" for dataset in study.datasets):
         contacts.append(rules.BIA_CONTACT)
-    if cryo_et_without_emdb or empiar_publication_asked:
+    if empiar_without_emdb or empiar_asked:
         contacts.append(rules.EMPIAR_HELP_CONTACT)
     if depositions.on_route(rules.ARRAYEXPRESS_PROCESSED_ROUTE):
         contacts.append(rules.ANNOTARE_CONTACT)
@@ -239,11 +251,11 @@ class _Depositions:
             self._by_key[key] = deposition
         return deposition
 
-    def add_archive_advice(self, accepted: list[Mapping]) -> list[str]:
-        """Adds each archive's advice to its depositions; returns the cryo-ET datasets whose EMPIAR entry
-        has no EMDB entry to tie to, which EMPIAR must be asked about first."""
+    def add_archive_advice(self, accepted: list[Mapping]) -> list[tuple[str, Reason]]:
+        """Adds each archive's advice to its depositions; returns the datasets whose EMPIAR entry has no EMDB
+        entry to tie to (cryo-ET, microED), which EMPIAR must be asked about first, each with why."""
         by_id = {dataset["id"]: dataset for dataset in accepted}
-        cryo_et_without_emdb = []
+        empiar_without_emdb: list[tuple[str, Reason]] = []
         for deposition in self._by_key.values():
             archive = deposition["archive"]
             if archive == "empiar":
@@ -259,8 +271,13 @@ class _Depositions:
                 if any(condition.matches(dataset) for condition in rules.EMPIAR_WITHOUT_EMDB):
                     deposition["reasons"].append(rules.EMPIAR_WITHOUT_EMDB_REASON)
                 else:
-                    deposition["reasons"].append(rules.CRYO_ET_WITHOUT_EMDB_REASON)
-                    cryo_et_without_emdb.append(dataset["id"])
+                    reason = (
+                        rules.MICROED_WITHOUT_EMDB_REASON
+                        if dataset.get("em_method") == "microed"
+                        else rules.CRYO_ET_WITHOUT_EMDB_REASON
+                    )
+                    deposition["reasons"].append(reason)
+                    empiar_without_emdb.append((dataset["id"], reason))
             elif archive == "bia":
                 if deposition["_route_key"] == BIA_IMAGING_ROUTE:
                     deposition["reasons"].append(rules.BIA_SUBMISSION_REASON)
@@ -269,26 +286,30 @@ class _Depositions:
                 deposition["reasons"].append(rules.ARRAYEXPRESS_RELEASE_REASON)
             elif archive in ("emdb", "pdb"):
                 deposition["reasons"].append(rules.WWPDB_PREPRINT_REASON)
-        return cryo_et_without_emdb
+        return empiar_without_emdb
+
+    def ordered_raw(self) -> list[dict]:
+        """The depositions as built (route keys kept), in plan order."""
+        return sorted(self._by_key.values(), key=self._order)
+
+    @staticmethod
+    def _order(deposition: dict) -> tuple:
+        # Within the BioImage Archive, the imaging submission that carries the linking information is last.
+        return (
+            ARCHIVE_ORDER.index(deposition["archive"]),
+            deposition["_route_key"] == BIA_IMAGING_ROUTE,
+            ROUTE_ORDER[deposition["_route_key"]],
+            deposition["key"],
+        )
 
     def ordered(self) -> list[dict]:
         """The depositions in the order to deposit, as a plan stores them."""
-
-        def order(deposition: dict) -> tuple:
-            # Within the BioImage Archive, the imaging submission that carries the linking information is last.
-            return (
-                ARCHIVE_ORDER.index(deposition["archive"]),
-                deposition["_route_key"] == BIA_IMAGING_ROUTE,
-                ROUTE_ORDER[deposition["_route_key"]],
-                deposition["key"],
-            )
-
         return [
             {
                 **{name: value for name, value in deposition.items() if name != "_route_key"},
                 "reasons": _reasons(deposition["reasons"]),
             }
-            for deposition in sorted(self._by_key.values(), key=order)
+            for deposition in self.ordered_raw()
         ]
 
 
@@ -351,8 +372,11 @@ def _pdb_emdb_cross_references_add(accepted: list[Mapping], depositions: _Deposi
         if not models:
             continue
         maps = depositions.of(dataset["id"], "emdb")
+        if not maps:  # a microED model without a map of the diffraction data
+            continue
         # A cryo-ET model is fitted to the subtomogram average, not to a tomogram.
         fitted_to = [m for m in maps if m["key"].startswith(EMDB_AVERAGE_ROUTE)] or maps
+        the_map = "made from the same diffraction data" if dataset.get("em_method") == "microed" else "it is fitted to"
         linking.append(
             _linking_item(
                 kind="cross_reference",
@@ -360,11 +384,16 @@ def _pdb_emdb_cross_references_add(accepted: list[Mapping], depositions: _Deposi
                 cites=fitted_to,
                 datasets=[dataset["id"]],
                 contents=[
-                    f"In the OneDep deposition of {dataset['id']}'s model, name the EMDB entry of the map it is "
-                    f"fitted to (e.g. {ARCHIVES['emdb'].accession_example}) as a related deposition, or deposit "
-                    "map and model in one session.",
+                    f"In the OneDep deposition of {dataset['id']}'s model, name the EMDB entry of the map "
+                    f"{the_map} "
+                    f"(e.g. {ARCHIVES['emdb'].accession_example}) as a related deposition, or deposit map and model in "
+                    "one session.",
                 ],
-                reasons=rules.PDB_EMDB_CROSS_REFERENCE_REASONS,
+                reasons=(
+                    rules.PDB_DIFFRACTION_EMDB_CROSS_REFERENCE_REASONS
+                    if dataset.get("em_method") == "microed"
+                    else rules.PDB_EMDB_CROSS_REFERENCE_REASONS
+                ),
             )
         )
 
@@ -463,6 +492,70 @@ def _cited_what(deposition: dict, by_id: Mapping[str, Mapping]) -> str:
     return labels
 
 
+def _annotation_links_add(accepted: list[Mapping], depositions: _Depositions, linking: list[dict]) -> None:
+    """Segmentations deposited in the BioImage Archive without their images cite the entries that hold them."""
+    for dataset in accepted:
+        if dataset.get("segmentations") != "bia_annotations":
+            continue
+        images = [d for code in ("emdb", "empiar") for d in depositions.of(dataset["id"], code)]
+        linking.append(
+            _linking_item(
+                kind="cross_reference",
+                performed_in=depositions.bia_imaging(),
+                cites=images,
+                datasets=[dataset["id"]],
+                contents=[
+                    f"In the BioImage Archive submission, cite the {ARCHIVES[image['archive']].name} accession of "
+                    f"{_cited_what(image, {dataset['id']: dataset})} (e.g. "
+                    f"{ARCHIVES[image['archive']].accession_example}): the segmentations annotate its images."
+                    for image in images
+                ],
+                reasons=rules.ANNOTATION_CROSS_REFERENCE_REASONS,
+            )
+        )
+
+
+IMAGE_AND_STRUCTURE_ARCHIVES = frozenset({"emdb", "pdb", "empiar", "bia"})
+
+
+def _non_image_links_add(accepted: list[Mapping], depositions: _Depositions, linking: list[dict]) -> None:
+    """Each image or structure deposition of the study cites the repositories of its data that is not images, which
+    come earlier in the plan."""
+    cited = [
+        deposition
+        for dataset in accepted
+        if dataset["modality"] == NON_IMAGE
+        for code in ARCHIVE_ORDER
+        for deposition in depositions.of(dataset["id"], code)
+        if not _all_optional(deposition)
+    ]
+    if not cited:
+        return
+    for deposition in depositions.ordered_raw():
+        if deposition["archive"] not in IMAGE_AND_STRUCTURE_ARCHIVES:
+            continue
+        where = f"the {ARCHIVES[deposition['archive']].name} deposition of {', '.join(deposition['datasets'])}"
+        if deposition["_route_key"] == BIA_IMAGING_ROUTE:
+            where = "the BioImage Archive submission"
+        linking.append(
+            _linking_item(
+                kind="cross_reference",
+                performed_in=deposition,
+                cites=cited,
+                datasets=list(
+                    dict.fromkeys([*deposition["datasets"], *(d for other in cited for d in other["datasets"])])
+                ),
+                contents=[
+                    f"In {where}, cite the {ARCHIVES[other['archive']].name} accession of "
+                    f"{', '.join(other['datasets'])} (e.g. {ARCHIVES[other['archive']].accession_example}) as the "
+                    "study's related data."
+                    for other in cited
+                ],
+                reasons=rules.NON_IMAGE_CITED_REASONS,
+            )
+        )
+
+
 def _cross_reference_reasons(cited: list[dict]) -> list[Reason]:
     """Why the submission holding the correlation information cites each of these depositions: rule 3 for
     EMPIAR's side of a correlative study, the screen's own template for a screen, the spatial-omics link for
@@ -487,13 +580,35 @@ def _labels(datasets: list[Mapping]) -> str:
 
 
 def _dataset_notes_add(
-    study: Study, accepted: list[Mapping], cryo_et_without_emdb: list[str], notes: list[dict]
+    study: Study,
+    accepted: list[Mapping],
+    unplaced: list[Mapping],
+    empiar_without_emdb: list[tuple[str, Reason]],
+    notes: list[dict],
 ) -> bool:
     """Advice about some datasets that no deposition step carries: what to ask, what to confirm. Returns whether
-    EMPIAR must be asked about data without a publication."""
-    for dataset_id in cryo_et_without_emdb:
+    EMPIAR's team is named as the one to ask."""
+    for dataset_id, reason in empiar_without_emdb:
+        notes.append(_note(f"{dataset_id}: {reason[1]}", [reason]))
+    microed = [d for d in accepted if d.get("em_method") == "microed"]
+    if microed:
         notes.append(
-            _note(f"{dataset_id}: {rules.CRYO_ET_WITHOUT_EMDB_REASON[1]}", [rules.CRYO_ET_WITHOUT_EMDB_REASON])
+            _note(
+                f"{_labels(microed)}: 3D electron diffraction (microED) has no line in the policy, so this plan "
+                "follows "
+                "EMPIAR's, EMDB's and the wwPDB's own pages, and never the BioImage Archive. Ask "
+                f"{rules.EMPIAR_HELP_CONTACT} about the diffraction images before depositing them.",
+                rules.MICROED_REASONS,
+            )
+        )
+    non_image_other = [d for d in unplaced if d["modality"] == NON_IMAGE]
+    if non_image_other:
+        notes.append(
+            _note(
+                f"{_labels(non_image_other)}: ask {rules.PRESUBMISSION_CONTACT} which repository takes this data, then "
+                "cite its accession in the study's image and structure depositions.",
+                rules.NON_IMAGE_OTHER_REASONS,
+            )
         )
     without_tilt_series = [d for d in accepted if d.get("em_method") == "cryo_et" and d["tilt_series"] is False]
     if without_tilt_series:
@@ -544,7 +659,9 @@ def _dataset_notes_add(
     without_publication = [
         d
         for d in accepted
-        if not study.publication and any(condition.matches(d) for condition in rules.EMPIAR_WITHOUT_EMDB)
+        if not study.publication
+        and any(condition.matches(d) for condition in rules.EMPIAR_WITHOUT_EMDB)
+        and not any(d.get(name) in methods for name, methods in rules.METHODS_OUTSIDE_EMPIAR_PUBLICATION.items())
     ]
     if without_publication:
         notes.append(
@@ -555,7 +672,7 @@ def _dataset_notes_add(
                 [rules.EMPIAR_PUBLICATION_REASON],
             )
         )
-    return bool(without_publication)
+    return bool(without_publication or microed)
 
 
 def _study_notes_add(

@@ -10,12 +10,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policy.engine.vocabulary import (
+    DATA_TYPE,
     DIMENSIONALITY,
     EM_METHOD,
     MODALITY,
     OMICS_TYPE,
     SCREEN_TYPE,
+    SEGMENTATIONS,
     TOMOGRAMS,
+    VOLUME_EM_METHOD,
+    XRAY_METHOD,
     Enumeration,
 )
 
@@ -76,6 +80,42 @@ def when(**conditions: Any) -> When:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    """A condition met when any of its alternatives is: a question asked of different kinds of data (3D EM and 3D
+    X-ray imaging alike)."""
+
+    alternatives: tuple[When, ...]
+    # Every field any alternative names, with every value any of them accepts: what the answer may depend on and
+    # which kinds of data it may concern, for the readers that ask only that.
+    conditions: tuple[tuple[str, tuple[Any, ...]], ...] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        merged: dict[str, dict[Any, None]] = {}
+        for alternative in self.alternatives:
+            for name, values in alternative.conditions:
+                merged.setdefault(name, {}).update(dict.fromkeys(values))
+        object.__setattr__(self, "conditions", tuple((name, tuple(values)) for name, values in merged.items()))
+
+    def matches(self, dataset: Mapping[str, Any]) -> bool:
+        return any(alternative.matches(dataset) for alternative in self.alternatives)
+
+    def describe(self) -> str:
+        return " or ".join(f"({alternative.describe()})" for alternative in self.alternatives)
+
+
+def any_of(*alternatives: When) -> AnyOf:
+    return AnyOf(alternatives)
+
+
+Condition = When | AnyOf
+
+
+def alternatives_of(condition: Condition) -> tuple[When, ...]:
+    """A condition as the alternatives any of which it accepts: a When is its own only one."""
+    return condition.alternatives if isinstance(condition, AnyOf) else (condition,)
+
+
 ALWAYS = When()
 REQUIRED = object()
 
@@ -86,12 +126,12 @@ class Question:
     kind: str  # "id" | "choice" | "boolean"
     text: str
     hint: str
-    asked_when: When = ALWAYS
-    allowed_when: When | None = None  # defaults to asked_when
+    asked_when: Condition = ALWAYS
+    allowed_when: Condition | None = None  # defaults to asked_when
     enumeration: Enumeration | None = None
     default: Any = field(default=REQUIRED)
     # Derived once, because validation consults them for every dataset of every study.
-    allowed: When = field(init=False, repr=False, compare=False)
+    allowed: Condition = field(init=False, repr=False, compare=False)
     depends_on: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -126,13 +166,17 @@ PUBLICATION = Question(
     default=True,
 )
 
-# Sequencing reads of human participants' samples, bound for an omics repository.
-HUMAN_SEQUENCING_READS = {
-    "modality": "spatial_omics",
-    "omics_repository_fits": True,
-    "omics_type": ("transcriptomics", "epigenomics"),
-    "human_tissue": True,
-}
+# Sequencing reads of human participants' samples, bound for an omics repository: spatial sequencing, and sequencing
+# that is not images.
+HUMAN_SEQUENCING_READS = (
+    {
+        "modality": "spatial_omics",
+        "omics_repository_fits": True,
+        "omics_type": ("transcriptomics", "epigenomics"),
+        "human_tissue": True,
+    },
+    {"modality": "non_image", "data_type": "sequencing", "human_tissue": True},
+)
 
 DATASET_QUESTIONS: tuple[Question, ...] = (
     Question(
@@ -156,6 +200,21 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         asked_when=when(modality="electron_microscopy"),
         text="Which electron microscopy method did you use?",
         hint="Volume EM includes SBF-SEM, FIB-SEM, serial-section TEM and array tomography.",
+    ),
+    Question(
+        field="volume_em_method",
+        kind="choice",
+        enumeration=VOLUME_EM_METHOD,
+        asked_when=when(modality="electron_microscopy", em_method="volume_em"),
+        text="Which volume EM method did you use?",
+        hint="EMPIAR records it as the entry's experiment type.",
+    ),
+    Question(
+        field="ed_map",
+        kind="boolean",
+        asked_when=when(modality="electron_microscopy", em_method="microed"),
+        text="Did you compute a 3D map from the diffraction data?",
+        hint="A map made from the diffraction data goes to EMDB, beside the structure factors and model in the PDB.",
     ),
     Question(
         field="tilt_series",
@@ -182,9 +241,12 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
     Question(
         field="atomic_model",
         kind="boolean",
-        asked_when=when(modality="electron_microscopy", em_method=("single_particle", "cryo_et")),
+        asked_when=when(modality="electron_microscopy", em_method=("single_particle", "cryo_et", "microed")),
         text="Did you build an atomic model into the map?",
-        hint="Coordinates of the molecule fitted to your cryo-EM map or, for cryo-ET, your subtomogram average.",
+        hint=(
+            "Coordinates of the molecule fitted to your cryo-EM map or, for cryo-ET, your subtomogram average; for "
+            "microED, the model refined against the structure factors."
+        ),
     ),
     Question(
         field="dimensionality",
@@ -194,6 +256,25 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         allowed_when=ALWAYS,
         text="Are the images 2D or 3D?",
         hint="Soft and hard X-ray tomography produce 3D volumes.",
+    ),
+    Question(
+        field="xray_method",
+        kind="choice",
+        enumeration=XRAY_METHOD,
+        asked_when=when(modality="xray_imaging", dimensionality="3d"),
+        text="Which X-ray method did you use?",
+        hint="EMPIAR records soft X-ray tomography and hard X-ray tomography or micro-CT as different experiments.",
+    ),
+    Question(
+        field="segmentations",
+        kind="choice",
+        enumeration=SEGMENTATIONS,
+        asked_when=any_of(
+            when(modality="electron_microscopy", em_method=("cryo_et", "volume_em")),
+            when(modality="xray_imaging", dimensionality="3d"),
+        ),
+        text="Will you deposit segmentations or annotations of these 3D images?",
+        hint="For example segmentation masks, meshes or labelled organelles made from the volumes.",
     ),
     Question(
         field="omics_type",
@@ -222,6 +303,18 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         asked_when=when(modality="high_content_screening"),
         text="What kind of screen is it?",
         hint="The BioImage Archive has metadata templates for different screen types.",
+    ),
+    Question(
+        field="data_type",
+        kind="choice",
+        enumeration=DATA_TYPE,
+        asked_when=when(modality="non_image"),
+        text="What kind of data is it?",
+        hint=(
+            "Data of the study that is not images, such as cross-linking mass spectrometry beside a cryo-EM "
+            "structure, or single-cell sequencing beside imaging: the plan names its repository and the depositions "
+            "that cite it."
+        ),
     ),
     Question(
         field="medical_imaging",
@@ -266,8 +359,8 @@ DATASET_QUESTIONS: tuple[Question, ...] = (
         # The second half of the consent decision: without consent to open release the reads go to the EGA
         # whatever the answer (rules.CONTROLLED_SEQUENCING), so it is asked only after a "yes", and still accepted
         # (with no effect) where an API client answered it after a "no".
-        asked_when=when(**HUMAN_SEQUENCING_READS, human_data_open=True),
-        allowed_when=when(**HUMAN_SEQUENCING_READS),
+        asked_when=any_of(*(when(**reads, human_data_open=True) for reads in HUMAN_SEQUENCING_READS)),
+        allowed_when=any_of(*(when(**reads) for reads in HUMAN_SEQUENCING_READS)),
         text="Must the raw sequencing reads still stay under controlled access?",
         hint=(
             "Answer yes if, despite that consent, the reads must not be released openly: they then go to the "

@@ -61,6 +61,7 @@ ARCHIVE_ORDER: tuple[str, ...] = ("ega", "arrayexpress", "pride", "metabolights"
 BIA_IMAGING_ROUTE = "bia-imaging"
 EMDB_AVERAGE_ROUTE = "emdb-average"
 ARRAYEXPRESS_PROCESSED_ROUTE = "arrayexpress-processed"
+PDB_DIFFRACTION_ROUTE = "pdb-diffraction"
 ROUTES: dict[str, Route] = {
     route.key: route
     for route in (
@@ -114,6 +115,13 @@ ROUTES: dict[str, Route] = {
             "pdb",
             "wwPDB OneDep deposition system, with its EMDB map (deposit them together, or name the map as a "
             "related deposition)",
+            per_dataset=True,
+        ),
+        Route(
+            PDB_DIFFRACTION_ROUTE,
+            "pdb",
+            "wwPDB OneDep deposition system, as an electron diffraction structure: the model with its structure "
+            "factors",
             per_dataset=True,
         ),
         Route(
@@ -203,6 +211,17 @@ OMICS_REPOSITORY_REASON: Reason = ("spatial-omics", "The omics data goes to the 
 SPATIAL_DATA_REASON: Reason = (
     "spatial-omics",
     "Spatial data (images, segmentations) is centralised in the BioImage Archive.",
+)
+
+NON_IMAGE_REASON: Reason = (
+    "beyond-policy:related-data-links",
+    "The policy covers image data: the study's other data goes to its repository, cited by the image and structure "
+    "depositions.",
+)
+# The EMPIAR-bound 3D images whose segmentations the plan places.
+SEGMENTED_3D: tuple[dict, ...] = (
+    {"modality": EM, "em_method": ("cryo_et", "volume_em")},
+    {"modality": "xray_imaging", "dimensionality": "3d"},
 )
 
 # The policy's examples table and notes, row by row. Every matching rule adds its placements.
@@ -446,6 +465,113 @@ DATASET_RULES: tuple[DatasetRule, ...] = (
             ("beyond-policy:metabolights-msi", "MetaboLights has an assay template for mass-spectrometry imaging."),
         ),
     ),
+    # 3D electron diffraction (microED) has no line in the policy: each part goes where the archives' own pages
+    # say, never to the BioImage Archive.
+    DatasetRule(
+        when(modality=EM, em_method="microed"),
+        (Placement("empiar", "the raw diffraction images"),),
+        (
+            (
+                "beyond-policy:empiar-microed",
+                "EMPIAR takes microcrystal electron diffraction data: diffraction images.",
+            ),
+        ),
+    ),
+    DatasetRule(
+        when(modality=EM, em_method="microed", ed_map=True),
+        (Placement("emdb", "the 3D map from the diffraction data, with an image"),),
+        (
+            (
+                "beyond-policy:emdb-electron-diffraction",
+                "The final 3D reconstruction of an electron diffraction experiment can go to EMDB.",
+            ),
+            EMDB_ONEDEP_REASON,
+        ),
+    ),
+    DatasetRule(
+        when(modality=EM, em_method="microed", atomic_model=True),
+        (Placement(PDB_DIFFRACTION_ROUTE, "the atomic model and its structure factors"),),
+        (
+            ("beyond-policy:pdb-microed", "Structures determined by 3D electron diffraction go to the PDB."),
+            (
+                "beyond-policy:onedep-structure-factors",
+                "The model and its structure factors are uploaded together in OneDep.",
+            ),
+        ),
+    ),
+    # Segmentations of EMPIAR-bound 3D images: with the entry, or as a BioImage Archive annotation submission that
+    # cites the entry (the archives' own pages; the policy names segmentations only for spatial omics).
+    *(
+        DatasetRule(
+            when(**three_d, segmentations="with_empiar"),
+            (Placement("empiar", "segmentations and annotations of the 3D images"),),
+            (
+                (
+                    "beyond-policy:empiar-downstream",
+                    "EMPIAR welcomes downstream files, such as segmentations, with the images they were made from.",
+                ),
+            ),
+        )
+        for three_d in SEGMENTED_3D
+    ),
+    *(
+        DatasetRule(
+            when(**three_d, segmentations="bia_annotations"),
+            (Placement(BIA_IMAGING_ROUTE, "segmentations and annotations of the 3D images (without the images)"),),
+            (
+                (
+                    "beyond-policy:bia-annotations",
+                    "The BioImage Archive takes annotations, such as segmentation masks, without their images.",
+                ),
+            ),
+        )
+        for three_d in SEGMENTED_3D
+    ),
+    # Data that is not images: beyond the policy, to its own repository, never the BioImage Archive.
+    *(
+        DatasetRule(
+            when(modality="non_image", data_type="sequencing", **open_release),
+            (Placement("arrayexpress", "the sequencing data", images=False),),
+            (
+                NON_IMAGE_REASON,
+                (
+                    "beyond-policy:arrayexpress-functional-genomics",
+                    "ArrayExpress takes functional genomics sequencing, single-cell RNA-seq included, through "
+                    "Annotare.",
+                ),
+            ),
+        )
+        for open_release in OPEN_SEQUENCING
+    ),
+    *(
+        DatasetRule(
+            when(modality="non_image", data_type="sequencing", **controlled),
+            (Placement("ega", "the human sequencing data (raw reads), under controlled access", images=False),),
+            (
+                NON_IMAGE_REASON,
+                ("beyond-policy:ega", "Human sequencing data without consent for open release goes to EGA."),
+                (
+                    "beyond-policy:ega-consent",
+                    "EGA accepts data only when the participants' consents require controlled access distribution.",
+                ),
+            ),
+        )
+        for controlled in CONTROLLED_SEQUENCING
+    ),
+    DatasetRule(
+        when(modality="non_image", data_type="proteomics"),
+        (Placement("pride", "the mass-spectrometry proteomics data (cross-linking MS included)", images=False),),
+        (
+            NON_IMAGE_REASON,
+            ("beyond-policy:omics-repositories", "Proteomics data goes to PRIDE."),
+            ("beyond-policy:pride-mass-spectrometry", "PRIDE takes mass-spectrometry proteomics data."),
+        ),
+    ),
+    DatasetRule(
+        when(modality="non_image", data_type="metabolomics"),
+        (Placement("metabolights", "the metabolomics data", images=False),),
+        (NON_IMAGE_REASON, ("beyond-policy:omics-repositories", "Metabolomics data goes to MetaboLights.")),
+    ),
     DatasetRule(
         when(modality="spatial_omics", omics_repository_fits=False),
         (Placement(BIA_IMAGING_ROUTE, "all the data: images, segmentations and the omics data"),),
@@ -471,6 +597,16 @@ MEDICAL_IMAGING_REASONS: tuple[Reason, ...] = (
         "covering healthy volunteers as well as patients.",
     ),
     ("contact", f"For advice on these images, contact {PRESUBMISSION_CONTACT}."),
+)
+
+PDB_DIFFRACTION_EMDB_CROSS_REFERENCE_REASONS: tuple[Reason, ...] = (
+    ("beyond-policy:emdb-electron-diffraction", "The map of the diffraction data and its model reference each other."),
+    ("beyond-policy:pdb-onedep", "OneDep links related depositions."),
+)
+NON_IMAGE_CITED_REASONS: tuple[Reason, ...] = (NON_IMAGE_REASON,)
+ANNOTATION_CROSS_REFERENCE_REASONS: tuple[Reason, ...] = (
+    ("beyond-policy:bia-annotations", "Annotations submitted without their images cite where the images are."),
+    ("rule-3", "EMPIAR data and other image data are deposited separately, each citing the others."),
 )
 
 # Rule 3 and note 3 speak of studies where one component is 3D EM or X-ray imaging.
@@ -541,6 +677,22 @@ EMPIAR_WITHOUT_EMDB: tuple[When, ...] = (
 EMPIAR_WITHOUT_EMDB_REASON: Reason = (
     "beyond-policy:empiar-emdb-link",
     "EMDB does not cover this 3D modality, so the EMPIAR entry stands without an EMDB entry.",
+)
+MICROED_REASONS: tuple[Reason, ...] = (
+    (
+        "beyond-policy:empiar-microed",
+        "EMPIAR's deposition has an experiment type for microcrystal electron diffraction.",
+    ),
+    ("beyond-policy:empiar-emdb-link", f"EMPIAR's team answers questions before deposition: {EMPIAR_HELP_CONTACT}."),
+)
+NON_IMAGE_OTHER_REASONS: tuple[Reason, ...] = (
+    NON_IMAGE_REASON,
+    ("contact", f"Which repository takes this data: ask {PRESUBMISSION_CONTACT}."),
+)
+MICROED_WITHOUT_EMDB_REASON: Reason = (
+    "beyond-policy:empiar-emdb-link",
+    f"EMPIAR normally requires an associated EMDB entry: with no map of the diffraction data in EMDB, contact "
+    f"{EMPIAR_HELP_CONTACT} before depositing.",
 )
 CRYO_ET_WITHOUT_EMDB_REASON: Reason = (
     "beyond-policy:empiar-cryo-et",
@@ -627,6 +779,9 @@ HUMAN_DATA_CLOSED_REASONS: dict[str, Reason] = {
     ),
 }
 HUMAN_DATA_CONTACT_REASON: Reason = ("contact", f"For advice on this data, contact {PRESUBMISSION_CONTACT}.")
+# EMPIAR's publication condition covers 3D SEM and soft X-ray tomography: not serial-section electron tomography
+# (TEM) nor hard X-ray. A method not asked (an earlier contract version) or "other" may be one it covers.
+METHODS_OUTSIDE_EMPIAR_PUBLICATION = {"volume_em_method": ("serial_section_et",), "xray_method": ("hard_xray",)}
 EMPIAR_PUBLICATION_REASON: Reason = (
     "beyond-policy:empiar-publication",
     "EMPIAR takes 3D SEM and soft X-ray tomography data directly related to a publication or to a community "

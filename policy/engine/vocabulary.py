@@ -71,6 +71,25 @@ MODALITY = Enumeration(
             "Any other biological imaging, for example atomic force microscopy (AFM) or ultrasound of animals. "
             "MRI, CT or ultrasound of people too: a later question asks if it is medical imaging of people.",
         ),
+        Choice(
+            "non_image",
+            "Data that is not images",
+            "Sequencing, proteomics or metabolomics of the study.",
+        ),
+    ),
+)
+
+DATA_TYPE = Enumeration(
+    "data_type",
+    (
+        Choice("sequencing", "Sequencing", "For example bulk or single-cell RNA-seq, ATAC-seq or genome sequencing."),
+        Choice(
+            "proteomics",
+            "Mass-spectrometry proteomics",
+            "Cross-linking mass spectrometry (XL-MS) included.",
+        ),
+        Choice("metabolomics", "Metabolomics", "Mass-spectrometry or NMR metabolomics."),
+        Choice("other", "Other data", "We will tell you whom to ask where it goes."),
     ),
 )
 
@@ -101,6 +120,50 @@ EM_METHOD = Enumeration(
             "SBF-SEM, FIB-SEM, serial-section TEM or array tomography: 3D stacks of a cell or tissue.",
         ),
         Choice("2d", "2D electron microscopy", "Individual 2D micrographs, not reconstructed into 3D."),
+        Choice(
+            "microed",
+            "3D electron diffraction (microED)",
+            "Diffraction images of small crystals, processed into structure factors and an atomic model.",
+        ),
+    ),
+)
+
+VOLUME_EM_METHOD = Enumeration(
+    "volume_em_method",
+    (
+        Choice("sbf_sem", "Serial block-face SEM (SBF-SEM)", "A block face imaged and cut away, slice after slice."),
+        Choice("fib_sem", "Focused ion beam SEM (FIB-SEM)", "A focused ion beam mills the surface between images."),
+        Choice("atum", "ATUM-SEM", "Serial sections collected on tape and imaged by SEM."),
+        Choice("serial_section_et", "Serial-section electron tomography (ssET)", "Tomograms of serial sections."),
+        Choice("array_tomography", "Array tomography", "Arrays of serial sections imaged by SEM."),
+        Choice("other", "Another volume EM method", "EMPIAR's deposition asks you to choose its type."),
+    ),
+)
+
+XRAY_METHOD = Enumeration(
+    "xray_method",
+    (
+        Choice("soft_xray", "Soft X-ray tomography", "Cells imaged in the water window, for example cryo-SXT."),
+        Choice("hard_xray", "Hard X-ray tomography or micro-CT", "Tissues or organisms, for example micro-CT."),
+        Choice("other", "Another X-ray method", "EMPIAR's deposition asks you to choose its type."),
+    ),
+)
+
+SEGMENTATIONS = Enumeration(
+    "segmentations",
+    (
+        Choice("none", "No segmentations or annotations", "You deposit the images only."),
+        Choice(
+            "with_empiar",
+            "Yes, with the images in EMPIAR",
+            "The segmentations go into the same EMPIAR entry as the images they were made from.",
+        ),
+        Choice(
+            "bia_annotations",
+            "Yes, as a BioImage Archive annotation submission",
+            "The BioImage Archive takes annotations without their images: the submission cites the EMPIAR or EMDB "
+            "entries of the images.",
+        ),
     ),
 )
 
@@ -160,6 +223,10 @@ ENUMERATIONS: tuple[Enumeration, ...] = (
     MODALITY,
     DIMENSIONALITY,
     EM_METHOD,
+    VOLUME_EM_METHOD,
+    XRAY_METHOD,
+    SEGMENTATIONS,
+    DATA_TYPE,
     TOMOGRAMS,
     OMICS_TYPE,
     SCREEN_TYPE,

@@ -340,6 +340,13 @@ class _Drawing:
             for dataset in self.dataset_rows
             if dataset in self.images_refused
         ]
+        # Neither placed nor refused: data that is not images and fits no repository the plan names (a note says
+        # whom to ask).
+        sentences += [
+            f"{dataset} goes to no archive of this plan: its note says whom to ask."
+            for dataset in self.dataset_rows
+            if dataset not in self.destinations and dataset not in self.refused
+        ]
         return tuple(sentences)
 
 

@@ -99,7 +99,8 @@
   });
 
   // Conditional reveal (GOV.UK's pattern): a follow-up question (data-reveal-when="modality=electron_microscopy;
-  // em_method=cryo_et|single_particle") shows while the answers it follows are chosen, at any depth. The server
+  // em_method=cryo_et|single_particle", or alternatives "em_method=cryo_et/dimensionality=3d") shows while the
+  // answers it follows are chosen, at any depth. The server
   // renders each one shown or hidden for the answers it has; without this script, noscript.css shows them all.
   var HIDDEN = "conditional--hidden";
 
@@ -119,8 +120,11 @@
     for (var pass = 0; changed && pass <= blocks.length; pass += 1) {
       changed = false;
       Array.prototype.forEach.call(blocks, function (block) {
-        var shown = block.getAttribute("data-reveal-when").split(";").every(function (condition) {
-          return conditionMet(form, condition);
+        // Alternatives separated by "/" (a question asked of different kinds of data), any of which reveals it.
+        var shown = block.getAttribute("data-reveal-when").split("/").some(function (alternative) {
+          return alternative.split(";").every(function (condition) {
+            return conditionMet(form, condition);
+          });
         });
         if (block.classList.contains(HIDDEN) === shown) {
           block.classList.toggle(HIDDEN, !shown);

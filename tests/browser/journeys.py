@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from policy.engine.questions import DATASET_QUESTIONS_BY_FIELD, questions_asked_for
 from policy.models import Result
-from tests.builders import NO_BY_DEFAULT
+from tests.builders import NO_BY_DEFAULT, methods_answered
 
 DATASET_ADD = "/study/datasets/new/"
 
@@ -54,7 +54,7 @@ def group_open(page: Page, field: str) -> None:
 def dataset_fill(page: Page, dataset: Mapping[str, Any]) -> None:
     """Answer a dataset's page as a depositor would: each follow-up as it is revealed (with JavaScript), or among
     all of them (without), under the answer it follows."""
-    dataset = {**dict.fromkeys(NO_BY_DEFAULT, False), **dataset}
+    dataset = methods_answered({**dict.fromkeys(NO_BY_DEFAULT, False), **dataset})
     page.get_by_label(DATASET_QUESTIONS_BY_FIELD["id"].text).fill(dataset["id"])
     for question in questions_asked_for(dataset):
         if question.field == "id":

@@ -79,6 +79,29 @@ def test_follow_ups_are_revealed_under_the_answer_they_follow(js_page: Page):
     expect(page.locator(".error-summary")).to_have_count(0)
 
 
+def test_a_question_asked_of_two_kinds_of_data_is_revealed_by_either(js_page: Page):
+    # Segmentations are asked of cryo-ET and volume EM, and of 3D X-ray imaging: alternatives of one condition.
+    page = js_page
+    study_start(page)
+
+    choose(page, "modality", "Electron microscopy")
+    choose(page, "em_method", "Single-particle cryo-EM")
+    expect(page.locator("#question-segmentations")).to_be_hidden()
+    # Its group, of both kinds of data, opens only with it: never an empty group.
+    expect(page.locator("#follow-ups-electron_microscopy-xray_imaging")).to_be_hidden()
+    choose(page, "em_method", "Volume EM")
+    expect(page.locator("#question-volume_em_method")).to_be_visible()
+    expect(page.locator("#question-segmentations")).to_be_visible()
+
+    choose(page, "modality", "X-ray imaging")
+    expect(page.locator("#question-segmentations")).to_be_hidden()
+    choose(page, "dimensionality", "3D images")
+    expect(page.locator("#question-xray_method")).to_be_visible()
+    expect(page.locator("#question-segmentations")).to_be_visible()
+    choose(page, "dimensionality", "2D images")
+    expect(page.locator("#question-segmentations")).to_be_hidden()
+
+
 def test_without_javascript_follow_ups_are_folded_under_their_modality_captioned(browser, live_server):
     context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
     page = context.new_page()

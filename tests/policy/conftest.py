@@ -11,14 +11,15 @@ FULL_STUDY = {
     "publication": True,
     "datasets": [
         {"id": "lm", "modality": "light_microscopy"},
-        {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"},
+        {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em", "volume_em_method": "fib_sem",
+         "segmentations": "none"},
         {"id": "spa", "modality": "electron_microscopy", "em_method": "single_particle", "atomic_model": False},
         {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True},
         {"id": "scan", "modality": "other", "medical_imaging": True},
         {"id": "screen", "modality": "high_content_screening", "screen_type": "genetic"},
     ],
     "correlations": [["lm", "fib-sem", "scan"]],
-}
+}  # fmt: skip
 
 # The study of issue 11, whose plan must read, act on and print well: a correlative light microscopy and FIB-SEM
 # pair, cryo-ET with tilt series and many tomograms, sequencing-based spatial transcriptomics, one patient dataset.
@@ -27,9 +28,10 @@ FIVE_DATASET_STUDY = {
     "publication": True,
     "datasets": [
         {"id": "lm", "modality": "light_microscopy"},
-        {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"},
+        {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em", "volume_em_method": "fib_sem",
+         "segmentations": "none"},
         {"id": "cryo-et", "modality": "electron_microscopy", "em_method": "cryo_et", "tilt_series": True,
-         "tomograms": "many", "subtomogram_average": False, "atomic_model": False},
+         "tomograms": "many", "subtomogram_average": False, "atomic_model": False, "segmentations": "none"},
         {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True},
         {"id": "mri", "modality": "other", "medical_imaging": True},
     ],

@@ -5,7 +5,7 @@ import io
 
 import pytest
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from policy.engine import answers_validate, plan_for
 from policy.presenters.answers import answers_present
@@ -19,6 +19,8 @@ from tests.strategies import studies
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(studies())
+# Data that is not images and fits no repository the plan names: neither placed nor refused, still described.
+@example({"answers_version": 4, "datasets": [{"id": "0", "modality": "non_image", "data_type": "other"}]})
 def test_the_picture_draws_every_dataset_archive_and_link_inside_its_frame(answers):
     plan = plan_for(answers)
     canonical = answers_validate(answers).answers()

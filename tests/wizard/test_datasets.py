@@ -1,11 +1,17 @@
 """The datasets: the add-another list, and each dataset's page with every follow-up on it (conditional reveal)."""
 
 import re
+from html import escape
 from html.parser import HTMLParser
 
 import pytest
 
-from policy.engine.questions import DATASET_QUESTIONS, DATASET_QUESTIONS_BY_FIELD, LABEL_FORMULA_START
+from policy.engine.questions import (
+    DATASET_QUESTIONS,
+    DATASET_QUESTIONS_BY_FIELD,
+    LABEL_FORMULA_START,
+    alternatives_of,
+)
 from policy.engine.vocabulary import EM_METHOD, MODALITY
 from tests.builders import CRYO_ET, FIB, LM, SXT, dataset_as_stored
 from tests.wizard.journeys import (
@@ -35,7 +41,7 @@ def test_the_dataset_page_asks_every_question_with_the_engines_words(client):
         assert f'id="question-{question.field}"' in page
     for choice in MODALITY.choices + EM_METHOD.choices:
         assert choice.label in page
-        assert choice.hint in page
+        assert escape(choice.hint) in page
     assert "SBF-SEM" in page
     assert "EMPIAR-10310" in page
 
@@ -64,12 +70,17 @@ class Blocks(HTMLParser):
         while self.open and self.open.pop()[0] != tag:
             pass
 
-    def conditions(self, block_id: str) -> dict[str, list[str]]:
-        """The answers that reveal a block: its own data-reveal-when and its group's."""
+    def conditions(self, block_id: str) -> list[dict[str, list[str]]]:
+        """The answers that reveal a block, alternative by alternative (data-reveal-when's "/"): each of its own
+        with its group's, where the group names one kind of data (a group of several says only which of its
+        questions reveal it)."""
         attrs, groups = self.found[block_id]
-        encoded = [item["data-reveal-when"] for item in (*groups, attrs) if item.get("data-reveal-when")]
-        pairs = [condition.split("=") for part in encoded for condition in part.split(";")]
-        return {name: values.split("|") for name, values in pairs}
+        common: dict[str, list[str]] = {}
+        for group in groups:
+            if "/" not in group.get("data-reveal-when", "/"):
+                common.update(reveal_parsed(group["data-reveal-when"]))
+        own = attrs.get("data-reveal-when")
+        return [{**common, **reveal_parsed(alternative)} for alternative in own.split("/")] if own else [common]
 
     def hidden(self, block_id: str) -> bool:
         attrs, groups = self.found[block_id]
@@ -77,6 +88,12 @@ class Blocks(HTMLParser):
 
     def folded(self, block_id: str) -> bool:
         return any("open" not in group for group in self.found[block_id][1])
+
+
+def reveal_parsed(alternative: str) -> dict[str, list[str]]:
+    """ "modality=electron_microscopy;em_method=cryo_et|volume_em" as {"modality": [...], "em_method": [...]}."""
+    pairs = [condition.split("=") for condition in alternative.split(";")]
+    return {name: values.split("|") for name, values in pairs}
 
 
 def form_choice(value) -> str:
@@ -93,9 +110,10 @@ def test_each_follow_up_is_revealed_by_the_answers_it_follows_and_says_so(client
     blocks = Blocks(page)
     block_id = f"question-{question.field}"
     assert blocks.hidden(block_id)
-    assert blocks.conditions(block_id) == {
-        name: [form_choice(value) for value in values] for name, values in question.asked_when.conditions
-    }
+    assert blocks.conditions(block_id) == [
+        {name: [form_choice(value) for value in values] for name, values in alternative.conditions}
+        for alternative in alternatives_of(question.asked_when)
+    ]
     for name, values in question.asked_when.conditions:
         parent = DATASET_QUESTIONS_BY_FIELD[name]
         if parent.kind == "choice":
@@ -132,18 +150,26 @@ def test_follow_ups_are_grouped_under_the_modality_they_follow_in_its_order(clie
     page = text(client.get(DATASET_ADD))
     blocks = Blocks(page)
     groups = [block_id.removeprefix("follow-ups-") for block_id in blocks.order if block_id.startswith("follow-ups-")]
+    # A follow-up of a question asked after the groups (controlled access, under the consent) is in none of them.
+    every_dataset = [q.field for q in DATASET_QUESTIONS if "modality" not in dict(q.asked_when.conditions)]
+    after_the_groups = set(every_dataset[every_dataset.index("modality") + 1 :])
     followed = {
-        value
+        "-".join(values)
         for q in DATASET_QUESTIONS
+        if after_the_groups.isdisjoint(dict(q.asked_when.conditions))
         for name, values in q.asked_when.conditions
         if name == "modality"
-        for value in values
     }
-    assert groups == [value for value in MODALITY.values if value in followed]
-    for value in groups:
-        assert f"{MODALITY.label(value)}: more questions</summary>" in page
-        group, _ = blocks.found[f"follow-ups-{value}"]
-        assert "open" not in group, value  # folded on a new dataset's page
+    assert set(groups) == followed
+    # Each kind of data in the order offered; a question asked of several (AnyOf) in a group after the first's.
+    first_kinds = [MODALITY.values.index(group.split("-")[0]) for group in groups]
+    assert first_kinds == sorted(first_kinds)
+    for group_key in groups:
+        title = " or ".join(MODALITY.label(value) for value in group_key.split("-"))
+        assert f"{title}: more questions</summary>" in page
+        group, _ = blocks.found[f"follow-ups-{group_key}"]
+        assert "open" not in group, group_key  # folded on a new dataset's page
+        assert blocks.hidden(f"follow-ups-{group_key}")
     # The answer that reveals a group, or a question, names it for screen readers (aria-controls, set by app.js).
     assert 'value="electron_microscopy" data-aria-controls="follow-ups-electron_microscopy"' in page
     assert re.search(r'value="cryo_et" data-aria-controls="question-tilt_series question-tomograms ', page)
@@ -355,6 +381,26 @@ def test_the_spatial_omics_group_says_once_where_the_tissue_images_go(client):
     note = content.GROUP_NOTES["spatial_omics"]
     assert page.count(note) == 1
     assert note in page.split('id="follow-ups-spatial_omics"')[1].split("</details>")[0]
+
+
+def test_a_group_of_several_kinds_of_data_opens_only_with_a_question_it_asks(client):
+    """Segmentations are asked of cryo-ET and volume EM, and of 3D X-ray: their group never opens empty."""
+    study_started(client)
+    group = "follow-ups-electron_microscopy-xray_imaging"
+    single_particle = {"id": "spa", "modality": "electron_microscopy", "em_method": "single_particle"}
+    page = text(form_post(client, DATASET_ADD, single_particle))
+    assert Blocks(page).hidden(group)
+    for asked in (
+        {**single_particle, "em_method": "volume_em"},
+        {"id": "x", "modality": "xray_imaging", "dimensionality": "3d"},
+    ):
+        blocks = Blocks(text(form_post(client, DATASET_ADD, asked)))
+        assert not blocks.hidden(group)
+        assert not blocks.hidden("question-segmentations")
+    attrs, _ = Blocks(page).found[group]
+    assert attrs["data-reveal-when"] == (
+        "modality=electron_microscopy;em_method=cryo_et|volume_em/modality=xray_imaging;dimensionality=3d"
+    )
 
 
 def test_the_human_samples_question_says_what_counts_and_the_examples_agree():

@@ -59,6 +59,7 @@ def test_a_changed_dataset_is_typed_as_the_contract_wants():
             "tomograms": "few",
             "subtomogram_average": "no",
             "atomic_model": "no",
+            "segmentations": "with_empiar",
             "medical_imaging": "no",
             "human_tissue": "no",
         }
@@ -72,6 +73,7 @@ def test_a_changed_dataset_is_typed_as_the_contract_wants():
         "tomograms": "few",
         "subtomogram_average": False,
         "atomic_model": False,
+        "segmentations": "with_empiar",
         "medical_imaging": False,
         "human_tissue": False,
     }

@@ -17,6 +17,8 @@ ANSWERS = {
             "id": "fib",
             "modality": "electron_microscopy",
             "em_method": "volume_em",
+            "volume_em_method": "fib_sem",
+            "segmentations": "none",
             "medical_imaging": False,
             "human_tissue": False,
         },
@@ -157,3 +159,20 @@ def test_a_version_1_result_is_prefilled_asking_what_version_1_never_asked(clien
     # Submitting leaves the depositor on Check your answers until the questions are answered.
     assert check_confirm(client)["Location"] == "/study/check/"
     assert Result.objects.count() == 1
+
+
+def test_a_version_4_result_without_the_method_is_prefilled_asking_it(client):
+    """Version 4 as first released did not ask the volume EM method nor segmentations: not asked, not refused."""
+    fib_as_released = {
+        "id": "fib",
+        "modality": "electron_microscopy",
+        "em_method": "volume_em",
+        "medical_imaging": False,
+        "human_tissue": False,
+    }
+    result, _ = result_create(answers={"answers_version": 4, "datasets": [fib_as_released]})
+
+    assert client.get(f"/study/from/{result.id}/")["Location"] == "/study/check/"
+    [fib] = client.session["study"]["answers"]["datasets"]
+    assert fib == fib_as_released
+    assert check_confirm(client)["Location"] == "/study/check/"

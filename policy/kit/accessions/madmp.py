@@ -50,7 +50,16 @@ CONTACT = {
 }
 LABELS = {enumeration.name: enumeration for enumeration in ENUMERATIONS}
 # The answers that say what a dataset's data is, as keywords and in the project's description.
-DESCRIBING_FIELDS = ("modality", "em_method", "omics_type", "screen_type", "dimensionality")
+DESCRIBING_FIELDS = (
+    "modality",
+    "em_method",
+    "volume_em_method",
+    "xray_method",
+    "omics_type",
+    "data_type",
+    "screen_type",
+    "dimensionality",
+)
 CONTROLLED_ACCESS_TEXT = (
     "The sequencing data is deposited in the EGA under controlled access: researchers request access to the "
     "dataset from its Data Access Committee."
@@ -169,7 +178,8 @@ def _dataset(
         "title": f"{dataset_id}: {_label('modality', dataset['modality'], texts)}",
         # The first accession the dataset received identifies it; until then, the depositor's label.
         "dataset_id": _identifier(*typed[0]) if typed else {"identifier": dataset_id, "type": "other"},
-        "type": "image",
+        # The kind of data: images, or for data that is not images the kind the answers name.
+        "type": dataset.get("data_type", "data") if dataset["modality"] == "non_image" else "image",
         "keyword": _keywords(dataset, texts),
         "personal_data": privacy,
         "sensitive_data": privacy,

@@ -124,6 +124,20 @@ PRINT_PHRASES: dict[str, PrintPhrase] = {
         "the images, segmentations and spatial omics data"
     ),
     "correlation information": PrintPhrase("the correlation information", plural=False),
+    "the raw diffraction images": PrintPhrase("the raw electron diffraction images"),
+    "the 3D map from the diffraction data, with an image": PrintPhrase(
+        "the 3D map from the electron diffraction data", plural=False
+    ),
+    "the atomic model and its structure factors": PrintPhrase("the atomic model and structure factors"),
+    "segmentations and annotations of the 3D images": PrintPhrase("segmentations of the 3D images"),
+    "segmentations and annotations of the 3D images (without the images)": PrintPhrase(
+        "segmentations of the 3D images"
+    ),
+    "the sequencing data": PrintPhrase("the sequencing data"),
+    "the mass-spectrometry proteomics data (cross-linking MS included)": PrintPhrase(
+        "the mass-spectrometry proteomics data"
+    ),
+    "the metabolomics data": PrintPhrase("the metabolomics data"),
 }
 # A placement this module does not know yet (a newer plan than the code) still reads as prose.
 PRINT_PHRASE_OTHERWISE = PrintPhrase("the data")

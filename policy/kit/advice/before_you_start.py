@@ -5,9 +5,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from policy.engine.archives import ARCHIVES
-from policy.engine.datasets import dataset_spatial_transcriptomics
+from policy.engine.datasets import dataset_spatial, dataset_spatial_transcriptomics
 from policy.engine.plan import Deposition
-from policy.engine.rules import ANNOTARE_CONTACT, ARRAYEXPRESS_PROCESSED_ROUTE, BIA_CONTACT, EMDB_AVERAGE_ROUTE
+from policy.engine.rules import (
+    ANNOTARE_CONTACT,
+    ARRAYEXPRESS_PROCESSED_ROUTE,
+    BIA_CONTACT,
+    EMDB_AVERAGE_ROUTE,
+    PDB_DIFFRACTION_ROUTE,
+)
 from policy.stored_result import StoredResult
 
 ACCOUNT = "Account"
@@ -50,6 +56,7 @@ def _has_correlation(deposition: Deposition, stored: StoredResult) -> bool:
 
 def _bia_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Mapping, ...]) -> list[Preparation]:
     components = [f"one for each dataset ({', '.join(deposition.datasets)})"]
+    annotated = [dataset["id"] for dataset in datasets if dataset.get("segmentations") == "bia_annotations"]
     if _has_correlation(deposition, stored):
         components.append("one for the correlation information")
     lines = [
@@ -72,6 +79,15 @@ def _bia_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Map
             "beyond-policy:bia-file-list",
         ),
     ]
+    if annotated:
+        lines.append(
+            Preparation(
+                METADATA,
+                f"The components of {', '.join(annotated)} hold segmentations and annotations without their images: "
+                "describe them as annotations, citing the EMPIAR or EMDB entries of the images they annotate.",
+                "beyond-policy:bia-annotations",
+            )
+        )
     if deposition.route_key.startswith("bia-screen"):
         lines += [
             Preparation(
@@ -150,7 +166,11 @@ def _bia_accession_sent(deposition: Deposition, stored: StoredResult) -> list[Pr
 
 
 # What "the rawest form" is, by EM method; volume EM and X-ray data have no movies.
-RAWEST_BY_EM_METHOD = {"single_particle": "unaligned movies", "cryo_et": "the raw tilt series"}
+RAWEST_BY_EM_METHOD = {
+    "single_particle": "unaligned movies",
+    "cryo_et": "the raw tilt series",
+    "microed": "the raw diffraction images",
+}
 RAWEST_OTHERWISE = "the unprocessed image stacks or projections"
 
 
@@ -214,6 +234,8 @@ def _emdb_files(deposition: Deposition, datasets: tuple[Mapping, ...]) -> str:
         return "One primary map (the subtomogram average) and an image; half-maps are mandatory for it."
     if any(dataset.get("em_method") == "single_particle" for dataset in datasets):
         return "One primary map and an image; half-maps are mandatory for single-particle maps."
+    if any(dataset.get("em_method") == "microed" for dataset in datasets):
+        return "One primary map (the 3D map from the diffraction data) and an image."
     return "Each tomogram is an entry of its own, with one primary map and an image."
 
 
@@ -264,6 +286,26 @@ def _emdb_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Ma
 
 
 def _pdb_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Mapping, ...]) -> list[Preparation]:
+    if deposition.route_key == PDB_DIFFRACTION_ROUTE:
+        return [
+            Preparation(
+                FILES,
+                "The atomic model (mmCIF) and its structure factors, uploaded together in OneDep.",
+                "beyond-policy:onedep-structure-factors",
+            ),
+            Preparation(
+                RELEASE,
+                "A hold lasts at most one year; map and model share it when deposited together.",
+                "beyond-policy:wwpdb-hold",
+            ),
+            PREPRINT_RELEASES,
+            Preparation(
+                ACCESSION,
+                "Cite the whole PDB ID you receive (pdb_ and eight characters once four-character IDs run out).",
+                "beyond-policy:pdb-ids",
+            ),
+            *filter(None, [_empiar_afterwards(stored, datasets)]),
+        ]
     return [
         Preparation(
             FILES,
@@ -371,11 +413,14 @@ def _arrayexpress_lines(
 
 
 def _pride_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Mapping, ...]) -> list[Preparation]:
+    spatial = any(dataset_spatial(dataset) for dataset in datasets)
     return [
         Preparation(
             FILES,
             "Mass-spectrometry data only: imaging-based proteomics (CODEX, IMC, MIBI, CyCIF) stays with the images "
-            "in the BioImage Archive.",
+            "in the BioImage Archive."
+            if spatial
+            else "Mass-spectrometry proteomics data, cross-linking MS included.",
             "beyond-policy:pride-mass-spectrometry",
         ),
         Preparation(
@@ -400,10 +445,16 @@ def _metabolights_lines(
             "A MetaboLights account: the study is created, validated and submitted in the MetaboLights Online Editor.",
             "beyond-policy:metabolights-editor",
         ),
-        Preparation(
-            METADATA,
-            "Use MetaboLights' assay template for mass spectrometry imaging.",
-            "beyond-policy:metabolights-msi",
+        *(
+            [
+                Preparation(
+                    METADATA,
+                    "Use MetaboLights' assay template for mass spectrometry imaging.",
+                    "beyond-policy:metabolights-msi",
+                )
+            ]
+            if any(dataset_spatial(dataset) for dataset in datasets)
+            else []
         ),
         Preparation(
             ACCESSION,

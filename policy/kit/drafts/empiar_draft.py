@@ -14,24 +14,19 @@ from dataclasses import dataclass
 from policy.engine.archives import ARCHIVES
 from policy.engine.plan import Deposition
 from policy.kit.accessions.entered import AccessionsEntered
-from policy.kit.scripts.empiar_submit import PLACEHOLDER, PLACEHOLDER_COUNT, PLACEHOLDER_COUNTRY, PLACEHOLDER_EMAIL
+from policy.kit.scripts.empiar_submit import (
+    EXPERIMENT_TYPES,
+    PLACEHOLDER,
+    PLACEHOLDER_COUNT,
+    PLACEHOLDER_COUNTRY,
+    PLACEHOLDER_EMAIL,
+    PLACEHOLDER_EXPERIMENT_TYPE,
+)
 from policy.stored_result import StoredResult
 
 PLACEHOLDER_FORMAT = f"('OT', '{PLACEHOLDER}')"
 EMPIAR_HELP = ARCHIVES["empiar"].contact
 
-# experiment_type codes of the schema (empiar_deposition.schema.json, "Type of the EMPIAR entry")
-EXPERIMENT_TYPES = {
-    1: "soft X-ray tomography",
-    3: "raw image data relating to structures deposited to EMDB",
-    4: "serial block-face SEM (SBF-SEM)",
-    5: "focused ion beam SEM (FIB-SEM)",
-    7: "correlative light-electron microscopy",
-    8: "correlative light X-ray microscopy",
-    11: "ATUM-SEM",
-    12: "hard X-ray or X-ray microCT",
-    13: "serial-section electron tomography (ssET)",
-}
 RAW_DATA_OF_EMDB_STRUCTURES = 3
 SOFT_XRAY_TOMOGRAPHY = 1
 HARD_XRAY = 12
@@ -41,7 +36,13 @@ ATUM_SEM = 11
 SSET = 13
 CLEM = 7
 CORRELATIVE_LIGHT_XRAY = 8
-VOLUME_EM_METHODS = (SBF_SEM, FIB_SEM, ATUM_SEM, SSET)  # the answers say volume EM, not which method
+MICROCRYSTAL_ELECTRON_DIFFRACTION = 9
+VOLUME_EM_METHODS = (SBF_SEM, FIB_SEM, ATUM_SEM, SSET)
+XRAY_METHODS = (SOFT_XRAY_TOMOGRAPHY, HARD_XRAY)
+# The experiment type of each method the answers name; a method the schema has no type for (array tomography,
+# "other") or not asked (an earlier contract version) leaves the placeholder, which the bundle's guard refuses.
+TYPE_OF_VOLUME_EM_METHOD = {"sbf_sem": SBF_SEM, "fib_sem": FIB_SEM, "atum": ATUM_SEM, "serial_section_et": SSET}
+TYPE_OF_XRAY_METHOD = {"soft_xray": SOFT_XRAY_TOMOGRAPHY, "hard_xray": HARD_XRAY}
 
 # release_date options, as the schema defines them
 RELEASE_OPTIONS = {
@@ -57,6 +58,8 @@ TILT_SERIES = "('T9', '')"
 RECONSTRUCTED_VOLUMES = "('T13', '')"
 VOLUME_EM_STACK = "('OT', 'volume EM image stacks')"
 XRAY_TOMOGRAPHY = "('OT', 'X-ray tomography data')"
+DIFFRACTION_IMAGES = "('T12', '')"
+SEGMENTATIONS = "('OT', 'segmentations')"
 
 # Which reference list of the deposition cites each archive's accessions.
 REFERENCE_LISTS = {"emdb": "cross_references", "bia": "biostudies_references", "empiar": "empiar_references"}
@@ -178,23 +181,49 @@ def _experiment(dataset: Mapping, answers: Mapping, cites_emdb: bool) -> tuple[i
                 *choices,
             ],
         )
+    if em_method == "microed":
+        sets = [_imageset(f"Diffraction images of {label}", "diffraction", DIFFRACTION_IMAGES)]
+        why = "the entry holds the raw diffraction images"
+        return MICROCRYSTAL_ELECTRON_DIFFRACTION, sets, [_type_choice(MICROCRYSTAL_ELECTRON_DIFFRACTION, why, ())]
     if em_method == "volume_em":
         sets = [_imageset(f"Volume EM image stacks of {label}", "stacks", VOLUME_EM_STACK)]
-        if correlated:
-            why = "the stacks are correlated with light microscopy"
-            return CLEM, sets, [_type_choice(CLEM, why, VOLUME_EM_METHODS)]
-        why = "the answers say volume EM, not which method"
-        return SBF_SEM, sets, [_type_choice(SBF_SEM, why, VOLUME_EM_METHODS)]
+        method = TYPE_OF_VOLUME_EM_METHOD.get(dataset.get("volume_em_method"))
+        return _method_type(sets, correlated, CLEM, method, VOLUME_EM_METHODS, kind="volume EM", images="stacks")
     sets = [_imageset(f"X-ray tomography of {label}", "xray", XRAY_TOMOGRAPHY)]
+    method = TYPE_OF_XRAY_METHOD.get(dataset.get("xray_method"))
+    return _method_type(
+        sets, correlated, CORRELATIVE_LIGHT_XRAY, method, XRAY_METHODS, kind="X-ray imaging", images="tomograms"
+    )
+
+
+def _method_type(
+    sets: list[dict],
+    correlated: bool,
+    correlative: int,
+    method: int | None,
+    methods: tuple[int, ...],
+    *,
+    kind: str,
+    images: str,
+) -> tuple[int, list[dict], list[str]]:
+    """The type of a volume EM or 3D X-ray entry: the correlative type when correlated with light microscopy (the
+    method's own type named as the alternative), else the method's; where the answers name no method the schema
+    has a type for, the placeholder, with the types that may fit."""
     if correlated:
-        why = "the tomograms are correlated with light microscopy"
-        return (
-            CORRELATIVE_LIGHT_XRAY,
-            sets,
-            [_type_choice(CORRELATIVE_LIGHT_XRAY, why, (SOFT_XRAY_TOMOGRAPHY, HARD_XRAY))],
-        )
-    why = "the answers do not say soft or hard X-ray"
-    return SOFT_XRAY_TOMOGRAPHY, sets, [_type_choice(SOFT_XRAY_TOMOGRAPHY, why, (HARD_XRAY,))]
+        why = f"the {images} are correlated with light microscopy"
+        return correlative, sets, [_type_choice(correlative, why, (method,) if method else methods)]
+    if method is not None:
+        return method, sets, [_type_choice(method, "the method the answers name", ())]
+    fits = ", ".join(f"{code} ({EXPERIMENT_TYPES[code]})" for code in methods)
+    return (
+        PLACEHOLDER_EXPERIMENT_TYPE,
+        sets,
+        [
+            f"Experiment type {PLACEHOLDER_EXPERIMENT_TYPE} is a placeholder: the answers name no {kind} method "
+            f"that EMPIAR's schema has a type for. Set the type of your data (for example {fits}), or ask "
+            f"{EMPIAR_HELP} which fits; the bundle's script refuses the placeholder."
+        ],
+    )
 
 
 def _cited(deposition: Deposition, stored: StoredResult) -> dict[str, list[str]]:
@@ -267,6 +296,8 @@ def empiar_draft_build(*, deposition: Deposition, stored: StoredResult, accessio
     dataset = stored.datasets[deposition.datasets[0]]
     cited = _cited(deposition, stored)
     experiment_type, imagesets, choices = _experiment(dataset, answers, bool(cited.get("emdb")))
+    if dataset.get("segmentations") == "with_empiar":
+        imagesets = [*imagesets, _imageset(f"Segmentations of {dataset['id']}", "segmentations", SEGMENTATIONS)]
     release, release_choice = _release(cited, answers.get("publication", True))
     document: dict = {
         "title": f"{PLACEHOLDER}: title of the EMPIAR entry for {dataset['id']}",

@@ -49,6 +49,24 @@ PLACEHOLDER_EMAIL = "fill-in@example.org"
 PLACEHOLDER_COUNTRY = "AQ"  # the schema takes only real ISO 3166-1 codes; AQ is Antarctica
 PLACEHOLDER_COUNT = 0  # images or tilt series, frames per image
 PLACEHOLDER_EMDB = re.compile(r"EMD-0+")  # EMD-0000, EMD-00000…: one per EMDB step the entry cites
+# The schema's experiment types (empiar_deposition.schema.json, "Type of the EMPIAR entry").
+EXPERIMENT_TYPES = {
+    1: "soft X-ray tomography",
+    2: "simulated data",
+    3: "raw image data relating to structures deposited to EMDB",
+    4: "serial block-face SEM (SBF-SEM)",
+    5: "focused ion beam SEM (FIB-SEM)",
+    6: "integrative hybrid modelling data",
+    7: "correlative light-electron microscopy",
+    8: "correlative light X-ray microscopy",
+    9: "microcrystal electron diffraction",
+    11: "ATUM-SEM",
+    12: "hard X-ray or X-ray microCT",
+    13: "serial-section electron tomography (ssET)",
+}
+# Where the answers do not say which type fits (a method answered "other", or not asked): simulated data, which
+# EMPIAR takes only with its permission asked before deposition and which the draft never means.
+PLACEHOLDER_EXPERIMENT_TYPE = 2
 COUNT_FIELDS = ("num_images_or_tilt_series", "frames_per_image")
 DEPOSITION_FILE = "deposition.json"
 DEPOSITOR = "empiar-depositor"
@@ -96,7 +114,13 @@ def placeholders_find(document) -> list[str]:
             found.append(f"{path}: {value} stands for an EMD accession: type the real one")
         elif field in COUNT_FIELDS and value == PLACEHOLDER_COUNT and not isinstance(value, bool):
             found.append(f"{path}: give the real count (1 frame per image for single-frame images)")
-    if document.get("experiment_type") == 3 and not document.get("cross_references"):
+    experiment_type = document.get("experiment_type")
+    if experiment_type == PLACEHOLDER_EXPERIMENT_TYPE:
+        found.append(
+            f"$.experiment_type: {PLACEHOLDER_EXPERIMENT_TYPE} is the draft's placeholder: choose the type that "
+            "describes your data (README.md names the ones that may fit)"
+        )
+    if experiment_type == 3 and not document.get("cross_references"):
         found.append("$.experiment_type: 3 means raw data of EMDB entries: cite them in cross_references")
     return found
 

@@ -94,7 +94,16 @@ def test_an_archive_the_table_does_not_know_is_named_by_its_code():
     ("dataset", "refused"),
     [
         ({"modality": "other", "medical_imaging": True}, True),
-        ({"modality": "xray_imaging", "dimensionality": "3d", "medical_imaging": True}, True),
+        (
+            {
+                "modality": "xray_imaging",
+                "dimensionality": "3d",
+                "xray_method": "hard_xray",
+                "segmentations": "none",
+                "medical_imaging": True,
+            },
+            True,
+        ),
         ({"modality": "light_microscopy"}, False),
         ({"modality": "light_microscopy", "medical_imaging": False}, False),
         # Images of human samples without consent to open release: refused by their placements, not whole.

@@ -6,7 +6,11 @@ import pytest
 
 from policy.engine.clauses import BEYOND_POLICY_CLAUSES, CLAUSES
 
-OWN_ADVICE = {"beyond-policy:deposition-order", "beyond-policy:consent-open-release"}
+OWN_ADVICE = {
+    "beyond-policy:deposition-order",
+    "beyond-policy:consent-open-release",
+    "beyond-policy:related-data-links",
+}
 
 
 def test_every_beyond_policy_title_is_its_own():

@@ -11,6 +11,7 @@ from hypothesis import assume, given, settings
 from policy import InvalidAnswers, plan_for
 from policy.engine.answers import answers_validate
 from policy.engine.questions import ANSWERS_CONTRACT_VERSION
+from tests.builders import methods_said_before_v4
 from tests.strategies import studies
 
 STORED_V1 = json.loads((Path(__file__).parents[1] / "fixtures" / "stored_results_v1.json").read_text())["results"]
@@ -23,6 +24,8 @@ def as_version_1(answers: dict) -> dict | None:
     v1 = copy.deepcopy(answers)
     del v1["answers_version"]
     for dataset in v1["datasets"]:
+        if not methods_said_before_v4(dataset):
+            return None
         if any(dataset.get(field) for field in NEW_SINCE_V1) or dataset.get("omics_type") == "epigenomics":
             return None
         for field in NEW_SINCE_V1:

@@ -11,7 +11,7 @@ import pytest
 from policy import InvalidAnswers, plan_for
 from policy.engine import rules
 from tests.builders import LIGHT_MICROSCOPY as LM
-from tests.builders import VOLUME_EM
+from tests.builders import VOLUME_EM, methods_answered
 from tests.builders import XRAY_TOMOGRAPHY as SXT
 
 EM_2D = {"modality": "electron_microscopy", "em_method": "2d"}
@@ -38,7 +38,7 @@ def spatial(omics_type: str, *, fits: bool = True, **more) -> dict:
 def study(*datasets: tuple[str, dict], correlations=None, publication=None) -> dict:
     answers: dict = {
         "answers_version": 4,
-        "datasets": [{"id": dataset_id, **fields} for dataset_id, fields in datasets],
+        "datasets": [{"id": dataset_id, **methods_answered(fields)} for dataset_id, fields in datasets],
     }
     if correlations is not None:
         answers["correlations"] = correlations

@@ -1,9 +1,10 @@
 """Every page, download and API answer of a stored result, compared with the snapshot committed beside this module.
 
 The results are the fixture studies planned by today's engine (tests/policy/conftest.py) and the results stored by
-earlier releases (tests/policy/fixtures: contract v2's as stored, contract v1's as migrations 0003 and 0004 left
-them). Each result's page is fetched without and with accessions typed in, and every URL of the result the page
-links to is fetched in turn: the JSON, Markdown and TSV exports, every kit download (a zip as its members' names
+earlier releases (tests/policy/fixtures: contract v4's as first released, before the volume EM and X-ray method
+and segmentations were asked; contract v2's as stored; contract v1's as migrations 0003 and 0004 left them). Each
+result's page is fetched without and with accessions typed in, and every URL of the result the page links to is
+fetched in turn: the JSON, Markdown and TSV exports, every kit download (a zip as its members' names
 and contents), the API's answers. A change of output shows as a diff of snapshots/<name>.txt; regenerate them with
 
     python -m pytest tests/policy/views/test_snapshots.py --snapshots-update
@@ -61,7 +62,7 @@ def _stored(version: str) -> list[dict]:
 
 
 CURRENT = {"full-study": FULL_STUDY, "five-dataset-study": FIVE_DATASET_STUDY, "light-only-study": LIGHT_ONLY_STUDY}
-STORED = {f"{version}-{stored['name']}": stored for version in ("v1", "v2") for stored in _stored(version)}
+STORED = {f"{version}-{stored['name']}": stored for version in ("v1", "v2", "v4") for stored in _stored(version)}
 
 
 def result_id_of(name: str) -> str:

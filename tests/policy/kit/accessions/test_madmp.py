@@ -227,3 +227,25 @@ def test_no_dataset_of_people_is_ever_said_to_hold_no_personal_data(answers):
             assert exported["personal_data"] != "no"
             assert exported["sensitive_data"] != "no"
             assert dmp["ethical_issues_exist"] == "yes"
+
+
+def test_data_that_is_not_images_is_a_dataset_of_its_kind_with_its_repository():
+    answers = {
+        "answers_version": 4,
+        "datasets": [
+            {"id": "lm", "modality": "light_microscopy"},
+            {"id": "scrnaseq", "modality": "non_image", "data_type": "sequencing"},
+            {"id": "xlms", "modality": "non_image", "data_type": "proteomics"},
+        ],
+    }
+    dmp = madmp_of(answers)["dmp"]
+
+    datasets = {dataset["title"].split(":")[0]: dataset for dataset in dmp["dataset"]}
+    assert schema_errors({"dmp": dmp}) == []
+    assert {name: dataset["type"] for name, dataset in datasets.items()} == {
+        "lm": "image",
+        "scrnaseq": "sequencing",
+        "xlms": "proteomics",
+    }
+    assert [d["host"]["title"] for d in datasets["scrnaseq"]["distribution"]] == ["ArrayExpress"]
+    assert [d["host"]["title"] for d in datasets["xlms"]["distribution"]] == ["PRIDE"]

@@ -377,3 +377,24 @@ def test_the_statement_counts_the_parts_left_to_replace():
 
     assert statement_of(stored, NOTHING_TYPED).placeholders == 5  # the accession and the reference's four
     assert statement_of(stored, {"bia-imaging": "S-BIAD2000"}).placeholders == 3  # the reference's authors, year, title
+
+
+SPA_AND_XL_MS = {
+    "answers_version": 4,
+    "datasets": [
+        {"id": "spa", "modality": "electron_microscopy", "em_method": "single_particle", "atomic_model": True},
+        {"id": "xlms", "modality": "non_image", "data_type": "proteomics"},
+    ],
+}
+
+
+def test_data_that_is_not_images_has_its_sentence_in_the_statement():
+    stored = planned(SPA_AND_XL_MS)
+
+    waiting = statement_of(stored, NOTHING_TYPED).text
+    typed = statement_of(stored, {"pride:xlms": "PXD012345"}).text
+
+    assert "The mass-spectrometry proteomics data have been deposited in" in waiting
+    assert "under accession code [PRIDE accession]." in waiting
+    assert "PRIDE database under accession code PXD012345 (https://identifiers.org/pride.project:PXD012345)" in typed
+    assert "BioImage Archive" not in typed

@@ -20,7 +20,7 @@ from policy.kit.drafts.empiar_bundle import empiar_bundle_zip
 from policy.kit.drafts.empiar_draft import empiar_drafts
 from policy.kit.scripts import empiar_submit
 from policy.kit.scripts.empiar_submit import placeholders_find
-from tests.policy.kit.conftest import empiar_validator, planned
+from tests.policy.kit.conftest import empiar_schema, empiar_validator, planned
 from tests.policy.kit.empiar_mocks import EmpiarApi, environment, transfer_tools
 
 TOKEN = "e7f3c1d9a0b24f6e8d5c3b2a1f0e9d8c7b6a5f4e"
@@ -169,6 +169,7 @@ PLACEHOLDER_KINDS = {
         cross_references=[{"name": "EMD-1234"}, {"name": "EMD-00000"}]
     ),
     "type 3 without EMDB": lambda document: document.pop("cross_references"),
+    "experiment type": lambda document: document.update(experiment_type=empiar_submit.PLACEHOLDER_EXPERIMENT_TYPE),
 }
 
 
@@ -383,3 +384,20 @@ def test_the_script_imports_the_standard_library_at_its_top_and_jsonschema_where
     assert imported - {"__future__"} <= sys.stdlib_module_names
     assert inside == {"jsonschema"}  # imported where the schema is read, named in the README's pip line
     assert "shell=True" not in Path(empiar_submit.__file__).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("experiment_type", [10, 0, "3", None])
+def test_the_guard_refuses_an_experiment_type_the_schema_does_not_name(five_dataset_study, experiment_type):
+    draft, _ = draft_of(five_dataset_study, "cryo-et")
+    document = filled(draft.document)
+
+    document["experiment_type"] = experiment_type
+
+    assert any(problem.startswith("$.experiment_type:") for problem in empiar_submit.schema_errors(document))
+
+
+def test_the_scripts_experiment_types_are_the_schemas():
+    schema_types = empiar_schema()["properties"]["experiment_type"]["enum"]
+
+    assert sorted(empiar_submit.EXPERIMENT_TYPES) == sorted(schema_types)
+    assert empiar_submit.PLACEHOLDER_EXPERIMENT_TYPE in schema_types  # so that the draft validates
