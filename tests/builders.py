@@ -25,6 +25,8 @@ CRYO_ET = {
 }
 VISIUM = {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True}
 MRI = {"id": "mri", "modality": "other", "medical_imaging": True}
+# Human Visium data whose consent allows open release, with its reads still under controlled access.
+HUMAN_VISIUM = {**VISIUM, "human_tissue": True, "human_data_open": True, "human_controlled_access": True}
 # Questions a test's dataset leaves out are answered "no", as the contract's defaults would.
 NO_BY_DEFAULT = ("medical_imaging", "human_tissue", "subtomogram_average", "atomic_model")
 # The methods' follow-ups a test's dataset leaves out (answers contract version 4), answered as the plans made before

@@ -18,7 +18,7 @@ from tests.browser.journeys import (
     plan_get,
     study_start,
 )
-from tests.builders import FIB_SEM, LM
+from tests.builders import FIB_SEM, HUMAN_VISIUM, LM
 
 
 def on_start(page: Page) -> None:
@@ -223,18 +223,13 @@ def on_result_of_a_study_with_everything(page: Page) -> None:
     plan_get(page)
 
 
-HUMAN_VISIUM_CORRELATED = [
-    {"id": "lm", "modality": "light_microscopy"},
-    {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"},
-    {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True,
-     "human_tissue": True, "human_data_open": True, "human_controlled_access": True},
-]  # fmt: skip
+HUMAN_VISIUM_CORRELATED = [LM, FIB_SEM, HUMAN_VISIUM]
 
 
 def on_dataset_human_reads_consent_and_controlled_access(page: Page) -> None:
     """Human Visium data: the consent's "yes" reveals, right under it, whether the reads must stay controlled."""
     study_start(page)
-    dataset_fill(page, HUMAN_VISIUM_CORRELATED[2])
+    dataset_fill(page, HUMAN_VISIUM)
     expect(page.locator("#question-human_controlled_access")).to_be_visible()
 
 

@@ -8,15 +8,11 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.journeys import correlations_answer, datasets_add, plan_get, study_start
+from tests.builders import FIB_SEM, HUMAN_VISIUM, LM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-HUMAN_VISIUM_CORRELATED = [
-    {"id": "lm", "modality": "light_microscopy"},
-    {"id": "fib-sem", "modality": "electron_microscopy", "em_method": "volume_em"},
-    {"id": "visium", "modality": "spatial_omics", "omics_type": "transcriptomics", "omics_repository_fits": True,
-     "human_tissue": True, "human_data_open": True, "human_controlled_access": True},
-]  # fmt: skip
+HUMAN_VISIUM_CORRELATED = [LM, FIB_SEM, HUMAN_VISIUM]
 
 
 def why_of(page: Page, number: int) -> str:

@@ -17,6 +17,7 @@ from tests.browser.journeys import (
     dataset_add,
     dataset_add_in_another_window,
     datasets_add,
+    group_open,
     plan_get,
     study_start,
 )
@@ -137,6 +138,9 @@ def test_a_reload_after_a_refused_save_shows_what_was_typed_with_the_errors(page
     expect(page.locator("#question-human_tissue").get_by_label("No", exact=True)).to_be_checked()
 
     choose(page, "dimensionality", "3D images")
+    choose(page, "xray_method", "Soft X-ray tomography")
+    group_open(page, "segmentations")
+    choose(page, "segmentations", "No segmentations or annotations")
     continue_to(page, "Save and continue", "/study/check/")
     expect(page.locator("#check-sxt-3d" if javascript_enabled else "#check-sxt")).to_contain_text("X-ray imaging")
 

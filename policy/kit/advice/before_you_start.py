@@ -287,31 +287,19 @@ def _emdb_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Ma
 
 def _pdb_lines(deposition: Deposition, stored: StoredResult, datasets: tuple[Mapping, ...]) -> list[Preparation]:
     if deposition.route_key == PDB_DIFFRACTION_ROUTE:
-        return [
-            Preparation(
-                FILES,
-                "The atomic model (mmCIF) and its structure factors, uploaded together in OneDep.",
-                "beyond-policy:onedep-structure-factors",
-            ),
-            Preparation(
-                RELEASE,
-                "A hold lasts at most one year; map and model share it when deposited together.",
-                "beyond-policy:wwpdb-hold",
-            ),
-            PREPRINT_RELEASES,
-            Preparation(
-                ACCESSION,
-                "Cite the whole PDB ID you receive (pdb_ and eight characters once four-character IDs run out).",
-                "beyond-policy:pdb-ids",
-            ),
-            *filter(None, [_empiar_afterwards(stored, datasets)]),
-        ]
-    return [
-        Preparation(
+        files = Preparation(
+            FILES,
+            "The atomic model (mmCIF) and its structure factors, uploaded together in OneDep.",
+            "beyond-policy:onedep-structure-factors",
+        )
+    else:
+        files = Preparation(
             FILES,
             "Deposit the model in the same OneDep session as its map, or after the map is in EMDB.",
             "beyond-policy:wwpdb-hold",
-        ),
+        )
+    return [
+        files,
         Preparation(
             RELEASE,
             "A hold lasts at most one year; map and model share it when deposited together.",
